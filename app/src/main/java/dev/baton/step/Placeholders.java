@@ -1,0 +1,48 @@
+package dev.baton.step;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Values a runbook leaves for the responder: {@code <pod-name>} and {@code {{ns}}}. Shell syntax
+ * ({@code $VAR}, {@code ${VAR}}, redirections, here-documents) and template fields that start with a dot
+ * ({@code {{.msg}}} in a LogQL line_format) are not placeholders.
+ */
+public final class Placeholders {
+    // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+
+    private Placeholders() {
+    }
+
+    /** Placeholder names in order of first appearance, each once. */
+    public static List<String> find(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(name(m));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The text with every placeholder replaced; a name missing from {@code values} stays as written. */
+    public static String fill(String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(name(m));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String name(Matcher m) {
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.baton.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlaceholdersTest {
+    @Test
+    void angleAndBracePlaceholdersInOrderOnce() {
+        assertThat(Placeholders.find("kubectl logs -n {{ns}} <pod-name> && kubectl describe pod <pod-name> -n {{ ns }}"))
+                .containsExactly("ns", "pod-name");
+    }
+
+    @Test
+    void shellSyntaxIsNotAPlaceholder() {
+        assertThat(Placeholders.find("echo $HOME ${USER} $(date) > out.txt < in.txt 2>&1")).isEmpty();
+        assertThat(Placeholders.find("cat <<EOF\nhello\nEOF")).isEmpty();
+        assertThat(Placeholders.find("cat <<<word>")).isEmpty();
+        assertThat(Placeholders.find("diff <(sort a) <(sort b)")).isEmpty();
+        assertThat(Placeholders.find("if [ $a -lt 3 ]; then echo x>y; fi")).isEmpty();
+    }
+
+    @Test
+    void goTemplateFieldsAreNotPlaceholders() {
+        assertThat(Placeholders.find("kubectl get pods -o go-template='{{.metadata.name}}'")).isEmpty();
+        assertThat(Placeholders.find("{service=\"x\"} | line_format \"{{.msg}}\"")).isEmpty();
+    }
+
+    @Test
+    void fillReplacesKnownAndKeepsUnknown() {
+        assertThat(Placeholders.fill("kubectl logs -n {{ns}} <pod> <other>", Map.of("ns", "prod", "pod", "api-1")))
+                .isEqualTo("kubectl logs -n prod api-1 <other>");
+    }
+
+    @Test
+    void fillTreatsValuesLiterally() {
+        assertThat(Placeholders.fill("echo <v>", Map.of("v", "$1 \\ {{x}}"))).isEqualTo("echo $1 \\ {{x}}");
+    }
+}
