@@ -1,0 +1,256 @@
+package dev.baton.runbook;
+
+import dev.baton.runbook.RunbookFields.Field;
+import dev.baton.runbook.RunbookFields.FieldLine;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+
+/** Collects one runbook from a run of top-level Markdown blocks. */
+final class RunbookBuilder extends AbstractVisitor {
+    private final StepReader stepReader;
+    private final Deque<SectionDraft> headingStack = new ArrayDeque<>();
+    private final List<SectionDraft> rootSections = new ArrayList<>();
+
+    private String firstHeading;
+    private String severity;
+    private String owner;
+    private Duration mttr;
+    private final Set<String> alerts = new LinkedHashSet<>();
+    private final List<Phase> phases = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<ChecklistItem> checklist = new ArrayList<>();
+    private final List<MarkdownTable> tables = new ArrayList<>();
+    private final List<RunbookLink> links = new ArrayList<>();
+    private final List<AlertMapping> alertMap = new ArrayList<>();
+    private final List<IndexEntry> indexEntries = new ArrayList<>();
+    private final List<Notice> notices = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+
+    RunbookBuilder(StepReader stepReader) {
+        this.stepReader = stepReader;
+    }
+
+    void add(Node block) {
+        if (block instanceof Heading heading) {
+            heading(heading);
+        } else {
+            block.accept(this);
+        }
+    }
+
+    void addNotice(Notice notice) {
+        notices.add(notice);
+    }
+
+    Runbook build(String path, String anchor, FrontMatter frontMatter, String fallbackTitle, String inheritedOwner) {
+        String title = frontMatter.first("title").orElse(firstHeading != null ? firstHeading : fallbackTitle);
+        Set<String> allAlerts = new LinkedHashSet<>(frontMatter.all("alerts"));
+        allAlerts.addAll(frontMatter.all("alert"));
+        allAlerts.addAll(alerts);
+        Duration target = frontMatter.first("mttr").flatMap(RunbookFields::duration).orElse(mttr);
+        String ownerName = frontMatter.first("owner").orElse(owner != null ? owner : inheritedOwner);
+        return new Runbook(path, anchor, title.strip(),
+                frontMatter.first("severity").orElse(severity),
+                List.copyOf(allAlerts), ownerName, target, phases,
+                rootSections.stream().map(SectionDraft::toSection).toList(),
+                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString());
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    private void heading(Heading heading) {
+        String title = MarkdownText.of(heading).strip();
+        int line = MarkdownText.line(heading);
+        if (firstHeading == null) {
+            firstHeading = RunbookParser.runbookSectionTitle(title).orElse(title);
+        }
+        while (!headingStack.isEmpty() && headingStack.peek().level >= heading.getLevel()) {
+            headingStack.pop();
+        }
+        SectionDraft section = new SectionDraft(heading.getLevel(), title, line);
+        if (headingStack.isEmpty()) {
+            rootSections.add(section);
+        } else {
+            headingStack.peek().children.add(section);
+        }
+        headingStack.push(section);
+        RunbookFields.phase(title, line).ifPresent(phases::add);
+        RunbookFields.field(title).ifPresent(field -> applyField(field));
+        text.append(title).append('\n');
+        heading.accept(this);
+    }
+
+    private List<String> sectionPath() {
+        List<String> path = new ArrayList<>();
+        headingStack.descendingIterator().forEachRemaining(s -> path.add(s.title));
+        return path;
+    }
+
+    @Override
+    public void visit(FencedCodeBlock block) {
+        int line = MarkdownText.line(block);
+        if (block.getClosingFenceLength() == null) {
+            notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of the file"));
+        }
+        addStep(block, block.getInfo(), block.getLiteral(), line);
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock block) {
+        addStep(block, "", block.getLiteral(), MarkdownText.line(block));
+    }
+
+    private void addStep(Node block, String info, String literal, int line) {
+        steps.add(stepReader.read(steps.size() + 1, sectionPath(), label(block), info, literal, line));
+        text.append(literal).append('\n');
+    }
+
+    /** The list item or sentence that introduces a code block, so a step can be named in a list. */
+    private static String label(Node block) {
+        Node introducer = null;
+        if (block.getParent() instanceof ListItem item && item.getFirstChild() instanceof Paragraph first) {
+            introducer = first;
+        } else if (block.getPrevious() instanceof Paragraph previous) {
+            introducer = previous;
+        }
+        if (introducer == null) {
+            return "";
+        }
+        String firstLine = MarkdownText.of(introducer).strip().split("\n", 2)[0];
+        return firstLine.length() > 120 ? firstLine.substring(0, 119) + "…" : firstLine;
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+        String plain = MarkdownText.of(paragraph);
+        text.append(plain).append('\n');
+        List<FieldLine> fields = plain.lines().map(RunbookFields::field).flatMap(Optional::stream).toList();
+        boolean isIndexEntry = fields.stream().anyMatch(f -> f.field() == Field.FILE);
+        if (isIndexEntry) {
+            indexEntry(paragraph, fields);
+        } else {
+            fields.forEach(this::applyField);
+        }
+        visitChildren(paragraph);
+    }
+
+    private void indexEntry(Paragraph paragraph, List<FieldLine> fields) {
+        String target = firstLinkTarget(paragraph);
+        if (target == null) {
+            return;
+        }
+        String entrySeverity = fields.stream().filter(f -> f.field() == Field.SEVERITY)
+                .map(FieldLine::value).findFirst().orElse(null);
+        String title = headingStack.isEmpty() ? target : headingStack.peek().title;
+        indexEntries.add(new IndexEntry(title, target, entrySeverity, MarkdownText.line(paragraph)));
+    }
+
+    private static String firstLinkTarget(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Link link) {
+                return link.getDestination();
+            }
+            String nested = firstLinkTarget(child);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
+    }
+
+    private void applyField(FieldLine field) {
+        switch (field.field()) {
+            case SEVERITY -> {
+                if (severity == null) {
+                    severity = field.value();
+                }
+            }
+            case OWNER -> {
+                if (owner == null) {
+                    owner = field.value();
+                }
+            }
+            case MTTR -> {
+                if (mttr == null) {
+                    mttr = RunbookFields.duration(field.value()).orElse(null);
+                }
+            }
+            case ALERT -> {
+                for (String alert : field.value().split("[,\\s]+")) {
+                    if (!alert.isBlank()) {
+                        alerts.add(alert.strip());
+                    }
+                }
+            }
+            case FILE -> {
+                // Only meaningful inside an index entry.
+            }
+        }
+    }
+
+    @Override
+    public void visit(Link link) {
+        links.add(new RunbookLink(link.getDestination(), MarkdownText.of(link).strip(), MarkdownText.line(link)));
+        visitChildren(link);
+    }
+
+    @Override
+    public void visit(CustomNode node) {
+        if (node instanceof TaskListItemMarker marker) {
+            Node item = marker.getParent();
+            String itemText = MarkdownText.of(item).strip().split("\n", 2)[0];
+            String section = String.join(" > ", sectionPath());
+            checklist.add(new ChecklistItem(itemText, marker.isChecked(), section, MarkdownText.line(item)));
+        }
+        visitChildren(node);
+    }
+
+    @Override
+    public void visit(CustomBlock block) {
+        if (block instanceof TableBlock table) {
+            MarkdownTable parsed = TableReader.read(table);
+            tables.add(parsed);
+            alertMap.addAll(TableReader.alertMappings(parsed));
+            indexEntries.addAll(TableReader.indexEntries(parsed));
+            parsed.rows().forEach(row -> text.append(String.join(" ", row)).append('\n'));
+        }
+        visitChildren(block);
+    }
+
+    private static final class SectionDraft {
+        final int level;
+        final String title;
+        final int line;
+        final List<SectionDraft> children = new ArrayList<>();
+
+        SectionDraft(int level, String title, int line) {
+            this.level = level;
+            this.title = title;
+            this.line = line;
+        }
+
+        Section toSection() {
+            return new Section(level, title, line, children.stream().map(SectionDraft::toSection).toList());
+        }
+    }
+}

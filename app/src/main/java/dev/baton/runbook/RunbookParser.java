@@ -1,0 +1,130 @@
+package dev.baton.runbook;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Parses a runbook file with commonmark-java. A file with several {@code Runbook: …} headings yields one
+ * runbook per such section plus one for the rest of the file, so each can be found and addressed alone.
+ * Thread-safe.
+ */
+public final class RunbookParser {
+    public static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(), TaskListItemsExtension.create(), YamlFrontMatterExtension.create());
+
+    private static final Pattern RUNBOOK_SECTION = Pattern.compile("^\\s*runbook\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
+
+    private final Parser parser = Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+    private final StepReader stepReader = new StepReader();
+
+    public List<Runbook> parse(String path, SourceText source) {
+        Node document = parser.parse(source.text());
+        YamlFrontMatterVisitor frontMatterVisitor = new YamlFrontMatterVisitor();
+        document.accept(frontMatterVisitor);
+        FrontMatter frontMatter = FrontMatter.of(frontMatterVisitor.getData());
+
+        List<Node> blocks = new ArrayList<>();
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (!(n instanceof YamlFrontMatterBlock)) {
+                blocks.add(n);
+            }
+        }
+        String fileTitle = fileTitle(path);
+        List<Heading> sectionHeadings = runbookSectionHeadings(blocks);
+
+        RunbookBuilder whole = new RunbookBuilder(stepReader);
+        source.notices().forEach(n -> whole.addNotice(new Notice(1, n)));
+        if (sectionHeadings.isEmpty()) {
+            blocks.forEach(whole::add);
+            return List.of(whole.build(path, "", frontMatter, fileTitle, null));
+        }
+
+        int splitLevel = sectionHeadings.get(0).getLevel();
+        Map<Heading, RunbookBuilder> sections = new LinkedHashMap<>();
+        RunbookBuilder current = whole;
+        for (Node block : blocks) {
+            if (block instanceof Heading heading && heading.getLevel() <= splitLevel) {
+                current = sectionHeadings.contains(heading) ? new RunbookBuilder(stepReader) : whole;
+                if (current != whole) {
+                    sections.put(heading, current);
+                }
+            }
+            current.add(block);
+        }
+        List<Runbook> runbooks = new ArrayList<>();
+        Runbook rest = whole.build(path, "", frontMatter, fileTitle, null);
+        runbooks.add(rest);
+        Set<String> anchors = new HashSet<>();
+        for (Map.Entry<Heading, RunbookBuilder> section : sections.entrySet()) {
+            String title = runbookSectionTitle(MarkdownText.of(section.getKey()).strip()).orElseThrow();
+            String anchor = unique(MarkdownText.slug(title), anchors);
+            runbooks.add(section.getValue().build(path, anchor, FrontMatter.NONE, title, rest.owner()));
+        }
+        return List.copyOf(runbooks);
+    }
+
+    /**
+     * The headings that start a runbook of their own: {@code Runbook: …} headings at the shallowest level
+     * they appear, unless the only one is the file's first heading (then the file is that runbook).
+     */
+    private static List<Heading> runbookSectionHeadings(List<Node> blocks) {
+        List<Heading> candidates = new ArrayList<>();
+        Heading firstHeading = null;
+        for (Node block : blocks) {
+            if (block instanceof Heading heading) {
+                if (firstHeading == null) {
+                    firstHeading = heading;
+                }
+                if (runbookSectionTitle(MarkdownText.of(heading)).isPresent()) {
+                    candidates.add(heading);
+                }
+            }
+        }
+        int level = candidates.stream().mapToInt(Heading::getLevel).min().orElse(0);
+        List<Heading> atLevel = candidates.stream().filter(h -> h.getLevel() == level).toList();
+        if (atLevel.size() == 1 && atLevel.get(0) == firstHeading) {
+            return List.of();
+        }
+        return atLevel;
+    }
+
+    static Optional<String> runbookSectionTitle(String heading) {
+        Matcher m = RUNBOOK_SECTION.matcher(heading);
+        return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    private static String unique(String anchor, Set<String> taken) {
+        String candidate = anchor;
+        for (int i = 2; !taken.add(candidate); i++) {
+            candidate = anchor + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static String fileTitle(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

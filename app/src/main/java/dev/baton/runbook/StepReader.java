@@ -1,0 +1,86 @@
+package dev.baton.runbook;
+
+import dev.baton.step.Placeholders;
+import dev.baton.step.StepWarnings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns a code block into a {@link Step}: its kind, the text to send, placeholders and warnings. */
+final class StepReader {
+    private static final Set<String> SHELL = Set.of(
+            "", "bash", "sh", "shell", "zsh", "ksh", "fish", "console", "shell-session", "shellsession",
+            "terminal", "kubectl", "powershell", "pwsh", "ps1", "ps", "cmd", "bat", "batch");
+    private static final Set<String> TRANSCRIPTS = Set.of("console", "shell-session", "shellsession", "terminal");
+    private static final Set<String> SQL = Set.of("sql", "psql", "postgresql", "postgres", "pgsql", "plpgsql", "mysql");
+    private static final Set<String> QUERIES = Set.of("promql", "logql", "traceql", "metricsql", "kql", "influxql", "flux");
+
+    private final StepWarnings warnings = new StepWarnings();
+
+    Step read(int number, List<String> sectionPath, String label, String info, String literal, int line) {
+        String language = language(info);
+        StepKind kind = kindOf(language);
+        String text = stripFinalNewline(literal);
+        String command = TRANSCRIPTS.contains(language) ? commandLines(text) : text;
+        return new Step(number, sectionPath, label, language, kind, command,
+                kind.runnable() ? Placeholders.find(command) : List.of(),
+                kind.runnable() ? warnings.of(command) : hiddenOnly(command),
+                line);
+    }
+
+    /** Hidden characters matter even in a query a responder copies; destructive patterns do not. */
+    private List<dev.baton.step.StepWarning> hiddenOnly(String text) {
+        return warnings.of(text).stream()
+                .filter(w -> w.kind() == dev.baton.step.StepWarning.Kind.HIDDEN_UNICODE)
+                .toList();
+    }
+
+    static String language(String info) {
+        if (info == null) {
+            return "";
+        }
+        String first = info.strip().split("[\\s{},]+", 2)[0];
+        return first.replaceFirst("^\\.", "").replaceFirst("^language-", "").toLowerCase(Locale.ROOT);
+    }
+
+    static StepKind kindOf(String language) {
+        if (SHELL.contains(language)) {
+            return StepKind.SHELL;
+        }
+        if (SQL.contains(language)) {
+            return StepKind.SQL;
+        }
+        if (QUERIES.contains(language)) {
+            return StepKind.QUERY;
+        }
+        return StepKind.TEXT;
+    }
+
+    /**
+     * The commands of a transcript: lines after a {@code $ } prompt and their backslash continuations.
+     * A transcript with no prompt at all is taken as plain commands.
+     */
+    static String commandLines(String transcript) {
+        List<String> commands = new ArrayList<>();
+        boolean continuing = false;
+        boolean sawPrompt = false;
+        for (String line : transcript.split("\n", -1)) {
+            String trimmed = line.stripLeading();
+            if (continuing) {
+                commands.add(line);
+            } else if (trimmed.startsWith("$ ") || trimmed.equals("$")) {
+                sawPrompt = true;
+                commands.add(trimmed.length() > 2 ? trimmed.substring(2) : "");
+            } else {
+                continue;
+            }
+            continuing = line.endsWith("\\");
+        }
+        return sawPrompt ? String.join("\n", commands) : transcript;
+    }
+
+    private static String stripFinalNewline(String literal) {
+        return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+    }
+}
