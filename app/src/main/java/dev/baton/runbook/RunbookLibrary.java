@@ -1,0 +1,200 @@
+package dev.baton.runbook;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The runbooks of one or more folders or files: read once, then looked up by id, alert or text.
+ * Immutable after {@link #load}; safe to share between threads.
+ */
+public final class RunbookLibrary implements AutoCloseable {
+    /** Extensions read when walking a folder; a file named explicitly is read whatever its name. */
+    public static final Set<String> RUNBOOK_EXTENSIONS = Set.of("md", "markdown", "txt");
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".github");
+
+    private final List<Runbook> runbooks;
+    private final Map<String, Runbook> byId;
+    private final Map<String, Path> files;
+    private final List<LibraryProblem> problems;
+    private final LinkResolver links;
+    private final AlertIndex alerts;
+    private volatile RunbookSearchIndex searchIndex;
+
+    private RunbookLibrary(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems) {
+        this.runbooks = List.copyOf(runbooks);
+        this.files = Map.copyOf(files);
+        this.problems = List.copyOf(problems);
+        Map<String, Runbook> ids = new LinkedHashMap<>();
+        runbooks.forEach(r -> ids.put(r.id(), r));
+        this.byId = Collections.unmodifiableMap(ids);
+        this.links = new LinkResolver(this.runbooks, this.files);
+        this.alerts = new AlertIndex(this.runbooks, links);
+    }
+
+    public static RunbookLibrary load(Path root) {
+        return load(List.of(root));
+    }
+
+    /** Reads every runbook under the given folders and files. Unreadable files become problems, never exceptions. */
+    public static RunbookLibrary load(List<Path> roots) {
+        RunbookFileReader reader = new RunbookFileReader();
+        RunbookParser parser = new RunbookParser();
+        List<Runbook> runbooks = new ArrayList<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<LibraryProblem> problems = new ArrayList<>();
+        for (Path root : roots) {
+            for (Path file : runbookFiles(root, problems)) {
+                String display = displayPath(file);
+                try {
+                    SourceText source = reader.read(file);
+                    runbooks.addAll(parser.parse(display, source));
+                    files.put(display, file.toAbsolutePath().normalize());
+                } catch (RunbookReadException e) {
+                    problems.add(new LibraryProblem(display, 1, e.getMessage()));
+                }
+            }
+        }
+        return new RunbookLibrary(runbooks, files, problems);
+    }
+
+    private static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
+        if (!Files.isDirectory(root)) {
+            return List.of(root);
+        }
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    boolean skip = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && RUNBOOK_EXTENSIONS.contains(extension(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(new LibraryProblem(displayPath(file), 1, "cannot be read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(new LibraryProblem(root.toString(), 1, "cannot be read: " + e.getMessage()));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String displayPath(Path file) {
+        // Walked files already start with their root, so the path reads as the responder typed it.
+        return file.normalize().toString().replace('\\', '/');
+    }
+
+    public List<Runbook> runbooks() {
+        return runbooks;
+    }
+
+    public Optional<Runbook> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The file a runbook was read from. */
+    public Optional<Path> file(Runbook runbook) {
+        return Optional.ofNullable(files.get(runbook.path()));
+    }
+
+    /** Files that could not be read at all. */
+    public List<LibraryProblem> problems() {
+        return problems;
+    }
+
+    public LinkTarget resolve(Runbook from, RunbookLink link) {
+        return links.resolve(from, link.target());
+    }
+
+    /** Runbooks for an alert name (case-insensitive): those that declare it, then those alert tables map it to. */
+    public List<AlertMatch> forAlert(String alertName) {
+        return alerts.find(alertName);
+    }
+
+    /** The runbook an index's alert table or entry points at ({@code node-down.md}, or an id such as RB-03). */
+    public Optional<Runbook> mappedRunbook(Runbook index, String target) {
+        return alerts.target(index, target);
+    }
+
+    /** The runbook's own severity, else the one an index of the library gives it. */
+    public Optional<String> severity(Runbook runbook) {
+        if (runbook.severity() != null) {
+            return Optional.of(runbook.severity());
+        }
+        return alerts.indexedSeverity(runbook);
+    }
+
+    /** Every problem a runbook author should fix: unreadable files, notices, broken links, unmapped alerts. */
+    public List<LibraryProblem> lint() {
+        return new RunbookLint(this, alerts).problems();
+    }
+
+    public List<SearchHit> search(String query, int limit) {
+        return searchIndex().search(query, limit);
+    }
+
+    private RunbookSearchIndex searchIndex() {
+        RunbookSearchIndex index = searchIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = searchIndex;
+                if (index == null) {
+                    index = RunbookSearchIndex.build(runbooks.stream().map(RunbookLibrary::searchDocument).toList());
+                    searchIndex = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    private static SearchDocument searchDocument(Runbook runbook) {
+        List<String> headings = new ArrayList<>();
+        collectHeadings(runbook.sections(), headings);
+        return new SearchDocument(runbook.id(), runbook.title(), runbook.alerts(), headings, runbook.text());
+    }
+
+    private static void collectHeadings(List<Section> sections, List<String> into) {
+        for (Section section : sections) {
+            into.add(section.title());
+            collectHeadings(section.children(), into);
+        }
+    }
+
+    @Override
+    public void close() {
+        RunbookSearchIndex index = searchIndex;
+        if (index != null) {
+            index.close();
+        }
+    }
+}

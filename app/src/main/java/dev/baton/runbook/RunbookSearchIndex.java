@@ -1,0 +1,153 @@
+package dev.baton.runbook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Full-text search over runbooks with Apache Lucene, in memory. Every word of a query must match some
+ * field; the last word also matches as a prefix, for search-as-you-type. Title matches rank above alert
+ * names, headings and body. Built once; {@link #search} is safe from several threads.
+ */
+public final class RunbookSearchIndex implements AutoCloseable {
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of("title", 8f, "alerts", 6f, "headings", 3f, "body", 1f);
+    /** A query longer than this is someone pasting a log line; its first words are enough. */
+    private static final int MAX_QUERY_TERMS = 12;
+    private static final int MIN_PREFIX_LENGTH = 2;
+
+    private final Analyzer analyzer;
+    private final ByteBuffersDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+
+    private RunbookSearchIndex(Analyzer analyzer, ByteBuffersDirectory directory, DirectoryReader reader) {
+        this.analyzer = analyzer;
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    public static RunbookSearchIndex build(Collection<SearchDocument> documents) {
+        Analyzer analyzer = new StandardAnalyzer();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (SearchDocument doc : documents) {
+                writer.addDocument(luceneDocument(doc));
+            }
+            writer.commit();
+            return new RunbookSearchIndex(analyzer, directory, DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory search index failed", e);
+        }
+    }
+
+    private static Document luceneDocument(SearchDocument doc) {
+        Document d = new Document();
+        d.add(new StringField("id", doc.id(), Field.Store.YES));
+        d.add(new TextField("title", doc.title(), Field.Store.YES));
+        StringBuilder alerts = new StringBuilder();
+        for (String alert : doc.alerts()) {
+            alerts.append(alert).append(' ').append(AlertWords.split(alert)).append('\n');
+        }
+        d.add(new TextField("alerts", alerts.toString(), Field.Store.NO));
+        d.add(new TextField("headings", String.join("\n", doc.headings()), Field.Store.NO));
+        d.add(new TextField("body", doc.body(), Field.Store.NO));
+        d.add(new StoredField("text", doc.body()));
+        return d;
+    }
+
+    /** Results best first; an empty or unsearchable query gives none. Never throws on what a user types. */
+    public List<SearchHit> search(String userQuery, int limit) {
+        if (userQuery == null || limit <= 0) {
+            return List.of();
+        }
+        List<String> terms = terms(userQuery);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (int i = 0; i < terms.size(); i++) {
+            boolean last = i == terms.size() - 1;
+            all.add(anyField(terms.get(i), last && terms.get(i).length() >= MIN_PREFIX_LENGTH), BooleanClause.Occur.MUST);
+        }
+        try {
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc scoreDoc : searcher.search(all.build(), limit).scoreDocs) {
+                Document doc = searcher.storedFields().document(scoreDoc.doc);
+                hits.add(new SearchHit(doc.get("id"), doc.get("title"), scoreDoc.score,
+                        Snippets.around(doc.get("text"), terms)));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory index failed", e);
+        }
+    }
+
+    private static Query anyField(String term, boolean alsoPrefix) {
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        FIELD_BOOSTS.forEach((field, boost) -> {
+            fields.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+            if (alsoPrefix) {
+                // A whole-word match should still beat a prefix match in the same field.
+                fields.add(new BoostQuery(new PrefixQuery(new Term(field, term)), boost * 0.5f), BooleanClause.Occur.SHOULD);
+            }
+        });
+        return fields.build();
+    }
+
+    /** The query's words as the index holds them: same tokenizer, same lower-casing. */
+    private List<String> terms(String userQuery) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("body", userQuery)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    public int size() {
+        return reader.numDocs();
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+            analyzer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

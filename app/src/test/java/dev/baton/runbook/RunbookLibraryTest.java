@@ -1,0 +1,130 @@
+package dev.baton.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunbookLibraryTest {
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pivotalIndexResolvesRunbookIdsThroughItsEntries() throws Exception {
+        Files.copy(Seeds.file(Seeds.PIVOTAL), dir.resolve("README.md"));
+        write("rb-03-cache-issues.md", "# Cache issues\n\n```bash\nredis-cli ping\n```\n");
+        write("rb-01-backend-down.md", "# Backend down\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            List<AlertMatch> matches = library.forAlert("RedisHighEvictions");
+            assertThat(matches).singleElement().satisfies(m -> {
+                assertThat(m.runbook()).map(Runbook::title).contains("Cache issues");
+                assertThat(m.target()).isEqualTo("RB-03");
+                assertThat(m.severity()).isEqualTo("Warning");
+            });
+            assertThat(library.forAlert("redishighevictions")).as("case-insensitive").hasSize(1);
+            Runbook cache = library.runbooks().stream().filter(r -> r.title().equals("Cache issues")).findFirst().orElseThrow();
+            assertThat(library.severity(cache)).as("from the index entry").contains("Medium-High");
+            assertThat(library.forAlert("DatabaseSlowQueries")).singleElement()
+                    .satisfies(m -> assertThat(m.runbook()).isEmpty());
+            assertThat(library.forAlert("NoSuchAlert")).isEmpty();
+        }
+    }
+
+    @Test
+    void virtengineAlertTableResolvesLinksAndReportsMissingFiles() throws Exception {
+        Files.copy(Seeds.file(Seeds.VIRTENGINE), dir.resolve("README.md"));
+        write("node-down.md", "---\ntitle: Node is down\n---\n# Node down\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.forAlert("NodeDown")).singleElement().satisfies(m -> {
+                assertThat(m.runbook()).map(Runbook::title).contains("Node is down");
+                assertThat(m.severity()).isEqualTo("Critical");
+            });
+            assertThat(library.lint()).extracting(LibraryProblem::message)
+                    .anyMatch(msg -> msg.contains("broken link [block-stalled.md](block-stalled.md)"))
+                    .anyMatch(msg -> msg.contains("alert BlockProductionStalled maps to block-stalled.md"))
+                    .noneMatch(msg -> msg.contains("(node-down.md)"));
+        }
+    }
+
+    @Test
+    void declaredAlertsComeFirstAndAreNotRepeated() throws Exception {
+        write("index.md", "| Alert | Runbook |\n|---|---|\n| DiskFull | [Disk](disk.md) |\n");
+        write("disk.md", "---\nalerts:\n  - DiskFull\n---\n# Disk full\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.forAlert("DiskFull")).singleElement()
+                    .satisfies(m -> assertThat(m.source()).endsWith("disk.md"));
+        }
+    }
+
+    @Test
+    void linksResolveToRunbooksAnchorsFilesOrBroken() throws Exception {
+        write("a.md", """
+                # A
+                ## Steps here
+                [b](b.md) [b section](sub/../b.md#details) [self](#steps-here) [missing anchor](#nope)
+                [web](https://kubernetes.io/docs/) [gone](gone.md) [file](notes.log) [section](multi.md#second)
+                [encoded](with%20space.md)
+                """);
+        write("b.md", "# B\n## Details\n");
+        write("notes.log", "x");
+        write("with space.md", "# Spaced\n");
+        write("multi.md", "# Multi\n## Runbook: First\n## Runbook: Second\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            Runbook a = library.runbooks().stream().filter(r -> r.title().equals("A")).findFirst().orElseThrow();
+            List<LinkTarget> targets = a.links().stream().map(l -> library.resolve(a, l)).toList();
+            assertThat(targets).extracting(LinkTarget::kind).containsExactly(
+                    LinkTarget.Kind.RUNBOOK, LinkTarget.Kind.RUNBOOK, LinkTarget.Kind.ANCHOR, LinkTarget.Kind.BROKEN,
+                    LinkTarget.Kind.EXTERNAL, LinkTarget.Kind.BROKEN, LinkTarget.Kind.FILE, LinkTarget.Kind.RUNBOOK,
+                    LinkTarget.Kind.RUNBOOK);
+            assertThat(targets.get(0).runbookId()).endsWith("/b.md");
+            assertThat(targets.get(7).runbookId()).endsWith("/multi.md#second");
+            assertThat(targets.get(3).reason()).contains("#nope");
+            assertThat(targets.get(5).reason()).contains("no such file: gone.md");
+        }
+    }
+
+    @Test
+    void unreadableFilesAreProblemsAndTheRestLoads() throws Exception {
+        write("good.md", "# Good\n");
+        Files.write(dir.resolve("bad.md"), new byte[] {'#', 0, 'x'});
+        write("ignored.json", "{}");
+        write(".git/HEAD.md", "# not a runbook\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactly("Good");
+            assertThat(library.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).endsWith("bad.md");
+                assertThat(p.message()).contains("binary");
+            });
+            assertThat(library.lint()).extracting(LibraryProblem::format).contains(
+                    library.problems().get(0).path() + ":1: " + library.problems().get(0).message());
+        }
+    }
+
+    @Test
+    void missingFolderIsAProblemNotACrash() {
+        try (RunbookLibrary library = RunbookLibrary.load(dir.resolve("absent"))) {
+            assertThat(library.runbooks()).isEmpty();
+            assertThat(library.problems()).singleElement().extracting(LibraryProblem::message).isEqualTo("file not found");
+        }
+    }
+
+    @Test
+    void findAddressesSectionRunbooks() throws Exception {
+        Files.copy(Seeds.file(Seeds.AITBC), dir.resolve("aitbc.md"));
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            String id = dir.resolve("aitbc.md") + "#redis-failure";
+            assertThat(library.find(id)).map(Runbook::title).contains("Redis Failure");
+        }
+    }
+}
