@@ -24,7 +24,7 @@ final class StepReader {
         String text = stripFinalNewline(literal);
         String command = TRANSCRIPTS.contains(language) ? commandLines(text) : text;
         return new Step(number, sectionPath, label, language, kind, command,
-                kind.runnable() ? Placeholders.find(command) : List.of(),
+                kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
                 kind.runnable() ? warnings.of(command) : hiddenOnly(command),
                 line);
     }

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  *     ({@code docker rm}, {@code docker system prune}, {@code aws s3 rm}, {@code virsh destroy}, …)</li>
  * <li>{@code truncate}; {@code dd of=…}; {@code mkfs*}, {@code mke2fs}, {@code wipefs}, {@code fdisk},
  *     {@code sfdisk}, {@code parted}, {@code sgdisk}, {@code blkdiscard}; a redirection into a block device</li>
- * <li>{@code iptables} / {@code ip6tables} {@code -F | --flush | -X | --delete-chain}, {@code nft flush | delete}</li>
+ * <li>{@code iptables} / {@code ip6tables} {@code -F | --flush | -X | --delete-chain | -D | --delete},
+ *     {@code nft flush | delete}</li>
  * <li>{@code kill}, {@code pkill}, {@code killall}; {@code shutdown}, {@code reboot}, {@code halt},
- *     {@code poweroff}, {@code systemctl poweroff | reboot | halt | kexec | kill}, {@code init 0 | 6}</li>
+ *     {@code poweroff}, {@code systemctl poweroff | reboot | halt | kexec | kill | stop | mask},
+ *     {@code systemctl restart} of a database, queue or consensus service, {@code init 0 | 6}</li>
  * <li>{@code terraform | tofu destroy}, {@code terraform apply -destroy}</li>
  * <li>{@code git push --force | -f | +ref}, {@code git reset --hard}, {@code git clean -f}, {@code git branch -D}</li>
  * <li>{@code chmod | chown | chgrp -R} on {@code /} or a top-level directory</li>
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
  * <li>a download ({@code curl}, {@code wget}) piped into a shell</li>
  * <li>SQL anywhere in the text, quoted or not: {@code DROP TABLE | DATABASE | SCHEMA | INDEX | USER | ROLE | VIEW},
  *     {@code TRUNCATE}, {@code DELETE FROM} or {@code UPDATE … SET} without {@code WHERE},
- *     {@code ALTER TABLE … DROP}, {@code pg_terminate_backend}</li>
+ *     {@code ALTER TABLE … DROP}, {@code pg_terminate_backend}, {@code pg_drop_replication_slot}</li>
  * </ul>
  */
 public final class DestructiveCommandDetector {
@@ -63,7 +65,10 @@ public final class DestructiveCommandDetector {
     private static final Pattern SQL_UPDATE = Pattern.compile("\\bUPDATE\\s+[\"\\w.]+\\s+SET\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_ALTER_DROP = Pattern.compile("\\bALTER\\s+TABLE\\b[^;]*?\\bDROP\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TERMINATE_BACKEND = Pattern.compile("\\bpg_terminate_backend\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQL_FUNCTIONS = Pattern.compile(
+            "\\b(pg_terminate_backend|pg_drop_replication_slot)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATEFUL_UNIT = Pattern.compile(
+            "(?i).*(postgres|mysql|mariadb|redis|etcd|mongo|kafka|zookeeper|elasticsearch|opensearch|rabbitmq|cassandra|consul|vault).*");
 
     /** Human-readable reasons, each once, in the order found; empty when the script looks harmless. */
     public List<String> reasons(String script) {
@@ -135,6 +140,8 @@ public final class DestructiveCommandDetector {
                 if (args.stream().anyMatch(a -> a.equals("--flush") || a.equals("--delete-chain")
                         || a.matches("-[A-Za-z]*[FX][A-Za-z]*"))) {
                     reasons.add(name + " flush");
+                } else if (args.contains("-D") || args.contains("--delete")) {
+                    reasons.add(name + " delete rule");
                 }
             }
             case "nft" -> {
@@ -144,8 +151,10 @@ public final class DestructiveCommandDetector {
             }
             case "systemctl" -> {
                 String verb = firstOperand(args);
-                if (verb.matches("poweroff|reboot|halt|kexec|kill")) {
+                if (verb.matches("poweroff|reboot|halt|kexec|kill|stop|mask")) {
                     reasons.add("systemctl " + verb);
+                } else if (verb.equals("restart") && args.stream().anyMatch(a -> STATEFUL_UNIT.matcher(a).matches())) {
+                    reasons.add("systemctl restart of a stateful service");
                 }
             }
             case "init", "telinit" -> {
@@ -290,8 +299,9 @@ public final class DestructiveCommandDetector {
         if (SQL_ALTER_DROP.matcher(script).find()) {
             reasons.add("SQL ALTER TABLE … DROP");
         }
-        if (TERMINATE_BACKEND.matcher(script).find()) {
-            reasons.add("pg_terminate_backend");
+        Matcher function = SQL_FUNCTIONS.matcher(script);
+        while (function.find()) {
+            reasons.add(function.group(1).toLowerCase(Locale.ROOT));
         }
     }
 

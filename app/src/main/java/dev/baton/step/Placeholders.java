@@ -32,10 +32,22 @@ public final class Placeholders {
 
     /** The text with every placeholder replaced; a name missing from {@code values} stays as written. */
     public static String fill(String text, Map<String, String> values) {
+        return fill(text, name -> values.get(name));
+    }
+
+    /**
+     * The text with each placeholder replaced by its bare name, so that a shell reader does not take
+     * {@code <namespace>} for two redirections.
+     */
+    public static String asWords(String text) {
+        return fill(text, name -> name);
+    }
+
+    private static String fill(String text, java.util.function.Function<String, String> valueOf) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(name(m));
+            String value = valueOf.apply(name(m));
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(out);

@@ -12,7 +12,7 @@ public final class StepWarnings {
 
     public List<StepWarning> of(String script) {
         List<StepWarning> warnings = new ArrayList<>();
-        for (String reason : destructive.reasons(script)) {
+        for (String reason : destructive.reasons(Placeholders.asWords(script))) {
             warnings.add(new StepWarning(StepWarning.Kind.DESTRUCTIVE, reason));
         }
         Map<Integer, Integer> counts = new LinkedHashMap<>();

@@ -37,4 +37,14 @@ class PlaceholdersTest {
     void fillTreatsValuesLiterally() {
         assertThat(Placeholders.fill("echo <v>", Map.of("v", "$1 \\ {{x}}"))).isEqualTo("echo $1 \\ {{x}}");
     }
+
+    @Test
+    void asWordsKeepsShellReadersFromSeeingRedirections() {
+        assertThat(Placeholders.asWords("kubectl delete pod <pod> -n <namespace> --grace-period=0"))
+                .isEqualTo("kubectl delete pod pod -n namespace --grace-period=0");
+        assertThat(new StepWarnings().of("kubectl delete pod <pod> -n <namespace> --grace-period=0"))
+                .extracting(StepWarning::detail).contains("--grace-period=0");
+        assertThat(new StepWarnings().of("redis-cli -h <redis-host> UNLINK <key>"))
+                .extracting(StepWarning::detail).containsExactly("redis-cli UNLINK");
+    }
 }
