@@ -1,0 +1,43 @@
+package dev.baton.cli;
+
+import dev.baton.runbook.AlertMatch;
+import dev.baton.runbook.RunbookLibrary;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "alert", description = "Find the runbook for an alert name; exit 1 when no runbook answers it.")
+final class AlertCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "The alert name as the monitoring system sends it (case-insensitive).")
+    String name;
+
+    @Mixin
+    LibraryOption libraryOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (RunbookLibrary library = libraryOption.load()) {
+            List<AlertMatch> matches = library.forAlert(name);
+            PrintWriter out = spec.commandLine().getOut();
+            for (AlertMatch match : matches) {
+                String severity = match.severity() != null ? match.severity() : "-";
+                String where = match.runbook()
+                        .map(r -> r.id() + "\t" + r.title())
+                        .orElse(match.target() + "\t(not in this library; listed by " + match.source() + ")");
+                out.println(match.alert() + "\t" + severity + "\t" + where);
+            }
+            if (matches.isEmpty()) {
+                spec.commandLine().getErr().println("baton: no runbook answers alert " + name);
+            }
+            return matches.stream().anyMatch(m -> m.runbook().isPresent()) ? 0 : 1;
+        }
+    }
+}

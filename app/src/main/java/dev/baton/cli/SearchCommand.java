@@ -1,0 +1,40 @@
+package dev.baton.cli;
+
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.SearchHit;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "search", description = "Full-text search of the runbooks, best match first; exit 1 when nothing matches.")
+final class SearchCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Words to look for; the last may be a prefix.")
+    List<String> words;
+
+    @Option(names = {"-n", "--limit"}, defaultValue = "10", description = "Most results to print (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin
+    LibraryOption libraryOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (RunbookLibrary library = libraryOption.load()) {
+            List<SearchHit> hits = library.search(String.join(" ", words), limit);
+            PrintWriter out = spec.commandLine().getOut();
+            for (SearchHit hit : hits) {
+                out.println(hit.id() + "\t" + hit.title() + (hit.snippet().isEmpty() ? "" : "\t" + hit.snippet()));
+            }
+            return hits.isEmpty() ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.runbook.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LookupCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedRunbooksLintClean() {
+        CliRun run = CliRun.of("lint", Seeds.shippedRunbooks().toString());
+        assertThat(run.out()).isEmpty();
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.err()).contains("0 problem(s)");
+    }
+
+    @Test
+    void lintReportsPathLineMessageAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("bad.md"), "# Bad\n\nSee [missing](missing.md).\n\n```bash\nuptime\n");
+        CliRun run = CliRun.of("lint", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        String bad = dir.resolve("bad.md").toString();
+        assertThat(run.out().lines()).containsExactly(
+                bad + ":3: broken link [missing](missing.md): no such file: missing.md",
+                bad + ":5: code block opened here is never closed; it runs to the end of the file");
+    }
+
+    @Test
+    void lintOfTheSeedsFindsTheirBrokenLinks() {
+        CliRun run = CliRun.of("lint", Seeds.folder().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(Seeds.BLIXARD + ":8: broken link [Node Down](./node-down.md)");
+    }
+
+    @Test
+    void alertFindsTheShippedRunbook() {
+        CliRun run = CliRun.of("alert", "NodeDown", "--dir", Seeds.shippedRunbooks().toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("linux-node-down.md");
+    }
+
+    @Test
+    void unknownAlertExitsOneWithAMessage() {
+        CliRun run = CliRun.of("alert", "NoSuchAlert", "--dir", Seeds.shippedRunbooks().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no runbook answers alert NoSuchAlert");
+    }
+
+    @Test
+    void searchFindsByPrefixBestFirst() {
+        CliRun run = CliRun.of("search", "disk", "fu", "--dir", Seeds.shippedRunbooks().toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).contains("disk-full.md");
+    }
+
+    @Test
+    void searchWithNoMatchExitsOne() {
+        CliRun run = CliRun.of("search", "zzqqxxnotaword", "--dir", Seeds.shippedRunbooks().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownSubcommandIsAUsageError() {
+        CliRun run = CliRun.of("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument");
+    }
+}
