@@ -1,0 +1,14 @@
+package dev.baton;
+
+import dev.baton.cli.BatonCommand;
+import dev.baton.ui.BatonApp;
+
+/** Entry point: {@code baton} opens the console window; {@code baton COMMAND …} is the command line. */
+public final class Baton {
+    private Baton() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(BatonCommand.commandLine(BatonApp::launchWindow).execute(args));
+    }
+}
