@@ -125,19 +125,24 @@ final class RunbookBuilder extends AbstractVisitor {
         text.append(literal).append('\n');
     }
 
-    /** The list item or sentence that introduces a code block, so a step can be named in a list. */
+    /**
+     * The list item ("1. **Review Logs**") or the short sentence ending in a colon that introduces a code
+     * block, so a step can be named in a list; empty when the heading names it better.
+     */
     private static String label(Node block) {
-        Node introducer = null;
         if (block.getParent() instanceof ListItem item && item.getFirstChild() instanceof Paragraph first) {
-            introducer = first;
-        } else if (block.getPrevious() instanceof Paragraph previous) {
-            introducer = previous;
+            return firstLine(first);
         }
-        if (introducer == null) {
-            return "";
+        if (block.getPrevious() instanceof Paragraph previous) {
+            String line = firstLine(previous);
+            return line.endsWith(":") && line.length() <= 100 ? line.substring(0, line.length() - 1) : "";
         }
-        String firstLine = MarkdownText.of(introducer).strip().split("\n", 2)[0];
-        return firstLine.length() > 120 ? firstLine.substring(0, 119) + "…" : firstLine;
+        return "";
+    }
+
+    private static String firstLine(Node node) {
+        String line = MarkdownText.of(node).strip().split("\n", 2)[0];
+        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
     @Override

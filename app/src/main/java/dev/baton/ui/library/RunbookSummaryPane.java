@@ -2,6 +2,7 @@ package dev.baton.ui.library;
 
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.Step;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -55,7 +56,8 @@ public final class RunbookSummaryPane extends VBox {
                 setText(null);
                 return;
             }
-            String heading = step.label().isEmpty() ? step.section() : step.label();
+            List<String> path = step.sectionPath();
+            String heading = !step.label().isEmpty() ? step.label() : path.isEmpty() ? "" : path.get(path.size() - 1);
             String flags = step.warnings().isEmpty() ? "" : "  ⚠ " + step.warnings().get(0).kind().jsonName();
             setText(step.number() + ". " + heading + " [" + (step.language().isEmpty() ? "text" : step.language()) + "]"
                     + flags + "\n" + step.command());
