@@ -1,0 +1,52 @@
+package dev.baton.step;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans how a step's text reaches a terminal: placeholders filled, controls stripped, multi-line text
+ * bracketed when the terminal asks for it (mode 2004), and Enter withheld from flagged steps.
+ */
+public final class StepSender {
+    static final String PASTE_START = "\u001b[200~";
+    static final String PASTE_END = "\u001b[201~";
+
+    private final StepWarnings warnings = new StepWarnings();
+    private final HiddenUnicodeScanner hidden = new HiddenUnicodeScanner();
+
+    /**
+     * @param command         the step's text as written
+     * @param values          placeholder values; missing ones stay as written (the dialog asks first)
+     * @param bracketedPaste  whether the program in the terminal has enabled bracketed paste
+     */
+    public SendPlan plan(String command, Map<String, String> values, boolean bracketedPaste) {
+        String filled = TerminalText.stripControls(Placeholders.fill(command, values));
+        List<StepWarning> found = warnings.of(filled);
+        boolean destructive = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.DESTRUCTIVE);
+        boolean hasHidden = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.HIDDEN_UNICODE);
+        boolean flagged = destructive || hasHidden;
+        String trimmed = filled.strip();
+        boolean multiLine = trimmed.contains("\n");
+        String shown = hidden.reveal(trimmed);
+        boolean mustShow = multiLine || flagged;
+
+        if (trimmed.isEmpty()) {
+            return new SendPlan("", false, shown, false, false, "the step is empty");
+        }
+        if (!multiLine) {
+            return new SendPlan(trimmed + (flagged ? "" : "\r"), !flagged, shown, mustShow, destructive, "");
+        }
+        if (bracketedPaste) {
+            String body = trimmed.replace("\n", "\r");
+            return new SendPlan(PASTE_START + body + PASTE_END + (flagged ? "" : "\r"), !flagged, shown, true,
+                    destructive, "");
+        }
+        if (flagged) {
+            // Without bracketed paste every newline is Enter: the first lines would run unconfirmed.
+            return new SendPlan("", false, shown, true, destructive,
+                    "this terminal does not accept bracketed paste, so a multi-line flagged step would run line by line; copy it instead");
+        }
+        String lines = trimmed.replace("\t", " ").replace("\n", "\r");
+        return new SendPlan(lines + "\r", true, shown, true, false, "");
+    }
+}
