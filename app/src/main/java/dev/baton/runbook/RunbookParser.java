@@ -38,49 +38,72 @@ public final class RunbookParser {
     private final StepReader stepReader = new StepReader();
 
     public List<Runbook> parse(String path, SourceText source) {
-        Node document = parser.parse(source.text());
+        Node document = parseDocument(source.text());
         YamlFrontMatterVisitor frontMatterVisitor = new YamlFrontMatterVisitor();
         document.accept(frontMatterVisitor);
         FrontMatter frontMatter = FrontMatter.of(frontMatterVisitor.getData());
 
+        RunbookBuilder rest = new RunbookBuilder(stepReader);
+        source.notices().forEach(n -> rest.addNotice(new Notice(1, n)));
+        List<RunbookBlocks> parts = split(document);
+        parts.get(0).blocks().forEach(rest::add);
+        Runbook restRunbook = rest.build(path, "", frontMatter, fileTitle(path), null);
+        List<Runbook> runbooks = new ArrayList<>();
+        runbooks.add(restRunbook);
+        for (RunbookBlocks part : parts.subList(1, parts.size())) {
+            RunbookBuilder section = new RunbookBuilder(stepReader);
+            part.blocks().forEach(section::add);
+            runbooks.add(section.build(path, part.anchor(), FrontMatter.NONE, part.title(), restRunbook.owner()));
+        }
+        return List.copyOf(runbooks);
+    }
+
+    /** The commonmark tree of a runbook file, with source positions; for rendering what was parsed. */
+    public Node parseDocument(String text) {
+        return parser.parse(text);
+    }
+
+    /** The top-level blocks of one runbook of a file, {@code anchor} empty for the file's own runbook. */
+    public List<Node> blocksOf(Node document, String anchor) {
+        return split(document).stream().filter(p -> p.anchor().equals(anchor)).findFirst()
+                .map(RunbookBlocks::blocks).orElse(List.of());
+    }
+
+    private record RunbookBlocks(String anchor, String title, List<Node> blocks) {}
+
+    /** The file's own blocks first (anchor ""), then one entry per {@code Runbook: …} section. */
+    private static List<RunbookBlocks> split(Node document) {
         List<Node> blocks = new ArrayList<>();
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
             if (!(n instanceof YamlFrontMatterBlock)) {
                 blocks.add(n);
             }
         }
-        String fileTitle = fileTitle(path);
         List<Heading> sectionHeadings = runbookSectionHeadings(blocks);
-
-        RunbookBuilder whole = new RunbookBuilder(stepReader);
-        source.notices().forEach(n -> whole.addNotice(new Notice(1, n)));
         if (sectionHeadings.isEmpty()) {
-            blocks.forEach(whole::add);
-            return List.of(whole.build(path, "", frontMatter, fileTitle, null));
+            return List.of(new RunbookBlocks("", "", blocks));
         }
-
         int splitLevel = sectionHeadings.get(0).getLevel();
-        Map<Heading, RunbookBuilder> sections = new LinkedHashMap<>();
-        RunbookBuilder current = whole;
+        List<Node> rest = new ArrayList<>();
+        Map<Heading, List<Node>> sections = new LinkedHashMap<>();
+        List<Node> current = rest;
         for (Node block : blocks) {
             if (block instanceof Heading heading && heading.getLevel() <= splitLevel) {
-                current = sectionHeadings.contains(heading) ? new RunbookBuilder(stepReader) : whole;
-                if (current != whole) {
+                current = sectionHeadings.contains(heading) ? new ArrayList<>() : rest;
+                if (current != rest) {
                     sections.put(heading, current);
                 }
             }
             current.add(block);
         }
-        List<Runbook> runbooks = new ArrayList<>();
-        Runbook rest = whole.build(path, "", frontMatter, fileTitle, null);
-        runbooks.add(rest);
+        List<RunbookBlocks> parts = new ArrayList<>();
+        parts.add(new RunbookBlocks("", "", rest));
         Set<String> anchors = new HashSet<>();
-        for (Map.Entry<Heading, RunbookBuilder> section : sections.entrySet()) {
-            String title = runbookSectionTitle(MarkdownText.of(section.getKey()).strip()).orElseThrow();
-            String anchor = unique(MarkdownText.slug(title), anchors);
-            runbooks.add(section.getValue().build(path, anchor, FrontMatter.NONE, title, rest.owner()));
-        }
-        return List.copyOf(runbooks);
+        sections.forEach((heading, sectionBlocks) -> {
+            String title = runbookSectionTitle(MarkdownText.of(heading).strip()).orElseThrow();
+            parts.add(new RunbookBlocks(unique(MarkdownText.slug(title), anchors), title, sectionBlocks));
+        });
+        return parts;
     }
 
     /**

@@ -1,0 +1,130 @@
+package dev.baton.render;
+
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.RunbookParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Document;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.node.Code;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Renders a runbook as a self-contained HTML page for a WebView with JavaScript off. Raw HTML in the
+ * Markdown is shown as text, URLs are sanitised, nothing is loaded from anywhere, and a
+ * Content-Security-Policy forbids scripts and remote loads should anything slip through.
+ */
+public final class RunbookHtmlRenderer {
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; frame-src 'none'; "
+                    + "object-src 'none'; form-action 'none'; base-uri 'none'";
+
+    private final RunbookParser parser = new RunbookParser();
+    private final String css = resource("runbook.css");
+
+    /**
+     * @param source the runbook file's text, as parsed
+     * @param ticked whether checklist item N (1-based, the runbook's order) is ticked
+     * @param dark   the dark theme
+     */
+    public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked, boolean dark) {
+        Node document = parser.parseDocument(source);
+        Document scope = new Document();
+        for (Node block : parser.blocksOf(document, runbook.anchor())) {
+            scope.appendChild(block);
+        }
+        List<String[]> toc = new ArrayList<>();
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked))
+                .attributeProviderFactory(context -> new HeadingIds(toc))
+                .extensions(RunbookParser.EXTENSIONS)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .build();
+        String body = renderer.render(scope);
+        return page(runbook.title(), tocHtml(toc), body, dark);
+    }
+
+    private String page(String title, String toc, String body, boolean dark) {
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"
+                + "<title>" + CodeHighlighter.escape(title) + "</title><style>" + css + "</style></head>"
+                + "<body class=\"" + (dark ? "dark" : "light") + "\">" + toc + "<main>" + body + "</main></body></html>";
+    }
+
+    private static String tocHtml(List<String[]> toc) {
+        if (toc.size() < 3) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("<nav class=\"toc\"><div class=\"toc-title\">Contents</div><ul>");
+        for (String[] entry : toc) {
+            out.append("<li class=\"toc-").append(entry[0]).append("\"><a href=\"#").append(entry[1]).append("\">")
+                    .append(CodeHighlighter.escape(entry[2])).append("</a></li>");
+        }
+        return out.append("</ul></nav>").toString();
+    }
+
+    /** Gives each heading an id for the table of contents and collects the contents as it goes. */
+    private static final class HeadingIds implements AttributeProvider {
+        private final List<String[]> toc;
+        private final Set<String> used = new HashSet<>();
+
+        HeadingIds(List<String[]> toc) {
+            this.toc = toc;
+        }
+
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof Heading heading && heading.getLevel() <= 3) {
+                String text = text(heading).strip();
+                String base = "h-" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
+                        .replaceAll("(^-|-$)", "");
+                String id = base;
+                for (int i = 2; !used.add(id); i++) {
+                    id = base + "-" + i;
+                }
+                attributes.put("id", id);
+                toc.add(new String[] {String.valueOf(heading.getLevel()), id, text});
+            }
+        }
+
+        private static String text(Node node) {
+            StringBuilder out = new StringBuilder();
+            node.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text text) {
+                    out.append(text.getLiteral());
+                }
+
+                @Override
+                public void visit(Code code) {
+                    out.append(code.getLiteral());
+                }
+            });
+            return out.toString();
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RunbookHtmlRenderer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.baton.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.RunbookParser;
+import dev.baton.runbook.Seeds;
+import dev.baton.runbook.SourceText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunbookHtmlRendererTest {
+    /** Every tag the renderer itself may produce; anything else came from the runbook and is a hole. */
+    private static final java.util.Set<String> ALLOWED_TAGS = java.util.Set.of("html", "head", "meta", "title",
+            "style", "body", "main", "nav", "div", "span", "ul", "ol", "li", "a", "p", "h1", "h2", "h3", "h4", "h5",
+            "h6", "pre", "code", "em", "strong", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+            "del", "!doctype");
+    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*([!a-zA-Z][a-zA-Z0-9]*)");
+    private static final Pattern HREF = Pattern.compile("\\shref\\s*=\\s*\"([^\"]*)\"");
+
+    @TempDir
+    Path dir;
+
+    private final RunbookHtmlRenderer renderer = new RunbookHtmlRenderer();
+
+    static final String HOSTILE = """
+            # Hostile <script>alert('title')</script>
+
+            <script>alert(1)</script>
+
+            Inline <script>alert(2)</script> and <img src=x onerror=alert(3)> and <svg onload=alert(4)>.
+
+            <iframe src="javascript:alert(5)"></iframe>
+            <embed src="http://127.0.0.1:9/x.swf">
+            <object data="http://127.0.0.1:9/x"></object>
+            <meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/refresh">
+            <link rel="stylesheet" href="http://127.0.0.1:9/x.css">
+            <base href="http://127.0.0.1:9/">
+            <form action="http://127.0.0.1:9/f"><input name=q></form>
+            <style>@import url(http://127.0.0.1:9/i.css); body { background: url(http://127.0.0.1:9/b.png) }</style>
+            <a href="http://127.0.0.1:9/raw">raw html link</a>
+
+            [one](JaVaScRiPt:alert(6)) [two](jav&#x61;script:alert(7)) [three][ref] <javascript:alert(8)>
+            [four](data:text/html;base64,PHNjcmlwdD5hbGVydCg5KTwvc2NyaXB0Pg==) [five](file:///etc/passwd)
+            [six](vbscript:msgbox(1)) [seven](http://127.0.0.1:9/link "x\\" onmouseover=\\"alert(10)")
+            [eight]( javascript:alert(11)) [nine](&#106;avascript:alert(12))
+
+            [ref]: javascript:alert(13)
+
+            ![remote](http://127.0.0.1:9/image.png) ![local](file:///etc/hosts)
+
+            <http://127.0.0.1:9/autolink>
+
+            ```bash" onmouseover="alert(14)
+            echo "</code></pre><script>alert(15)</script>"
+            ```
+
+            - [ ] <b onclick=alert(16)>tick me</b>
+            """;
+
+    private Runbook parse(String name, String markdown) {
+        return new RunbookParser().parse(name, new SourceText(markdown, List.of())).get(0);
+    }
+
+    private String render(String markdown) throws Exception {
+        Path file = dir.resolve("hostile.md");
+        Files.writeString(file, markdown);
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            Runbook runbook = library.runbooks().stream().filter(r -> r.path().endsWith("hostile.md")).findFirst().orElseThrow();
+            return renderer.render(runbook, markdown, new LibraryLinkPolicy(library, runbook), n -> false, false);
+        }
+    }
+
+    @Test
+    void hostileRunbookRendersOnlyBatonsOwnTags() throws Exception {
+        String html = render(HOSTILE);
+        Matcher tags = TAG.matcher(html);
+        while (tags.find()) {
+            assertThat(tags.group(1).toLowerCase()).as("tag in %s", around(html, tags.start())).isIn(ALLOWED_TAGS);
+        }
+        assertThat(html.toLowerCase()).doesNotContain("<script", "<img", "<iframe", "<embed", "<object", "<form",
+                "<link", "<base", "<svg", "<input");
+        Matcher tag = Pattern.compile("<[a-zA-Z][^>]*>").matcher(html);
+        while (tag.find()) {
+            // A title may name a hostile destination so the responder sees it; it is text, never followed.
+            String attributes = tag.group().toLowerCase().replaceAll("title=\"[^\"]*\"", "");
+            assertThat(attributes).as("attributes of a tag").doesNotContainPattern("\\son[a-z]+\\s*=")
+                    .doesNotContain("javascript:");
+        }
+        String ownStyle = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+        assertThat(ownStyle).doesNotContain("url(", "@import");
+    }
+
+    @Test
+    void everyHrefIsABatonUrlOrAnAnchor() throws Exception {
+        String html = render(HOSTILE);
+        Matcher hrefs = HREF.matcher(html);
+        List<String> found = new ArrayList<>();
+        while (hrefs.find()) {
+            found.add(hrefs.group(1));
+        }
+        assertThat(found).isNotEmpty().allSatisfy(href -> assertThat(href).matches("(baton:|#).*"));
+        assertThat(found).noneMatch(href -> href.toLowerCase().contains("javascript") || href.contains("data:")
+                || href.contains("file:") || href.contains("vbscript"));
+        assertThat(found).contains(BatonUrls.of(BatonUrls.Action.EXTERNAL, "http://127.0.0.1:9/autolink"));
+    }
+
+    @Test
+    void contentSecurityPolicyForbidsScriptsAndLoads() throws Exception {
+        String html = render("# x\n");
+        assertThat(html).contains("http-equiv=\"Content-Security-Policy\"", "default-src 'none'", "script-src 'none'",
+                "img-src 'none'");
+    }
+
+    @Test
+    void stepsGetButtonsWarningsAndTheirOwnNumbers() throws Exception {
+        String html = render("# T\n\n```bash\nkubectl get pods -n <ns>\n```\n\n```promql\nup == 0\n```\n\n"
+                + "```yaml\na: 1\n```\n\n```bash\nrm -rf /tmp/x\n```\n");
+        assertThat(html).contains("id=\"step-1\"", "href=\"baton:run/1\"", "href=\"baton:run-in/1\"", "href=\"baton:copy/1\"");
+        assertThat(html).contains("href=\"baton:copy/2\"").doesNotContain("baton:run/2\"");
+        assertThat(html).doesNotContain("baton:copy/3\"", "baton:run/3\"");
+        assertThat(html).contains("id=\"step-4\"", "warning-destructive", "rm -r");
+        assertThat(html).contains("<span class=\"tok-placeholder\">&lt;ns&gt;</span>");
+    }
+
+    @Test
+    void renderedStepsMatchParsedStepsForEverySeed() throws Exception {
+        for (String seed : Seeds.ALL) {
+            String source = Files.readString(Seeds.file(seed));
+            for (Runbook runbook : new RunbookParser().parse(seed, new SourceText(source, List.of()))) {
+                String html = renderer.render(runbook, source, new NoLinks(), n -> false, false);
+                for (var step : runbook.steps()) {
+                    assertThat(html).as(seed + " " + runbook.anchor() + " step " + step.number())
+                            .contains("id=\"step-" + step.number() + "\"");
+                }
+                assertThat(html).doesNotContain("id=\"step-" + (runbook.steps().size() + 1) + "\"");
+            }
+        }
+    }
+
+    @Test
+    void sectionRunbookRendersOnlyItsSection() throws Exception {
+        String source = Files.readString(Seeds.file(Seeds.AITBC));
+        List<Runbook> runbooks = new RunbookParser().parse("a.md", new SourceText(source, List.of()));
+        String redis = renderer.render(runbooks.get(4), source, new NoLinks(), n -> false, false);
+        assertThat(redis).contains("Runbook: Redis Failure", "--bigkeys").doesNotContain("Coordinator API Outage");
+    }
+
+    @Test
+    void checklistItemsAreTickLinksShowingState() throws Exception {
+        Runbook runbook = parse("c.md", "# C\n\n- [ ] first\n- [x] second\n");
+        String html = renderer.render(runbook, "# C\n\n- [ ] first\n- [x] second\n", new NoLinks(), n -> n == 2, true);
+        assertThat(html).contains("href=\"baton:tick/1\"", "href=\"baton:tick/2\"", "class=\"task checked\"", "body class=\"dark\"");
+    }
+
+    @Test
+    void linksBetweenRunbooksOpenInsideBaton() throws Exception {
+        Files.writeString(dir.resolve("b.md"), "# B\n");
+        String html = render("# A\n\n## Part\n\n[b](b.md) [part](#part) [gone](gone.md) [web](https://kubernetes.io/docs/)\n");
+        assertThat(html).contains("href=\"" + BatonUrls.of(BatonUrls.Action.OPEN, dir.resolve("b.md").toString()) + "\"");
+        assertThat(html).contains("href=\"#h-part\"", "id=\"h-part\"");
+        assertThat(html).contains("class=\"dead-link\"", "Broken link: no such file: gone.md");
+        assertThat(html).contains("title=\"https://kubernetes.io/docs/ (opens in your browser after you confirm)\"");
+    }
+
+    @Test
+    void batonUrlsRoundTripAndRejectJunk() {
+        assertThat(BatonUrls.parse(BatonUrls.of(BatonUrls.Action.RUN_IN, "12"))).hasValueSatisfying(p -> {
+            assertThat(p.action()).isEqualTo(BatonUrls.Action.RUN_IN);
+            assertThat(p.number()).isEqualTo(12);
+        });
+        assertThat(BatonUrls.parse(BatonUrls.of(BatonUrls.Action.OPEN, "runbooks/a b.md#x")))
+                .hasValueSatisfying(p -> assertThat(p.argument()).isEqualTo("runbooks/a b.md#x"));
+        assertThat(BatonUrls.parse("baton:run/1;rm")).isEmpty();
+        assertThat(BatonUrls.parse("baton:shell/ls")).isEmpty();
+        assertThat(BatonUrls.parse("http://x")).isEmpty();
+        assertThat(BatonUrls.parse("baton:run/%zz")).isEmpty();
+    }
+
+    private static String around(String html, int at) {
+        return html.substring(Math.max(0, at - 60), Math.min(html.length(), at + 60));
+    }
+
+    private static final class NoLinks implements LinkPolicy {
+        @Override
+        public String href(String destination) {
+            return null;
+        }
+
+        @Override
+        public String title(String destination) {
+            return destination;
+        }
+    }
+}
