@@ -2,24 +2,18 @@ package dev.baton.ui;
 
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.ShippedRunbooks;
-import dev.baton.ui.library.LibraryPane;
-import dev.baton.ui.library.RunbookSummaryPane;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.concurrent.Task;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The console window. Thin: it loads the library off the FX thread and hands it to the panes. */
+/** Starts the console window; the library loads and the first terminal opens off the FX thread. */
 public final class BatonApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(BatonApp.class);
 
@@ -28,7 +22,18 @@ public final class BatonApp extends Application {
         thread.setDaemon(true);
         return thread;
     });
-    private final Label status = new Label("Loading runbooks…");
+    private final Path runbooks;
+    private ConsoleWindow console;
+
+    /** For Application.launch: the folder comes from --runbooks or the shipped default. */
+    public BatonApp() {
+        this(null);
+    }
+
+    /** A window on a given runbook folder (tests, embedding). */
+    public BatonApp(Path runbooks) {
+        this.runbooks = runbooks;
+    }
 
     /** Opens the window and returns when it is closed; {@code runbooks} null means the shipped folder. */
     public static void launchWindow(Path runbooks) {
@@ -38,22 +43,21 @@ public final class BatonApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LibraryPane library = new LibraryPane(background);
-        RunbookSummaryPane summary = new RunbookSummaryPane();
-        library.selectedRunbookProperty().addListener((obs, old, runbook) -> summary.show(runbook));
-
-        SplitPane split = new SplitPane(library, summary);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.32);
-        status.setId("status");
-        BorderPane root = new BorderPane(split);
-        root.setBottom(status);
-        status.getStyleClass().add("status-bar");
-
-        Scene scene = new Scene(root, 1200, 760);
+        console = new ConsoleWindow(background, url -> {
+            if (getHostServices() != null) {
+                getHostServices().showDocument(url);
+            }
+        });
+        Scene scene = new Scene(console, ConsoleWindow.layoutPreferences().getDouble("width", 1440),
+                ConsoleWindow.layoutPreferences().getDouble("height", 860));
         scene.getStylesheets().add(BatonApp.class.getResource("baton.css").toExternalForm());
         stage.setTitle("Baton");
         stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            ConsoleWindow.layoutPreferences().putDouble("width", scene.getWidth());
+            ConsoleWindow.layoutPreferences().putDouble("height", scene.getHeight());
+            console.close();
+        });
         stage.show();
         LOG.info("main window shown {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
 
@@ -68,19 +72,27 @@ public final class BatonApp extends Application {
         };
         load.setOnSucceeded(e -> {
             RunbookLibrary loaded = load.getValue();
-            library.setLibrary(loaded);
             int problems = loaded.problems().size();
-            status.setText(loaded.runbooks().size() + " runbooks from " + folder.toAbsolutePath().normalize()
+            console.setLibrary(loaded, loaded.runbooks().size() + " runbooks from " + folder.toAbsolutePath().normalize()
                     + (problems == 0 ? "" : " — " + problems + " file(s) could not be read"));
         });
         load.setOnFailed(e -> {
             LOG.error("Could not load runbooks from {}", folder, load.getException());
-            status.setText("Could not load runbooks from " + folder + ": " + load.getException().getMessage());
+            console.setStatus("Could not load runbooks from " + folder + ": " + load.getException().getMessage());
         });
         background.submit(load);
+        console.terminals().openLocalShell();
+    }
+
+    /** The window, for tests that drive it. */
+    public ConsoleWindow console() {
+        return console;
     }
 
     private Path runbookFolder() {
+        if (runbooks != null) {
+            return runbooks;
+        }
         // Parameters are absent when a test builds the window without Application.launch.
         String fromArgs = getParameters() == null ? null : getParameters().getNamed().get("runbooks");
         return fromArgs != null ? Path.of(fromArgs) : ShippedRunbooks.folder();
@@ -88,6 +100,9 @@ public final class BatonApp extends Application {
 
     @Override
     public void stop() {
+        if (console != null) {
+            console.close();
+        }
         background.shutdownNow();
     }
 }

@@ -1,0 +1,129 @@
+package dev.baton.ui;
+
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.ui.library.LibraryPane;
+import dev.baton.ui.runbook.RunbookView;
+import dev.baton.ui.runbook.StepActions;
+import dev.baton.ui.terminal.TerminalTabs;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The responder's screen: runbook library, rendered runbook, terminal tabs, status bar. It wires the
+ * panes together and holds no logic of its own.
+ */
+public final class ConsoleWindow extends BorderPane {
+    private static final Preferences LAYOUT = Preferences.userRoot().node("dev/baton/layout");
+
+    private final Label status = new Label("Loading runbooks…");
+    private final LibraryPane library;
+    private final RunbookView runbook;
+    private final TerminalTabs terminals;
+    private final StepActions steps;
+    private final SplitPane split;
+    private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+
+    public ConsoleWindow(ExecutorService background, Consumer<String> openExternal) {
+        Consumer<String> say = status::setText;
+        library = new LibraryPane(background, say);
+        runbook = new RunbookView(background);
+        terminals = new TerminalTabs(background, say);
+        steps = new StepActions(runbook, terminals, background, say, openExternal);
+        runbook.setOnAction(steps::handle);
+        runbook.setOnError(say);
+        library.selectedRunbookProperty().addListener((obs, old, selected) -> {
+            if (selected != null) {
+                runbook.show(selected);
+            }
+        });
+
+        split = new SplitPane(library, runbook, terminals);
+        split.setDividerPositions(LAYOUT.getDouble("divider0", 0.2), LAYOUT.getDouble("divider1", 0.58));
+        status.setId("status");
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        setTop(menus());
+        setCenter(split);
+        setBottom(status);
+        dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
+        dark.setSelected(LAYOUT.getBoolean("dark", false));
+    }
+
+    private MenuBar menus() {
+        MenuItem newTerminal = item("New local terminal", "Shortcut+T", terminals::openLocalShell);
+        MenuItem closeTab = item("Close terminal", "Shortcut+W", terminals::closeActive);
+        MenuItem search = item("Search runbooks", "Shortcut+K", library::focusSearch);
+        MenuItem alert = item("Find runbook for alert", "Shortcut+L", library::focusAlert);
+        MenuItem back = item("Back", "Alt+Left", runbook::goBack);
+        MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
+        MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        return new MenuBar(
+                new Menu("Terminal", null, newTerminal, closeTab),
+                new Menu("Runbook", null, search, alert, back, forward, runStep),
+                new Menu("View", null, dark));
+    }
+
+    private static MenuItem item(String text, String shortcut, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(shortcut));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void setDark(boolean on) {
+        getStyleClass().removeAll("dark");
+        if (on) {
+            getStyleClass().add("dark");
+        }
+        runbook.setDark(on);
+    }
+
+    public void setLibrary(RunbookLibrary loaded, String summary) {
+        library.setLibrary(loaded);
+        runbook.setLibrary(loaded);
+        status.setText(summary);
+    }
+
+    public void setStatus(String text) {
+        status.setText(text);
+    }
+
+    public LibraryPane library() {
+        return library;
+    }
+
+    public RunbookView runbook() {
+        return runbook;
+    }
+
+    public TerminalTabs terminals() {
+        return terminals;
+    }
+
+    public StepActions steps() {
+        return steps;
+    }
+
+    /** Remembers the layout for the next start and ends every terminal session. */
+    public void close() {
+        double[] dividers = split.getDividerPositions();
+        LAYOUT.putDouble("divider0", dividers[0]);
+        LAYOUT.putDouble("divider1", dividers[1]);
+        LAYOUT.putBoolean("dark", dark.isSelected());
+        terminals.closeAll();
+    }
+
+    static Preferences layoutPreferences() {
+        return LAYOUT;
+    }
+}

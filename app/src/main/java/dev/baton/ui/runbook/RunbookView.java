@@ -1,0 +1,213 @@
+package dev.baton.ui.runbook;
+
+import dev.baton.render.BatonUrls;
+import dev.baton.render.LibraryLinkPolicy;
+import dev.baton.render.RunbookHtmlRenderer;
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.RunbookFileReader;
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.RunbookReadException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Worker;
+import javafx.scene.layout.StackPane;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.events.Event;
+import org.w3c.dom.events.EventTarget;
+
+/**
+ * The rendered runbook in a WebView with JavaScript off. The page never navigates: a click on a link is
+ * caught in Java, and only {@code baton:} URLs and in-page anchors do anything.
+ */
+public final class RunbookView extends StackPane {
+    private final WebView web = new WebView();
+    private final WebEngine engine = web.getEngine();
+    private final Executor background;
+    private final RunbookHtmlRenderer renderer = new RunbookHtmlRenderer();
+    private final ReadOnlyObjectWrapper<Runbook> shown = new ReadOnlyObjectWrapper<>();
+    private final Deque<String> back = new ArrayDeque<>();
+    private final Deque<String> forward = new ArrayDeque<>();
+    private final Set<String> ticked = ConcurrentHashMap.newKeySet();
+    private Consumer<BatonUrls.Parsed> onAction = action -> { };
+    private Consumer<String> onError = message -> { };
+    private RunbookLibrary library;
+    private String html = "";
+    private boolean dark;
+
+    public RunbookView(Executor background) {
+        this.background = background;
+        web.setId("runbook-page");
+        engine.setJavaScriptEnabled(false);
+        engine.setUserStyleSheetLocation(null);
+        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                interceptClicks();
+            }
+        });
+        // Defence in depth: should anything start a navigation away from Baton's page, put the page back.
+        engine.locationProperty().addListener((obs, old, location) -> {
+            if (location != null && !location.isEmpty() && !location.startsWith("about:")) {
+                Platform.runLater(() -> {
+                    engine.getLoadWorker().cancel();
+                    engine.loadContent(html);
+                });
+            }
+        });
+        getChildren().add(web);
+        engine.loadContent(placeholderPage("Choose a runbook, or type an alert name."));
+    }
+
+    public void setOnAction(Consumer<BatonUrls.Parsed> onAction) {
+        this.onAction = onAction;
+    }
+
+    public void setOnError(Consumer<String> onError) {
+        this.onError = onError;
+    }
+
+    public ReadOnlyObjectProperty<Runbook> shownRunbookProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public WebEngine engine() {
+        return engine;
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        refresh();
+    }
+
+    public void setLibrary(RunbookLibrary library) {
+        this.library = library;
+    }
+
+    /** Shows a runbook, remembering the current one for Back. */
+    public void show(Runbook runbook) {
+        Runbook current = shown.get();
+        if (current != null && runbook != null && !current.id().equals(runbook.id())) {
+            back.push(current.id());
+            forward.clear();
+        }
+        display(runbook);
+    }
+
+    public void open(String runbookId) {
+        if (library != null) {
+            library.find(runbookId).ifPresentOrElse(this::show, () -> onError.accept("No runbook " + runbookId));
+        }
+    }
+
+    public void goBack() {
+        if (!back.isEmpty() && library != null && shown.get() != null) {
+            forward.push(shown.get().id());
+            library.find(back.pop()).ifPresent(this::display);
+        }
+    }
+
+    public void goForward() {
+        if (!forward.isEmpty() && library != null && shown.get() != null) {
+            back.push(shown.get().id());
+            library.find(forward.pop()).ifPresent(this::display);
+        }
+    }
+
+    public boolean isTicked(Runbook runbook, int item) {
+        return ticked.contains(runbook.id() + "#" + item);
+    }
+
+    /** Flips a checklist item and shows the new state; returns whether it is now ticked. */
+    public boolean toggleTick(int item) {
+        Runbook runbook = shown.get();
+        if (runbook == null) {
+            return false;
+        }
+        String key = runbook.id() + "#" + item;
+        boolean nowTicked;
+        if (ticked.remove(key)) {
+            nowTicked = false;
+        } else {
+            ticked.add(key);
+            nowTicked = true;
+        }
+        refresh();
+        return nowTicked;
+    }
+
+    public void refresh() {
+        display(shown.get());
+    }
+
+    private void display(Runbook runbook) {
+        shown.set(runbook);
+        if (runbook == null || library == null) {
+            return;
+        }
+        RunbookLibrary lib = library;
+        boolean darkNow = dark;
+        background.execute(() -> {
+            String page;
+            try {
+                Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
+                String source = new RunbookFileReader().read(file).text();
+                page = renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
+                        n -> ticked.contains(runbook.id() + "#" + n), darkNow);
+            } catch (RunbookReadException | RuntimeException e) {
+                page = placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
+            }
+            String ready = page;
+            Platform.runLater(() -> {
+                if (shown.get() == runbook) {
+                    html = ready;
+                    engine.loadContent(ready);
+                }
+            });
+        });
+    }
+
+    private void interceptClicks() {
+        if (engine.getDocument() == null) {
+            return;
+        }
+        ((EventTarget) engine.getDocument()).addEventListener("click", this::onClick, true);
+    }
+
+    private void onClick(Event event) {
+        String href = linkTarget(event.getTarget());
+        if (href == null) {
+            return;
+        }
+        if (href.startsWith("#")) {
+            return; // in-page anchor: let the page scroll
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        BatonUrls.parse(href).ifPresent(action -> Platform.runLater(() -> onAction.accept(action)));
+    }
+
+    private static String linkTarget(Object target) {
+        for (Node node = target instanceof Node n ? n : null; node != null; node = node.getParentNode()) {
+            if (node instanceof Element element && "a".equalsIgnoreCase(element.getTagName())) {
+                return element.getAttribute("href");
+            }
+        }
+        return null;
+    }
+
+    private static String placeholderPage(String message) {
+        return "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                + "<style>body{font:15px sans-serif;color:#59636e;padding:40px;}</style></head><body><p>"
+                + message.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>";
+    }
+}

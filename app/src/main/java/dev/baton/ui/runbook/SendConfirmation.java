@@ -1,0 +1,50 @@
+package dev.baton.ui.runbook;
+
+import dev.baton.runbook.Step;
+import dev.baton.step.SendPlan;
+import dev.baton.step.StepWarning;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+
+/**
+ * Shows the exact text before it reaches a terminal: multi-line, destructive or hidden-Unicode steps.
+ * A destructive step's button names the terminal it will be typed into.
+ */
+final class SendConfirmation extends Dialog<Boolean> {
+    SendConfirmation(Step step, SendPlan plan, String terminalName) {
+        setTitle(plan.mustConfirm() ? "Destructive step" : "Check the step");
+        setHeaderText((plan.mustConfirm() ? "Destructive: " : "") + "step " + step.number() + " → terminal “"
+                + terminalName + "”");
+        VBox content = new VBox(8);
+        for (StepWarning warning : step.warnings()) {
+            Label label = new Label("⚠ " + warning.kind().jsonName() + ": " + warning.detail());
+            label.getStyleClass().add("warning-" + warning.kind().jsonName());
+            content.getChildren().add(label);
+        }
+        TextArea text = new TextArea(plan.shownText());
+        text.setId("confirm-text");
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(Math.min(16, plan.shownText().split("\n", -1).length + 1));
+        text.setStyle("-fx-font-family: monospace;");
+        content.getChildren().add(text);
+        content.getChildren().add(new Label(plan.submits()
+                ? "It will be sent and run."
+                : "It will be typed but not run: read it in the terminal, then press Enter yourself."));
+        getDialogPane().setContent(content);
+        ButtonType send = new ButtonType(plan.mustConfirm() ? "Type into “" + terminalName + "”" : "Send to “" + terminalName + "”",
+                ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(send, ButtonType.CANCEL);
+        getDialogPane().lookupButton(send).setId("confirm-send");
+        // Enter must not confirm a destructive step by reflex: Cancel is the default there.
+        if (plan.mustConfirm()) {
+            ((javafx.scene.control.Button) getDialogPane().lookupButton(send)).setDefaultButton(false);
+            ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        }
+        setResultConverter(button -> button == send);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.baton.ui.runbook;
+
+import dev.baton.render.BatonUrls;
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.Step;
+import dev.baton.step.SendPlan;
+import dev.baton.step.StepSender;
+import dev.baton.ui.terminal.TerminalTab;
+import dev.baton.ui.terminal.TerminalTabs;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/**
+ * What a click on a rendered runbook does. The step always comes from the parsed runbook by number;
+ * nothing is read back from the page.
+ */
+public final class StepActions {
+    private final RunbookView view;
+    private final TerminalTabs terminals;
+    private final Executor background;
+    private final Consumer<String> status;
+    private final Consumer<String> openExternal;
+    private final StepSender sender = new StepSender();
+    /** Placeholder values given during this incident, offered again next time. */
+    private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    private int currentStep = 1;
+
+    public StepActions(RunbookView view, TerminalTabs terminals, Executor background, Consumer<String> status,
+                       Consumer<String> openExternal) {
+        this.view = view;
+        this.terminals = terminals;
+        this.background = background;
+        this.status = status;
+        this.openExternal = openExternal;
+    }
+
+    public Map<String, String> rememberedValues() {
+        return Map.copyOf(remembered);
+    }
+
+    public void handle(BatonUrls.Parsed action) {
+        Runbook runbook = view.shownRunbookProperty().get();
+        switch (action.action()) {
+            case RUN -> step(runbook, action).ifPresent(step -> terminals.active().ifPresentOrElse(
+                    tab -> run(step, tab), () -> status.accept("Open a terminal first (Ctrl+T)")));
+            case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal().ifPresent(tab -> run(step, tab)));
+            case COPY -> step(runbook, action).ifPresent(this::copy);
+            case TICK -> {
+                boolean ticked = view.toggleTick(action.number());
+                status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
+            }
+            case OPEN -> view.open(action.argument());
+            case EXTERNAL -> confirmExternal(action.argument());
+        }
+    }
+
+    /** Runs the step last acted on (Ctrl+Enter). */
+    public void runCurrent() {
+        handle(new BatonUrls.Parsed(BatonUrls.Action.RUN, String.valueOf(currentStep)));
+    }
+
+    private Optional<Step> step(Runbook runbook, BatonUrls.Parsed action) {
+        if (runbook == null) {
+            return Optional.empty();
+        }
+        Optional<Step> step = runbook.step(action.number());
+        step.ifPresent(s -> currentStep = s.number());
+        if (step.isEmpty()) {
+            status.accept("No step " + action.argument() + " in " + runbook.title());
+        }
+        return step;
+    }
+
+    private Optional<TerminalTab> chooseTerminal() {
+        List<TerminalTab> tabs = terminals.all();
+        if (tabs.isEmpty()) {
+            status.accept("Open a terminal first (Ctrl+T)");
+            return Optional.empty();
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(tabs.get(0).name(), tabs.stream().map(TerminalTab::name).toList());
+        dialog.setTitle("Run in…");
+        dialog.setHeaderText("Which terminal?");
+        return dialog.showAndWait().flatMap(name -> tabs.stream().filter(t -> t.name().equals(name)).findFirst());
+    }
+
+    /** Placeholders, then the plan, then (when needed) the confirmation, then the bytes, off the FX thread. */
+    public void run(Step step, TerminalTab tab) {
+        if (!step.runnable()) {
+            status.accept("Step " + step.number() + " is " + step.kind().name().toLowerCase() + ", not a command; use Copy");
+            return;
+        }
+        Map<String, String> values = Map.of();
+        if (!step.placeholders().isEmpty()) {
+            Optional<Map<String, String>> filled = new PlaceholderDialog(
+                    "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
+                    step.placeholders(), remembered).showAndWait();
+            if (filled.isEmpty()) {
+                return;
+            }
+            values = filled.get();
+            values.forEach((name, value) -> {
+                if (!value.isBlank()) {
+                    remembered.put(name, value);
+                }
+            });
+        }
+        SendPlan plan = sender.plan(step.command(), values, tab.widget().bracketedPaste());
+        if (plan.refused()) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
+            alert.setHeaderText("Step " + step.number() + " was not sent to " + tab.name());
+            alert.showAndWait();
+            return;
+        }
+        if (plan.mustShow() && !new SendConfirmation(step, plan, tab.name()).showAndWait().orElse(false)) {
+            status.accept("Step " + step.number() + " not sent");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                tab.session().connector().write(plan.payload());
+                Platform.runLater(() -> status.accept("Step " + step.number() + (plan.submits()
+                        ? " sent to " + tab.name() : " typed into " + tab.name() + ": press Enter to run it")));
+            } catch (IOException e) {
+                Platform.runLater(() -> status.accept("Could not write to " + tab.name() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private void copy(Step step) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(step.command());
+        Clipboard.getSystemClipboard().setContent(content);
+        status.accept("Copied step " + step.number());
+    }
+
+    private void confirmExternal(String url) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, url, ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle("Open in browser");
+        alert.setHeaderText("Open this address in your web browser?");
+        if (alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+            openExternal.accept(url);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.baton.ui.terminal;
+
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TerminalStarter;
+import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
+import dev.baton.terminal.TerminalReplies;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JediTermFX with Baton's guards: the emulator's automatic replies are filtered so a remote program
+ * cannot make the terminal type text it chose, and bracketed-paste mode is visible to the step sender.
+ */
+public final class BatonTerminalWidget extends JediTermFxWidget {
+    private static final Logger LOG = LoggerFactory.getLogger(BatonTerminalWidget.class);
+
+    // Assigned from the superclass constructor (createTerminal), so it must have no initialiser.
+    private PasteModeTrackingDisplay display;
+
+    public BatonTerminalWidget() {
+        super(120, 32, new DefaultSettingsProvider());
+    }
+
+    @Override
+    protected JediTerminal createTerminal(TerminalDisplay panel, TerminalTextBuffer buffer, StyleState style) {
+        display = new PasteModeTrackingDisplay(panel);
+        return new JediTerminal(display, buffer, style);
+    }
+
+    @Override
+    protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
+        return new TerminalStarter(terminal, connector, new TtyBasedArrayDataStream(connector),
+                getTypeAheadManager(), getExecutorServiceManager()) {
+            @Override
+            public void sendBytes(byte[] bytes, boolean userInput) {
+                if (userInput || TerminalReplies.allowed(new String(bytes, StandardCharsets.UTF_8))) {
+                    super.sendBytes(bytes, userInput);
+                } else {
+                    LOG.warn("Dropped a terminal reply of {} bytes that could echo program-chosen text", bytes.length);
+                }
+            }
+
+            @Override
+            public void sendString(String string, boolean userInput) {
+                if (userInput || TerminalReplies.allowed(string)) {
+                    super.sendString(string, userInput);
+                } else {
+                    LOG.warn("Dropped a terminal reply of {} chars that could echo program-chosen text", string.length());
+                }
+            }
+        };
+    }
+
+    /** Whether the program in the terminal asked for bracketed paste (mode 2004). */
+    public boolean bracketedPaste() {
+        return display != null && display.bracketedPaste();
+    }
+
+    /** The screen and scrollback as text, for capture and for tests that read what the terminal shows. */
+    public String text() {
+        TerminalTextBuffer buffer = getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            StringBuilder out = new StringBuilder();
+            for (int i = -buffer.getHistoryLinesCount(); i < buffer.getScreenLinesCount(); i++) {
+                out.append(buffer.getLine(i).getText()).append('\n');
+            }
+            return out.toString();
+        } finally {
+            buffer.unlock();
+        }
+    }
+}

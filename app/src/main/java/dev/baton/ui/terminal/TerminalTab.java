@@ -1,0 +1,36 @@
+package dev.baton.ui.terminal;
+
+import dev.baton.terminal.TerminalSession;
+import javafx.scene.control.Tab;
+
+/** One terminal tab: the widget and the session behind it. */
+public final class TerminalTab extends Tab {
+    private final BatonTerminalWidget widget;
+    private final TerminalSession session;
+
+    TerminalTab(String name, TerminalSession session) {
+        super(name);
+        this.session = session;
+        this.widget = new BatonTerminalWidget();
+        widget.setTtyConnector(session.connector());
+        setContent(widget.getPane());
+        widget.start();
+    }
+
+    public BatonTerminalWidget widget() {
+        return widget;
+    }
+
+    public TerminalSession session() {
+        return session;
+    }
+
+    public String name() {
+        return getText();
+    }
+
+    void close() {
+        widget.close();
+        session.close();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ui.terminal.TerminalTab;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.concurrent.Worker;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.w3c.dom.events.DocumentEvent;
+import org.w3c.dom.events.EventTarget;
+import org.w3c.dom.events.MouseEvent;
+
+/** Drives the real console window in tests: waits on conditions, clicks links as the page would. */
+final class ConsoleFixture {
+    private final BatonApp app;
+
+    ConsoleFixture(BatonApp app) {
+        this.app = app;
+    }
+
+    ConsoleWindow console() {
+        return app.console();
+    }
+
+    static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(20, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    void waitForLibrary() throws Exception {
+        waitFor(30, () -> console().runbook() != null && !console().library().getChildrenUnmodifiable().isEmpty()
+                && ((javafx.scene.control.ListView<?>) console().lookup("#runbook-list")).getItems().size() > 0);
+    }
+
+    TerminalTab waitForTerminal(String name) throws Exception {
+        waitFor(30, () -> console().terminals().all().stream().anyMatch(t -> t.name().equals(name)));
+        return onFx(() -> console().terminals().all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    void waitForText(TerminalTab tab, String text, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> tab.widget().text().contains(text));
+    }
+
+    /** Opens a runbook by id and waits until its page has loaded. */
+    void show(String runbookId, String expectedTitle) throws Exception {
+        onFx(() -> {
+            console().runbook().open(runbookId);
+            return null;
+        });
+        waitFor(20, () -> console().runbook().engine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                && console().runbook().engine().getTitle() != null
+                && console().runbook().engine().getTitle().equals(expectedTitle));
+    }
+
+    /** Dispatches a real DOM click on the link with this href, the way a mouse click reaches Baton. */
+    void click(String href) throws Exception {
+        boolean found = onFx(() -> {
+            var document = console().runbook().engine().getDocument();
+            NodeList anchors = document.getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                Element anchor = (Element) anchors.item(i);
+                if (href.equals(anchor.getAttribute("href"))) {
+                    MouseEvent event = (MouseEvent) ((DocumentEvent) document).createEvent("MouseEvents");
+                    event.initMouseEvent("click", true, true, null, 0, 0, 0, 0, 0, false, false, false, false, (short) 0, null);
+                    ((EventTarget) anchor).dispatchEvent(event);
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(found).as("link " + href + " on the page").isTrue();
+    }
+
+    List<String> hrefs() throws Exception {
+        return onFx(() -> {
+            NodeList anchors = console().runbook().engine().getDocument().getElementsByTagName("a");
+            List<String> all = new java.util.ArrayList<>();
+            for (int i = 0; i < anchors.getLength(); i++) {
+                all.add(((Element) anchors.item(i)).getAttribute("href"));
+            }
+            return all;
+        });
+    }
+}

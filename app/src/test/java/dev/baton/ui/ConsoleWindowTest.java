@@ -1,0 +1,95 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.runbook.Seeds;
+import dev.baton.ui.terminal.TerminalTab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The console, headless: shipped runbooks, a real login shell on a pty, steps sent by clicking Run. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+    private BatonApp app;
+    private ConsoleFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        app = new BatonApp(Seeds.shippedRunbooks());
+        app.start(stage);
+        fx = new ConsoleFixture(app);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ConsoleFixture.onFx(() -> {
+            app.stop();
+            return null;
+        });
+    }
+
+    @Test
+    void searchFindsAShippedRunbookAndShowsIt(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#runbook-search").write("disk fu");
+        ListView<?> list = robot.lookup("#runbook-list").queryListView();
+        ConsoleFixture.waitFor(10, () -> !list.getItems().isEmpty()
+                && ((dev.baton.runbook.Runbook) list.getItems().get(0)).title().equals("Disk full"));
+        robot.interact(() -> list.getSelectionModel().select(0));
+        ConsoleFixture.waitFor(20, () -> "Disk full".equals(fx.console().runbook().engine().getTitle()));
+        assertThat(fx.hrefs()).contains("baton:run/1", "baton:copy/1", "baton:tick/1");
+    }
+
+    @Test
+    void alertFieldJumpsToTheRunbook(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#alert-field").write("kubepodcrashlooping").type(javafx.scene.input.KeyCode.ENTER);
+        ConsoleFixture.waitFor(20, () -> "Kubernetes pod crash-looping".equals(fx.console().runbook().engine().getTitle()));
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("Kubernetes pod crash-looping");
+    }
+
+    @Test
+    void runningAStepShowsItsOutputInTheLocalShell(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForTerminal("Local 1");
+        fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        fx.click("baton:run/1");
+        // Two lines, so Baton shows the exact text first.
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-text").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-text").queryAs(TextArea.class).getText())
+                .isEqualTo("df -h -x tmpfs -x devtmpfs\ndf -i -x tmpfs -x devtmpfs");
+        robot.clickOn("#confirm-send");
+        fx.waitForText(shell, "IUse%", 20);
+        assertThat(shell.widget().text()).contains("Mounted on");
+    }
+
+    @Test
+    void shortcutsFocusSearchAndAlert(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#runbook-list");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        ConsoleFixture.waitFor(5, () -> robot.lookup("#runbook-search").queryAs(TextField.class).isFocused());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.CONTROL);
+        ConsoleFixture.waitFor(5, () -> robot.lookup("#alert-field").queryAs(TextField.class).isFocused());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T)
+                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.CONTROL);
+        fx.waitForTerminal("Local 2");
+    }
+
+    static Path write(Path dir, String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
