@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunbookHtmlRendererTest {
+public class RunbookHtmlRendererTest {
     /** Every tag the renderer itself may produce; anything else came from the runbook and is a hole. */
     private static final java.util.Set<String> ALLOWED_TAGS = java.util.Set.of("html", "head", "meta", "title",
             "style", "body", "main", "nav", "div", "span", "ul", "ol", "li", "a", "p", "h1", "h2", "h3", "h4", "h5",
@@ -30,7 +30,7 @@ class RunbookHtmlRendererTest {
 
     private final RunbookHtmlRenderer renderer = new RunbookHtmlRenderer();
 
-    static final String HOSTILE = """
+    public static final String HOSTILE = """
             # Hostile <script>alert('title')</script>
 
             <script>alert(1)</script>

@@ -1,0 +1,118 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ui.terminal.TerminalTab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The placeholder dialog and the destructive confirmation, against a real shell. */
+@ExtendWith(ApplicationExtension.class)
+class StepDialogsTest {
+    private static Path folder;
+    private static Path marker;
+    private BatonApp app;
+    private ConsoleFixture fx;
+
+    @BeforeAll
+    static void runbooks() throws Exception {
+        folder = Files.createTempDirectory("baton-dialogs");
+        marker = folder.resolve("marker-file");
+        Files.writeString(folder.resolve("steps.md"), """
+                # Dialog steps
+
+                ```bash
+                echo "hello-<name>" | tr a-z A-Z
+                ```
+
+                ```bash
+                rm -f %s
+                ```
+                """.formatted(marker));
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = new BatonApp(folder);
+        app.start(stage);
+        fx = new ConsoleFixture(app);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ConsoleFixture.onFx(() -> {
+            app.stop();
+            return null;
+        });
+    }
+
+    private void waitForDialog(FxRobot robot, String id) throws Exception {
+        ConsoleFixture.waitFor(10, () -> robot.lookup(id).tryQuery().isPresent());
+    }
+
+    @Test
+    void placeholdersAreAskedForOnceAndRemembered(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForTerminal("Local 1");
+        fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+
+        fx.click("baton:run/1");
+        waitForDialog(robot, "#placeholder-name");
+        robot.clickOn("#placeholder-name").write("world");
+        robot.clickOn("#placeholder-ok");
+        fx.waitForText(shell, "HELLO-WORLD", 20);
+
+        fx.click("baton:run/1");
+        waitForDialog(robot, "#placeholder-name");
+        assertThat(robot.lookup("#placeholder-name").queryAs(TextField.class).getText()).isEqualTo("world");
+        robot.clickOn("#placeholder-ok");
+    }
+
+    @Test
+    void destructiveStepNamesTheTerminalAndIsTypedButNotRun(FxRobot robot) throws Exception {
+        Files.writeString(marker, "still here");
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForTerminal("Local 1");
+        fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+
+        fx.click("baton:run/2");
+        waitForDialog(robot, "#confirm-send");
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(pane.getHeaderText()).contains("Destructive", "Local 1");
+        Button send = robot.lookup("#confirm-send").queryAs(Button.class);
+        assertThat(send.getText()).isEqualTo("Type into “Local 1”");
+        assertThat(send.isDefaultButton()).as("Enter must not confirm a destructive step").isFalse();
+        robot.clickOn("#confirm-send");
+
+        fx.waitForText(shell, "rm -f " + marker, 20);
+        Thread.sleep(1000);
+        assertThat(marker).as("typed, not submitted").exists();
+
+        shell.session().connector().write("\r");
+        ConsoleFixture.waitFor(10, () -> !Files.exists(marker));
+    }
+
+    @Test
+    void cancellingTheConfirmationSendsNothing(FxRobot robot) throws Exception {
+        Files.writeString(marker, "still here");
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForTerminal("Local 1");
+        fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+        fx.click("baton:run/2");
+        waitForDialog(robot, "#confirm-send");
+        robot.clickOn("Cancel");
+        Thread.sleep(800);
+        assertThat(shell.widget().text()).doesNotContain("rm -f");
+    }
+}
