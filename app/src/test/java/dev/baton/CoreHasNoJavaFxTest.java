@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The core must run and be tested without a display, so it may not touch JavaFX. */
 class CoreHasNoJavaFxTest {
-    private static final List<String> CORE = List.of("runbook", "step", "cli", "ssh", "inventory", "incident", "handoff");
+    private static final List<String> CORE = List.of("runbook", "step", "render", "terminal", "cli", "ssh", "inventory", "incident", "handoff");
     private static final Path SOURCES = Path.of("src/main/java/dev/baton");
 
     @Test

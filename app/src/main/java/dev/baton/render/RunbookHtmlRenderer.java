@@ -52,6 +52,8 @@ public final class RunbookHtmlRenderer {
                 .extensions(RunbookParser.EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                // A raw newline shows as a box in JavaFX's WebKit with some fonts; a space reads the same.
+                .softbreak(" ")
                 .build();
         String body = renderer.render(scope);
         return page(runbook.title(), tocHtml(toc), body, dark);
@@ -65,7 +67,7 @@ public final class RunbookHtmlRenderer {
     }
 
     private static String tocHtml(List<String[]> toc) {
-        if (toc.size() < 3) {
+        if (toc.size() < 2) {
             return "";
         }
         StringBuilder out = new StringBuilder("<nav class=\"toc\"><div class=\"toc-title\">Contents</div><ul>");
@@ -96,7 +98,10 @@ public final class RunbookHtmlRenderer {
                     id = base + "-" + i;
                 }
                 attributes.put("id", id);
-                toc.add(new String[] {String.valueOf(heading.getLevel()), id, text});
+                if (heading.getLevel() == 2) {
+                    // Sections only: sub-steps would make the contents longer than a pane is tall.
+                    toc.add(new String[] {String.valueOf(heading.getLevel()), id, text});
+                }
             }
         }
 

@@ -188,12 +188,29 @@ public final class RunbookView extends StackPane {
         if (href == null) {
             return;
         }
-        if (href.startsWith("#")) {
-            return; // in-page anchor: let the page scroll
-        }
         event.preventDefault();
+        if (href.startsWith("#")) {
+            scrollTo(href.substring(1));
+            return;
+        }
         event.stopPropagation();
         BatonUrls.parse(href).ifPresent(action -> Platform.runLater(() -> onAction.accept(action)));
+    }
+
+    /**
+     * In-page anchors do not scroll a page loaded with loadContent and no script; WebKit's DOM binding
+     * can scroll an element into view directly.
+     */
+    private void scrollTo(String id) {
+        Element element = engine.getDocument().getElementById(id);
+        if (element == null) {
+            return;
+        }
+        try {
+            element.getClass().getMethod("scrollIntoView", boolean.class).invoke(element, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            onError.accept("Could not scroll to " + id);
+        }
     }
 
     private static String linkTarget(Object target) {
