@@ -58,6 +58,17 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         };
     }
 
+    /** The visible screen only: cheap enough to poll. */
+    public String screenText() {
+        TerminalTextBuffer buffer = getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     /** Whether the program in the terminal asked for bracketed paste (mode 2004). */
     public boolean bracketedPaste() {
         return display != null && display.bracketedPaste();
@@ -69,7 +80,7 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         buffer.lock();
         try {
             StringBuilder out = new StringBuilder();
-            for (int i = -buffer.getHistoryLinesCount(); i < buffer.getScreenLinesCount(); i++) {
+            for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
                 out.append(buffer.getLine(i).getText()).append('\n');
             }
             return out.toString();
