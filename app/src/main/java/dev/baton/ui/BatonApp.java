@@ -60,6 +60,7 @@ public final class BatonApp extends Application {
         });
         stage.show();
         LOG.info("main window shown {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
+        javafx.application.Platform.runLater(console.runbook()::initialise);
 
         Path folder = runbookFolder();
         Task<RunbookLibrary> load = new Task<>() {

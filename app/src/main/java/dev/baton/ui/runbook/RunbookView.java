@@ -31,8 +31,8 @@ import org.w3c.dom.events.EventTarget;
  * caught in Java, and only {@code baton:} URLs and in-page anchors do anything.
  */
 public final class RunbookView extends StackPane {
-    private final WebView web = new WebView();
-    private final WebEngine engine = web.getEngine();
+    private WebView web;
+    private WebEngine engine;
     private final Executor background;
     private final RunbookHtmlRenderer renderer = new RunbookHtmlRenderer();
     private final ReadOnlyObjectWrapper<Runbook> shown = new ReadOnlyObjectWrapper<>();
@@ -47,9 +47,21 @@ public final class RunbookView extends StackPane {
 
     public RunbookView(Executor background) {
         this.background = background;
+        getChildren().add(new javafx.scene.control.Label("Loading…"));
+    }
+
+    /**
+     * Creates the WebView. Deferred until the window is on screen: starting WebKit takes longer than
+     * everything else the window needs.
+     */
+    public void initialise() {
+        if (web != null) {
+            return;
+        }
+        web = new WebView();
         web.setId("runbook-page");
+        engine = web.getEngine();
         engine.setJavaScriptEnabled(false);
-        engine.setUserStyleSheetLocation(null);
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
@@ -64,8 +76,9 @@ public final class RunbookView extends StackPane {
                 });
             }
         });
-        getChildren().add(web);
-        engine.loadContent(placeholderPage("Choose a runbook, or type an alert name."));
+        getChildren().setAll(web);
+        html = html.isEmpty() ? placeholderPage("Choose a runbook, or type an alert name.") : html;
+        engine.loadContent(html);
     }
 
     public void setOnAction(Consumer<BatonUrls.Parsed> onAction) {
@@ -81,6 +94,7 @@ public final class RunbookView extends StackPane {
     }
 
     public WebEngine engine() {
+        initialise();
         return engine;
     }
 
@@ -169,6 +183,7 @@ public final class RunbookView extends StackPane {
             String ready = page;
             Platform.runLater(() -> {
                 if (shown.get() == runbook) {
+                    initialise();
                     html = ready;
                     engine.loadContent(ready);
                 }
@@ -177,7 +192,7 @@ public final class RunbookView extends StackPane {
     }
 
     private void interceptClicks() {
-        if (engine.getDocument() == null) {
+        if (engine == null || engine.getDocument() == null) {
             return;
         }
         ((EventTarget) engine.getDocument()).addEventListener("click", this::onClick, true);
