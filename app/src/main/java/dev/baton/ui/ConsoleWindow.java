@@ -36,8 +36,8 @@ public final class ConsoleWindow extends BorderPane {
         Consumer<String> say = status::setText;
         library = new LibraryPane(background, say);
         runbook = new RunbookView(background);
-        terminals = new TerminalTabs(background, say);
-        steps = new StepActions(runbook, terminals, background, say, openExternal);
+        steps = new StepActions(runbook, this::terminals, background, say, openExternal);
+        terminals = new TerminalTabs(background, say, steps::confirmExternal);
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {

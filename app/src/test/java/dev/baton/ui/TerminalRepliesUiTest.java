@@ -83,4 +83,29 @@ class TerminalRepliesUiTest {
         catInTerminal(ESC + "[6n", replies);
         assertThat(Files.readString(replies, StandardCharsets.ISO_8859_1)).matches("\u001b\\[\\d+;\\d+R");
     }
+
+    @Test
+    void onlyWebAddressesBecomeLinks() throws Exception {
+        String payloads = ESC + "]8;;file:///etc/passwd" + ST + "LOCALFILE" + ESC + "]8;;" + ST
+                + " see https://example.org/runbook for more";
+        TerminalTab tab = catInTerminal(payloads, dir.resolve("replies"));
+        assertThat(styleAt(tab, "LOCALFILE")).isNotInstanceOf(com.techsenger.jeditermfx.core.HyperlinkStyle.class);
+        assertThat(styleAt(tab, "https://example.org/runbook")).isInstanceOf(com.techsenger.jeditermfx.core.HyperlinkStyle.class);
+    }
+
+    private static Object styleAt(TerminalTab tab, String text) {
+        var buffer = tab.widget().getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            for (int y = 0; y < buffer.getHeight(); y++) {
+                int x = buffer.getLine(y).getText().indexOf(text);
+                if (x >= 0) {
+                    return buffer.getStyleAt(x + 1, y);
+                }
+            }
+        } finally {
+            buffer.unlock();
+        }
+        throw new AssertionError(text + " not on screen");
+    }
 }

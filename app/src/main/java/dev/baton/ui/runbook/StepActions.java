@@ -27,7 +27,7 @@ import javafx.scene.input.ClipboardContent;
  */
 public final class StepActions {
     private final RunbookView view;
-    private final TerminalTabs terminals;
+    private final java.util.function.Supplier<TerminalTabs> terminalTabs;
     private final Executor background;
     private final Consumer<String> status;
     private final Consumer<String> openExternal;
@@ -36,10 +36,10 @@ public final class StepActions {
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     private int currentStep = 1;
 
-    public StepActions(RunbookView view, TerminalTabs terminals, Executor background, Consumer<String> status,
-                       Consumer<String> openExternal) {
+    public StepActions(RunbookView view, java.util.function.Supplier<TerminalTabs> terminalTabs, Executor background,
+                       Consumer<String> status, Consumer<String> openExternal) {
         this.view = view;
-        this.terminals = terminals;
+        this.terminalTabs = terminalTabs;
         this.background = background;
         this.status = status;
         this.openExternal = openExternal;
@@ -52,7 +52,7 @@ public final class StepActions {
     public void handle(BatonUrls.Parsed action) {
         Runbook runbook = view.shownRunbookProperty().get();
         switch (action.action()) {
-            case RUN -> step(runbook, action).ifPresent(step -> terminals.active().ifPresentOrElse(
+            case RUN -> step(runbook, action).ifPresent(step -> terminalTabs.get().active().ifPresentOrElse(
                     tab -> run(step, tab), () -> status.accept("Open a terminal first (Ctrl+T)")));
             case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal().ifPresent(tab -> run(step, tab)));
             case COPY -> step(runbook, action).ifPresent(this::copy);
@@ -83,7 +83,7 @@ public final class StepActions {
     }
 
     private Optional<TerminalTab> chooseTerminal() {
-        List<TerminalTab> tabs = terminals.all();
+        List<TerminalTab> tabs = terminalTabs.get().all();
         if (tabs.isEmpty()) {
             status.accept("Open a terminal first (Ctrl+T)");
             return Optional.empty();
@@ -144,7 +144,8 @@ public final class StepActions {
         status.accept("Copied step " + step.number());
     }
 
-    private void confirmExternal(String url) {
+    /** Opens a web address in the system browser after the responder has seen it and agreed. */
+    public void confirmExternal(String url) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, url, ButtonType.OK, ButtonType.CANCEL);
         alert.setTitle("Open in browser");
         alert.setHeaderText("Open this address in your web browser?");

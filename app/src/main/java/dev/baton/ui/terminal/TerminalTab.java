@@ -8,10 +8,11 @@ public final class TerminalTab extends Tab {
     private final BatonTerminalWidget widget;
     private final TerminalSession session;
 
-    TerminalTab(String name, TerminalSession session) {
+    TerminalTab(String name, TerminalSession session, java.util.function.Consumer<String> openLink) {
         super(name);
         this.session = session;
         this.widget = new BatonTerminalWidget();
+        widget.addHyperlinkFilter(new dev.baton.terminal.TerminalLinkFilter(openLink));
         widget.setTtyConnector(session.connector());
         setContent(widget.getPane());
         widget.start();

@@ -26,11 +26,14 @@ public final class TerminalTabs extends TabPane {
 
     private final Executor background;
     private final Consumer<String> status;
+    private final Consumer<String> openLink;
     private int opened;
 
-    public TerminalTabs(Executor background, Consumer<String> status) {
+    /** @param openLink asks the responder, then opens a web link a program printed (on the FX thread) */
+    public TerminalTabs(Executor background, Consumer<String> status, Consumer<String> openLink) {
         this.background = background;
         this.status = status;
+        this.openLink = url -> Platform.runLater(() -> openLink.accept(url));
         setId("terminal-tabs");
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
     }
@@ -54,7 +57,7 @@ public final class TerminalTabs extends TabPane {
     }
 
     private void add(TerminalSession session, String name) {
-        TerminalTab tab = new TerminalTab(name, session);
+        TerminalTab tab = new TerminalTab(name, session, openLink);
         tab.setOnClosed(e -> background.execute(tab::close));
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> rename(tab));
