@@ -38,8 +38,15 @@ public final class LocalShellSession implements TerminalSession {
         };
     }
 
-    /** The user's login shell ($SHELL, else /bin/bash, else /bin/sh) in their home directory. */
+    /**
+     * The user's login shell ($SHELL, else /bin/bash, else /bin/sh) in their home directory, or the
+     * command in the {@code baton.shell} setting (words separated by spaces).
+     */
     public static LocalShellSession loginShell() throws IOException {
+        String configured = System.getProperty("baton.shell", "").strip();
+        if (!configured.isEmpty()) {
+            return start(List.of(configured.split("\\s+")), Path.of(System.getProperty("user.home")), "Local shell");
+        }
         String shell = System.getenv("SHELL");
         if (shell == null || !Files.isExecutable(Path.of(shell))) {
             shell = Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : "/bin/sh";

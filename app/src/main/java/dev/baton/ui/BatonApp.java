@@ -72,6 +72,9 @@ public final class BatonApp extends Application {
             }
         };
         load.setOnSucceeded(e -> {
+            if (background.isShutdown()) {
+                return; // the window was closed while the library loaded
+            }
             RunbookLibrary loaded = load.getValue();
             int problems = loaded.problems().size();
             console.setLibrary(loaded, loaded.runbooks().size() + " runbooks from " + folder.toAbsolutePath().normalize()

@@ -54,8 +54,25 @@ final class ConsoleFixture {
         return onFx(() -> console().terminals().all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
     }
 
+    /** A login shell is ready for input once readline has enabled bracketed paste at its first prompt. */
+    TerminalTab waitForShell(String name) throws Exception {
+        TerminalTab tab = waitForTerminal(name);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.widget().bracketedPaste());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the shell in " + name + " never reached its prompt; it shows:\n"
+                    + tab.widget().text().strip(), e);
+        }
+        return tab;
+    }
+
     void waitForText(TerminalTab tab, String text, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> tab.widget().text().contains(text));
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> tab.widget().text().contains(text));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("\"" + text + "\" never appeared in " + tab.name() + "; it shows:\n"
+                    + tab.widget().text().strip(), e);
+        }
     }
 
     /** Opens a runbook by id and waits until its page has loaded. */

@@ -62,7 +62,7 @@ class ConsoleWindowTest {
     @Test
     void runningAStepShowsItsOutputInTheLocalShell(FxRobot robot) throws Exception {
         fx.waitForLibrary();
-        TerminalTab shell = fx.waitForTerminal("Local 1");
+        TerminalTab shell = fx.waitForShell("Local 1");
         fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
         fx.click("baton:run/1");
         // Two lines, so Baton shows the exact text first.

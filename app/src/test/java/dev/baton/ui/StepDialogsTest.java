@@ -64,7 +64,7 @@ class StepDialogsTest {
     @Test
     void placeholdersAreAskedForOnceAndRemembered(FxRobot robot) throws Exception {
         fx.waitForLibrary();
-        TerminalTab shell = fx.waitForTerminal("Local 1");
+        TerminalTab shell = fx.waitForShell("Local 1");
         fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
 
         fx.click("baton:run/1");
@@ -83,7 +83,7 @@ class StepDialogsTest {
     void destructiveStepNamesTheTerminalAndIsTypedButNotRun(FxRobot robot) throws Exception {
         Files.writeString(marker, "still here");
         fx.waitForLibrary();
-        TerminalTab shell = fx.waitForTerminal("Local 1");
+        TerminalTab shell = fx.waitForShell("Local 1");
         fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
 
         fx.click("baton:run/2");
@@ -107,7 +107,7 @@ class StepDialogsTest {
     void cancellingTheConfirmationSendsNothing(FxRobot robot) throws Exception {
         Files.writeString(marker, "still here");
         fx.waitForLibrary();
-        TerminalTab shell = fx.waitForTerminal("Local 1");
+        TerminalTab shell = fx.waitForShell("Local 1");
         fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
         fx.click("baton:run/2");
         waitForDialog(robot, "#confirm-send");
