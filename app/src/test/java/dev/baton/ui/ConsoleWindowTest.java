@@ -10,34 +10,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The console, headless: shipped runbooks, a real login shell on a pty, steps sent by clicking Run. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleWindowTest {
-    private BatonApp app;
-    private ConsoleFixture fx;
-
-    @Start
-    void start(Stage stage) {
-        app = new BatonApp(Seeds.shippedRunbooks());
-        app.start(stage);
-        fx = new ConsoleFixture(app);
+class ConsoleWindowTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            app.stop();
-            return null;
-        });
-    }
+
+
 
     @Test
     void searchFindsAShippedRunbookAndShowsIt(FxRobot robot) throws Exception {

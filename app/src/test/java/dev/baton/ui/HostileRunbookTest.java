@@ -11,28 +11,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
 
 /**
  * The XSS corpus in the real WebView: nothing runs, nothing navigates, and no request reaches a
  * listener on this machine that every hostile URL in the corpus points at.
  */
-@ExtendWith(ApplicationExtension.class)
-class HostileRunbookTest {
+class HostileRunbookTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return folder;
+    }
+
+    @Override
+    protected void started() {
+        app.console().runbook().engine().setOnAlert(event -> alerts.add(event.getData()));
+    }
+
     private static ServerSocket listener;
     private static final AtomicInteger connections = new AtomicInteger();
     private static final List<String> requests = new CopyOnWriteArrayList<>();
     private static Path folder;
-    private BatonApp app;
-    private ConsoleFixture fx;
     private final List<String> alerts = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -63,21 +65,7 @@ class HostileRunbookTest {
         listener.close();
     }
 
-    @Start
-    void start(Stage stage) {
-        app = new BatonApp(folder);
-        app.start(stage);
-        fx = new ConsoleFixture(app);
-        app.console().runbook().engine().setOnAlert(event -> alerts.add(event.getData()));
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            app.stop();
-            return null;
-        });
-    }
 
     @Test
     void hostileRunbookRendersInert() throws Exception {

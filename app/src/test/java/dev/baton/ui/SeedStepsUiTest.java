@@ -14,37 +14,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Every seed collection opens in the console, every runnable step has its Run button, and every step
  * can be sent: into a terminal whose program (cat, with bracketed paste on) shows what arrived and
  * runs nothing.
  */
-@ExtendWith(ApplicationExtension.class)
-class SeedStepsUiTest {
-    private BatonApp app;
-    private ConsoleFixture fx;
-
-    @Start
-    void start(Stage stage) {
-        app = new BatonApp(Seeds.folder());
-        app.start(stage);
-        fx = new ConsoleFixture(app);
+class SeedStepsUiTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return Seeds.folder();
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            app.stop();
-            return null;
-        });
-    }
+
+
 
     @Test
     void everySeedStepCanBeSent() throws Exception {

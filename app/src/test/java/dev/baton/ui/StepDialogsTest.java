@@ -8,25 +8,22 @@ import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The placeholder dialog and the destructive confirmation, against a real shell. */
-@ExtendWith(ApplicationExtension.class)
-class StepDialogsTest {
+class StepDialogsTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return folder;
+    }
+
     private static Path folder;
     private static Path marker;
-    private BatonApp app;
-    private ConsoleFixture fx;
 
     @BeforeAll
-    static void runbooks() throws Exception {
+    static void writeRunbooks() throws Exception {
         folder = Files.createTempDirectory("baton-dialogs");
         marker = folder.resolve("marker-file");
         Files.writeString(folder.resolve("steps.md"), """
@@ -42,20 +39,7 @@ class StepDialogsTest {
                 """.formatted(marker));
     }
 
-    @Start
-    void start(Stage stage) {
-        app = new BatonApp(folder);
-        app.start(stage);
-        fx = new ConsoleFixture(app);
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            app.stop();
-            return null;
-        });
-    }
 
     private void waitForDialog(FxRobot robot, String id) throws Exception {
         ConsoleFixture.waitFor(10, () -> robot.lookup(id).tryQuery().isPresent());
@@ -79,12 +63,18 @@ class StepDialogsTest {
         robot.clickOn("#placeholder-ok");
     }
 
-    @Test
-    void destructiveStepNamesTheTerminalAndIsTypedButNotRun(FxRobot robot) throws Exception {
+    /** The dialog runbook on screen beside the first local shell, with the marker file in place. */
+    private TerminalTab openStepsWithMarker() throws Exception {
         Files.writeString(marker, "still here");
         fx.waitForLibrary();
         TerminalTab shell = fx.waitForShell("Local 1");
         fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+        return shell;
+    }
+
+    @Test
+    void destructiveStepNamesTheTerminalAndIsTypedButNotRun(FxRobot robot) throws Exception {
+        TerminalTab shell = openStepsWithMarker();
 
         fx.click("baton:run/2");
         waitForDialog(robot, "#confirm-send");
@@ -105,10 +95,7 @@ class StepDialogsTest {
 
     @Test
     void cancellingTheConfirmationSendsNothing(FxRobot robot) throws Exception {
-        Files.writeString(marker, "still here");
-        fx.waitForLibrary();
-        TerminalTab shell = fx.waitForShell("Local 1");
-        fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+        TerminalTab shell = openStepsWithMarker();
         fx.click("baton:run/2");
         waitForDialog(robot, "#confirm-send");
         robot.clickOn("Cancel");

@@ -9,20 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A program in the terminal prints hostile control sequences; whatever the emulator sends back arrives
  * on that program's standard input, which the test keeps in a file.
  */
-@ExtendWith(ApplicationExtension.class)
-class TerminalRepliesUiTest {
+class TerminalRepliesUiTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
+    }
+
     private static final String ESC = "\u001b";
     private static final String BEL = "\u0007";
     private static final String ST = ESC + "\\";
@@ -30,23 +29,8 @@ class TerminalRepliesUiTest {
     @TempDir
     Path dir;
 
-    private BatonApp app;
-    private ConsoleFixture fx;
 
-    @Start
-    void start(Stage stage) {
-        app = new BatonApp(Seeds.shippedRunbooks());
-        app.start(stage);
-        fx = new ConsoleFixture(app);
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            app.stop();
-            return null;
-        });
-    }
 
     /** Prints the payloads, then copies every byte the terminal sends back into the replies file. */
     private TerminalTab catInTerminal(String payloads, Path replies) throws Exception {

@@ -1,0 +1,44 @@
+package dev.baton.ui;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * A real console window per test, on the runbook folder the test names, closed after it. TestFX
+ * looks for @Start only in the test class itself, so the window is set up here in @BeforeEach.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class ConsoleTest {
+    protected BatonApp app;
+    protected ConsoleFixture fx;
+
+    protected abstract Path runbooks();
+
+    /** Called on the FX thread once the window is up. */
+    protected void started() {
+    }
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        var stage = FxToolkit.registerPrimaryStage();
+        ConsoleFixture.onFx(() -> {
+            app = new BatonApp(runbooks());
+            app.start(stage);
+            fx = new ConsoleFixture(app);
+            started();
+            return null;
+        });
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        ConsoleFixture.onFx(() -> {
+            app.stop();
+            return null;
+        });
+    }
+}
