@@ -61,6 +61,9 @@ public final class ConsoleWindow extends BorderPane {
     private MenuBar menus() {
         MenuItem newTerminal = item("New local terminal", "Shortcut+T", terminals::openLocalShell);
         MenuItem closeTab = item("Close terminal", "Shortcut+W", terminals::closeActive);
+        MenuItem zoomIn = item("Larger text", "Shortcut+EQUALS", () -> zoom(1));
+        MenuItem zoomOut = item("Smaller text", "Shortcut+MINUS", () -> zoom(-1));
+        MenuItem zoomReset = item("Default text size", "Shortcut+0", () -> zoom(0));
         MenuItem search = item("Search runbooks", "Shortcut+K", library::focusSearch);
         MenuItem alert = item("Find runbook for alert", "Shortcut+L", library::focusAlert);
         MenuItem back = item("Back", "Alt+Left", runbook::goBack);
@@ -68,7 +71,7 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
-                new Menu("Terminal", null, newTerminal, closeTab),
+                new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
                 new Menu("Runbook", null, search, alert, back, forward, runStep),
                 new Menu("View", null, dark));
     }
@@ -78,6 +81,10 @@ public final class ConsoleWindow extends BorderPane {
         item.setAccelerator(KeyCombination.keyCombination(shortcut));
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    private void zoom(int steps) {
+        terminals.active().ifPresent(tab -> tab.widget().zoom(steps));
     }
 
     private void setDark(boolean on) {

@@ -76,4 +76,19 @@ class ConsoleWindowTest extends ConsoleTest {
     static Path write(Path dir, String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
+
+    @Test
+    void zoomChangesTheTerminalFont(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForShell("Local 1");
+        double before = ConsoleFixture.onFx(() -> shell.widget().fontSize());
+        int columnsBefore = ConsoleFixture.onFx(() -> shell.widget().getTerminalTextBuffer().getWidth());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
+                .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+        ConsoleFixture.waitFor(5, () -> shell.widget().fontSize() > before);
+        ConsoleFixture.waitFor(5, () -> shell.widget().getTerminalTextBuffer().getWidth() < columnsBefore);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT0)
+                .release(javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCode.CONTROL);
+        ConsoleFixture.waitFor(5, () -> shell.widget().fontSize() == before);
+    }
 }

@@ -8,9 +8,12 @@ import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import dev.baton.terminal.TerminalReplies;
 import java.nio.charset.StandardCharsets;
+import javafx.scene.text.Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +24,63 @@ import org.slf4j.LoggerFactory;
 public final class BatonTerminalWidget extends JediTermFxWidget {
     private static final Logger LOG = LoggerFactory.getLogger(BatonTerminalWidget.class);
 
-    // Assigned from the superclass constructor (createTerminal), so it must have no initialiser.
+    private static final double MIN_FONT = 8;
+    private static final double MAX_FONT = 36;
+
+    private final ZoomableSettings settings;
+    // Assigned from the superclass constructor (createTerminal, createTerminalPanel): no initialisers.
     private PasteModeTrackingDisplay display;
+    private ZoomablePanel panel;
 
     public BatonTerminalWidget() {
-        super(120, 32, new DefaultSettingsProvider());
+        this(new ZoomableSettings());
+    }
+
+    private BatonTerminalWidget(ZoomableSettings settings) {
+        super(120, 32, settings);
+        this.settings = settings;
+    }
+
+    @Override
+    protected TerminalPanel createTerminalPanel(SettingsProvider settingsProvider, StyleState style, TerminalTextBuffer buffer) {
+        panel = new ZoomablePanel(settingsProvider, buffer, style);
+        return panel;
+    }
+
+    /** Font zoom: {@code steps} larger (negative: smaller), or back to the default with 0. On the FX thread. */
+    public void zoom(int steps) {
+        settings.size = steps == 0 ? settings.defaultSize
+                : Math.max(MIN_FONT, Math.min(MAX_FONT, settings.size + steps));
+        panel.refont();
+    }
+
+    public double fontSize() {
+        return settings.size;
+    }
+
+    private static final class ZoomableSettings extends DefaultSettingsProvider {
+        final double defaultSize = super.getTerminalFontSize();
+        volatile double size = defaultSize;
+
+        @Override
+        public Font getTerminalFont() {
+            return Font.font(super.getTerminalFont().getFamily(), size);
+        }
+
+        @Override
+        public float getTerminalFontSize() {
+            return (float) size;
+        }
+    }
+
+    private static final class ZoomablePanel extends TerminalPanel {
+        ZoomablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
+            super(settings, buffer, style);
+        }
+
+        void refont() {
+            reinitFontAndResize();
+        }
     }
 
     @Override
