@@ -62,9 +62,8 @@ public final class LibraryLinkPolicy implements LinkPolicy {
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
-    /** The id {@link RunbookHtmlRenderer} gives the heading an in-page link names. */
+    /** The id {@link RunbookHtmlRenderer} gives the heading: the resolver has checked the fragment is its slug. */
     private static String headingId(String destination) {
-        String fragment = destination.substring(destination.indexOf('#') + 1);
-        return "h-" + fragment.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+        return "h-" + destination.substring(destination.indexOf('#') + 1);
     }
 }

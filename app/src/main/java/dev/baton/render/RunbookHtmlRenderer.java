@@ -1,5 +1,6 @@
 package dev.baton.render;
 
+import dev.baton.runbook.HeadingSlug;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookParser;
 import java.io.IOException;
@@ -78,6 +79,11 @@ public final class RunbookHtmlRenderer {
         return out.append("</ul></nav>").toString();
     }
 
+    /** The element id of a heading: its slug, prefixed so it never collides with Baton's own ids. */
+    static String headingId(String headingText) {
+        return "h-" + HeadingSlug.of(headingText);
+    }
+
     /** Gives each heading an id for the table of contents and collects the contents as it goes. */
     private static final class HeadingIds implements AttributeProvider {
         private final List<String[]> toc;
@@ -91,8 +97,7 @@ public final class RunbookHtmlRenderer {
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Heading heading && heading.getLevel() <= 3) {
                 String text = text(heading).strip();
-                String base = "h-" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
-                        .replaceAll("(^-|-$)", "");
+                String base = headingId(text);
                 String id = base;
                 for (int i = 2; !used.add(id); i++) {
                     id = base + "-" + i;

@@ -33,7 +33,7 @@ final class LinkResolver {
 
     private static void addSlugs(List<Section> sections, Set<String> into) {
         for (Section section : sections) {
-            into.add(MarkdownText.slug(section.title()));
+            into.add(HeadingSlug.of(section.title()));
             addSlugs(section.children(), into);
         }
     }

@@ -1,6 +1,5 @@
 package dev.baton.runbook;
 
-import java.util.Locale;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
@@ -45,14 +44,5 @@ final class MarkdownText {
             }
         }
         return 0;
-    }
-
-    /** GitHub-style heading slug: "Coordinator API Outage" becomes "coordinator-api-outage". */
-    static String slug(String heading) {
-        String slug = heading.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}\\s-]", "")
-                .strip()
-                .replaceAll("\\s+", "-");
-        return slug.isEmpty() ? "section" : slug;
     }
 }

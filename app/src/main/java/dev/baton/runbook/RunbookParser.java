@@ -101,7 +101,7 @@ public final class RunbookParser {
         Set<String> anchors = new HashSet<>();
         sections.forEach((heading, sectionBlocks) -> {
             String title = runbookSectionTitle(MarkdownText.of(heading).strip()).orElseThrow();
-            parts.add(new RunbookBlocks(unique(MarkdownText.slug(title), anchors), title, sectionBlocks));
+            parts.add(new RunbookBlocks(unique(HeadingSlug.of(title), anchors), title, sectionBlocks));
         });
         return parts;
     }

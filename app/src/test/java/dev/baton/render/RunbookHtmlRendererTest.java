@@ -171,6 +171,14 @@ public class RunbookHtmlRendererTest {
     }
 
     @Test
+    void inPageLinksMatchHeadingIdsWhenTheHeadingHasPunctuation() throws Exception {
+        String html = render("# A\n\n## High CPU/Memory Usage\n\n## Option A: Restart\n\n"
+                + "[cpu](#high-cpumemory-usage) [restart](#option-a-restart)\n");
+        assertThat(html).contains("id=\"h-high-cpumemory-usage\"", "href=\"#h-high-cpumemory-usage\"");
+        assertThat(html).contains("id=\"h-option-a-restart\"", "href=\"#h-option-a-restart\"");
+    }
+
+    @Test
     void batonUrlsRoundTripAndRejectJunk() {
         assertThat(BatonUrls.parse(BatonUrls.of(BatonUrls.Action.RUN_IN, "12"))).hasValueSatisfying(p -> {
             assertThat(p.action()).isEqualTo(BatonUrls.Action.RUN_IN);
