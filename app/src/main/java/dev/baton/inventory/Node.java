@@ -1,0 +1,75 @@
+package dev.baton.inventory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A machine the responder can reach, with the connection parameters their own {@code ssh} would use.
+ * Nothing here is secret: keys are named by file, never held.
+ *
+ * @param name what the responder calls it (the ssh config alias or the inventory host name)
+ * @param hostName the address connected to
+ * @param user the login user; the local user when nothing says otherwise
+ * @param identityFiles keys to offer, in order (IdentityFile, ansible_ssh_private_key_file)
+ * @param identitiesOnly offer only those keys, as OpenSSH's IdentitiesOnly
+ * @param proxyJump hops in order, each an inventory name or {@code [user@]host[:port]}
+ * @param serverAliveInterval how often to ask the server if it is alive; zero leaves it to Baton's default
+ * @param serverAliveCountMax unanswered keepalives before the connection counts as lost
+ * @param forwardAgent whether the responder's agent may be used from the node (off unless set for the host)
+ * @param groups inventory groups the node belongs to, outermost first
+ * @param source the file it came from
+ */
+public record Node(
+        String name,
+        String hostName,
+        int port,
+        String user,
+        List<Path> identityFiles,
+        boolean identitiesOnly,
+        List<String> proxyJump,
+        Duration serverAliveInterval,
+        int serverAliveCountMax,
+        boolean forwardAgent,
+        List<String> groups,
+        String source) {
+
+    public static final int DEFAULT_PORT = 22;
+
+    public Node {
+        identityFiles = List.copyOf(identityFiles);
+        proxyJump = List.copyOf(proxyJump);
+        groups = List.copyOf(groups);
+    }
+
+    /** A node known only by address, as {@code ssh user@host -p port} would reach it. */
+    public static Node direct(String name, String hostName, int port, String user) {
+        return new Node(name, hostName, port, user, List.of(), false, List.of(), Duration.ZERO, 3, false,
+                List.of(), "");
+    }
+
+    public Node withIdentityFiles(List<Path> files, boolean only) {
+        return new Node(name, hostName, port, user, files, only, proxyJump, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source);
+    }
+
+    public Node withProxyJump(List<String> hops) {
+        return new Node(name, hostName, port, user, identityFiles, identitiesOnly, hops, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source);
+    }
+
+    public Node withKeepAlive(Duration interval, int countMax) {
+        return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, interval, countMax,
+                forwardAgent, groups, source);
+    }
+
+    /** {@code user@host:port} as shown to the responder. */
+    public String address() {
+        return user + "@" + hostName + (port == DEFAULT_PORT ? "" : ":" + port);
+    }
+
+    /** The local user, which OpenSSH logs in as when nothing names another. */
+    public static String localUser() {
+        return System.getProperty("user.name");
+    }
+}

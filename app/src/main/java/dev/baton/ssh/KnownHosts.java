@@ -1,0 +1,209 @@
+package dev.baton.ssh;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/**
+ * An OpenSSH known_hosts file read with OpenSSH's semantics. sshj parses each line (patterns, hashed
+ * names, key decoding); the verdict is Baton's own, because sshj's accepts a key marked
+ * {@code @revoked} when a plain line lists it too and calls a revoked-only key "changed".
+ */
+public final class KnownHosts {
+    private static final String REVOKED_MARKER = "@revoked";
+
+    private final Path file;
+
+    public KnownHosts(Path file) {
+        this.file = file;
+    }
+
+    /** The responder's own file, where their {@code ssh} keeps it. */
+    public static KnownHosts ofUser() {
+        return new KnownHosts(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The name OpenSSH looks up: the host in lower case, as {@code [host]:port} when the port is not 22. */
+    public static String lookupName(String host, int port) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return port == 22 ? lower : "[" + lower + "]:" + port;
+    }
+
+    /** Judges a presented key. The file is read afresh each time, so edits made meanwhile count. */
+    public HostKeyCheck check(String host, int port, PublicKey key) throws IOException {
+        String name = lookupName(host, port);
+        String type = KeyType.fromKey(key).toString();
+        byte[] blob = blobOf(key);
+        List<Integer> revoking = new ArrayList<>();
+        List<Integer> trusting = new ArrayList<>();
+        List<Integer> differing = new ArrayList<>();
+        Set<String> otherTypes = new LinkedHashSet<>();
+        for (Line line : lines()) {
+            boolean sameKey = MessageDigest.isEqual(blob, line.keyBlob());
+            // A revoked key stays revoked for every host: it has leaked, whoever lists it.
+            if (line.revoked()) {
+                if (sameKey) {
+                    revoking.add(line.number());
+                }
+                continue;
+            }
+            if (!line.entry().appliesTo(name)) {
+                continue;
+            }
+            if (sameKey) {
+                trusting.add(line.number());
+            } else if (line.keyType().equals(type)) {
+                differing.add(line.number());
+            } else {
+                otherTypes.add(line.keyType());
+            }
+        }
+        String fingerprint = fingerprint(key);
+        if (!revoking.isEmpty()) {
+            return new HostKeyCheck(HostKeyStatus.REVOKED, name, type, fingerprint, file, revoking, List.of());
+        }
+        if (!trusting.isEmpty()) {
+            return new HostKeyCheck(HostKeyStatus.TRUSTED, name, type, fingerprint, file, trusting, List.of());
+        }
+        if (!differing.isEmpty()) {
+            return new HostKeyCheck(HostKeyStatus.CHANGED, name, type, fingerprint, file, differing, List.of());
+        }
+        otherTypes.remove(type);
+        return new HostKeyCheck(HostKeyStatus.UNKNOWN, name, type, fingerprint, file, List.of(),
+                List.copyOf(otherTypes));
+    }
+
+    /**
+     * Key types listed for the host on plain lines, so the key exchange asks the server for a type
+     * already known (as OpenSSH orders its host key algorithms) instead of meeting an unknown one.
+     */
+    public List<String> knownKeyTypes(String host, int port) throws IOException {
+        String name = lookupName(host, port);
+        Set<String> types = new LinkedHashSet<>();
+        for (Line line : lines()) {
+            if (!line.revoked() && line.entry().appliesTo(name)) {
+                types.add(line.keyType());
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    /** Appends the key as OpenSSH does with HashKnownHosts: the host name hashed, then type and key. */
+    public void add(String host, int port, PublicKey key) throws IOException {
+        byte[] salt = new byte[20];
+        new SecureRandom().nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder();
+        String line = "|1|" + base64.encodeToString(salt) + "|"
+                + base64.encodeToString(hmacSha1(salt, lookupName(host, port))) + " "
+                + KeyType.fromKey(key) + " " + base64.encodeToString(blobOf(key)) + "\n";
+        Path directory = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            trySetPermissions(directory, "rwx------");
+        }
+        boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.SYNC)) {
+            out.write(((needsNewline ? "\n" : "") + line).getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** OpenSSH's fingerprint form: {@code SHA256:} and the unpadded base64 of the key blob's digest. */
+    public static String fingerprint(PublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blobOf(key));
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static byte[] blobOf(PublicKey key) {
+        return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+    }
+
+    private record Line(int number, boolean revoked, String keyType, byte[] keyBlob, OpenSSHKnownHosts.HostEntry entry) {}
+
+    private List<Line> lines() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        OpenSSHKnownHosts.EntryFactory parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
+        List<Line> lines = new ArrayList<>();
+        int number = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+            number++;
+            String trimmed = text.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String firstWord = trimmed.split("\\s+", 2)[0];
+            boolean revoked = firstWord.equals(REVOKED_MARKER);
+            // Certificate authorities vouch for certificates, which Baton does not accept: skip them.
+            if (firstWord.startsWith("@") && !revoked) {
+                continue;
+            }
+            String[] words = trimmed.split("\\s+");
+            int typeAt = revoked ? 2 : 1;
+            if (words.length <= typeAt + 1) {
+                continue;
+            }
+            try {
+                byte[] keyBlob = Base64.getDecoder().decode(words[typeAt + 1]);
+                if (parser.parseEntry(text) instanceof OpenSSHKnownHosts.HostEntry entry) {
+                    lines.add(new Line(number, revoked, words[typeAt], keyBlob, entry));
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // OpenSSH skips lines it cannot read; so does Baton.
+            }
+        }
+        return lines;
+    }
+
+    private static byte[] hmacSha1(byte[] salt, String name) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+            return mac.doFinal(name.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
+        }
+    }
+
+    private static boolean endsWithNewline(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        return bytes[bytes.length - 1] == '\n';
+    }
+
+    private static void trySetPermissions(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Not a POSIX file system: nothing to tighten.
+        }
+    }
+}

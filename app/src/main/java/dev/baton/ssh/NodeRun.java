@@ -1,0 +1,186 @@
+package dev.baton.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+
+/**
+ * A command running on a node over an exec channel: stdout and stderr read apart, spooled past the
+ * memory limit, the exit status taken only from the node. Cancel asks the node to stop it (TERM,
+ * then KILL) and says honestly when that could not be confirmed.
+ */
+public final class NodeRun {
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
+    private final SshConnection connection;
+    private final String command;
+    private final Session session;
+    private final Session.Command running;
+    private final OutputSpool stdout;
+    private final OutputSpool stderr;
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final CountDownLatch pumpsDone = new CountDownLatch(2);
+    private volatile IOException readFailure;
+    private volatile boolean cancelled;
+
+    private NodeRun(SshConnection connection, String command, Session session, Session.Command running,
+            OutputSpool stdout, OutputSpool stderr, RunListener listener) {
+        this.connection = connection;
+        this.command = command;
+        this.session = session;
+        this.running = running;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        pump(running.getInputStream(), stdout, listener::stdout, "stdout");
+        pump(running.getErrorStream(), stderr, listener::stderr, "stderr");
+    }
+
+    /**
+     * Starts the command. A failure to start is reported as a result, not thrown, so every attempt
+     * ends with a result the notes can record.
+     *
+     * @param spoolDirectory where outputs beyond the memory limit are written
+     */
+    public static NodeRun start(SshConnection connection, String command, Path spoolDirectory, int memoryLimit,
+            RunListener listener) throws IOException {
+        OutputSpool out = new OutputSpool(spoolDirectory, "stdout", memoryLimit);
+        OutputSpool err = new OutputSpool(spoolDirectory, "stderr", memoryLimit);
+        Session session = connection.client().startSession();
+        try {
+            return new NodeRun(connection, command, session, session.exec(command), out, err, listener);
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Runs the command to its end and returns the result; a command that cannot start gives a NOT_STARTED result. */
+    public static RunResult run(SshConnection connection, String command, Path spoolDirectory, RunListener listener)
+            throws InterruptedException {
+        NodeRun run;
+        try {
+            run = start(connection, command, spoolDirectory, OutputSpool.DEFAULT_MEMORY_LIMIT, listener);
+        } catch (IOException e) {
+            return notStarted(connection, command, spoolDirectory, e);
+        }
+        return run.await();
+    }
+
+    static RunResult notStarted(SshConnection connection, String command, Path spoolDirectory, Exception e) {
+        String name = connection == null ? "?" : connection.node().name();
+        return new RunResult(name, command, Instant.now(), Duration.ZERO, RunOutcome.NOT_STARTED, null, null,
+                new OutputSpool(spoolDirectory, "stdout", 0), new OutputSpool(spoolDirectory, "stderr", 0),
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private interface Sink {
+        void accept(byte[] bytes, int offset, int length);
+    }
+
+    private void pump(InputStream in, OutputSpool spool, Sink listener, String name) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try (in) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    spool.write(buffer, 0, read);
+                    listener.accept(buffer, 0, read);
+                }
+            } catch (IOException e) {
+                readFailure = e;
+            } finally {
+                closeQuietly(spool);
+                pumpsDone.countDown();
+            }
+        }, "baton-run-" + connection.node().name() + "-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the command to end (or the connection to drop) and describes how it ended. */
+    public RunResult await() throws InterruptedException {
+        while (!pumpsDone.await(500, TimeUnit.MILLISECONDS)) {
+            if (!connection.isConnected()) {
+                // The transport is gone; the streams may never see their end.
+                break;
+            }
+        }
+        try {
+            running.join(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException notClosedYet) {
+            // The status, if any, has arrived by now or never will.
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        Integer status = running.getExitStatus();
+        Signal signal = running.getExitSignal();
+        String signalName = signal == null ? null : signal.name();
+        closeSession();
+        String name = connection.node().name();
+        if (cancelled) {
+            String note = status != null || signal != null
+                    ? "stopped on " + name + (signal != null ? " by signal " + signalName : " (exit " + status + ")")
+                    : "it may still be running on " + name;
+            return new RunResult(name, command, startedAt, took, RunOutcome.CANCELLED, status, signalName, stdout,
+                    stderr, note);
+        }
+        if (status == null && signal == null) {
+            String why = readFailure != null ? readFailure.getMessage() : "the connection closed";
+            return new RunResult(name, command, startedAt, took, RunOutcome.CONNECTION_LOST, null, null, stdout,
+                    stderr, "connection to " + name + " lost (" + why + "); the command may still be running");
+        }
+        return new RunResult(name, command, startedAt, took, RunOutcome.COMPLETED, status, signalName, stdout,
+                stderr, "");
+    }
+
+    /**
+     * Asks the node to stop the command: TERM, then KILL if the channel is still open after a grace
+     * period, then the channel is closed. {@link #await()} tells whether the node confirmed it.
+     */
+    public void cancel() {
+        cancelled = true;
+        Thread stopper = new Thread(() -> {
+            try {
+                running.signal(Signal.TERM);
+                if (!pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    running.signal(Signal.KILL);
+                    pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // The channel is gone already.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                closeSession();
+            }
+        }, "baton-run-cancel");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    private void closeSession() {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Already closed by the node or with the connection.
+        }
+    }
+
+    private static void closeQuietly(OutputSpool spool) {
+        try {
+            spool.close();
+        } catch (IOException ignored) {
+            // Keeping what was written is all that matters.
+        }
+    }
+}

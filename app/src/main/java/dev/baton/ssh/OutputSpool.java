@@ -1,0 +1,138 @@
+package dev.baton.ssh;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * One output stream of a run, kept whole in memory up to a limit and spooled to a file beyond it,
+ * so a gigabyte of output costs a file, not the heap. The first and last bytes stay in memory either
+ * way, for the result view and the notes.
+ */
+public final class OutputSpool implements AutoCloseable {
+    public static final int DEFAULT_MEMORY_LIMIT = 10 * 1024 * 1024;
+    public static final int EDGE = 64 * 1024;
+
+    private final int memoryLimit;
+    private final Path spoolDirectory;
+    private final String name;
+    private ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    private final byte[] head = new byte[EDGE];
+    private int headLength;
+    private final byte[] tail = new byte[EDGE];
+    private long total;
+    private Path spoolFile;
+    private OutputStream spool;
+
+    /**
+     * @param spoolDirectory where the file goes once output passes the limit; created if missing
+     * @param name the stream's name, in the spool file's name
+     */
+    public OutputSpool(Path spoolDirectory, String name, int memoryLimit) {
+        this.spoolDirectory = spoolDirectory;
+        this.name = name;
+        this.memoryLimit = memoryLimit;
+    }
+
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        int headRoom = Math.min(EDGE - headLength, length);
+        if (headRoom > 0) {
+            System.arraycopy(bytes, offset, head, headLength, headRoom);
+            headLength += headRoom;
+        }
+        int kept = Math.min(length, EDGE);
+        int from = offset + length - kept;
+        int ringAt = (int) ((total + length - kept) % EDGE);
+        int firstPart = Math.min(kept, EDGE - ringAt);
+        System.arraycopy(bytes, from, tail, ringAt, firstPart);
+        System.arraycopy(bytes, from + firstPart, tail, 0, kept - firstPart);
+        total += length;
+        if (spool == null && memory.size() + (long) length > memoryLimit) {
+            startSpooling();
+        }
+        if (spool != null) {
+            spool.write(bytes, offset, length);
+        } else {
+            memory.write(bytes, offset, length);
+        }
+    }
+
+    private void startSpooling() throws IOException {
+        Files.createDirectories(spoolDirectory);
+        spoolFile = Files.createTempFile(spoolDirectory, "run-", "." + name,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        spool = Files.newOutputStream(spoolFile);
+        memory.writeTo(spool);
+        memory = null;
+    }
+
+    /** Bytes written so far. */
+    public synchronized long size() {
+        return total;
+    }
+
+    public synchronized boolean isSpooled() {
+        return spoolFile != null;
+    }
+
+    /** The file holding the whole output, once it outgrew memory. */
+    public synchronized Optional<Path> spoolFile() {
+        return Optional.ofNullable(spoolFile);
+    }
+
+    /** The first bytes (up to {@value #EDGE}). */
+    public synchronized byte[] head() {
+        return java.util.Arrays.copyOf(head, headLength);
+    }
+
+    /** The last bytes (up to {@value #EDGE}). */
+    public synchronized byte[] tail() {
+        int length = (int) Math.min(EDGE, total);
+        byte[] last = new byte[length];
+        for (int i = 0; i < length; i++) {
+            last[i] = tail[(int) ((total - length + i) % EDGE)];
+        }
+        return last;
+    }
+
+    /** The whole output as text when it is in memory; otherwise head and tail around an elision line. */
+    public synchronized String text() {
+        if (memory != null) {
+            return memory.toString(StandardCharsets.UTF_8);
+        }
+        return new String(head(), StandardCharsets.UTF_8) + "\n… " + (total - 2L * EDGE)
+                + " bytes not shown; full output in " + spoolFile + " …\n"
+                + new String(tail(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads the whole output again, from memory or from the spool file. */
+    public synchronized InputStream open() throws IOException {
+        if (memory != null) {
+            return new ByteArrayInputStream(memory.toByteArray());
+        }
+        spool.flush();
+        return Files.newInputStream(spoolFile);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (spool != null) {
+            spool.close();
+        }
+    }
+
+    /** Removes the spool file, when the output is no longer wanted. */
+    public synchronized void discard() throws IOException {
+        close();
+        if (spoolFile != null) {
+            Files.deleteIfExists(spoolFile);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.baton.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** known_hosts verdicts as OpenSSH gives them, including the cases sshj's own verifier gets wrong. */
+class KnownHostsTest {
+    @TempDir
+    Path dir;
+
+    private final KeyPair serverKey = InProcessSshServer.newHostKey();
+    private final KeyPair otherKey = InProcessSshServer.newHostKey();
+
+    private KnownHosts file(String... lines) throws Exception {
+        Path path = dir.resolve("known_hosts");
+        Files.write(path, List.of(lines), StandardCharsets.US_ASCII);
+        return new KnownHosts(path);
+    }
+
+    private String entry(String hosts, KeyPair key) {
+        return hosts + " " + PublicKeyEntry.toString(key.getPublic());
+    }
+
+    @Test
+    void aListedKeyIsTrustedAndAnUnlistedHostIsUnknown() throws Exception {
+        KnownHosts knownHosts = file("# team hosts", entry("db1.example.net,10.0.0.5", serverKey));
+
+        assertThat(knownHosts.check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.TRUSTED);
+        assertThat(knownHosts.check("10.0.0.5", 22, serverKey.getPublic()).deciding()).containsExactly(2);
+        HostKeyCheck unknown = knownHosts.check("db2.example.net", 22, serverKey.getPublic());
+        assertThat(unknown.status()).isEqualTo(HostKeyStatus.UNKNOWN);
+        assertThat(unknown.fingerprint()).startsWith("SHA256:").doesNotEndWith("=");
+    }
+
+    @Test
+    void aDifferentKeyOfTheSameTypeIsChangedAndNamesTheOffendingLine() throws Exception {
+        KnownHosts knownHosts = file(entry("db1.example.net", otherKey));
+
+        HostKeyCheck check = knownHosts.check("DB1.example.net", 22, serverKey.getPublic());
+
+        assertThat(check.status()).isEqualTo(HostKeyStatus.CHANGED);
+        assertThat(check.describe()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED", "known_hosts:1",
+                check.fingerprint(), "ssh-keygen -R");
+    }
+
+    @Test
+    void aPortOtherThan22IsLookedUpInBrackets() throws Exception {
+        KnownHosts knownHosts = file(entry("[db1.example.net]:2222", serverKey));
+
+        assertThat(knownHosts.check("db1.example.net", 2222, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.TRUSTED);
+        assertThat(knownHosts.check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.UNKNOWN);
+    }
+
+    @Test
+    void aRevokedKeyAloneIsRevokedNotChanged() throws Exception {
+        KnownHosts knownHosts = file("@revoked " + entry("db1.example.net", serverKey));
+
+        HostKeyCheck check = knownHosts.check("db1.example.net", 22, serverKey.getPublic());
+
+        assertThat(check.status()).isEqualTo(HostKeyStatus.REVOKED);
+        assertThat(check.describe()).contains("revoked", "known_hosts:1");
+    }
+
+    @Test
+    void aRevokedKeyStaysRevokedBesideAPlainLineInEitherOrder() throws Exception {
+        String plain = entry("db1.example.net", serverKey);
+        String revoked = "@revoked " + entry("*", serverKey);
+
+        assertThat(file(plain, revoked).check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.REVOKED);
+        assertThat(file(revoked, plain).check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.REVOKED);
+    }
+
+    @Test
+    void aKeyOfAnotherTypeIsUnknownAndSaysWhichTypesAreKnown() throws Exception {
+        Path ed25519 = InProcessSshServer.generateClientKey(dir, "host_ed25519", "");
+        String edLine = "db1.example.net " + Files.readString(Path.of(ed25519 + ".pub")).strip();
+        KnownHosts knownHosts = file(edLine);
+
+        HostKeyCheck check = knownHosts.check("db1.example.net", 22, serverKey.getPublic());
+
+        assertThat(check.status()).isEqualTo(HostKeyStatus.UNKNOWN);
+        assertThat(check.otherKeyTypes()).containsExactly("ssh-ed25519");
+        assertThat(knownHosts.knownKeyTypes("db1.example.net", 22)).containsExactly("ssh-ed25519");
+    }
+
+    @Test
+    void entriesHashedByOpenSshAreRead() throws Exception {
+        KnownHosts knownHosts = file(entry("[db1.example.net]:2222", serverKey));
+        hashWithSshKeygen(knownHosts.file());
+        assertThat(Files.readString(knownHosts.file())).startsWith("|1|").doesNotContain("db1");
+
+        assertThat(knownHosts.check("db1.example.net", 2222, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.TRUSTED);
+        assertThat(knownHosts.check("db1.example.net", 2222, otherKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.CHANGED);
+    }
+
+    @Test
+    void addedKeysAreHashedAndFoundByOpenSsh() throws Exception {
+        KnownHosts knownHosts = file("# kept");
+
+        knownHosts.add("db1.example.net", 2222, serverKey.getPublic());
+
+        String text = Files.readString(knownHosts.file());
+        assertThat(text).startsWith("# kept\n|1|").doesNotContain("db1");
+        assertThat(knownHosts.check("db1.example.net", 2222, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.TRUSTED);
+        Process find = new ProcessBuilder("ssh-keygen", "-F", "[db1.example.net]:2222", "-f",
+                knownHosts.file().toString()).redirectErrorStream(true).start();
+        String found = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(find.waitFor()).as(found).isZero();
+        assertThat(found).contains("found: line 2");
+    }
+
+    @Test
+    void fingerprintsMatchOpenSsh() throws Exception {
+        Path key = InProcessSshServer.generateClientKey(dir, "id_check", "");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub").start();
+        String printed = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        keygen.waitFor();
+
+        assertThat(printed).contains(KnownHosts.fingerprint(InProcessSshServer.publicKeyOf(key)));
+    }
+
+    @Test
+    void unreadableLinesAreSkippedAsOpenSshSkipsThem() throws Exception {
+        KnownHosts knownHosts = file("garbage", "db1.example.net ssh-ed25519 !!!notbase64", "@cert-authority * x y",
+                entry("db1.example.net", serverKey));
+
+        assertThat(knownHosts.check("db1.example.net", 22, serverKey.getPublic()).deciding()).containsExactly(4);
+    }
+
+    private static void hashWithSshKeygen(Path file) throws Exception {
+        Process hash = new ProcessBuilder("ssh-keygen", "-H", "-f", file.toString()).redirectErrorStream(true).start();
+        String output = new String(hash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(hash.waitFor()).as(output).isZero();
+    }
+}
