@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.",
-        subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class,
+        subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BatonCommand implements Runnable {
     @Option(names = "--runbooks", paramLabel = "DIR",

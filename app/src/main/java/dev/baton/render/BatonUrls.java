@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The {@code baton:} URLs of a rendered page: {@code baton:run/3}, {@code baton:run-in/3},
+ * The {@code baton:} URLs of a rendered page: {@code baton:run/3}, {@code baton:run-in/3}, {@code baton:run-on-node/3},
  * {@code baton:copy/3}, {@code baton:tick/2}, {@code baton:open/<runbook id>}, {@code baton:external/<url>}.
  * What a click does is decided in Java from the parsed runbook, never from the page.
  */
 public final class BatonUrls {
     public static final String SCHEME = "baton:";
 
-    public enum Action { RUN, RUN_IN, COPY, TICK, OPEN, EXTERNAL }
+    public enum Action { RUN, RUN_IN, RUN_ON_NODE, COPY, TICK, OPEN, EXTERNAL }
 
     public record Parsed(Action action, String argument) {
         public int number() {
@@ -47,7 +47,8 @@ public final class BatonUrls {
         }
         for (Action action : Action.values()) {
             if (action.name().equals(name)) {
-                if ((action == Action.RUN || action == Action.RUN_IN || action == Action.COPY || action == Action.TICK)
+                if ((action == Action.RUN || action == Action.RUN_IN || action == Action.RUN_ON_NODE
+                        || action == Action.COPY || action == Action.TICK)
                         && !argument.matches("\\d{1,6}")) {
                     return Optional.empty();
                 }

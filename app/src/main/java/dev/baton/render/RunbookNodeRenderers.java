@@ -76,6 +76,7 @@ final class RunbookNodeRenderers implements NodeRenderer {
         if (step.runnable()) {
             button(Action.RUN, n, "Run", "Send to the active terminal");
             button(Action.RUN_IN, n, "Run in…", "Choose the terminal");
+            button(Action.RUN_ON_NODE, n, "Run on node…", "Run on one or more nodes and capture the output");
         }
         if (step.kind() != StepKind.TEXT) {
             button(Action.COPY, n, "Copy", "Copy to the clipboard");

@@ -27,6 +27,8 @@ public final class NodeRun {
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final CountDownLatch pumpsDone = new CountDownLatch(2);
+    private final CountDownLatch cancelSettled = new CountDownLatch(1);
+    private volatile boolean finished;
     private volatile IOException readFailure;
     private volatile boolean cancelled;
 
@@ -89,7 +91,7 @@ public final class NodeRun {
             byte[] buffer = new byte[64 * 1024];
             try (in) {
                 int read;
-                while ((read = in.read(buffer)) >= 0) {
+                while ((read = in.read(buffer)) >= 0 && !finished) {
                     spool.write(buffer, 0, read);
                     listener.accept(buffer, 0, read);
                 }
@@ -106,22 +108,27 @@ public final class NodeRun {
 
     /** Waits for the command to end (or the connection to drop) and describes how it ended. */
     public RunResult await() throws InterruptedException {
-        while (!pumpsDone.await(500, TimeUnit.MILLISECONDS)) {
-            if (!connection.isConnected()) {
-                // The transport is gone; the streams may never see their end.
+        while (!pumpsDone.await(200, TimeUnit.MILLISECONDS)) {
+            // A dead transport, or a cancel the node never confirmed: the streams may never see their end.
+            if (!connection.isConnected() || cancelSettled.getCount() == 0) {
                 break;
             }
         }
-        try {
-            running.join(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (IOException notClosedYet) {
-            // The status, if any, has arrived by now or never will.
+        if (pumpsDone.getCount() == 0) {
+            try {
+                running.join(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (IOException notClosedYet) {
+                // The status, if any, has arrived by now or never will.
+            }
         }
+        finished = true;
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         Integer status = running.getExitStatus();
         Signal signal = running.getExitSignal();
         String signalName = signal == null ? null : signal.name();
-        closeSession();
+        if (!cancelled) {
+            closeSession();
+        }
         String name = connection.node().name();
         if (cancelled) {
             String note = status != null || signal != null
@@ -141,27 +148,36 @@ public final class NodeRun {
 
     /**
      * Asks the node to stop the command: TERM, then KILL if the channel is still open after a grace
-     * period, then the channel is closed. {@link #await()} tells whether the node confirmed it.
+     * period, then the channel is closed. {@link #await()} tells whether the node confirmed it: some
+     * servers ignore signals (OpenSSH does for root sessions), and closing an exec channel does not
+     * stop a command that never writes.
      */
     public void cancel() {
         cancelled = true;
         Thread stopper = new Thread(() -> {
             try {
-                running.signal(Signal.TERM);
+                signal(Signal.TERM);
                 if (!pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    running.signal(Signal.KILL);
+                    signal(Signal.KILL);
                     pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 }
-            } catch (IOException | RuntimeException ignored) {
-                // The channel is gone already.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                cancelSettled.countDown();
                 closeSession();
             }
         }, "baton-run-cancel");
         stopper.setDaemon(true);
         stopper.start();
+    }
+
+    private void signal(Signal signal) {
+        try {
+            running.signal(signal);
+        } catch (IOException | RuntimeException channelGone) {
+            // Nothing left to signal.
+        }
     }
 
     public boolean isCancelled() {

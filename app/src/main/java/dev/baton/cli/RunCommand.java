@@ -1,0 +1,235 @@
+package dev.baton.cli;
+
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.InventoryLoader;
+import dev.baton.inventory.Node;
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.RunbookFileReader;
+import dev.baton.runbook.RunbookParser;
+import dev.baton.runbook.RunbookReadException;
+import dev.baton.runbook.Step;
+import dev.baton.ssh.KnownHosts;
+import dev.baton.ssh.NodeRun;
+import dev.baton.ssh.OutputSpool;
+import dev.baton.ssh.RunListener;
+import dev.baton.ssh.RunOutcome;
+import dev.baton.ssh.RunResult;
+import dev.baton.ssh.SshConnection;
+import dev.baton.ssh.SshConnector;
+import dev.baton.ssh.SshFailure;
+import dev.baton.ssh.SshSettings;
+import dev.baton.step.ExecPlan;
+import dev.baton.step.StepWarning;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run",
+        description = {"Run a runbook step (or a command) on a node over SSH, as the console's \"Run on node…\" does.",
+                "The node's stdout and stderr are passed through and its exit status is Baton's.",
+                "Exit 255 when the connection fails or drops (the status is then unknown), 2 when Baton refuses."})
+final class RunCommand implements Callable<Integer> {
+    static final int CONNECTION_FAILED = 255;
+    static final int REFUSED = 2;
+
+    @Option(names = "--node", required = true, paramLabel = "NAME",
+            description = "A node from the inventories, or user@host[:port].")
+    String nodeName;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--step", paramLabel = "FILE#N",
+                description = "Step N of a runbook file (FILE#ANCHOR#N for a runbook that is a section of the file).")
+        String step;
+
+        @Option(names = "--command", paramLabel = "TEXT", description = "A command instead of a step.")
+        String command;
+    }
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "ssh config or Ansible inventory (INI or YAML); repeatable. Default: ~/.ssh/config.")
+    List<Path> inventories = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A placeholder's value; repeatable.")
+    Map<String, String> values = new LinkedHashMap<>();
+
+    @Option(names = "--yes", description = "Run a destructive or hidden-Unicode step without asking. The text is still printed.")
+    boolean yes;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--identity", paramLabel = "FILE", description = "Private key to offer first; repeatable.")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Default: ${DEFAULT-VALUE}.")
+    int connectTimeoutSeconds = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        String text;
+        try {
+            text = what.command != null ? what.command : stepText(what.step);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("baton run: " + e.getMessage());
+            return REFUSED;
+        }
+        List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
+                ? List.of(InventoryLoader.userSshConfig()) : inventories;
+        Inventory inventory = InventoryLoader.load(files);
+        inventory.problems().forEach(problem -> err.println("baton run: inventory: " + problem));
+        Node node = inventory.find(nodeName).orElseGet(() -> direct(nodeName));
+        if (!identities.isEmpty()) {
+            List<Path> keys = new ArrayList<>(identities);
+            keys.addAll(node.identityFiles());
+            node = node.withIdentityFiles(keys, node.identitiesOnly());
+        }
+
+        ExecPlan plan = ExecPlan.of(text, values);
+        if (!plan.missingPlaceholders().isEmpty()) {
+            err.println("baton run: the step needs values for " + String.join(", ", plan.missingPlaceholders())
+                    + " (give each with --var NAME=VALUE)");
+            return REFUSED;
+        }
+        ConsolePrompts prompts = new ConsolePrompts(err);
+        if (plan.mustShow() || plan.mustConfirm()) {
+            err.println("baton run: on " + node.name() + " (" + node.address() + ") this will run:");
+            plan.shownText().lines().forEach(line -> err.println("    " + line));
+            for (StepWarning warning : plan.warnings()) {
+                err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
+            }
+        }
+        if (!plan.warnings().isEmpty() && !yes && !prompts.confirmNode(node.name())) {
+            err.println("baton run: not run (confirm by typing the node name, or pass --yes)");
+            return REFUSED;
+        }
+
+        SshSettings settings = SshSettings.ofUser().withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+        if (knownHosts != null) {
+            settings = settings.withKnownHosts(new KnownHosts(knownHosts));
+        }
+        Inventory nodes = inventory;
+        SshConnector connector = new SshConnector(settings, prompts, nodes::find);
+        try (SshConnection connection = connector.connect(node)) {
+            NodeRun run = NodeRun.start(connection, plan.command(), spoolDirectory(), OutputSpool.DEFAULT_MEMORY_LIMIT,
+                    new PassThrough(System.out, System.err));
+            Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
+            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            RunResult result = run.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Interrupted: the hook is cancelling the run.
+            }
+            System.out.flush();
+            result.stdout().discard();
+            result.stderr().discard();
+            if (result.outcome() != RunOutcome.COMPLETED) {
+                err.println("baton run: " + node.name() + ": " + result.summary());
+                return CONNECTION_FAILED;
+            }
+            if (result.exitStatus() == null) {
+                err.println("baton run: " + node.name() + ": " + result.summary());
+                return CONNECTION_FAILED;
+            }
+            return result.exitStatus();
+        } catch (SshFailure failure) {
+            err.println("baton run: " + failure.getMessage());
+            return CONNECTION_FAILED;
+        }
+    }
+
+    private static Node direct(String spec) {
+        String user = Node.localUser();
+        String rest = spec;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        int port = Node.DEFAULT_PORT;
+        int colon = rest.lastIndexOf(':');
+        if (colon > 0 && rest.indexOf(':') == colon) {
+            port = Integer.parseInt(rest.substring(colon + 1));
+            rest = rest.substring(0, colon);
+        }
+        return Node.direct(spec, rest, port, user);
+    }
+
+    /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */
+    static String stepText(String reference) throws IOException {
+        int hash = reference.lastIndexOf('#');
+        if (hash < 0) {
+            throw new IllegalArgumentException("--step takes FILE#N, e.g. runbooks/disk-full.md#2");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(reference.substring(hash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("step number '" + reference.substring(hash + 1) + "' is not a number");
+        }
+        String runbookRef = reference.substring(0, hash);
+        int anchorAt = runbookRef.indexOf('#');
+        Path file = Path.of(anchorAt < 0 ? runbookRef : runbookRef.substring(0, anchorAt));
+        String anchor = anchorAt < 0 ? "" : runbookRef.substring(anchorAt + 1);
+        List<Runbook> runbooks;
+        try {
+            runbooks = new RunbookParser().parse(file.toString(), new RunbookFileReader().read(file));
+        } catch (RunbookReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Optional<Runbook> runbook = runbooks.stream()
+                .filter(candidate -> anchor.isEmpty() || candidate.id().endsWith("#" + anchor))
+                .findFirst();
+        if (runbook.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no runbook '#" + anchor + "'");
+        }
+        Step step = runbook.get().step(number).orElseThrow(() -> new IllegalArgumentException(
+                reference + ": no step " + number + " (the runbook has " + runbook.get().steps().size() + ")"));
+        if (!step.runnable()) {
+            throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " block, not a command to run");
+        }
+        return step.command();
+    }
+
+    private static Path spoolDirectory() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("baton").resolve("runs");
+    }
+
+    private record PassThrough(PrintStream out, PrintStream err) implements RunListener {
+        @Override
+        public void stdout(byte[] bytes, int offset, int length) {
+            out.write(bytes, offset, length);
+            out.flush();
+        }
+
+        @Override
+        public void stderr(byte[] bytes, int offset, int length) {
+            err.write(bytes, offset, length);
+            err.flush();
+        }
+    }
+}

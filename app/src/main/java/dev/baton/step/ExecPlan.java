@@ -1,0 +1,40 @@
+package dev.baton.step;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Baton will run on a node for a step over an exec channel, decided before anything is sent:
+ * the same placeholder, control-character and warning rules as for a terminal, without the typing
+ * concerns (an exec channel runs the whole text, so nothing is held back for an Enter).
+ *
+ * @param command the exact text run on the node
+ * @param shownText the text shown in a confirmation, hidden characters made visible
+ * @param warnings why the responder must look first (destructive, hidden Unicode)
+ * @param missingPlaceholders placeholders without a value; nothing runs until they have one
+ */
+public record ExecPlan(String command, String shownText, List<StepWarning> warnings, List<String> missingPlaceholders) {
+    private static final StepWarnings WARNINGS = new StepWarnings();
+    private static final HiddenUnicodeScanner HIDDEN = new HiddenUnicodeScanner();
+
+    public ExecPlan {
+        warnings = List.copyOf(warnings);
+        missingPlaceholders = List.copyOf(missingPlaceholders);
+    }
+
+    public static ExecPlan of(String stepText, Map<String, String> values) {
+        List<String> missing = Placeholders.find(stepText).stream().filter(name -> !values.containsKey(name)).toList();
+        String command = TerminalText.stripControls(Placeholders.fill(stepText, values)).strip();
+        return new ExecPlan(command, HIDDEN.reveal(command), WARNINGS.of(command), missing);
+    }
+
+    /** Destructive: the responder confirms explicitly, naming the node. */
+    public boolean mustConfirm() {
+        return warnings.stream().anyMatch(w -> w.kind() == StepWarning.Kind.DESTRUCTIVE);
+    }
+
+    /** Multi-line, destructive or hidden Unicode: the exact text is shown first. */
+    public boolean mustShow() {
+        return !warnings.isEmpty() || command.contains("\n");
+    }
+}
