@@ -9,6 +9,6 @@ public final class Baton {
     }
 
     public static void main(String[] args) {
-        System.exit(BatonCommand.commandLine(BatonApp::launchWindow).execute(args));
+        System.exit(BatonCommand.commandLine((BatonCommand.WindowOpener) BatonApp::launchWindow).execute(args));
     }
 }

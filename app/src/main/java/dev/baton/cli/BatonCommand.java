@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,19 +19,35 @@ public final class BatonCommand implements Runnable {
             description = "Open the window on this runbook folder (default: the runbooks Baton ships).")
     Path runbooks;
 
-    private final Consumer<Path> openWindow;
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "ssh config or Ansible inventory (INI or YAML) for the nodes pane; repeatable "
+                    + "(default: ~/.ssh/config).")
+    List<Path> inventories = new ArrayList<>();
 
-    private BatonCommand(Consumer<Path> openWindow) {
+    /** Opens the window on a runbook folder (null: the shipped one) and inventories (empty: the default). */
+    @FunctionalInterface
+    public interface WindowOpener {
+        void open(Path runbooks, List<Path> inventories);
+    }
+
+    private final WindowOpener openWindow;
+
+    private BatonCommand(WindowOpener openWindow) {
         this.openWindow = openWindow;
     }
 
     @Override
     public void run() {
-        openWindow.accept(runbooks);
+        openWindow.open(runbooks, inventories);
     }
 
     /** The command line; {@code openWindow} is called with the chosen folder (or null) when no command is given. */
     public static CommandLine commandLine(Consumer<Path> openWindow) {
+        return commandLine((runbooks, inventories) -> openWindow.accept(runbooks));
+    }
+
+    /** The command line; {@code openWindow} is called when no command is given. */
+    public static CommandLine commandLine(WindowOpener openWindow) {
         CommandLine cl = new CommandLine(new BatonCommand(openWindow));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("baton: " + e.getMessage());

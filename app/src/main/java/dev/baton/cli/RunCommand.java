@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         Inventory nodes = inventory;
         SshConnector connector = new SshConnector(settings, prompts, nodes::find);
         try (SshConnection connection = connector.connect(node)) {
-            NodeRun run = NodeRun.start(connection, plan.command(), spoolDirectory(), OutputSpool.DEFAULT_MEMORY_LIMIT,
+            NodeRun run = NodeRun.start(connection, plan.command(), OutputSpool.defaultDirectory(), OutputSpool.DEFAULT_MEMORY_LIMIT,
                     new PassThrough(System.out, System.err));
             Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
             Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
@@ -210,13 +210,6 @@ final class RunCommand implements Callable<Integer> {
                     + " block, not a command to run");
         }
         return step.command();
-    }
-
-    private static Path spoolDirectory() {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("baton").resolve("runs");
     }
 
     private record PassThrough(PrintStream out, PrintStream err) implements RunListener {

@@ -73,6 +73,14 @@ public final class OutputSpool implements AutoCloseable {
         memory = null;
     }
 
+    /** Where run output beyond the limit goes: $XDG_CACHE_HOME/baton/runs, else ~/.cache/baton/runs. */
+    public static Path defaultDirectory() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("baton").resolve("runs");
+    }
+
     /** Bytes written so far. */
     public synchronized long size() {
         return total;

@@ -57,6 +57,11 @@ public final class SshShellSession implements TerminalSession {
         return shell.isOpen() && connection.isConnected();
     }
 
+    @Override
+    public void onLost(java.util.function.Consumer<String> listener) {
+        connection.onLost(listener);
+    }
+
     public SshConnection connection() {
         return connection;
     }

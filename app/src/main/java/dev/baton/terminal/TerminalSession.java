@@ -15,6 +15,10 @@ public interface TerminalSession extends AutoCloseable {
 
     boolean isAlive();
 
+    /** Called once, off the FX thread, if the session's connection drops; local sessions never call it. */
+    default void onLost(java.util.function.Consumer<String> listener) {
+    }
+
     /** Ends the session and whatever runs in it. */
     @Override
     void close();

@@ -1,5 +1,10 @@
 package dev.baton.ui;
 
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.InventoryLoader;
+import java.util.List;
+import javafx.application.Platform;
+
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.ShippedRunbooks;
 import java.lang.management.ManagementFactory;
@@ -36,9 +41,16 @@ public final class BatonApp extends Application {
     }
 
     /** Opens the window and returns when it is closed; {@code runbooks} null means the shipped folder. */
-    public static void launchWindow(Path runbooks) {
-        String[] args = runbooks == null ? new String[0] : new String[] {"--runbooks=" + runbooks};
-        Application.launch(BatonApp.class, args);
+    public static void launchWindow(Path runbooks, List<Path> inventories) {
+        List<String> args = new java.util.ArrayList<>();
+        if (runbooks != null) {
+            args.add("--runbooks=" + runbooks);
+        }
+        if (!inventories.isEmpty()) {
+            args.add("--inventory=" + String.join(java.io.File.pathSeparator,
+                    inventories.stream().map(Path::toString).toList()));
+        }
+        Application.launch(BatonApp.class, args.toArray(String[]::new));
     }
 
     @Override
@@ -47,7 +59,7 @@ public final class BatonApp extends Application {
             if (getHostServices() != null) {
                 getHostServices().showDocument(url);
             }
-        });
+        }, BatonSettings.ssh(), dev.baton.ssh.OutputSpool.defaultDirectory());
         Scene scene = new Scene(console, ConsoleWindow.layoutPreferences().getDouble("width", 1440),
                 ConsoleWindow.layoutPreferences().getDouble("height", 860));
         scene.getStylesheets().add(BatonApp.class.getResource("baton.css").toExternalForm());
@@ -86,11 +98,21 @@ public final class BatonApp extends Application {
         });
         background.submit(load);
         console.terminals().openLocalShell();
+        List<Path> inventories = inventoryFiles();
+        background.execute(() -> {
+            Inventory inventory = InventoryLoader.load(inventories);
+            Platform.runLater(() -> console.setInventory(inventory));
+        });
     }
 
     /** The window, for tests that drive it. */
     public ConsoleWindow console() {
         return console;
+    }
+
+    private List<Path> inventoryFiles() {
+        String fromArgs = getParameters() == null ? null : getParameters().getNamed().get("inventory");
+        return BatonSettings.inventories(fromArgs);
     }
 
     private Path runbookFolder() {

@@ -5,7 +5,22 @@ import dev.baton.ui.library.LibraryPane;
 import dev.baton.ui.runbook.RunbookView;
 import dev.baton.ui.runbook.StepActions;
 import dev.baton.ui.terminal.TerminalTabs;
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.Node;
+import dev.baton.ssh.ConnectionState;
+import dev.baton.ssh.NodeSessions;
+import dev.baton.ssh.SshConnector;
+import dev.baton.ssh.SshSettings;
+import dev.baton.ui.nodes.FxSshPrompts;
+import dev.baton.ui.nodes.NodesPane;
+import dev.baton.ui.nodes.RunOnNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.scene.control.CheckMenuItem;
@@ -31,13 +46,28 @@ public final class ConsoleWindow extends BorderPane {
     private final StepActions steps;
     private final SplitPane split;
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    private final TabPane left = new TabPane();
+    private final NodeSessions sessions;
+    private final NodesPane nodes;
+    private final RunOnNode runOnNode;
 
-    public ConsoleWindow(ExecutorService background, Consumer<String> openExternal) {
+    public ConsoleWindow(ExecutorService background, Consumer<String> openExternal, SshSettings ssh,
+            Path spoolDirectory) {
         Consumer<String> say = status::setText;
         library = new LibraryPane(background, say);
         runbook = new RunbookView(background);
         steps = new StepActions(runbook, this::terminals, background, say, openExternal);
         terminals = new TerminalTabs(background, say, steps::confirmExternal);
+        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
+        sessions = new NodeSessions(connector, background);
+        sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
+            if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
+                say.accept(node.name() + ": " + state.label() + " — " + detail);
+            }
+        }));
+        nodes = new NodesPane(sessions, this::openSshTerminal);
+        runOnNode = new RunOnNode(() -> nodes.inventory().nodes(), sessions, background, say, spoolDirectory);
+        steps.setNodeRunner((step, values) -> runOnNode.run(step, values, nodes.selected()));
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
@@ -46,7 +76,12 @@ public final class ConsoleWindow extends BorderPane {
             }
         });
 
-        split = new SplitPane(library, runbook, terminals);
+        Tab runbooksTab = new Tab("Runbooks", library);
+        Tab nodesTab = new Tab("Nodes", nodes);
+        nodesTab.setId("nodes-tab");
+        left.getTabs().setAll(runbooksTab, nodesTab);
+        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        split = new SplitPane(left, runbook, terminals);
         split.setDividerPositions(LAYOUT.getDouble("divider0", 0.2), LAYOUT.getDouble("divider1", 0.58));
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -69,10 +104,20 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem back = item("Back", "Alt+Left", runbook::goBack);
         MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
         MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
+        MenuItem runOnNodes = item("Run current step on node…", "Shortcut+Shift+Enter", steps::runCurrentOnNode);
+        MenuItem findNode = item("Find node", "Shortcut+Shift+N", () -> {
+            left.getSelectionModel().select(1);
+            nodes.focusFilter();
+        });
+        MenuItem nodeTerminal = item("Open terminal on selected node", "Shortcut+Shift+T",
+                () -> nodes.selected().ifPresent(this::openSshTerminal));
+        MenuItem reconnect = item("Reconnect selected node", "Shortcut+Shift+R",
+                () -> nodes.selected().ifPresent(sessions::reconnect));
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
-                new Menu("Runbook", null, search, alert, back, forward, runStep),
+                new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
+                new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
                 new Menu("View", null, dark));
     }
 
@@ -99,6 +144,38 @@ public final class ConsoleWindow extends BorderPane {
         library.setLibrary(loaded);
         runbook.setLibrary(loaded);
         status.setText(summary);
+    }
+
+    /** Opens a terminal tab on the node, connecting first if needed; the UI never waits for it. */
+    public void openSshTerminal(Node node) {
+        status.setText("Connecting to " + node.name() + "…");
+        terminals.open(() -> {
+            try {
+                return sessions.connection(node).join().openShell(120, 32);
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
+            }
+        }, node.name());
+    }
+
+    private java.util.Optional<Node> findNode(String name) {
+        return nodes.inventory().find(name);
+    }
+
+    public void setInventory(Inventory inventory) {
+        nodes.setInventory(inventory);
+    }
+
+    public NodesPane nodes() {
+        return nodes;
+    }
+
+    public NodeSessions sessions() {
+        return sessions;
+    }
+
+    public RunOnNode runOnNode() {
+        return runOnNode;
     }
 
     public void setStatus(String text) {
@@ -128,6 +205,7 @@ public final class ConsoleWindow extends BorderPane {
         LAYOUT.putDouble("divider1", dividers[1]);
         LAYOUT.putBoolean("dark", dark.isSelected());
         terminals.closeAll();
+        sessions.close();
     }
 
     static Preferences layoutPreferences() {

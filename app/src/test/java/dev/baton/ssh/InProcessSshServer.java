@@ -21,27 +21,32 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
  * A real SSH server in the test's own JVM (Apache MINA SSHD) running commands with /bin/sh: one
  * host key, one authorised client key, one password, and a record of every authentication attempt.
  */
-final class InProcessSshServer implements AutoCloseable {
-    static final String USER = "responder";
-    static final String PASSWORD = "correct horse battery staple";
+public final class InProcessSshServer implements AutoCloseable {
+    public static final String USER = "responder";
+    public static final String PASSWORD = "correct horse battery staple";
 
     private final SshServer server;
     private final KeyPair hostKey;
-    final List<String> authAttempts = new CopyOnWriteArrayList<>();
+    public final List<String> authAttempts = new CopyOnWriteArrayList<>();
 
     private InProcessSshServer(SshServer server, KeyPair hostKey) {
         this.server = server;
         this.hostKey = hostKey;
     }
 
-    static InProcessSshServer start(PublicKey authorizedKey) throws IOException {
+    public static InProcessSshServer start(PublicKey authorizedKey) throws IOException {
         return start(authorizedKey, newHostKey());
     }
 
-    static InProcessSshServer start(PublicKey authorizedKey, KeyPair hostKey) throws IOException {
+    public static InProcessSshServer start(PublicKey authorizedKey, KeyPair hostKey) throws IOException {
+        return start(authorizedKey, hostKey, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. to bring a node back where it was. */
+    public static InProcessSshServer start(PublicKey authorizedKey, KeyPair hostKey, int port) throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(port);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         InProcessSshServer fixture = new InProcessSshServer(server, hostKey);
         server.setPublickeyAuthenticator((user, key, session) -> {
@@ -60,7 +65,7 @@ final class InProcessSshServer implements AutoCloseable {
         return fixture;
     }
 
-    static KeyPair newHostKey() {
+    public static KeyPair newHostKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -71,7 +76,7 @@ final class InProcessSshServer implements AutoCloseable {
     }
 
     /** Generates an ed25519 client key with OpenSSH's own ssh-keygen, mode 600, no passphrase. */
-    static Path generateClientKey(Path directory, String name, String passphrase) throws IOException,
+    public static Path generateClientKey(Path directory, String name, String passphrase) throws IOException,
             InterruptedException {
         Files.createDirectories(directory);
         Path key = directory.resolve(name);
@@ -84,25 +89,25 @@ final class InProcessSshServer implements AutoCloseable {
         return key;
     }
 
-    static PublicKey publicKeyOf(Path privateKey) throws IOException, GeneralSecurityException {
+    public static PublicKey publicKeyOf(Path privateKey) throws IOException, GeneralSecurityException {
         String line = Files.readString(Path.of(privateKey + ".pub")).strip();
         return PublicKeyEntry.parsePublicKeyEntry(line).resolvePublicKey(null, Map.of(), null);
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
-    PublicKey hostKey() {
+    public PublicKey hostKey() {
         return hostKey.getPublic();
     }
 
-    KeyPair hostKeyPair() {
+    public KeyPair hostKeyPair() {
         return hostKey;
     }
 
     /** A plain known_hosts line for this server, as {@code ssh-keyscan} would print it. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return KnownHosts.lookupName("127.0.0.1", port()) + " " + PublicKeyEntry.toString(hostKey());
     }
 

@@ -35,6 +35,7 @@ public final class StepActions {
     /** Placeholder values given during this incident, offered again next time. */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     private int currentStep = 1;
+    private java.util.function.BiConsumer<Step, Map<String, String>> nodeRunner;
 
     public StepActions(RunbookView view, java.util.function.Supplier<TerminalTabs> terminalTabs, Executor background,
                        Consumer<String> status, Consumer<String> openExternal) {
@@ -55,6 +56,7 @@ public final class StepActions {
             case RUN -> step(runbook, action).ifPresent(step -> terminalTabs.get().active().ifPresentOrElse(
                     tab -> run(step, tab), () -> status.accept("Open a terminal first (Ctrl+T)")));
             case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal().ifPresent(tab -> run(step, tab)));
+            case RUN_ON_NODE -> step(runbook, action).ifPresent(this::runOnNode);
             case COPY -> step(runbook, action).ifPresent(this::copy);
             case TICK -> {
                 boolean ticked = view.toggleTick(action.number());
@@ -100,22 +102,11 @@ public final class StepActions {
             status.accept("Step " + step.number() + " is " + step.kind().name().toLowerCase() + ", not a command; use Copy");
             return;
         }
-        Map<String, String> values = Map.of();
-        if (!step.placeholders().isEmpty()) {
-            Optional<Map<String, String>> filled = new PlaceholderDialog(
-                    "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
-                    step.placeholders(), remembered).showAndWait();
-            if (filled.isEmpty()) {
-                return;
-            }
-            values = filled.get();
-            values.forEach((name, value) -> {
-                if (!value.isBlank()) {
-                    remembered.put(name, value);
-                }
-            });
+        Optional<Map<String, String>> values = placeholderValues(step);
+        if (values.isEmpty()) {
+            return;
         }
-        SendPlan plan = sender.plan(step.command(), values, tab.widget().bracketedPaste());
+        SendPlan plan = sender.plan(step.command(), values.get(), tab.widget().bracketedPaste());
         if (plan.refused()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
             alert.setHeaderText("Step " + step.number() + " was not sent to " + tab.name());
@@ -135,6 +126,45 @@ public final class StepActions {
                 Platform.runLater(() -> status.accept("Could not write to " + tab.name() + ": " + e.getMessage()));
             }
         });
+    }
+
+    /** "Run on node…": the same placeholder rules, then the nodes are chosen and the step runs over exec. */
+    public void runOnNode(Step step) {
+        if (!step.runnable()) {
+            status.accept("Step " + step.number() + " is " + step.kind().name().toLowerCase() + ", not a command; use Copy");
+            return;
+        }
+        if (nodeRunner == null) {
+            status.accept("No nodes to run on");
+            return;
+        }
+        placeholderValues(step).ifPresent(values -> nodeRunner.accept(step, values));
+    }
+
+    /** Runs steps on nodes: given the step and its placeholder values, it chooses nodes and confirms. */
+    public void setNodeRunner(java.util.function.BiConsumer<Step, Map<String, String>> runner) {
+        this.nodeRunner = runner;
+    }
+
+    /** Asks for the step's placeholders (offering remembered values); empty when the responder cancels. */
+    private Optional<Map<String, String>> placeholderValues(Step step) {
+        if (step.placeholders().isEmpty()) {
+            return Optional.of(Map.of());
+        }
+        Optional<Map<String, String>> filled = new PlaceholderDialog(
+                "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
+                step.placeholders(), remembered).showAndWait();
+        filled.ifPresent(values -> values.forEach((name, value) -> {
+            if (!value.isBlank()) {
+                remembered.put(name, value);
+            }
+        }));
+        return filled;
+    }
+
+    /** Runs the step last acted on, on nodes (Ctrl+Shift+Enter). */
+    public void runCurrentOnNode() {
+        handle(new BatonUrls.Parsed(BatonUrls.Action.RUN_ON_NODE, String.valueOf(currentStep)));
     }
 
     private void copy(Step step) {

@@ -50,7 +50,7 @@ public final class TerminalTabs extends TabPane {
                 TerminalSession session = factory.open();
                 Platform.runLater(() -> add(session, name));
             } catch (IOException | RuntimeException e) {
-                LOG.error("Could not open terminal {}", name, e);
+                LOG.warn("Could not open terminal {}: {}", name, e.getMessage());
                 Platform.runLater(() -> status.accept("Could not open terminal " + name + ": " + e.getMessage()));
             }
         });
@@ -62,6 +62,11 @@ public final class TerminalTabs extends TabPane {
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> rename(tab));
         tab.setContextMenu(new ContextMenu(rename));
+        session.onLost(reason -> Platform.runLater(() -> {
+            tab.setText(tab.getText() + " (lost)");
+            tab.getStyleClass().add("lost");
+            status.accept(reason);
+        }));
         getTabs().add(tab);
         getSelectionModel().select(tab);
         tab.widget().getPreferredFocusableNode().requestFocus();

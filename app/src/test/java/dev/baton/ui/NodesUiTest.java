@@ -1,0 +1,172 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ssh.ConnectionState;
+import dev.baton.ssh.InProcessSshServer;
+import dev.baton.ui.nodes.RunResultWindow;
+import dev.baton.ui.terminal.TerminalTab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The nodes pane against a real in-process SSH server: host key dialog, SSH tabs, runs on a node, loss and reconnect. */
+class NodesUiTest extends ConsoleTest {
+    private static Path dir;
+    private static Path clientKey;
+    private static Path knownHosts;
+    private static KeyPair hostKey;
+    private static InProcessSshServer server;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        dir = Files.createTempDirectory("baton-nodes");
+        clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        hostKey = InProcessSshServer.newHostKey();
+        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey), hostKey);
+        knownHosts = dir.resolve("known_hosts");
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, """
+                Host db1
+                    HostName 127.0.0.1
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    IdentitiesOnly yes
+                    ServerAliveInterval 1
+                    ServerAliveCountMax 2
+                """.formatted(server.port(), InProcessSshServer.USER, clientKey));
+        System.setProperty("baton.inventory", config.toString());
+        System.setProperty("baton.known-hosts", knownHosts.toString());
+    }
+
+    @AfterAll
+    static void stopNode() throws Exception {
+        System.clearProperty("baton.inventory");
+        System.clearProperty("baton.known-hosts");
+        server.close();
+    }
+
+    @AfterEach
+    void closeResultWindows() throws Exception {
+        ConsoleFixture.onFx(() -> {
+            fx.console().runOnNode().windows().forEach(RunResultWindow::close);
+            return null;
+        });
+    }
+
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
+    }
+
+    private void selectNode(FxRobot robot) throws Exception {
+        ConsoleFixture.waitFor(20, () -> !fx.console().nodes().inventory().nodes().isEmpty());
+        ConsoleFixture.onFx(() -> {
+            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
+            return null;
+        });
+    }
+
+    private ConnectionState state() throws Exception {
+        return ConsoleFixture.onFx(() -> fx.console().sessions()
+                .state(fx.console().nodes().inventory().find("db1").orElseThrow()));
+    }
+
+    @Test
+    void anUnknownHostIsTrustedInADialogThenATerminalOpensOnIt(FxRobot robot) throws Exception {
+        Files.deleteIfExists(knownHosts);
+        robot.clickOn("#nodes-tab");
+        selectNode(robot);
+        assertThat(state()).isEqualTo(ConnectionState.NEVER_TRIED);
+
+        robot.clickOn("#open-ssh-terminal");
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#host-key-dialog").tryQuery().isPresent());
+        String shown = ConsoleFixture.onFx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#host-key-dialog")
+                .query()).getHeaderText());
+        assertThat(shown).contains(dev.baton.ssh.KnownHosts.fingerprint(server.hostKey()));
+        robot.clickOn("#host-key-save");
+
+        TerminalTab tab = fx.waitForTerminal("db1");
+        ConsoleFixture.waitFor(20, () -> fx.console().sessions()
+                .state(fx.console().nodes().inventory().find("db1").orElseThrow()) == ConnectionState.CONNECTED);
+        tab.session().connector().write("echo remote-$((40+2))\n");
+        fx.waitForText(tab, "remote-42", 20);
+        assertThat(Files.readString(knownHosts)).startsWith("|1|");
+    }
+
+    @Test
+    void aStepRunsOnTheNodeWithItsOutputAndExitStatus(FxRobot robot) throws Exception {
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        fx.waitForLibrary();
+        fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        robot.clickOn("#nodes-tab");
+        selectNode(robot);
+
+        fx.click("baton:run-on-node/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
+        robot.clickOn("#run-nodes-ok");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-send").queryButton().getText()).isEqualTo("Run on db1");
+        robot.clickOn("#confirm-send");
+
+        ConsoleFixture.waitFor(30, () -> !fx.console().runOnNode().results().isEmpty());
+        var result = fx.console().runOnNode().results().get(0);
+        assertThat(result.node()).isEqualTo("db1");
+        assertThat(result.command()).startsWith("df -h -x tmpfs -x devtmpfs");
+        assertThat(result.exitStatus()).isZero();
+        RunResultWindow window = fx.console().runOnNode().windows().get(0);
+        ConsoleFixture.waitFor(10, () -> window.summaryText().startsWith("exit 0"));
+        assertThat(ConsoleFixture.onFx(window::stdoutText)).contains("Filesystem", "Inodes");
+    }
+
+    @Test
+    void aDroppedConnectionIsShownAndReconnectRunsNothingAgain(FxRobot robot) throws Exception {
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        Path marker = dir.resolve("ran-once");
+        Files.deleteIfExists(marker);
+        robot.clickOn("#nodes-tab");
+        selectNode(robot);
+        robot.clickOn("#open-ssh-terminal");
+        TerminalTab tab = fx.waitForTerminal("db1");
+        tab.session().connector().write("echo ran >> " + marker + "; echo written\n");
+        fx.waitForText(tab, "written", 20);
+
+        int port = server.port();
+        server.close();
+        ConsoleFixture.waitFor(20, () -> fx.console().sessions()
+                .state(fx.console().nodes().inventory().find("db1").orElseThrow()) == ConnectionState.LOST);
+        ConsoleFixture.waitFor(10, () -> tab.getText().endsWith("(lost)"));
+
+        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey), hostKey, port);
+        robot.clickOn("#reconnect-node");
+        ConsoleFixture.waitFor(20, () -> fx.console().sessions()
+                .state(fx.console().nodes().inventory().find("db1").orElseThrow()) == ConnectionState.CONNECTED);
+        Thread.sleep(500);
+        assertThat(Files.readAllLines(marker)).isEqualTo(List.of("ran"));
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedWithNoWayToAcceptIt(FxRobot robot) throws Exception {
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " "
+                + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(
+                        InProcessSshServer.newHostKey().getPublic()) + "\n");
+        robot.clickOn("#nodes-tab");
+        selectNode(robot);
+
+        robot.clickOn("#open-ssh-terminal");
+
+        ConsoleFixture.waitFor(20, () -> fx.console().sessions()
+                .state(fx.console().nodes().inventory().find("db1").orElseThrow()) == ConnectionState.HOST_KEY_PROBLEM);
+        assertThat(robot.lookup("#host-key-dialog").tryQuery()).isEmpty();
+        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText()))
+                .contains("HAS CHANGED");
+        assertThat(fx.console().terminals().all()).noneMatch(t -> t.name().equals("db1"));
+    }
+}
