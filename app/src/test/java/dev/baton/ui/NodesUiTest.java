@@ -2,6 +2,7 @@ package dev.baton.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.runbook.Seeds;
 import dev.baton.ssh.ConnectionState;
 import dev.baton.ssh.InProcessSshServer;
 import dev.baton.ui.nodes.RunResultWindow;
