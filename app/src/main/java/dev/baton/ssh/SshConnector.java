@@ -149,6 +149,17 @@ public final class SshConnector {
     private void authenticate(SSHClient client, Node node, String where) throws SshFailure {
         List<AuthMethod> methods = new ArrayList<>();
         List<String> refusedKeys = new ArrayList<>();
+        // As OpenSSH: the agent's keys first, unless the node allows only its own identity files.
+        if (!node.identitiesOnly() && settings.agent().isPresent()) {
+            SshAgent agent = settings.agent().get();
+            try {
+                for (SshAgent.Identity identity : agent.identities()) {
+                    methods.add(new AgentAuth(agent, identity));
+                }
+            } catch (IOException unavailable) {
+                refusedKeys.add("ssh-agent at " + agent.socket() + " unavailable: " + unavailable.getMessage() + ".");
+            }
+        }
         for (Path keyFile : keyFiles(node)) {
             try {
                 Optional<String> refusal = KeyFiles.refusal(keyFile);

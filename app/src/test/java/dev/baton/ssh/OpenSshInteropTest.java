@@ -69,6 +69,26 @@ class OpenSshInteropTest {
     }
 
     @Test
+    void anRsaKeyInTheAgentSignsWithSha2ForOpenSsh() throws Exception {
+        Path rsa = dir.resolve("keys").resolve("id_rsa_agent");
+        OpenSshServer.run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", rsa.toString());
+        Path authorized = dir.resolve("sshd").resolve("authorized_keys");
+        Files.writeString(authorized, Files.readString(authorized) + Files.readString(Path.of(rsa + ".pub")));
+        try (RealSshAgent agent = new RealSshAgent(dir.resolve("agent"))) {
+            agent.add(rsa);
+            Node viaAgent = Node.direct("interop", "127.0.0.1", sshd.port(), System.getProperty("user.name"));
+            SshSettings withAgent = settings(knownHosts).withAgent(Optional.of(agent.agent()));
+
+            try (SshConnection connection = new SshConnector(withAgent, SshPrompts.NONE, name -> Optional.empty())
+                    .connect(viaAgent)) {
+                assertThat(NodeRun.run(connection, "echo agent", dir, RunListener.NONE).stdout().text())
+                        .isEqualTo("agent\n");
+            }
+            assertThat(sshd.log()).containsPattern("Accepted publickey for \\S+ from 127.0.0.1 port \\d+ ssh2: RSA SHA256:");
+        }
+    }
+
+    @Test
     void execKeepsStdoutAndStderrApartWithTheRealExitStatus() throws Exception {
         try (SshConnection connection = connect()) {
             RunResult result = NodeRun.run(connection, "echo to-out; echo to-err >&2; exit 5", dir, RunListener.NONE);

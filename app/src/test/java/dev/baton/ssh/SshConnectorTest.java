@@ -216,6 +216,74 @@ class SshConnectorTest {
     }
 
     @Test
+    void aKeyHeldByTheAgentAuthenticatesWithoutBatonSeeingIt() throws Exception {
+        trustServer();
+        try (RealSshAgent agent = new RealSshAgent(dir.resolve("agent"))) {
+            agent.add(clientKey);
+            assertThat(agent.agent().identities()).singleElement()
+                    .satisfies(identity -> assertThat(identity.keyType()).isEqualTo("ssh-ed25519"));
+            Node viaAgent = Node.direct("db1", "127.0.0.1", server.port(), InProcessSshServer.USER);
+            SshSettings withAgent = settings(knownHosts).withAgent(Optional.of(agent.agent()));
+
+            try (SshConnection connection = new SshConnector(withAgent, SshPrompts.NONE, name -> Optional.empty())
+                    .connect(viaAgent)) {
+                assertThat(connection.isConnected()).isTrue();
+            }
+            assertThat(server.authAttempts).contains("publickey:" + InProcessSshServer.USER);
+        }
+    }
+
+    @Test
+    void anAgentWithoutTheRightKeyFailsAuthentication() throws Exception {
+        trustServer();
+        Path otherKey = InProcessSshServer.generateClientKey(dir.resolve("other"), "id_ed25519", "");
+        try (RealSshAgent agent = new RealSshAgent(dir.resolve("agent"))) {
+            agent.add(otherKey);
+            Node viaAgent = Node.direct("db1", "127.0.0.1", server.port(), InProcessSshServer.USER);
+            SshSettings withAgent = settings(knownHosts).withAgent(Optional.of(agent.agent()));
+
+            assertThatThrownBy(() -> new SshConnector(withAgent, SshPrompts.NONE, name -> Optional.empty())
+                    .connect(viaAgent)).isInstanceOfSatisfying(SshFailure.class, failure ->
+                    assertThat(failure.state()).isEqualTo(ConnectionState.AUTH_FAILED));
+        }
+    }
+
+    @Test
+    void secretsNeverReachTheLogsEvenAtTrace() throws Exception {
+        trustServer();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.LoggerContext context = root.getLoggerContext();
+        java.util.Map<ch.qos.logback.classic.Logger, ch.qos.logback.classic.Level> levels = new java.util.HashMap<>();
+        for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+            levels.put(logger, logger.getLevel());
+            logger.setLevel(ch.qos.logback.classic.Level.TRACE);
+        }
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        root.addAppender(events);
+        try {
+            Path encrypted = InProcessSshServer.generateClientKey(dir.resolve("enc"), "id_ed25519", "passphrase-xyzzy");
+            // The server does not know this key, so (as with OpenSSH) it is never decrypted; the first
+            // secret goes to keyboard-interactive, the second to password.
+            RecordingPrompts prompts = new RecordingPrompts(HostKeyDecision.REJECT, "passphrase-xyzzy",
+                    InProcessSshServer.PASSWORD);
+            try (SshConnection connection = connect(node("db1", server.port(), encrypted), prompts)) {
+                assertThat(connection.isConnected()).isTrue();
+            }
+            assertThat(prompts.asked).containsExactly("keyboard-interactive:Password:", "password:responder");
+            assertThat(server.authAttempts).contains("password:" + InProcessSshServer.USER);
+        } finally {
+            root.detachAppender(events);
+            levels.forEach(ch.qos.logback.classic.Logger::setLevel);
+        }
+        assertThat(events.list).isNotEmpty();
+        assertThat(events.list).noneMatch(event -> event.getFormattedMessage().contains("xyzzy")
+                || event.getFormattedMessage().contains(InProcessSshServer.PASSWORD));
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

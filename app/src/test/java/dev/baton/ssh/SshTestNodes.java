@@ -16,6 +16,6 @@ final class SshTestNodes {
 
     static SshSettings settings(Path knownHosts) {
         return new SshSettings(new KnownHosts(knownHosts), Duration.ofSeconds(5), Duration.ofSeconds(15), 3,
-                List.of());
+                List.of(), java.util.Optional.empty());
     }
 }
