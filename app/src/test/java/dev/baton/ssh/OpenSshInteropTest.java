@@ -65,6 +65,10 @@ class OpenSshInteropTest {
             String screen = readUntil(tty, "sum=42");
 
             assertThat(screen).contains("Filesystem", "term=xterm-256color cols=100 sum=42");
+
+            tty.resize(new com.techsenger.jeditermfx.core.util.TermSize(83, 21));
+            tty.write("echo \"size=$(stty size)\"\r");
+            assertThat(readUntil(tty, "size=21 83")).contains("size=21 83");
         }
     }
 

@@ -262,6 +262,11 @@ class SshConnectorTest {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
                 new ch.qos.logback.core.read.ListAppender<>();
         events.start();
+        // Only the list hears this test's trace; the console stays readable.
+        java.util.List<ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent>> console =
+                new java.util.ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(console::add);
+        console.forEach(root::detachAppender);
         root.addAppender(events);
         try {
             Path encrypted = InProcessSshServer.generateClientKey(dir.resolve("enc"), "id_ed25519", "passphrase-xyzzy");
@@ -276,6 +281,7 @@ class SshConnectorTest {
             assertThat(server.authAttempts).contains("password:" + InProcessSshServer.USER);
         } finally {
             root.detachAppender(events);
+            console.forEach(root::addAppender);
             levels.forEach(ch.qos.logback.classic.Logger::setLevel);
         }
         assertThat(events.list).isNotEmpty();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,20 @@ class NodesUiTest extends ConsoleTest {
         tab.session().connector().write("echo remote-$((40+2))\n");
         fx.waitForText(tab, "remote-42", 20);
         assertThat(Files.readString(knownHosts)).startsWith("|1|");
+    }
+
+    @Test
+    void theKeyboardAloneFindsANodeAndOpensATerminalOnIt(FxRobot robot) throws Exception {
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        ConsoleFixture.waitFor(20, () -> !fx.console().nodes().inventory().nodes().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#nodes-filter").query().isFocused());
+        robot.write("db1");
+        robot.type(KeyCode.ENTER);
+
+        TerminalTab tab = fx.waitForTerminal("db1");
+        tab.session().connector().write("echo keyboard-$((6*7))\n");
+        fx.waitForText(tab, "keyboard-42", 20);
     }
 
     @Test

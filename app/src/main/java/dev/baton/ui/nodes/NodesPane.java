@@ -44,6 +44,16 @@ public final class NodesPane extends VBox {
         filter.setId("nodes-filter");
         filter.setPromptText("Filter nodes");
         filter.textProperty().addListener((obs, old, text) -> rebuild());
+        // Down goes to the first match; Enter opens a terminal on it when the filter leaves only one.
+        filter.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DOWN) {
+                selectFirst();
+                tree.requestFocus();
+            } else if (event.getCode() == KeyCode.ENTER && inventory.filter(filter.getText()).size() == 1) {
+                selectFirst();
+                selected().ifPresent(openTerminal);
+            }
+        });
         tree.setId("nodes-tree");
         tree.setShowRoot(false);
         tree.setCellFactory(view -> new NodeCell());
@@ -96,6 +106,11 @@ public final class NodesPane extends VBox {
                 }
             }
         }
+    }
+
+    private void selectFirst() {
+        tree.getRoot().getChildren().stream().flatMap(group -> group.getChildren().stream()).findFirst()
+                .ifPresent(item -> tree.getSelectionModel().select(item));
     }
 
     public void focusFilter() {
