@@ -151,7 +151,9 @@ public final class ConsoleWindow extends BorderPane {
         status.setText("Connecting to " + node.name() + "…");
         terminals.open(() -> {
             try {
-                return sessions.connection(node).join().openShell(120, 32);
+                var shell = sessions.connection(node).join().openShell(120, 32);
+                Platform.runLater(() -> status.setText("Terminal on " + node.name() + " (" + node.address() + ")"));
+                return shell;
             } catch (CompletionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
             }

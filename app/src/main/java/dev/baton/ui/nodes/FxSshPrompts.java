@@ -42,7 +42,9 @@ public final class FxSshPrompts implements SshPrompts {
             alert.getDialogPane().lookupButton(ACCEPT_ONCE).setId("host-key-once");
             alert.getDialogPane().lookupButton(ACCEPT_AND_SAVE).setId("host-key-save");
             // Trust is never the reflex: Enter rejects.
-            ((Button) alert.getDialogPane().lookupButton(ACCEPT_AND_SAVE)).setDefaultButton(false);
+            Button save = (Button) alert.getDialogPane().lookupButton(ACCEPT_AND_SAVE);
+            save.setDefaultButton(false);
+            save.setMnemonicParsing(false); // keeps the underscore in known_hosts
             ((Button) alert.getDialogPane().lookupButton(REJECT)).setDefaultButton(true);
             ButtonType answer = alert.showAndWait().orElse(REJECT);
             return answer == ACCEPT_AND_SAVE ? HostKeyDecision.ACCEPT_AND_SAVE
