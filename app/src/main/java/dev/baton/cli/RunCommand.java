@@ -97,7 +97,13 @@ final class RunCommand implements Callable<Integer> {
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
         Inventory inventory = InventoryLoader.load(files);
         inventory.problems().forEach(problem -> err.println("baton run: inventory: " + problem));
-        Node node = inventory.find(nodeName).orElseGet(() -> direct(nodeName));
+        Node node;
+        try {
+            node = inventory.find(nodeName).orElseGet(() -> Node.parseAddress(nodeName, Node.localUser()));
+        } catch (IllegalArgumentException e) {
+            err.println("baton run: --node " + e.getMessage());
+            return REFUSED;
+        }
         if (!identities.isEmpty()) {
             List<Path> keys = new ArrayList<>(identities);
             keys.addAll(node.identityFiles());
@@ -156,23 +162,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: " + failure.getMessage());
             return CONNECTION_FAILED;
         }
-    }
-
-    private static Node direct(String spec) {
-        String user = Node.localUser();
-        String rest = spec;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            user = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-        }
-        int port = Node.DEFAULT_PORT;
-        int colon = rest.lastIndexOf(':');
-        if (colon > 0 && rest.indexOf(':') == colon) {
-            port = Integer.parseInt(rest.substring(colon + 1));
-            rest = rest.substring(0, colon);
-        }
-        return Node.direct(spec, rest, port, user);
     }
 
     /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */

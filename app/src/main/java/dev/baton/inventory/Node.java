@@ -48,6 +48,50 @@ public record Node(
                 List.of(), "");
     }
 
+    /**
+     * A node written as OpenSSH accepts it on a command line or in ProxyJump: {@code [user@]host[:port]},
+     * {@code [user@][v6-address]:port} or {@code ssh://user@host:port}.
+     *
+     * @throws IllegalArgumentException when the port is not a number from 1 to 65535
+     */
+    public static Node parseAddress(String spec, String defaultUser) {
+        String rest = spec.strip();
+        if (rest.startsWith("ssh://")) {
+            rest = rest.substring("ssh://".length());
+        }
+        String user = defaultUser;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        String host = rest;
+        String port = null;
+        if (rest.startsWith("[") && rest.indexOf(']') > 0) {
+            int close = rest.indexOf(']');
+            host = rest.substring(1, close);
+            if (rest.startsWith(":", close + 1)) {
+                port = rest.substring(close + 2);
+            }
+        } else if (rest.indexOf(':') > 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
+            host = rest.substring(0, rest.indexOf(':'));
+            port = rest.substring(rest.indexOf(':') + 1);
+        }
+        return direct(spec, host, port == null ? DEFAULT_PORT : portNumber(port, spec), user);
+    }
+
+    private static int portNumber(String text, String spec) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the whole address
+        }
+        throw new IllegalArgumentException("not a port in " + spec + ": '" + text + "'");
+    }
+
     public Node withIdentityFiles(List<Path> files, boolean only) {
         return new Node(name, hostName, port, user, files, only, proxyJump, serverAliveInterval,
                 serverAliveCountMax, forwardAgent, groups, source);

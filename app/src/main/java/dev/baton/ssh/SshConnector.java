@@ -55,7 +55,12 @@ public final class SshConnector {
     public SshConnection connect(Node node) throws SshFailure {
         List<Node> hops = new ArrayList<>();
         for (String hop : node.proxyJump()) {
-            hops.add(nodesByName.apply(hop).orElseGet(() -> JumpSpec.parse(hop, node.user())));
+            try {
+                hops.add(nodesByName.apply(hop).orElseGet(() -> Node.parseAddress(hop, node.user())));
+            } catch (IllegalArgumentException e) {
+                throw new SshFailure(ConnectionState.UNREACHABLE,
+                        node.name() + ": ProxyJump " + e.getMessage(), e);
+            }
         }
         List<SSHClient> clients = new ArrayList<>();
         try {
