@@ -60,6 +60,48 @@ public final class RunbookHtmlRenderer {
         return page(runbook.title(), tocHtml(toc), body, dark);
     }
 
+    /**
+     * The incident notes as a page: the same escaping and policy as a runbook, and links shown as text
+     * (with their address) so that the preview never navigates anywhere.
+     */
+    public String renderNotes(String markdown, boolean dark) {
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(InertLinks::new)
+                .extensions(RunbookParser.EXTENSIONS)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .softbreak(" ")
+                .build();
+        return page("Notes", "", renderer.render(parser.parseDocument(markdown)), dark);
+    }
+
+    /** Links and images become their text followed by the address in brackets. */
+    private static final class InertLinks implements org.commonmark.renderer.NodeRenderer {
+        private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
+
+        InertLinks(org.commonmark.renderer.html.HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(org.commonmark.node.Link.class, org.commonmark.node.Image.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            String destination = node instanceof org.commonmark.node.Link link ? link.getDestination()
+                    : ((org.commonmark.node.Image) node).getDestination();
+            var html = context.getWriter();
+            html.tag("span", Map.of("class", "inert-link"));
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.text(" <" + destination + ">");
+            html.tag("/span");
+        }
+    }
+
     private String page(String title, String toc, String body, boolean dark) {
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"

@@ -115,6 +115,14 @@ public final class OutputSpool implements AutoCloseable {
         if (memory != null) {
             return memory.toString(StandardCharsets.UTF_8);
         }
+        if (total <= 2L * EDGE) {
+            // Head and tail overlap: the file is small enough to read whole.
+            try (InputStream whole = open()) {
+                return new String(whole.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return new String(head(), StandardCharsets.UTF_8) + "\n… " + (total - 2L * EDGE)
                 + " bytes not shown; full output in " + spoolFile + " …\n"
                 + new String(tail(), StandardCharsets.UTF_8);

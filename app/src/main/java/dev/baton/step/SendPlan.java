@@ -12,6 +12,11 @@ package dev.baton.step;
  */
 public record SendPlan(String payload, boolean submits, String shownText, boolean mustShow, boolean mustConfirm,
                        String refusal) {
+    /** The text as the shell receives it, without the bracketed-paste markers around it. */
+    public static String unbracketed(String payload) {
+        return payload.replace(StepSender.PASTE_START, "").replace(StepSender.PASTE_END, "");
+    }
+
     public boolean refused() {
         return !refusal.isEmpty();
     }

@@ -59,7 +59,8 @@ public final class BatonApp extends Application {
             if (getHostServices() != null) {
                 getHostServices().showDocument(url);
             }
-        }, BatonSettings.ssh(), dev.baton.ssh.OutputSpool.defaultDirectory());
+        }, BatonSettings.ssh(), dev.baton.ssh.OutputSpool.defaultDirectory(),
+                new dev.baton.incident.IncidentStore(dev.baton.incident.IncidentStore.defaultDataDirectory()));
         Scene scene = new Scene(console, ConsoleWindow.layoutPreferences().getDouble("width", 1440),
                 ConsoleWindow.layoutPreferences().getDouble("height", 860));
         scene.getStylesheets().add(BatonApp.class.getResource("baton.css").toExternalForm());
@@ -98,6 +99,7 @@ public final class BatonApp extends Application {
         });
         background.submit(load);
         console.terminals().openLocalShell();
+        console.journal().resumeCurrent();
         List<Path> inventories = inventoryFiles();
         background.execute(() -> {
             Inventory inventory = InventoryLoader.load(inventories);

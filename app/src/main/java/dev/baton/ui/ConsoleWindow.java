@@ -14,7 +14,12 @@ import dev.baton.ssh.SshSettings;
 import dev.baton.ui.nodes.FxSshPrompts;
 import dev.baton.ui.nodes.NodesPane;
 import dev.baton.ui.nodes.RunOnNode;
+import dev.baton.incident.IncidentStore;
+import dev.baton.terminal.AsciicastRecorder;
+import dev.baton.ui.incident.IncidentJournal;
+import dev.baton.ui.incident.IncidentPane;
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -50,9 +55,14 @@ public final class ConsoleWindow extends BorderPane {
     private final NodeSessions sessions;
     private final NodesPane nodes;
     private final RunOnNode runOnNode;
+    private final IncidentJournal journal;
+    private final IncidentPane incident;
+    private final SplitPane right;
+    private final ExecutorService background;
 
     public ConsoleWindow(ExecutorService background, Consumer<String> openExternal, SshSettings ssh,
-            Path spoolDirectory) {
+            Path spoolDirectory, IncidentStore incidents) {
+        this.background = background;
         Consumer<String> say = status::setText;
         library = new LibraryPane(background, say);
         runbook = new RunbookView(background);
@@ -60,14 +70,27 @@ public final class ConsoleWindow extends BorderPane {
         terminals = new TerminalTabs(background, say, steps::confirmExternal);
         SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
         sessions = new NodeSessions(connector, background);
+        journal = new IncidentJournal(incidents, say);
+        incident = new IncidentPane(journal, incidents, background, () -> runbook.shownRunbookProperty().get());
         sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
             if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
                 say.accept(node.name() + ": " + state.label() + " — " + detail);
             }
         }));
+        sessions.addListener((node, state, detail) -> {
+            if (state == ConnectionState.CONNECTED) {
+                journal.connection(node.name(), true, node.address());
+            } else if (state == ConnectionState.LOST) {
+                journal.connection(node.name(), false, detail);
+            }
+        });
         nodes = new NodesPane(sessions, this::openSshTerminal);
         runOnNode = new RunOnNode(() -> nodes.inventory().nodes(), sessions, background, say, spoolDirectory);
         steps.setNodeRunner((step, values) -> runOnNode.run(step, values, nodes.selected()));
+        steps.setJournal(journal);
+        runOnNode.setJournal(journal, () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
+        journal.currentProperty().addListener((obs, old, open) ->
+                runbook.setTicked(open == null ? java.util.Set.of() : open.tickedItems()));
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
@@ -81,7 +104,10 @@ public final class ConsoleWindow extends BorderPane {
         nodesTab.setId("nodes-tab");
         left.getTabs().setAll(runbooksTab, nodesTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        split = new SplitPane(left, runbook, terminals);
+        right = new SplitPane(terminals, incident);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(LAYOUT.getDouble("divider2", 0.6));
+        split = new SplitPane(left, runbook, right);
         split.setDividerPositions(LAYOUT.getDouble("divider0", 0.2), LAYOUT.getDouble("divider1", 0.58));
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -113,11 +139,18 @@ public final class ConsoleWindow extends BorderPane {
                 () -> nodes.selected().ifPresent(this::openSshTerminal));
         MenuItem reconnect = item("Reconnect selected node", "Shortcut+Shift+R",
                 () -> nodes.selected().ifPresent(sessions::reconnect));
+        MenuItem newIncident = item("New incident…", "Shortcut+I", () -> incident.lookupAll("#incident-new")
+                .forEach(button -> ((javafx.scene.control.Button) button).fire()));
+        MenuItem saveNotes = item("Save notes", "Shortcut+S", () -> journal.saveNotes(incident.notesText()));
+        MenuItem captureSelection = item("Capture terminal selection", "Shortcut+Shift+S", this::captureSelection);
+        MenuItem captureLast = item("Capture last command's output", "Shortcut+Shift+L", this::captureLastCommand);
+        MenuItem record = item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", this::toggleRecording);
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
                 new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
+                new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record),
                 new Menu("View", null, dark));
     }
 
@@ -126,6 +159,63 @@ public final class ConsoleWindow extends BorderPane {
         item.setAccelerator(KeyCombination.keyCombination(shortcut));
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** The terminal's selected text into the notes, as a capture. */
+    public void captureSelection() {
+        terminals.active().ifPresent(tab -> {
+            String selected = tab.widget().selectedText();
+            if (selected.isBlank()) {
+                status.setText("Select text in " + tab.name() + " first, then capture it");
+                return;
+            }
+            journal.capture("selection", tab.name(), "", "", Instant.now(), selected, null, incident::appendToNotes);
+        });
+    }
+
+    /** The last command at the active terminal's prompt, with its output, into the notes. */
+    public void captureLastCommand() {
+        terminals.active().ifPresent(tab -> tab.widget().lastCommand().ifPresentOrElse(
+                last -> journal.capture("last-command", tab.name(), last.command(), "", Instant.now(), last.output(),
+                        null, incident::appendToNotes),
+                () -> status.setText("No finished command found above the prompt in " + tab.name())));
+    }
+
+    /** Starts or stops an asciicast recording of the active terminal, kept in the incident folder. */
+    public void toggleRecording() {
+        terminals.active().ifPresent(tab -> {
+            if (tab.isRecording()) {
+                tab.record(null);
+                status.setText("Stopped recording " + tab.name());
+                return;
+            }
+            String name = tab.name();
+            int columns = tab.widget().columns();
+            int rows = tab.widget().rows();
+            var recording = journal.record(runbook.shownRunbookProperty().get(), open -> new AsciicastRecorder(
+                    open.folder().resolve("recordings").resolve(java.time.format.DateTimeFormatter
+                            .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now())
+                            + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".cast"), columns, rows, name));
+            background.execute(() -> {
+                try {
+                    AsciicastRecorder recorder = recording.get();
+                    Platform.runLater(() -> {
+                        tab.record(recorder);
+                        status.setText("Recording " + name + " (what it shows, not what you type)");
+                    });
+                } catch (Exception e) {
+                    Platform.runLater(() -> status.setText("Could not record " + name + ": " + e.getMessage()));
+                }
+            });
+        });
+    }
+
+    public IncidentJournal journal() {
+        return journal;
+    }
+
+    public IncidentPane incident() {
+        return incident;
     }
 
     private void zoom(int steps) {
@@ -205,9 +295,11 @@ public final class ConsoleWindow extends BorderPane {
         double[] dividers = split.getDividerPositions();
         LAYOUT.putDouble("divider0", dividers[0]);
         LAYOUT.putDouble("divider1", dividers[1]);
+        LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
         LAYOUT.putBoolean("dark", dark.isSelected());
         terminals.closeAll();
         sessions.close();
+        journal.close();
     }
 
     static Preferences layoutPreferences() {

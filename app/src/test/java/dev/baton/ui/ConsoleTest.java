@@ -22,8 +22,15 @@ abstract class ConsoleTest {
     protected void started() {
     }
 
+    /** This test's own data folder: incidents a test starts are not resumed by the next one. */
+    protected Path dataFolder;
+    private String previousData;
+
     @BeforeEach
     void openWindow() throws Exception {
+        previousData = System.getProperty("baton.data");
+        dataFolder = java.nio.file.Files.createTempDirectory("baton-data");
+        System.setProperty("baton.data", dataFolder.toString());
         var stage = FxToolkit.registerPrimaryStage();
         ConsoleFixture.onFx(() -> {
             app = new BatonApp(runbooks());
@@ -40,5 +47,8 @@ abstract class ConsoleTest {
             app.stop();
             return null;
         });
+        if (previousData != null) {
+            System.setProperty("baton.data", previousData);
+        }
     }
 }

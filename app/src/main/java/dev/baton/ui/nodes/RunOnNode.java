@@ -35,6 +35,9 @@ public final class RunOnNode {
     private final Path spoolDirectory;
     private final List<RunResult> results = new CopyOnWriteArrayList<>();
     private final List<RunResultWindow> windows = new CopyOnWriteArrayList<>();
+    private dev.baton.ui.incident.IncidentJournal journal;
+    private Supplier<dev.baton.runbook.Runbook> runbook = () -> null;
+    private Consumer<String> notes = block -> { };
 
     public RunOnNode(Supplier<List<Node>> nodes, NodeSessions sessions, Executor background, Consumer<String> status,
             Path spoolDirectory) {
@@ -62,12 +65,16 @@ public final class RunOnNode {
             status.accept("Step " + step.number() + " not run");
             return;
         }
+        dev.baton.runbook.Runbook from = runbook.get();
+        if (journal != null) {
+            journal.stepRun(from, step.number(), plan.command(), chosen.stream().map(Node::name).toList(), values);
+        }
         for (Node node : chosen) {
-            start(step.number(), node, plan);
+            start(step.number(), node, plan, values);
         }
     }
 
-    private void start(int stepNumber, Node node, ExecPlan plan) {
+    private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {
         RunResultWindow window = new RunResultWindow("Step " + stepNumber + " on " + node.name(), plan.command());
         windows.add(window);
         window.show();
@@ -80,6 +87,9 @@ public final class RunOnNode {
                 RunResult result = run.await();
                 results.add(result);
                 window.finished(result);
+                if (journal != null) {
+                    recordAndOfferCapture(result, values, window);
+                }
                 Platform.runLater(() -> status.accept("Step " + stepNumber + " on " + node.name() + ": "
                         + result.summary()));
             } catch (CompletionException e) {
@@ -88,6 +98,30 @@ public final class RunOnNode {
                 window.failed("Not run: " + e.getMessage());
             }
         });
+    }
+
+    /** Once the result is in the timeline, the window's Capture puts it into the notes, linking the whole output. */
+    private void recordAndOfferCapture(RunResult result, Map<String, String> values, RunResultWindow window) {
+        String command = dev.baton.incident.Secrets.redact(result.command(), values);
+        try {
+            var event = journal.runResult(result, values).get();
+            String output = result.stdout().text() + (result.stderr().size() == 0 ? ""
+                    : "\n── stderr ──\n" + result.stderr().text());
+            window.offerCapture(() -> journal.capture("exec", result.node(), command, result.summary(),
+                    result.startedAt(), output, event.text("stdout"), notes));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            window.failed("Ran, but not recorded in the incident: " + e.getCause().getMessage());
+        }
+    }
+
+    /** Where runs are recorded, which runbook they come from, and where captures go. */
+    public void setJournal(dev.baton.ui.incident.IncidentJournal journal, Supplier<dev.baton.runbook.Runbook> runbook,
+            Consumer<String> notes) {
+        this.journal = journal;
+        this.runbook = runbook;
+        this.notes = notes;
     }
 
     private List<Node> chooseNodes(Optional<Node> preselected) {

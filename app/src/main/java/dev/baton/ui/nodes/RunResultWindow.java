@@ -28,6 +28,7 @@ public final class RunResultWindow extends Stage implements RunListener {
     private final TextArea stderr = area("run-stderr");
     private final Label summary = new Label("connecting…");
     private final Button cancel = new Button("Cancel");
+    private final Button capture = new Button("Capture to notes");
     private final StringBuilder pendingOut = new StringBuilder();
     private final StringBuilder pendingErr = new StringBuilder();
     private boolean flushQueued;
@@ -37,6 +38,8 @@ public final class RunResultWindow extends Stage implements RunListener {
         setTitle(title);
         summary.setId("run-summary");
         cancel.setId("run-cancel");
+        capture.setId("run-capture");
+        capture.setDisable(true);
         cancel.setOnAction(e -> {
             NodeRun current = run;
             if (current != null) {
@@ -51,7 +54,7 @@ public final class RunResultWindow extends Stage implements RunListener {
         SplitPane outputs = new SplitPane(titled("stdout", stdout), titled("stderr", stderr));
         outputs.setOrientation(javafx.geometry.Orientation.VERTICAL);
         outputs.setDividerPositions(0.7);
-        HBox bar = new HBox(10, summary, cancel);
+        HBox bar = new HBox(10, summary, capture, cancel);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
         BorderPane root = new BorderPane(outputs, shownCommand, null, bar, null);
@@ -72,6 +75,18 @@ public final class RunResultWindow extends Stage implements RunListener {
             summary.setText(result.summary() + (result.stdout().isSpooled()
                     ? " — full stdout in " + result.stdout().spoolFile().orElseThrow() : ""));
             cancel.setDisable(true);
+        });
+    }
+
+    /** Called off the FX thread once the result is recorded: Capture becomes available, once. */
+    public void offerCapture(Runnable action) {
+        Platform.runLater(() -> {
+            capture.setOnAction(e -> {
+                capture.setDisable(true);
+                capture.setText("Captured");
+                action.run();
+            });
+            capture.setDisable(false);
         });
     }
 

@@ -141,6 +141,13 @@ public final class RunbookView extends StackPane {
         return ticked.contains(runbook.id() + "#" + item);
     }
 
+    /** Replaces every tick with {@code items} ({@code runbook-id#item}), as an incident recorded them. */
+    public void setTicked(java.util.Set<String> items) {
+        ticked.clear();
+        ticked.addAll(items);
+        refresh();
+    }
+
     /** Flips a checklist item and shows the new state; returns whether it is now ticked. */
     public boolean toggleTick(int item) {
         Runbook runbook = shown.get();

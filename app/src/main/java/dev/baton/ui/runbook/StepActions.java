@@ -36,6 +36,7 @@ public final class StepActions {
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     private int currentStep = 1;
     private java.util.function.BiConsumer<Step, Map<String, String>> nodeRunner;
+    private dev.baton.ui.incident.IncidentJournal journal;
 
     public StepActions(RunbookView view, java.util.function.Supplier<TerminalTabs> terminalTabs, Executor background,
                        Consumer<String> status, Consumer<String> openExternal) {
@@ -61,6 +62,10 @@ public final class StepActions {
             case TICK -> {
                 boolean ticked = view.toggleTick(action.number());
                 status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
+                if (journal != null && runbook != null && action.number() <= runbook.checklist().size()) {
+                    journal.checklist(runbook, action.number(), runbook.checklist().get(action.number() - 1).text(),
+                            ticked);
+                }
             }
             case OPEN -> view.open(action.argument());
             case EXTERNAL -> confirmExternal(action.argument());
@@ -117,9 +122,14 @@ public final class StepActions {
             status.accept("Step " + step.number() + " not sent");
             return;
         }
+        Runbook runbook = view.shownRunbookProperty().get();
+        Map<String, String> given = values.get();
         background.execute(() -> {
             try {
                 tab.session().connector().write(plan.payload());
+                if (journal != null && runbook != null) {
+                    journal.stepSent(runbook, step.number(), SendPlan.unbracketed(plan.payload()), tab.name(), given);
+                }
                 Platform.runLater(() -> status.accept("Step " + step.number() + (plan.submits()
                         ? " sent to " + tab.name() : " typed into " + tab.name() + ": press Enter to run it")));
             } catch (IOException e) {
@@ -139,6 +149,11 @@ public final class StepActions {
             return;
         }
         placeholderValues(step).ifPresent(values -> nodeRunner.accept(step, values));
+    }
+
+    /** Where sent steps and ticks are recorded. */
+    public void setJournal(dev.baton.ui.incident.IncidentJournal journal) {
+        this.journal = journal;
     }
 
     /** Runs steps on nodes: given the step and its placeholder values, it chooses nodes and confirms. */

@@ -143,4 +143,37 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
             buffer.unlock();
         }
     }
+
+    /** What the responder has selected in this terminal, or empty. */
+    public String selectedText() {
+        String selected = getTerminalPanel().selectedTextProperty().get();
+        return selected == null ? "" : selected;
+    }
+
+    /** The last command at this terminal's prompt and what it printed, found in the buffer. */
+    public java.util.Optional<dev.baton.terminal.LastCommandOutput> lastCommand() {
+        TerminalTextBuffer buffer = getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            int history = buffer.getHistoryLinesCount();
+            for (int i = -history; i < buffer.getHeight(); i++) {
+                lines.add(buffer.getLine(i).getText());
+            }
+            // JediTerm counts the cursor's row from 1 and reports its column plus one.
+            return dev.baton.terminal.LastCommandOutput.find(lines, history + getTerminal().getCursorY() - 1,
+                    getTerminal().getCursorX() - 1);
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** Columns and rows, for a recording's header. */
+    public int columns() {
+        return getTerminalTextBuffer().getWidth();
+    }
+
+    public int rows() {
+        return getTerminalTextBuffer().getHeight();
+    }
 }

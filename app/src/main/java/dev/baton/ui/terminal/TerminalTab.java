@@ -7,13 +7,15 @@ import javafx.scene.control.Tab;
 public final class TerminalTab extends Tab {
     private final BatonTerminalWidget widget;
     private final TerminalSession session;
+    private final dev.baton.terminal.RecordingTtyConnector connector;
 
     TerminalTab(String name, TerminalSession session, java.util.function.Consumer<String> openLink) {
         super(name);
         this.session = session;
         this.widget = new BatonTerminalWidget();
         widget.addHyperlinkFilter(new dev.baton.terminal.TerminalLinkFilter(openLink));
-        widget.setTtyConnector(session.connector());
+        this.connector = new dev.baton.terminal.RecordingTtyConnector(session.connector());
+        widget.setTtyConnector(connector);
         setContent(widget.getPane());
         widget.start();
     }
@@ -28,6 +30,15 @@ public final class TerminalTab extends Tab {
 
     public String name() {
         return getText();
+    }
+
+    /** Starts (or, with null, stops) copying what this terminal shows into an asciicast file. */
+    public void record(dev.baton.terminal.AsciicastRecorder recorder) {
+        connector.record(recorder);
+    }
+
+    public boolean isRecording() {
+        return connector.isRecording();
     }
 
     void close() {

@@ -1,0 +1,153 @@
+package dev.baton.incident;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The local data folder: one folder per incident, and a pointer to the incident the responder is
+ * working on, so that the next start (after a crash too) continues it.
+ */
+public final class IncidentStore {
+    static final String INFO_FILE = "incident.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dataDirectory;
+
+    public IncidentStore(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** {@code baton.data} if set, else $XDG_DATA_HOME/baton, else ~/.local/share/baton. */
+    public static Path defaultDataDirectory() {
+        String configured = System.getProperty("baton.data", "");
+        if (!configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("baton");
+    }
+
+    public Path incidentsDirectory() {
+        return dataDirectory.resolve("incidents");
+    }
+
+    private Path currentPointer() {
+        return dataDirectory.resolve("current-incident");
+    }
+
+    /** Starts an incident and makes it the current one. */
+    public OpenIncident start(String title, String severity, String alert, String responder, Instant at)
+            throws IOException {
+        String id = uniqueId(at, title);
+        Path folder = incidentsDirectory().resolve(id);
+        IncidentInfo info = new IncidentInfo(id, title.strip(), severity.strip(), alert.strip(), at, responder);
+        Files.createDirectories(folder);
+        AtomicFiles.write(folder.resolve(INFO_FILE), toJson(info));
+        OpenIncident incident = OpenIncident.open(folder);
+        incident.timeline().append(EventType.INCIDENT_STARTED, java.util.Map.of("title", info.title(),
+                "severity", info.severity(), "alert", info.alert(), "responder", responder));
+        makeCurrent(id);
+        return incident;
+    }
+
+    private String uniqueId(Instant at, String title) {
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String base = ID_TIME.format(at) + (slug.isEmpty() ? "" : "-" + slug.substring(0, Math.min(40, slug.length())));
+        String id = base;
+        for (int n = 2; Files.exists(incidentsDirectory().resolve(id)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    public void makeCurrent(String id) throws IOException {
+        AtomicFiles.write(currentPointer(), id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Forgets which incident is current (it was closed); its folder stays. */
+    public void clearCurrent() throws IOException {
+        Files.deleteIfExists(currentPointer());
+    }
+
+    /** The id of the incident the responder was working on, if its folder is still there. */
+    public Optional<String> currentId() throws IOException {
+        if (!Files.isRegularFile(currentPointer())) {
+            return Optional.empty();
+        }
+        String id = Files.readString(currentPointer()).strip();
+        return isIncident(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    private boolean isIncident(String id) {
+        return !id.isEmpty() && !id.contains("/") && !id.contains("\\") && !id.startsWith(".")
+                && Files.isRegularFile(incidentsDirectory().resolve(id).resolve(INFO_FILE));
+    }
+
+    public OpenIncident open(String id) throws IOException {
+        if (!isIncident(id)) {
+            throw new IOException("no incident " + id + " in " + incidentsDirectory());
+        }
+        OpenIncident incident = OpenIncident.open(incidentsDirectory().resolve(id));
+        makeCurrent(id);
+        return incident;
+    }
+
+    /** Every incident in the data folder, newest first; unreadable ones are left out. */
+    public List<IncidentInfo> list() throws IOException {
+        List<IncidentInfo> found = new ArrayList<>();
+        if (!Files.isDirectory(incidentsDirectory())) {
+            return found;
+        }
+        try (var folders = Files.list(incidentsDirectory())) {
+            for (Path folder : (Iterable<Path>) folders::iterator) {
+                try {
+                    found.add(readInfo(folder));
+                } catch (IOException | RuntimeException e) {
+                    // A folder that is not an incident is not listed.
+                }
+            }
+        }
+        found.sort(Comparator.comparing(IncidentInfo::startedAt).reversed());
+        return found;
+    }
+
+    static IncidentInfo readInfo(Path folder) throws IOException {
+        var node = JSON.readTree(folder.resolve(INFO_FILE).toFile());
+        return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
+                node.path("severity").asText(), node.path("alert").asText(),
+                Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
+    }
+
+    static byte[] toJson(IncidentInfo info) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("schema", 1);
+        node.put("title", info.title());
+        node.put("severity", info.severity());
+        node.put("alert", info.alert());
+        node.put("startedAt", info.startedAt().toString());
+        node.put("responder", info.responder());
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    }
+
+    /** The responder's name: the {@code baton.responder} setting, else the OS user. */
+    public static String defaultResponder() {
+        String configured = System.getProperty("baton.responder", "");
+        return configured.isBlank() ? System.getProperty("user.name", "responder") : configured;
+    }
+}

@@ -1,0 +1,290 @@
+package dev.baton.incident;
+
+import dev.baton.ssh.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An incident this Baton has open: its timeline, its notes and its captures. Only one process may
+ * hold it (a file lock, which the OS drops when the process dies). A session that ended without
+ * {@link #close()} is recovered on the next open: a cut-short timeline line and temporary files are
+ * cleared away and an {@code incident.recovered} event says so.
+ *
+ * <p>Every method here does disk I/O and waits for it: call them off the UI thread.
+ */
+public final class OpenIncident implements AutoCloseable {
+    static final String TIMELINE = "timeline.jsonl";
+    static final String NOTES = "notes.md";
+    static final String CAPTURES = "captures";
+    private static final String SESSION_MARKER = ".session-open";
+    private static final Duration NOTE_EVENT_SPACING = Duration.ofMinutes(1);
+
+    private final Path folder;
+    private final IncidentInfo info;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Timeline timeline;
+    private final boolean recovered;
+    private final Clock clock;
+    private final AtomicInteger captureCount;
+    private final Map<String, String> recordedVariables = new LinkedHashMap<>();
+    private String savedNotes;
+    private Instant lastNoteEvent = Instant.MIN;
+
+    private OpenIncident(Path folder, Clock clock) throws IOException {
+        this.folder = folder;
+        this.clock = clock;
+        this.info = IncidentStore.readInfo(folder);
+        lockChannel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            lockChannel.close();
+            throw new IncidentBusyException("incident " + info.id() + " is open in another Baton window");
+        }
+        lock = acquired;
+        Path marker = folder.resolve(SESSION_MARKER);
+        recovered = Files.exists(marker);
+        int leftovers = AtomicFiles.removeLeftovers(folder);
+        timeline = Timeline.open(folder.resolve(TIMELINE), clock);
+        AtomicFiles.write(marker, Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
+        Path notes = folder.resolve(NOTES);
+        savedNotes = Files.exists(notes) ? Files.readString(notes) : "";
+        captureCount = new AtomicInteger(countCaptures());
+        for (TimelineEvent event : timeline.events()) {
+            if (event.type().equals(EventType.VARIABLE_SET)) {
+                recordedVariables.put(event.text("name"), event.text("value"));
+            }
+        }
+        if (recovered || !timeline.problems().isEmpty()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("uncleanExit", recovered);
+            data.put("temporaryFilesRemoved", leftovers);
+            data.put("problems", String.join("; ", timeline.problems()));
+            timeline.append(EventType.INCIDENT_RECOVERED, data);
+        }
+    }
+
+    static OpenIncident open(Path folder) throws IOException {
+        return open(folder, Clock.systemUTC());
+    }
+
+    static OpenIncident open(Path folder, Clock clock) throws IOException {
+        return new OpenIncident(folder, clock);
+    }
+
+    private int countCaptures() throws IOException {
+        Path captures = folder.resolve(CAPTURES);
+        if (!Files.isDirectory(captures)) {
+            return 0;
+        }
+        try (var files = Files.list(captures)) {
+            return (int) files.count();
+        }
+    }
+
+    public IncidentInfo info() {
+        return info;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** Whether the last session on this incident ended without closing it (a crash, a kill). */
+    public boolean wasRecovered() {
+        return recovered;
+    }
+
+    public Duration elapsed() {
+        return Duration.between(info.startedAt(), clock.instant());
+    }
+
+    public synchronized String notes() {
+        return savedNotes;
+    }
+
+    /**
+     * Saves the notes atomically. The timeline hears of it at most once a minute (with the notes'
+     * hash), or every time when the responder saved on purpose.
+     */
+    public synchronized void saveNotes(String text, boolean onPurpose) throws IOException {
+        if (text.equals(savedNotes) && !onPurpose) {
+            return;
+        }
+        AtomicFiles.write(folder.resolve(NOTES), text.getBytes(StandardCharsets.UTF_8));
+        savedNotes = text;
+        Instant now = clock.instant();
+        if (onPurpose || Duration.between(lastNoteEvent, now).compareTo(NOTE_EVENT_SPACING) >= 0) {
+            lastNoteEvent = now;
+            timeline.append(EventType.NOTE_SAVED, Map.of("chars", text.length(), "sha256", Timeline.sha256(text)));
+        }
+    }
+
+    /** A step typed into a terminal; secret-named placeholder values are masked in the recorded text. */
+    public void stepSent(String runbook, int step, String text, String terminal, Map<String, String> values)
+            throws IOException {
+        recordVariables(values);
+        timeline.append(EventType.STEP_SENT, Map.of("runbook", runbook, "step", step,
+                "text", Secrets.redact(text, values), "target", terminal));
+    }
+
+    /** A step about to run over exec on nodes. */
+    public void stepRun(String runbook, int step, String text, List<String> nodes, Map<String, String> values)
+            throws IOException {
+        recordVariables(values);
+        timeline.append(EventType.STEP_RUN, Map.of("runbook", runbook, "step", step,
+                "text", Secrets.redact(text, values), "targets", String.join(", ", nodes)));
+    }
+
+    private synchronized void recordVariables(Map<String, String> values) throws IOException {
+        for (var entry : new java.util.TreeMap<>(values).entrySet()) {
+            String value = Secrets.isSecretName(entry.getKey()) ? Secrets.masked(entry.getKey()) : entry.getValue();
+            if (!value.equals(recordedVariables.get(entry.getKey()))) {
+                recordedVariables.put(entry.getKey(), value);
+                timeline.append(EventType.VARIABLE_SET, Map.of("name", entry.getKey(), "value", value,
+                        "secret", Secrets.isSecretName(entry.getKey())));
+            }
+        }
+    }
+
+    /** Variables given during the incident (secrets masked), for the next responder. */
+    public synchronized Map<String, String> variables() {
+        return Map.copyOf(recordedVariables);
+    }
+
+    /**
+     * A finished exec run: its whole stdout and stderr are copied into the incident folder and the event
+     * names them. Returns the event, whose {@code stdout}/{@code stderr} fields are folder-relative paths.
+     */
+    public TimelineEvent runResult(RunResult result, Map<String, String> values) throws IOException {
+        String stdout = keep(result.stdout().open(), result.node(), "stdout");
+        String stderr = keep(result.stderr().open(), result.node(), "stderr");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("target", result.node());
+        data.put("command", Secrets.redact(result.command(), values));
+        data.put("outcome", result.outcome().name());
+        data.put("exit", result.exitStatus());
+        data.put("signal", result.exitSignal());
+        data.put("summary", result.summary());
+        data.put("startedAt", result.startedAt().toString());
+        data.put("durationMs", result.duration().toMillis());
+        data.put("stdout", stdout);
+        data.put("stdoutBytes", result.stdout().size());
+        data.put("stderr", stderr);
+        data.put("stderrBytes", result.stderr().size());
+        return timeline.append(EventType.RUN_RESULT, data);
+    }
+
+    private String keep(InputStream output, String target, String stream) throws IOException {
+        Path file = nextCaptureFile(target, stream);
+        try (output) {
+            Files.copy(output, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    private Path nextCaptureFile(String target, String kind) throws IOException {
+        Path captures = folder.resolve(CAPTURES);
+        Files.createDirectories(captures);
+        String slug = target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        return captures.resolve(String.format(Locale.ROOT, "%04d-%s-%s.txt", captureCount.incrementAndGet(), slug, kind));
+    }
+
+    /**
+     * Records a capture and returns the Markdown block for the notes. Long output is kept whole in a
+     * file of the incident folder, which the block links to.
+     */
+    public String capture(String source, String target, String command, String outcome, Instant at, String output)
+            throws IOException {
+        return capture(source, target, command, outcome, at, output, null);
+    }
+
+    /** As {@link #capture(String, String, String, String, Instant, String)}, linking to a file the folder already holds. */
+    public String capture(String source, String target, String command, String outcome, Instant at, String output,
+            String wholeOutputFile) throws IOException {
+        String text = Capture.plain(output);
+        String fullFile = null;
+        if (Capture.isLong(text) && wholeOutputFile != null) {
+            fullFile = wholeOutputFile;
+        } else if (Capture.isLong(text)) {
+            Path file = nextCaptureFile(target, source);
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+            fullFile = folder.relativize(file).toString().replace('\\', '/');
+        }
+        Capture capture = new Capture(source, target, command, outcome, at, text, fullFile);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", source);
+        data.put("target", target);
+        data.put("command", command);
+        data.put("outcome", outcome);
+        data.put("chars", text.length());
+        data.put("file", fullFile);
+        timeline.append(EventType.CAPTURE, data);
+        return capture.toMarkdown();
+    }
+
+    public void checklist(String runbook, int item, String text, boolean ticked) throws IOException {
+        timeline.append(ticked ? EventType.CHECKLIST_TICKED : EventType.CHECKLIST_UNTICKED,
+                Map.of("runbook", runbook, "item", item, "text", text));
+    }
+
+    /** Ticked checklist items as {@code runbook#item}, from the timeline's last word on each. */
+    public java.util.Set<String> tickedItems() {
+        java.util.Set<String> ticked = new java.util.LinkedHashSet<>();
+        for (TimelineEvent event : timeline.events()) {
+            String key = event.text("runbook") + "#" + event.text("item");
+            if (event.type().equals(EventType.CHECKLIST_TICKED)) {
+                ticked.add(key);
+            } else if (event.type().equals(EventType.CHECKLIST_UNTICKED)) {
+                ticked.remove(key);
+            }
+        }
+        return ticked;
+    }
+
+    public void connection(String node, boolean opened, String detail) throws IOException {
+        timeline.append(opened ? EventType.CONNECTION_OPENED : EventType.CONNECTION_LOST,
+                Map.of("target", node, "detail", java.util.Objects.toString(detail, "")));
+    }
+
+    /** The responder ends the incident: the timeline says so. The folder stays for the postmortem. */
+    public void end() throws IOException {
+        timeline.append(EventType.INCIDENT_CLOSED, Map.of("elapsedSeconds", elapsed().toSeconds()));
+    }
+
+    /** A clean end of this session: the next open is not a recovery. */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            timeline.close();
+            Files.deleteIfExists(folder.resolve(SESSION_MARKER));
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.baton.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * An incident's append-only event log: JSON Lines, each line naming the SHA-256 of the line before it,
+ * so that changing or removing any line but the last breaks the chain. Every append reaches the disk
+ * before it returns: an event shown as recorded survives a crash.
+ */
+public final class Timeline implements AutoCloseable {
+    public static final int SCHEMA_VERSION = 1;
+    public static final String GENESIS = "0".repeat(64);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final Clock clock;
+    private final List<TimelineEvent> events = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Consumer<TimelineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private String lastHash = GENESIS;
+
+    private Timeline(Path file, Clock clock) throws IOException {
+        this.file = file;
+        this.clock = clock;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        boolean created = !Files.exists(file);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (created) {
+            AtomicFiles.syncDirectory(file.toAbsolutePath().getParent());
+        }
+        load();
+    }
+
+    /** Opens (or creates) the log, cutting off a last line that a crash left half written. */
+    public static Timeline open(Path file) throws IOException {
+        return open(file, Clock.systemUTC());
+    }
+
+    static Timeline open(Path file, Clock clock) throws IOException {
+        return new Timeline(file, clock);
+    }
+
+    private void load() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int complete = lastNewline(bytes) + 1;
+        if (complete < bytes.length) {
+            problems.add("the last line was cut short by a crash (" + (bytes.length - complete)
+                    + " bytes, never shown as recorded) and was removed");
+            channel.truncate(complete);
+            channel.force(true);
+        }
+        Verification check = check(new String(bytes, 0, complete, StandardCharsets.UTF_8), events);
+        problems.addAll(check.problems());
+        lastHash = check.headHash();
+        channel.position(complete);
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends an event and forces it to disk; what this returns is recorded. */
+    public synchronized TimelineEvent append(String type, Map<String, ?> data) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>(data);
+        fields.values().removeIf(value -> value == null);
+        TimelineEvent event = new TimelineEvent(SCHEMA_VERSION, events.size() + 1L, clock.instant().truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS), type, lastHash, fields);
+        String line = toLine(event);
+        ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+        lastHash = sha256(line);
+        events.add(event);
+        listeners.forEach(listener -> listener.accept(event));
+        return event;
+    }
+
+    private static String toLine(TimelineEvent event) throws JsonProcessingException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("v", event.v());
+        node.put("seq", event.seq());
+        node.put("time", event.time().toString());
+        node.put("type", event.type());
+        node.put("prev", event.prev());
+        node.set("data", JSON.valueToTree(event.data()));
+        return JSON.writeValueAsString(node);
+    }
+
+    public synchronized List<TimelineEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** What opening found: a cut-short last line, a broken chain. Empty when the log is whole. */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The hash of the last line: whoever holds it can later prove nothing before it changed. */
+    public synchronized String headHash() {
+        return lastHash;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void addListener(Consumer<TimelineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+
+    /** Checks a log's chain without changing it, for {@code baton timeline verify}. */
+    public static Verification verify(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<TimelineEvent> read = new ArrayList<>();
+        Verification check = check(text, read);
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            List<String> problems = new ArrayList<>(check.problems());
+            problems.add("line " + (check.events() + 1) + ": incomplete (no line end): a write was cut short");
+            return new Verification(check.events(), check.headHash(), problems);
+        }
+        return check;
+    }
+
+    private static Verification check(String text, List<TimelineEvent> into) {
+        List<String> problems = new ArrayList<>();
+        String expectedPrev = GENESIS;
+        int number = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                break;
+            }
+            String line = text.substring(start, end);
+            start = end + 1;
+            number++;
+            try {
+                TimelineEvent event = parse(line);
+                if (event.v() != SCHEMA_VERSION) {
+                    problems.add("line " + number + ": schema version " + event.v() + ", expected " + SCHEMA_VERSION);
+                }
+                if (event.seq() != number) {
+                    problems.add("line " + number + ": seq " + event.seq() + " where " + number
+                            + " was expected: a line was removed, added or moved");
+                }
+                if (!event.prev().equals(expectedPrev)) {
+                    problems.add("line " + number + ": prev does not match the hash of line " + (number - 1)
+                            + ": the line before it was changed or removed");
+                }
+                into.add(event);
+            } catch (IOException | RuntimeException e) {
+                problems.add("line " + number + ": not a timeline event (" + e.getMessage() + ")");
+            }
+            expectedPrev = sha256(line);
+        }
+        return new Verification(number, expectedPrev, problems);
+    }
+
+    static TimelineEvent parse(String line) throws IOException {
+        JsonNode node = JSON.readTree(line);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = node.has("data") ? JSON.convertValue(node.get("data"), Map.class) : Map.of();
+        return new TimelineEvent(node.path("v").asInt(), node.path("seq").asLong(),
+                Instant.parse(node.path("time").asText()), node.path("type").asText(),
+                node.path("prev").asText(), data);
+    }
+
+    static String sha256(String line) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * The result of checking a log.
+     *
+     * @param headHash the hash of the last complete line: compare it with one recorded earlier (a handoff)
+     *                 to show that no line was cut from the end
+     */
+    public record Verification(int events, String headHash, List<String> problems) {
+        public Verification {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package dev.baton.ui.incident;
+
+import dev.baton.incident.EventType;
+import dev.baton.incident.IncidentInfo;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.incident.PhaseClock;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.render.RunbookHtmlRenderer;
+import dev.baton.runbook.Runbook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+import javafx.util.Duration;
+
+/**
+ * The incident under the terminals: its clock and phase, the responder's Markdown notes (edit and
+ * preview), and the timeline as a filterable list with each event's details and output.
+ */
+public final class IncidentPane extends VBox {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final int DETAIL_CHARS = 64 * 1024;
+
+    private final IncidentJournal journal;
+    private final IncidentStore store;
+    private final Executor background;
+    private final Supplier<Runbook> shownRunbook;
+    private final Label title = new Label("No incident: one starts with the first step you run");
+    private final Label clock = new Label();
+    private final Label phase = new Label();
+    private final TextArea notes = new TextArea();
+    private final ToggleButton preview = new ToggleButton("Preview");
+    private final StackPane notesArea = new StackPane(notes);
+    private WebView previewView;
+    private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
+    private final FilteredList<TimelineEvent> shown = new FilteredList<>(events, e -> true);
+    private final ListView<TimelineEvent> list = new ListView<>(shown);
+    private final TextField filter = new TextField();
+    private final TextArea details = new TextArea();
+    private boolean loadingNotes;
+
+    public IncidentPane(IncidentJournal journal, IncidentStore store, Executor background, Supplier<Runbook> shownRunbook) {
+        this.journal = journal;
+        this.store = store;
+        this.background = background;
+        this.shownRunbook = shownRunbook;
+        setId("incident-pane");
+        getStyleClass().add("incident-pane");
+        title.setId("incident-title");
+        title.getStyleClass().add("incident-title");
+        clock.setId("incident-clock");
+        clock.getStyleClass().add("incident-clock");
+        phase.setId("incident-phase");
+        Button start = button("New…", "incident-new", this::askNew);
+        Button open = button("Open…", "incident-open", this::askOpen);
+        Button end = button("End", "incident-end", this::askEnd);
+        end.disableProperty().bind(journal.currentProperty().isNull());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, title, clock, phase, gap, start, open, end);
+        header.setPadding(new Insets(4, 6, 4, 6));
+        header.getStyleClass().add("incident-header");
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        notes.setId("notes-editor");
+        notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
+        notes.setWrapText(true);
+        notes.textProperty().addListener((obs, old, text) -> {
+            if (!loadingNotes && journal.currentProperty().get() != null) {
+                journal.notesChanged(text);
+            }
+        });
+        notes.disableProperty().bind(journal.currentProperty().isNull());
+        preview.setId("notes-preview-toggle");
+        preview.selectedProperty().addListener((obs, old, on) -> showPreview(on));
+        Button save = button("Save", "notes-save", () -> journal.saveNotes(notes.getText()));
+        save.disableProperty().bind(journal.currentProperty().isNull());
+        HBox notesBar = new HBox(6, new Label("Notes"), preview, save);
+        notesBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox notesBox = new VBox(4, notesBar, notesArea);
+        VBox.setVgrow(notesArea, Priority.ALWAYS);
+
+        filter.setId("timeline-filter");
+        filter.setPromptText("Filter timeline (type, node, text)");
+        filter.textProperty().addListener((obs, old, text) -> {
+            String needle = text.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(event -> needle.isEmpty() || describe(event).toLowerCase(Locale.ROOT).contains(needle));
+        });
+        list.setId("timeline-list");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(TimelineEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                setText(empty || event == null ? null : describe(event));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, event) -> showDetails(event));
+        details.setId("timeline-details");
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.getStyleClass().add("monospace");
+        SplitPane timelineSplit = new SplitPane(list, details);
+        timelineSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        timelineSplit.setDividerPositions(0.6);
+        VBox timelineBox = new VBox(4, new Label("Timeline"), filter, timelineSplit);
+        VBox.setVgrow(timelineSplit, Priority.ALWAYS);
+
+        SplitPane body = new SplitPane(notesBox, timelineBox);
+        body.setDividerPositions(0.5);
+        body.setPadding(new Insets(0, 4, 4, 4));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().setAll(header, body);
+
+        journal.setOnEvent(this::added);
+        journal.currentProperty().addListener((obs, old, incident) -> show(incident));
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private void show(OpenIncident incident) {
+        loadingNotes = true;
+        try {
+            notes.setText(incident == null ? "" : incident.notes());
+        } finally {
+            loadingNotes = false;
+        }
+        events.setAll(incident == null ? List.of() : incident.timeline().events());
+        details.clear();
+        if (incident == null) {
+            title.setText("No incident: one starts with the first step you run");
+        } else {
+            IncidentInfo info = incident.info();
+            title.setText((info.severity().isEmpty() ? "" : "[" + info.severity() + "] ") + info.title());
+        }
+        updateClock();
+    }
+
+    private void added(TimelineEvent event) {
+        OpenIncident incident = journal.currentProperty().get();
+        if (incident != null && events.size() < event.seq()) {
+            events.add(event);
+            list.scrollTo(events.size() - 1);
+        }
+    }
+
+    private void updateClock() {
+        OpenIncident incident = journal.currentProperty().get();
+        if (incident == null) {
+            clock.setText("");
+            phase.setText("");
+            return;
+        }
+        java.time.Duration elapsed = incident.elapsed();
+        clock.setText(PhaseClock.format(elapsed));
+        Runbook runbook = shownRunbook.get();
+        phase.setText(runbook == null ? "" : PhaseClock.status(runbook, elapsed).orElse(""));
+    }
+
+    /** Puts a capture block at the end of the notes, where the responder reads on. */
+    public void appendToNotes(String block) {
+        String text = notes.getText();
+        String separator = text.isEmpty() || text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+        notes.appendText(separator + block);
+        notes.positionCaret(notes.getLength());
+    }
+
+    public String notesText() {
+        return notes.getText();
+    }
+
+    public List<TimelineEvent> events() {
+        return List.copyOf(events);
+    }
+
+    static String describe(TimelineEvent event) {
+        String when = CLOCK.format(event.time());
+        String what = switch (event.type()) {
+            case EventType.STEP_SENT -> "step " + event.text("step") + " → " + event.text("target") + ": "
+                    + firstLine(event.text("text"));
+            case EventType.STEP_RUN -> "step " + event.text("step") + " run on " + event.text("targets") + ": "
+                    + firstLine(event.text("text"));
+            case EventType.RUN_RESULT -> event.text("target") + ": " + event.text("summary") + " — "
+                    + firstLine(event.text("command"));
+            case EventType.CAPTURE -> "captured " + event.text("source") + " from " + event.text("target");
+            case EventType.CHECKLIST_TICKED -> "ticked: " + event.text("text");
+            case EventType.CHECKLIST_UNTICKED -> "unticked: " + event.text("text");
+            case EventType.VARIABLE_SET -> event.text("name") + " = " + event.text("value");
+            case EventType.CONNECTION_OPENED -> "connected to " + event.text("target");
+            case EventType.CONNECTION_LOST -> "lost " + event.text("target") + ": " + event.text("detail");
+            case EventType.NOTE_SAVED -> "notes saved (" + event.text("chars") + " characters)";
+            case EventType.INCIDENT_STARTED -> "incident started by " + event.text("responder") + ": " + event.text("title");
+            case EventType.INCIDENT_RECOVERED -> "recovered after an unclean stop";
+            default -> event.data().toString();
+        };
+        return when + "  " + event.type() + "  " + what;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " …";
+    }
+
+    private void showDetails(TimelineEvent event) {
+        if (event == null) {
+            details.clear();
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(event.type()).append(" #").append(event.seq()).append(" at ").append(event.time()).append('\n');
+        event.data().forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
+        details.setText(text.toString());
+        OpenIncident incident = journal.currentProperty().get();
+        List<String> files = java.util.stream.Stream.of("stdout", "stderr", "file").map(event::text)
+                .filter(name -> !name.isEmpty()).toList();
+        if (incident == null || files.isEmpty()) {
+            return;
+        }
+        Path folder = incident.folder();
+        background.execute(() -> {
+            StringBuilder output = new StringBuilder();
+            for (String name : files) {
+                output.append("\n── ").append(name).append(" ──\n").append(head(folder, name));
+            }
+            Platform.runLater(() -> {
+                if (list.getSelectionModel().getSelectedItem() == event) {
+                    details.appendText(output.toString());
+                }
+            });
+        });
+    }
+
+    private static String head(Path folder, String name) {
+        Path file = folder.resolve(name).normalize();
+        if (!file.startsWith(folder)) {
+            return "(outside the incident folder: not shown)";
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(DETAIL_CHARS);
+            long size = Files.size(file);
+            return new String(bytes, StandardCharsets.UTF_8)
+                    + (size > bytes.length ? "\n… " + (size - bytes.length) + " more bytes in " + name : "");
+        } catch (IOException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
+    private void showPreview(boolean on) {
+        if (!on) {
+            notesArea.getChildren().setAll(notes);
+            return;
+        }
+        if (previewView == null) {
+            previewView = new WebView();
+            previewView.setId("notes-preview");
+            previewView.getEngine().setJavaScriptEnabled(false);
+            previewView.setContextMenuEnabled(false);
+        }
+        String markdown = notes.getText();
+        WebView view = previewView;
+        background.execute(() -> {
+            String html = new RunbookHtmlRenderer().renderNotes(markdown, false);
+            Platform.runLater(() -> view.getEngine().loadContent(html));
+        });
+        notesArea.getChildren().setAll(previewView);
+    }
+
+    private void askNew() {
+        Runbook runbook = shownRunbook.get();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("New incident");
+        dialog.setHeaderText("Start an incident: everything you run from now on is recorded in it");
+        TextField name = new TextField(runbook == null ? "" : runbook.title());
+        name.setId("incident-title-field");
+        TextField severity = new TextField(runbook == null || runbook.severity() == null ? "" : runbook.severity());
+        TextField alert = new TextField(runbook == null || runbook.alerts().isEmpty() ? "" : runbook.alerts().get(0));
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Title"), name);
+        grid.addRow(1, new Label("Severity"), severity);
+        grid.addRow(2, new Label("Alert"), alert);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("incident-dialog-ok");
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());
+        Platform.runLater(name::requestFocus);
+        if (dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+            journal.start(name.getText(), severity.getText(), alert.getText());
+        }
+    }
+
+    private void askOpen() {
+        background.execute(() -> {
+            try {
+                List<IncidentInfo> incidents = store.list();
+                Platform.runLater(() -> chooseIncident(incidents));
+            } catch (IOException e) {
+                Platform.runLater(() -> title.setText("Could not list incidents: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void chooseIncident(List<IncidentInfo> incidents) {
+        if (incidents.isEmpty()) {
+            title.setText("No incidents yet in " + store.incidentsDirectory());
+            return;
+        }
+        List<String> ids = incidents.stream().map(IncidentInfo::id).toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(ids.get(0), ids);
+        dialog.setTitle("Open incident");
+        dialog.setHeaderText("Continue which incident?");
+        dialog.showAndWait().ifPresent(journal::open);
+    }
+
+    private void askEnd() {
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The incident's folder, notes and timeline stay; Baton stops recording into it.",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText("End this incident?");
+        if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+            journal.end();
+        }
+    }
+
+    /** For notes typed or pasted in tests and by the capture actions. */
+    public TextArea notesEditor() {
+        return notes;
+    }
+
+    Consumer<String> notesSink() {
+        return this::appendToNotes;
+    }
+}
