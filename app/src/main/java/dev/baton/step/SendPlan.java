@@ -12,9 +12,12 @@ package dev.baton.step;
  */
 public record SendPlan(String payload, boolean submits, String shownText, boolean mustShow, boolean mustConfirm,
                        String refusal) {
-    /** The text as the shell receives it, without the bracketed-paste markers around it. */
+    /**
+     * The text as the shell reads it, for the record: without the bracketed-paste markers, and with each
+     * carriage return as the newline a terminal turns it into.
+     */
     public static String unbracketed(String payload) {
-        return payload.replace(StepSender.PASTE_START, "").replace(StepSender.PASTE_END, "");
+        return payload.replace(StepSender.PASTE_START, "").replace(StepSender.PASTE_END, "").replace('\r', '\n');
     }
 
     public boolean refused() {

@@ -89,8 +89,7 @@ public final class ConsoleWindow extends BorderPane {
         steps.setNodeRunner((step, values) -> runOnNode.run(step, values, nodes.selected()));
         steps.setJournal(journal);
         runOnNode.setJournal(journal, () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
-        journal.currentProperty().addListener((obs, old, open) ->
-                runbook.setTicked(open == null ? java.util.Set.of() : open.tickedItems()));
+        journal.setOnReopened(runbook::setTicked);
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {

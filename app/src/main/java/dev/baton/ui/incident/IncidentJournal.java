@@ -49,6 +49,7 @@ public final class IncidentJournal implements AutoCloseable {
     /** Touched only on the writer thread. */
     private OpenIncident incident;
     private Consumer<TimelineEvent> onEvent = event -> { };
+    private Consumer<java.util.Set<String>> onReopened = ticked -> { };
 
     public IncidentJournal(IncidentStore store, Consumer<String> status) {
         this.store = store;
@@ -69,13 +70,24 @@ public final class IncidentJournal implements AutoCloseable {
         this.onEvent = listener;
     }
 
+    /** Told, on the FX thread, which checklist items an incident opened again had ticked ({@code runbook#item}). */
+    public void setOnReopened(Consumer<java.util.Set<String>> listener) {
+        this.onReopened = listener;
+    }
+
+    private void reopened(OpenIncident opened) {
+        java.util.Set<String> ticked = opened.tickedItems();
+        switchTo(opened);
+        Platform.runLater(() -> onReopened.accept(ticked));
+    }
+
     /** Continues the incident the responder was on when Baton last stopped (or crashed), if any. */
     public void resumeCurrent() {
         writer.execute(() -> {
             try {
                 Optional<String> id = store.currentId();
                 if (id.isPresent()) {
-                    switchTo(store.open(id.get()));
+                    reopened(store.open(id.get()));
                 }
             } catch (IOException e) {
                 LOG.warn("Could not reopen the current incident: {}", e.getMessage());
@@ -97,7 +109,7 @@ public final class IncidentJournal implements AutoCloseable {
     public void open(String id) {
         writer.execute(() -> {
             try {
-                switchTo(store.open(id));
+                reopened(store.open(id));
             } catch (IOException e) {
                 Platform.runLater(() -> status.accept("Could not open incident " + id + ": " + e.getMessage()));
             }
@@ -220,7 +232,9 @@ public final class IncidentJournal implements AutoCloseable {
 
     /** Every keystroke in the notes: saved within {@link Autosaver#DEFAULT_DELAY}. */
     public void notesChanged(String text) {
-        notesSaver.changed(text);
+        if (!writer.isShutdown()) {
+            notesSaver.changed(text);
+        }
     }
 
     /** Ctrl+S: saved now and noted in the timeline. */
@@ -239,6 +253,9 @@ public final class IncidentJournal implements AutoCloseable {
     /** Saves the notes and closes the incident cleanly (it stays current for the next start). */
     @Override
     public void close() {
+        if (writer.isShutdown()) {
+            return;
+        }
         writer.execute(() -> switchTo(null));
         writer.shutdown();
         try {

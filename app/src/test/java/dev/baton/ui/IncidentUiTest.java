@@ -1,0 +1,202 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.incident.EventType;
+import dev.baton.incident.OpenIncident;
+import dev.baton.incident.Timeline;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.runbook.Seeds;
+import dev.baton.ssh.InProcessSshServer;
+import dev.baton.ui.nodes.RunResultWindow;
+import dev.baton.ui.terminal.TerminalTab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The incident pane with a real shell, a real SSH server and real files: what the responder does lands in the timeline and notes. */
+class IncidentUiTest extends ConsoleTest {
+    private static Path dir;
+    private static InProcessSshServer server;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        dir = Files.createTempDirectory("baton-incident-ui");
+        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, """
+                Host db1
+                    HostName 127.0.0.1
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    IdentitiesOnly yes
+                """.formatted(server.port(), InProcessSshServer.USER, clientKey));
+        System.setProperty("baton.inventory", config.toString());
+        System.setProperty("baton.known-hosts", knownHosts.toString());
+    }
+
+    @AfterAll
+    static void stopNode() throws Exception {
+        System.clearProperty("baton.inventory");
+        System.clearProperty("baton.known-hosts");
+        server.close();
+    }
+
+    @AfterEach
+    void closeResultWindows() throws Exception {
+        if (fx != null) {
+            ConsoleFixture.onFx(() -> {
+                fx.console().runOnNode().windows().forEach(RunResultWindow::close);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
+    }
+
+    /** Polls on the test thread: the conditions here read files and the journal, and call onFx themselves. */
+    private static void until(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
+    }
+
+    private OpenIncident incident() throws Exception {
+        until(20, () -> ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get() != null));
+        return ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
+    }
+
+    private List<TimelineEvent> events(String type) throws Exception {
+        fx.console().journal().drain();
+        return incident().timeline().events().stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    private String notes() throws Exception {
+        return ConsoleFixture.onFx(() -> fx.console().incident().notesText());
+    }
+
+    private void showDiskFull() throws Exception {
+        fx.waitForLibrary();
+        fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+    }
+
+    @Test
+    void aTickedChecklistItemStartsAnIncidentAndLandsInTheTimeline(FxRobot robot) throws Exception {
+        showDiskFull();
+        fx.click("baton:tick/2");
+
+        until(20, () -> !events(EventType.CHECKLIST_TICKED).isEmpty());
+        assertThat(events(EventType.CHECKLIST_TICKED)).singleElement().satisfies(event -> {
+            assertThat(event.text("item")).isEqualTo("2");
+            assertThat(event.text("text")).isEqualTo("Freed space without touching database files");
+            assertThat(event.text("runbook")).endsWith("disk-full.md");
+        });
+        assertThat(incident().info().title()).isEqualTo("Disk full");
+        ConsoleFixture.waitFor(10, () -> fx.console().incident().events().stream()
+                .anyMatch(e -> e.type().equals(EventType.CHECKLIST_TICKED)));
+        assertThat(robot.lookup("#timeline-list").queryListView().getItems()).hasSize(2);
+
+        fx.click("baton:tick/2");
+        until(10, () -> !events(EventType.CHECKLIST_UNTICKED).isEmpty());
+        assertThat(Timeline.verify(incident().timeline().file()).intact()).isTrue();
+    }
+
+    @Test
+    void anExecResultIsRecordedWithItsOutputAndCapturedIntoTheNotes(FxRobot robot) throws Exception {
+        showDiskFull();
+        ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().find("db1").isPresent());
+        ConsoleFixture.onFx(() -> {
+            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
+            return null;
+        });
+        fx.click("baton:run-on-node/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
+        robot.clickOn("#run-nodes-ok");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        robot.clickOn("#confirm-send");
+
+        ConsoleFixture.waitFor(30, () -> robot.lookup("#run-capture").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        TimelineEvent result = events(EventType.RUN_RESULT).get(0);
+        assertThat(result.text("target")).isEqualTo("db1");
+        assertThat(result.text("exit")).isEqualTo("0");
+        assertThat(Files.readString(incident().folder().resolve(result.text("stdout")))).contains("Filesystem");
+        assertThat(events(EventType.STEP_RUN)).singleElement()
+                .satisfies(e -> assertThat(e.text("targets")).isEqualTo("db1"));
+
+        robot.clickOn("#run-capture");
+        until(10, () -> notes().contains("**Capture** · db1"));
+        assertThat(notes()).contains("exit 0 in", "$ df -h -x tmpfs -x devtmpfs", "Filesystem");
+        assertThat(events(EventType.CAPTURE)).singleElement()
+                .satisfies(e -> assertThat(e.text("source")).isEqualTo("exec"));
+        // The capture is in the notes file within the autosave delay, without a keystroke.
+        Path notesFile = incident().folder().resolve("notes.md");
+        until(5, () -> Files.exists(notesFile) && Files.readString(notesFile).contains("**Capture** · db1"));
+    }
+
+    @Test
+    void aTerminalSelectionAndTheLastCommandsOutputAreCaptured(FxRobot robot) throws Exception {
+        showDiskFull();
+        TerminalTab shell = fx.waitForShell("Local 1");
+        shell.session().connector().write("printf 'alpha-%s\\nbeta\\n' $((40+2))\n");
+        fx.waitForText(shell, "alpha-42", 20);
+        ConsoleFixture.waitFor(10, () -> shell.widget().lastCommand().isPresent());
+
+        ConsoleFixture.onFx(() -> {
+            fx.console().captureLastCommand();
+            return null;
+        });
+        until(10, () -> notes().contains("alpha-42"));
+        assertThat(notes()).contains("· last-command", "$ printf 'alpha-%s\\nbeta\\n' $((40+2))", "alpha-42\nbeta\n");
+
+        ConsoleFixture.onFx(() -> {
+            shell.widget().getTerminalPanel().selectAll();
+            fx.console().captureSelection();
+            return null;
+        });
+        until(10, () -> events(EventType.CAPTURE).size() == 2);
+        assertThat(events(EventType.CAPTURE).get(1).text("source")).isEqualTo("selection");
+        assertThat(notes()).contains("· selection");
+    }
+
+    @Test
+    void typedNotesAreSavedWithinASecondAndSurviveAReopen(FxRobot robot) throws Exception {
+        showDiskFull();
+        robot.clickOn("#incident-new");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#incident-dialog-ok").tryQuery().isPresent());
+        robot.clickOn("#incident-dialog-ok");
+        OpenIncident incident = incident();
+        assertThat(incident.info().title()).isEqualTo("Disk full");
+
+        robot.clickOn("#notes-editor").write("Paged DBA at 03:14");
+        Path notesFile = incident.folder().resolve("notes.md");
+        until(5, () -> Files.exists(notesFile) && Files.readString(notesFile).equals("Paged DBA at 03:14"));
+        assertThat(ConsoleFixture.onFx(() -> robot.lookup("#notes-editor").queryAs(TextArea.class).getText()))
+                .isEqualTo("Paged DBA at 03:14");
+    }
+
+    @Test
+    void aStepSentToATerminalIsRecordedWithTheExactText(FxRobot robot) throws Exception {
+        showDiskFull();
+        TerminalTab shell = fx.waitForShell("Local 1");
+        fx.click("baton:run/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        robot.clickOn("#confirm-send");
+        fx.waitForText(shell, "IUse%", 20);
+        until(10, () -> !events(EventType.STEP_SENT).isEmpty());
+        TimelineEvent sent = events(EventType.STEP_SENT).get(0);
+        assertThat(sent.text("text")).startsWith("df -h -x tmpfs -x devtmpfs\ndf -i -x tmpfs -x devtmpfs");
+        assertThat(sent.text("target")).isEqualTo("Local 1");
+        assertThat(sent.text("step")).isEqualTo("1");
+    }
+}
