@@ -32,23 +32,12 @@ class IncidentUiTest extends ConsoleTest {
         server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, server.knownHostsLine() + "\n");
-        Path config = dir.resolve("ssh_config");
-        Files.writeString(config, """
-                Host db1
-                    HostName 127.0.0.1
-                    Port %d
-                    User %s
-                    IdentityFile %s
-                    IdentitiesOnly yes
-                """.formatted(server.port(), InProcessSshServer.USER, clientKey));
-        System.setProperty("baton.inventory", config.toString());
-        System.setProperty("baton.known-hosts", knownHosts.toString());
+        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
     }
 
     @AfterAll
     static void stopNode() throws Exception {
-        System.clearProperty("baton.inventory");
-        System.clearProperty("baton.known-hosts");
+        ConsoleSshNode.forget();
         server.close();
     }
 

@@ -33,25 +33,15 @@ class NodesUiTest extends ConsoleTest {
         hostKey = InProcessSshServer.newHostKey();
         server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey), hostKey);
         knownHosts = dir.resolve("known_hosts");
-        Path config = dir.resolve("ssh_config");
-        Files.writeString(config, """
-                Host db1
-                    HostName 127.0.0.1
-                    Port %d
-                    User %s
-                    IdentityFile %s
-                    IdentitiesOnly yes
+        ConsoleSshNode.use(dir, server, clientKey, knownHosts, """
                     ServerAliveInterval 1
                     ServerAliveCountMax 2
-                """.formatted(server.port(), InProcessSshServer.USER, clientKey));
-        System.setProperty("baton.inventory", config.toString());
-        System.setProperty("baton.known-hosts", knownHosts.toString());
+                """);
     }
 
     @AfterAll
     static void stopNode() throws Exception {
-        System.clearProperty("baton.inventory");
-        System.clearProperty("baton.known-hosts");
+        ConsoleSshNode.forget();
         server.close();
     }
 
