@@ -296,6 +296,7 @@ public final class ConsoleWindow extends BorderPane {
         LAYOUT.putDouble("divider1", dividers[1]);
         LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
         LAYOUT.putBoolean("dark", dark.isSelected());
+        runOnNode.closeWindows();
         terminals.closeAll();
         sessions.close();
         journal.close();

@@ -8,14 +8,12 @@ import dev.baton.incident.Timeline;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.runbook.Seeds;
 import dev.baton.ssh.InProcessSshServer;
-import dev.baton.ui.nodes.RunResultWindow;
 import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -39,16 +37,6 @@ class IncidentUiTest extends ConsoleTest {
     static void stopNode() throws Exception {
         ConsoleSshNode.forget();
         server.close();
-    }
-
-    @AfterEach
-    void closeResultWindows() throws Exception {
-        if (fx != null) {
-            ConsoleFixture.onFx(() -> {
-                fx.console().runOnNode().windows().forEach(RunResultWindow::close);
-                return null;
-            });
-        }
     }
 
     @Override

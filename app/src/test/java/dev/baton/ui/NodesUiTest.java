@@ -13,7 +13,6 @@ import java.security.KeyPair;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -43,14 +42,6 @@ class NodesUiTest extends ConsoleTest {
     static void stopNode() throws Exception {
         ConsoleSshNode.forget();
         server.close();
-    }
-
-    @AfterEach
-    void closeResultWindows() throws Exception {
-        ConsoleFixture.onFx(() -> {
-            fx.console().runOnNode().windows().forEach(RunResultWindow::close);
-            return null;
-        });
     }
 
     @Override

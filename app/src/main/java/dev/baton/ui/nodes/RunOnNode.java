@@ -158,6 +158,11 @@ public final class RunOnNode {
         return List.copyOf(results);
     }
 
+    /** Closes every result window (the console is closing). */
+    public void closeWindows() {
+        windows.forEach(RunResultWindow::close);
+    }
+
     public List<RunResultWindow> windows() {
         return List.copyOf(windows);
     }
