@@ -5,7 +5,11 @@ import picocli.CommandLine.IVersionProvider;
 final class BatonVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"baton " + number()};
+    }
+
+    static String number() {
         String version = BatonVersion.class.getPackage().getImplementationVersion();
-        return new String[] {"baton " + (version != null ? version : "development build")};
+        return version != null ? version : "development build";
     }
 }

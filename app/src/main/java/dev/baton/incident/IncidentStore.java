@@ -68,11 +68,32 @@ public final class IncidentStore {
 
     private String uniqueId(Instant at, String title) {
         String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        String base = ID_TIME.format(at) + (slug.isEmpty() ? "" : "-" + slug.substring(0, Math.min(40, slug.length())));
+        return uniqueId(ID_TIME.format(at) + (slug.isEmpty() ? "" : "-" + slug.substring(0, Math.min(40, slug.length()))));
+    }
+
+    private String uniqueId(String base) {
         String id = base;
         for (int n = 2; Files.exists(incidentsDirectory().resolve(id)); n++) {
             id = base + "-" + n;
         }
+        return id;
+    }
+
+    /** An empty folder beside the incidents for building one (an import) before it is complete. */
+    public Path newStagingFolder() throws IOException {
+        Files.createDirectories(incidentsDirectory());
+        return Files.createTempDirectory(incidentsDirectory(), ".staging-");
+    }
+
+    /**
+     * Moves a complete incident folder built in {@link #newStagingFolder()} into place, under
+     * {@code preferredId} unless an incident already has that name. Returns the id it got.
+     */
+    public String adopt(Path staging, String preferredId) throws IOException {
+        String base = preferredId.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+        String id = uniqueId(base.isEmpty() ? "imported" : base);
+        Files.move(staging, incidentsDirectory().resolve(id), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.syncDirectory(incidentsDirectory());
         return id;
     }
 
@@ -100,11 +121,18 @@ public final class IncidentStore {
     }
 
     public OpenIncident open(String id) throws IOException {
+        return open(id, true);
+    }
+
+    /** Opens an incident; a command line tool working on it leaves the responder's current one alone. */
+    public OpenIncident open(String id, boolean makeCurrent) throws IOException {
         if (!isIncident(id)) {
             throw new IOException("no incident " + id + " in " + incidentsDirectory());
         }
         OpenIncident incident = OpenIncident.open(incidentsDirectory().resolve(id));
-        makeCurrent(id);
+        if (makeCurrent) {
+            makeCurrent(id);
+        }
         return incident;
     }
 
@@ -116,6 +144,9 @@ public final class IncidentStore {
         }
         try (var folders = Files.list(incidentsDirectory())) {
             for (Path folder : (Iterable<Path>) folders::iterator) {
+                if (folder.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
                 try {
                     found.add(readInfo(folder));
                 } catch (IOException | RuntimeException e) {

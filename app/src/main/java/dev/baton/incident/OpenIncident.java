@@ -271,6 +271,11 @@ public final class OpenIncident implements AutoCloseable {
                 Map.of("target", node, "detail", java.util.Objects.toString(detail, "")));
     }
 
+    /** A bundle was written from this incident, or this incident was opened from one. */
+    public void handoff(boolean exported, Map<String, ?> data) throws IOException {
+        timeline.append(exported ? EventType.HANDOFF_EXPORTED : EventType.HANDOFF_IMPORTED, data);
+    }
+
     /** The responder ends the incident: the timeline says so. The folder stays for the postmortem. */
     public void end() throws IOException {
         timeline.append(EventType.INCIDENT_CLOSED, Map.of("elapsedSeconds", elapsed().toSeconds()));

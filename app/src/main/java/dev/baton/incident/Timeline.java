@@ -144,7 +144,11 @@ public final class Timeline implements AutoCloseable {
 
     /** Checks a log's chain without changing it, for {@code baton timeline verify}. */
     public static Verification verify(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return verify(Files.readAllBytes(file));
+    }
+
+    /** Checks a log's chain held in memory (a bundle's timeline, before anything is written). */
+    public static Verification verify(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<TimelineEvent> read = new ArrayList<>();
         Verification check = check(text, read);
@@ -191,7 +195,8 @@ public final class Timeline implements AutoCloseable {
         return new Verification(number, expectedPrev, problems);
     }
 
-    static TimelineEvent parse(String line) throws IOException {
+    /** One line of a timeline as an event. */
+    public static TimelineEvent parse(String line) throws IOException {
         JsonNode node = JSON.readTree(line);
         if (node == null || !node.isObject()) {
             throw new IOException("not a JSON object");
@@ -203,7 +208,7 @@ public final class Timeline implements AutoCloseable {
                 node.path("prev").asText(), data);
     }
 
-    static String sha256(String line) {
+    public static String sha256(String line) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(line.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,260 @@
+package dev.baton.cli;
+
+import dev.baton.handoff.BundleException;
+import dev.baton.handoff.BundleImporter;
+import dev.baton.handoff.BundleReader;
+import dev.baton.handoff.BundleWriter;
+import dev.baton.handoff.HandoffState;
+import dev.baton.handoff.Redactor;
+import dev.baton.handoff.SshSignature;
+import dev.baton.incident.IncidentBusyException;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.InventoryLoader;
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.ssh.SshAgent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bundle", description = "Hand an incident over: export it as one .baton file, check one, open one.",
+        subcommands = {BundleCommand.Export.class, BundleCommand.Verify.class, BundleCommand.Show.class,
+                BundleCommand.Import.class})
+final class BundleCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(name = "export", description = {
+        "Write an incident (its id in the data folder, or its folder) as a handoff bundle. Secrets found are",
+        "redacted and listed; --keep ID leaves one in. The incident must not be open in a Baton window."})
+    static final class Export implements Callable<Integer> {
+        @Parameters(paramLabel = "INCIDENT", description = "Incident id (see the data folder) or its folder.")
+        String incident;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Default: INCIDENT.baton here.")
+        Path output;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "The handoff note: state, pending, next steps, questions.")
+        String note = "";
+
+        @Option(names = "--note-file", paramLabel = "FILE", description = "Read the handoff note from a file.")
+        Path noteFile;
+
+        @Option(names = "--keep", paramLabel = "ID", description = "A finding (as listed) to leave unredacted; repeatable.")
+        List<String> keep = new ArrayList<>();
+
+        @Option(names = "--inventory", paramLabel = "FILE",
+                description = "Where the nodes' connection parameters come from; repeatable. Default: ~/.ssh/config.")
+        List<Path> inventories = new ArrayList<>();
+
+        @ArgGroup(exclusive = true)
+        Signing signing;
+
+        static final class Signing {
+            @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the manifest with this SSH private key.")
+            Path key;
+
+            @Option(names = "--sign-agent", description = "Sign the manifest with the first key in ssh-agent.")
+            boolean agent;
+        }
+
+        @Mixin
+        LibraryOption library;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+            Path folder = Path.of(incident);
+            String id = Files.isDirectory(folder) ? folder.toAbsolutePath().normalize().getFileName().toString() : incident;
+            if (Files.isDirectory(folder)) {
+                store = new IncidentStore(folder.toAbsolutePath().normalize().getParent().getParent());
+            }
+            List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
+                    ? List.of(InventoryLoader.userSshConfig()) : inventories;
+            Inventory inventory = InventoryLoader.load(files);
+            RunbookLibrary runbooks = library.load();
+            String text = noteFile != null ? Files.readString(noteFile) : note;
+            Path destination = output != null ? output : Path.of(id + ".baton");
+            try (OpenIncident open = store.open(id, false)) {
+                var events = open.timeline().events();
+                HandoffState state = new HandoffState(HandoffState.targetsFrom(events, inventory::find),
+                        List.copyOf(open.tickedItems()), open.variables(), List.of());
+                BundleWriter.Request request = new BundleWriter.Request(text, IncidentStore.defaultResponder(),
+                        Instant.now(), BatonVersion.number(), state,
+                        runbookId -> runbooks.find(runbookId).flatMap(runbooks::file), new HashSet<>(keep), signer(err));
+                BundleWriter.Result result = BundleWriter.exportFrom(open, request, destination);
+                for (Redactor.Found found : result.found()) {
+                    err.println((found.kept() ? "kept     " : "redacted ") + found.finding().kind() + " at "
+                            + found.finding().place() + "   " + found.context() + "   [" + found.finding().id() + "]");
+                }
+                out.println(result.file() + ": " + result.manifest().files().size() + " files, "
+                        + result.manifest().redactions().size() + " secrets redacted, "
+                        + (request.signer() == null ? "unsigned" : "signed") + ", sha256 " + result.sha256());
+                return 0;
+            } catch (IncidentBusyException e) {
+                err.println("baton bundle export: " + e.getMessage() + "; hand off from that window (Incident ▸ Hand off…)");
+                return 2;
+            }
+        }
+
+        private BundleWriter.ManifestSigner signer(PrintWriter err) throws IOException {
+            if (signing == null) {
+                return null;
+            }
+            if (signing.agent) {
+                SshAgent agent = SshAgent.fromEnvironment()
+                        .orElseThrow(() -> new IOException("--sign-agent: SSH_AUTH_SOCK is not set"));
+                List<SshAgent.Identity> identities = agent.identities();
+                if (identities.isEmpty()) {
+                    throw new IOException("--sign-agent: ssh-agent holds no keys");
+                }
+                return manifest -> SshSignature.sign(manifest, dev.baton.handoff.BundleManifest.SIGNATURE_NAMESPACE,
+                        agent, identities.get(0));
+            }
+            char[] passphrase = null;
+            var keys = tryLoad(signing.key, null);
+            if (keys == null) {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    throw new IOException(signing.key + " needs a passphrase and there is no terminal to ask it on");
+                }
+                passphrase = console.readPassword("Passphrase for %s: ", signing.key);
+                keys = SshSignature.loadKeyPair(signing.key, passphrase);
+                java.util.Arrays.fill(passphrase, ' ');
+            }
+            var pair = keys;
+            return manifest -> SshSignature.sign(manifest, dev.baton.handoff.BundleManifest.SIGNATURE_NAMESPACE, pair);
+        }
+
+        private static java.security.KeyPair tryLoad(Path key, char[] passphrase) throws IOException {
+            try {
+                return SshSignature.loadKeyPair(key, passphrase);
+            } catch (IOException e) {
+                if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("passphrase")) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Command(name = "verify", description = {
+        "Check a bundle without opening it: structure, manifest, every file's size and SHA-256, the timeline's",
+        "chain, and the signature when there is one. Exit 0 when it passes, 1 when it does not."})
+    static final class Verify implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                BundleReader.Verified verified = BundleReader.verify(file);
+                out.println(file + ": OK, " + verified.manifest().files().size() + " files, " + verified.totalBytes()
+                        + " bytes, timeline of " + verified.manifest().timeline().events() + " events intact");
+                out.println(signatureLine(verified));
+                return 0;
+            } catch (BundleException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(problem -> err.println(file + ": " + problem));
+                err.println(file + ": FAILED — do not open it; ask for it again");
+                return 1;
+            }
+        }
+    }
+
+    static String signatureLine(BundleReader.Verified verified) {
+        return verified.signature().map(s -> "signed by " + s.keyType() + " key " + s.fingerprint()
+                + " — compare it with the key of the responder who handed off")
+                .orElse("unsigned: the SHA-256 manifest shows the bundle was not damaged, not who made it");
+    }
+
+    @Command(name = "show", description = "Verify a bundle and print what it holds.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            BundleReader.Verified verified;
+            try {
+                verified = BundleReader.verify(file);
+            } catch (BundleException e) {
+                e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
+                return 1;
+            }
+            var m = verified.manifest();
+            out.println("Incident:   " + m.incident().title() + " (" + m.incident().id() + ")");
+            out.println("Severity:   " + m.incident().severity() + "   alert: " + m.incident().alert());
+            out.println("Started:    " + m.incident().startedAt() + " by " + m.incident().responder());
+            out.println("Handed off: " + m.createdAt() + " by " + m.createdBy() + " (" + m.app() + ")");
+            out.println("Signature:  " + signatureLine(verified));
+            out.println("Timeline:   " + m.timeline().events() + " events, head " + m.timeline().headHash());
+            out.println("Runbooks:   " + (m.runbooks().isEmpty() ? "none" : String.join(", ",
+                    m.runbooks().stream().map(r -> r.title() + " (" + r.file() + ")").toList())));
+            out.println("Redacted:   " + m.redactions().size() + (m.kept().isEmpty() ? "" : ", kept by the responder: "
+                    + m.kept().size()));
+            m.redactions().forEach(r -> out.println("  " + r.kind() + " at " + r.file() + " line " + r.line()
+                    + (r.field().isEmpty() ? "" : ", " + r.field())));
+            out.println("Files:");
+            m.files().forEach(f -> out.println(String.format("  %10d  %s", f.size(), f.path())));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Verify a bundle and continue its incident in the data folder.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+            try {
+                BundleImporter.Imported imported = BundleImporter.importBundle(file, store);
+                try (OpenIncident incident = imported.incident()) {
+                    spec.commandLine().getOut().println("Continuing \"" + incident.info().title() + "\" in "
+                            + incident.folder() + "; " + signatureLine(imported.bundle()));
+                }
+                return 0;
+            } catch (BundleException e) {
+                e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.baton.handoff;
+
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Continues an incident from a bundle: verified whole first, then written into a staging folder beside
+ * the incidents and moved into place only when every file arrived with its hash. The incident opens as
+ * the last responder left it (notes, timeline, captures, ticks, variables), and the import is its own
+ * timeline event. What only the handoff carries (note, state, runbook snapshots, summary, manifest) is
+ * kept under {@code handoff/} in the incident folder.
+ */
+public final class BundleImporter {
+    static final String HANDOFF_FOLDER = "handoff/";
+    private static final Set<String> INCIDENT_FILES = Set.of("incident.json", "notes.md", "timeline.jsonl");
+
+    /** An incident continued from a bundle, with where the last responder stood. */
+    public record Imported(OpenIncident incident, BundleReader.Verified bundle, HandoffState state, String note) {}
+
+    private BundleImporter() {}
+
+    public static Imported importBundle(Path bundle, IncidentStore store) throws IOException {
+        return importVerified(BundleReader.verify(bundle), store);
+    }
+
+    public static Imported importVerified(BundleReader.Verified verified, IncidentStore store) throws IOException {
+        Path staging = store.newStagingFolder();
+        String id;
+        try {
+            BundleReader.extract(verified, staging, BundleImporter::placement);
+            id = store.adopt(staging, verified.manifest().incident().id());
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+        OpenIncident incident = store.open(id);
+        Path folder = incident.folder();
+        HandoffState state = readState(folder);
+        String note = Files.readString(folder.resolve(placement(BundleWriter.NOTE_FILE)));
+        BundleManifest manifest = verified.manifest();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("bundle", verified.file().getFileName().toString());
+        data.put("bundleSha256", BundleWriter.sha256(verified.file()));
+        data.put("from", manifest.createdBy());
+        data.put("exportedAt", manifest.createdAt());
+        data.put("timelineHead", manifest.timeline().headHash());
+        data.put("redactions", manifest.redactions().size());
+        data.put("signed", verified.signed());
+        verified.signature().ifPresent(s -> data.put("signer", s.fingerprint()));
+        incident.handoff(false, data);
+        return new Imported(incident, verified, state, note);
+    }
+
+    /** Where a bundle file goes in the incident folder. */
+    static String placement(String name) {
+        boolean incidentFile = INCIDENT_FILES.contains(name) || name.startsWith("captures/")
+                || name.startsWith("recordings/");
+        return incidentFile ? name : HANDOFF_FOLDER + name;
+    }
+
+    /** The state an imported incident was handed over in; empty when the folder has none. */
+    public static HandoffState readState(Path incidentFolder) throws IOException {
+        Path file = incidentFolder.resolve(placement(BundleWriter.STATE_FILE));
+        if (!Files.isRegularFile(file)) {
+            return new HandoffState(null, null, null, null);
+        }
+        return BundleManifest.json().readValue(file.toFile(), HandoffState.class);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package dev.baton.handoff;
+
+import dev.baton.incident.IncidentInfo;
+import dev.baton.incident.Timeline;
+import dev.baton.incident.TimelineEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a handoff bundle: one zip holding the incident's notes, timeline, captures and recordings,
+ * the runbooks it used, the handoff note, {@code state.json}, a readable {@code handoff.html} and the
+ * manifest that lists every file with its SHA-256. Everything passes through the {@link Redactor} on
+ * its way in and is streamed: a capture of any size never sits whole in memory. The bundle is written
+ * beside its destination and renamed into place, so a failed export leaves no half file.
+ */
+public final class BundleWriter {
+    /** The incident's own files that travel; everything else in its folder stays. */
+    private static final List<String> INCIDENT_FILES = List.of("incident.json", "notes.md", "timeline.jsonl");
+    private static final List<String> INCIDENT_FOLDERS = List.of("captures", "recordings");
+    static final String NOTE_FILE = "handoff.md";
+    static final String STATE_FILE = "state.json";
+    static final String SUMMARY_FILE = "handoff.html";
+    static final String RUNBOOKS = "runbooks/";
+
+    /** Signs the manifest's bytes; returns the armored signature. */
+    @FunctionalInterface
+    public interface ManifestSigner {
+        String sign(byte[] manifest) throws IOException;
+    }
+
+    /**
+     * What the responder adds to the incident when handing off.
+     *
+     * @param runbookFiles the file of each runbook id the timeline names, where the library still has it
+     * @param keep ids of findings ({@link Redactor.Finding#id()}) the responder chose to leave in
+     * @param signer signs the manifest, or null for an unsigned bundle
+     */
+    public record Request(String note, String createdBy, Instant createdAt, String appVersion, HandoffState state,
+            Function<String, Optional<Path>> runbookFiles, Set<String> keep, ManifestSigner signer) {}
+
+    /** @param sha256 of the whole bundle file, for the timeline of the incident handed off */
+    public record Result(Path file, String sha256, BundleManifest manifest, List<Redactor.Found> found) {}
+
+    private BundleWriter() {}
+
+    /** Runbook ids the timeline names, in the order first used. */
+    public static List<String> runbooksUsed(List<TimelineEvent> events) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (TimelineEvent event : events) {
+            String runbook = event.text("runbook");
+            if (!runbook.isEmpty()) {
+                ids.add(runbook);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** What an export with {@code request} would find, without writing anything. */
+    public static List<Redactor.Found> scan(Path incidentFolder, Request request) throws IOException {
+        Redactor redactor = new Redactor(Set.of());
+        write(incidentFolder, request, redactor, OutputStream.nullOutputStream());
+        return redactor.found();
+    }
+
+    /**
+     * Exports the open incident and records the handoff in its timeline. Call it where the incident's
+     * writes happen, so that no event lands in the middle of the export.
+     */
+    public static Result exportFrom(dev.baton.incident.OpenIncident incident, Request request, Path destination)
+            throws IOException {
+        Result result = export(incident.folder(), request, destination);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("file", result.file().getFileName().toString());
+        data.put("sha256", result.sha256());
+        data.put("by", request.createdBy());
+        data.put("redactions", result.manifest().redactions().size());
+        data.put("kept", result.manifest().kept().size());
+        data.put("signed", request.signer() != null);
+        incident.handoff(true, data);
+        return result;
+    }
+
+    public static Result export(Path incidentFolder, Request request, Path destination) throws IOException {
+        Path target = destination.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".baton-tmp");
+        Redactor redactor = new Redactor(request.keep());
+        BundleManifest manifest;
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            OutputStream file = java.nio.channels.Channels.newOutputStream(channel);
+            manifest = write(incidentFolder, request, redactor, file);
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return new Result(target, sha256(target), manifest, redactor.found());
+    }
+
+    private static BundleManifest write(Path folder, Request request, Redactor redactor, OutputStream out)
+            throws IOException {
+        IncidentInfo info = readInfo(folder);
+        List<BundleManifest.FileEntry> entries = new ArrayList<>();
+        FileTime time = FileTime.from(request.createdAt());
+        ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024));
+        List<TimelineEvent> events = new ArrayList<>();
+        String notes = "";
+        String headHash = Timeline.GENESIS;
+        String sourceHead = Timeline.GENESIS;
+        for (String name : incidentFiles(folder)) {
+            Path file = folder.resolve(name);
+            Entry entry = new Entry(zip, name, time);
+            try (InputStream in = Files.newInputStream(file)) {
+                if (name.equals("timeline.jsonl")) {
+                    sourceHead = Timeline.verify(file).headHash();
+                    headHash = redactor.copyJsonLines(name, in, new EventCollector(entry, events), true);
+                } else if (name.endsWith(".cast")) {
+                    redactor.copyJsonLines(name, in, entry, false);
+                } else if (name.equals("notes.md")) {
+                    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                    redactor.copyText(name, in, copy);
+                    notes = copy.toString(StandardCharsets.UTF_8);
+                    copy.writeTo(entry);
+                } else {
+                    redactor.copyText(name, in, entry);
+                }
+            }
+            entries.add(entry.finish());
+        }
+        List<BundleManifest.RunbookSnapshot> snapshots = new ArrayList<>();
+        Map<Path, List<String>> idsByFile = new LinkedHashMap<>();
+        for (String id : runbooksUsed(events)) {
+            request.runbookFiles().apply(id).ifPresent(f -> idsByFile.computeIfAbsent(f, k -> new ArrayList<>()).add(id));
+        }
+        Set<String> snapshotNames = new TreeSet<>();
+        for (var runbook : idsByFile.entrySet()) {
+            String name = RUNBOOKS + snapshotName(runbook.getValue().get(0), runbook.getKey(), snapshotNames);
+            Entry entry = new Entry(zip, name, time);
+            MessageDigest source = digest();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(runbook.getKey()), source)) {
+                redactor.copyText(name, in, entry);
+            }
+            entries.add(entry.finish());
+            snapshots.add(new BundleManifest.RunbookSnapshot(runbook.getValue(), title(runbook.getKey()), name,
+                    HexFormat.of().formatHex(source.digest())));
+        }
+        String note = redactor.redactText(NOTE_FILE, request.note());
+        entries.add(small(zip, NOTE_FILE, time, note.getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        redactor.copyText(STATE_FILE, new java.io.ByteArrayInputStream(
+                BundleManifest.json().writeValueAsBytes(request.state())), state);
+        entries.add(small(zip, STATE_FILE, time, state.toByteArray()));
+        HandoffState redactedState = BundleManifest.json().readValue(state.toByteArray(), HandoffState.class);
+        String html = HandoffSummary.html(info, request.createdBy(), request.createdAt(), note, notes, events,
+                redactedState, snapshots);
+        entries.add(small(zip, SUMMARY_FILE, time, html.getBytes(StandardCharsets.UTF_8)));
+
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.VERSION,
+                "baton " + request.appVersion(), request.createdBy(), request.createdAt().toString(),
+                BundleManifest.Incident.of(info), new BundleManifest.TimelineHead(events.size(), headHash, sourceHead),
+                snapshots, entries, redactor.redacted().stream().map(BundleManifest.Redaction::of).toList(),
+                redactor.kept().stream().map(BundleManifest.Redaction::of).toList());
+        byte[] manifestBytes = manifest.toJson();
+        small(zip, BundleManifest.FILE, time, manifestBytes);
+        if (request.signer() != null) {
+            small(zip, BundleManifest.SIGNATURE_FILE, time,
+                    request.signer().sign(manifestBytes).getBytes(StandardCharsets.US_ASCII));
+        }
+        zip.finish();
+        zip.flush();
+        return manifest;
+    }
+
+    private static IncidentInfo readInfo(Path folder) throws IOException {
+        var node = BundleManifest.json().readTree(folder.resolve("incident.json").toFile());
+        return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
+                node.path("severity").asText(), node.path("alert").asText(),
+                Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
+    }
+
+    /** The incident's files that travel, in a stable order; links and anything odd are left behind. */
+    static List<String> incidentFiles(Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String name : INCIDENT_FILES) {
+            if (Files.isRegularFile(folder.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                names.add(name);
+            }
+        }
+        for (String sub : INCIDENT_FOLDERS) {
+            Path dir = folder.resolve(sub);
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .map(f -> sub + "/" + f.getFileName())
+                            .filter(BundlePaths::isSafe)
+                            .filter(n -> !n.endsWith(".baton-tmp"))
+                            .sorted()
+                            .forEach(names::add);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String snapshotName(String id, Path file, Set<String> taken) {
+        String base = id.replaceAll("#.*$", "").replaceAll("[^A-Za-z0-9._/-]+", "-").replaceAll("(^|/)\\.+", "$1_");
+        if (base.isBlank() || !BundlePaths.isSafe(base)) {
+            base = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]+", "-");
+        }
+        String name = base;
+        for (int n = 2; !taken.add(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    private static String title(Path runbook) {
+        try (var lines = Files.lines(runbook, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
+                    .orElse(runbook.getFileName().toString());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return runbook.getFileName().toString();
+        }
+    }
+
+    private static BundleManifest.FileEntry small(ZipOutputStream zip, String name, FileTime time, byte[] bytes)
+            throws IOException {
+        Entry entry = new Entry(zip, name, time);
+        entry.write(bytes);
+        return entry.finish();
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One zip entry being written: counts and hashes exactly the bytes that go in. */
+    private static final class Entry extends OutputStream {
+        private final ZipOutputStream zip;
+        private final String name;
+        private final MessageDigest digest = digest();
+        private long size;
+
+        Entry(ZipOutputStream zip, String name, FileTime time) throws IOException {
+            this.zip = zip;
+            this.name = name;
+            ZipEntry entry = new ZipEntry(name);
+            entry.setLastModifiedTime(time);
+            zip.putNextEntry(entry);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            zip.write(bytes, offset, length);
+            digest.update(bytes, offset, length);
+            size += length;
+        }
+
+        BundleManifest.FileEntry finish() throws IOException {
+            zip.closeEntry();
+            return new BundleManifest.FileEntry(name, size, HexFormat.of().formatHex(digest.digest()));
+        }
+    }
+
+    /** Passes timeline lines on and keeps each as an event for the summary. */
+    private static final class EventCollector extends FilterOutputStream {
+        private final List<TimelineEvent> events;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        EventCollector(OutputStream out, List<TimelineEvent> events) {
+            super(out);
+            this.events = events;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    try {
+                        events.add(Timeline.parse(line.toString(StandardCharsets.UTF_8)));
+                    } catch (IOException | RuntimeException e) {
+                        // A line that is not an event still travels; the summary leaves it out.
+                    }
+                    line.reset();
+                } else {
+                    line.write(bytes[i]);
+                }
+            }
+        }
+    }
+}

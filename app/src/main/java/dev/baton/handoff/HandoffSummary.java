@@ -1,0 +1,126 @@
+package dev.baton.handoff;
+
+import dev.baton.incident.EventType;
+import dev.baton.incident.IncidentInfo;
+import dev.baton.incident.TimelineEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code handoff.html}: the bundle for someone without Baton. One self-contained page (inline style, no
+ * script, nothing loaded from anywhere) that says what happened in order, what was tried with its
+ * result, what is pending and where the responder stood. Every piece of incident text is escaped.
+ */
+final class HandoffSummary {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String STYLE = """
+            body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430}
+            h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
+            .meta{color:#57606a}table{border-collapse:collapse;width:100%}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;
+            text-align:left;vertical-align:top}th{background:#f6f8fa}pre{background:#f6f8fa;padding:.6rem;overflow:auto;
+            white-space:pre-wrap}.fail{color:#b42318;font-weight:600}.ok{color:#1a7f37;font-weight:600}
+            .note{background:#fff8c5;border:1px solid #d4a72c;padding:.6rem 1rem}""";
+
+    private HandoffSummary() {}
+
+    static String html(IncidentInfo info, String by, Instant at, String note, String notes, List<TimelineEvent> events,
+            HandoffState state, List<BundleManifest.RunbookSnapshot> runbooks) {
+        StringBuilder page = new StringBuilder(8192);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                .append("<title>Handoff: ").append(escape(info.title())).append("</title><style>").append(STYLE)
+                .append("</style></head><body>\n");
+        page.append("<h1>").append(escape(info.title())).append("</h1>\n<p class=\"meta\">")
+                .append(escape(join(info.severity(), info.alert()))).append(" · started ")
+                .append(TIME.format(info.startedAt())).append(" by ").append(escape(info.responder()))
+                .append(" · handed off ").append(TIME.format(at)).append(" by ").append(escape(by))
+                .append(" after ").append(elapsed(Duration.between(info.startedAt(), at))).append("</p>\n");
+
+        page.append("<h2>Handoff note</h2>\n<div class=\"note\"><pre>")
+                .append(escape(note.isBlank() ? "(no note)" : note)).append("</pre></div>\n");
+
+        List<TimelineEvent> results = events.stream().filter(e -> e.type().equals(EventType.RUN_RESULT)).toList();
+        page.append("<h2>What was tried</h2>\n");
+        if (results.isEmpty()) {
+            page.append("<p>No step was run on a node. Steps typed into terminals are in the timeline below.</p>\n");
+        } else {
+            page.append("<table><tr><th>When</th><th>Where</th><th>Command</th><th>Result</th></tr>\n");
+            for (TimelineEvent run : results) {
+                boolean ok = "0".equals(run.text("exit"));
+                page.append("<tr><td>").append(TIME.format(run.time())).append("</td><td>")
+                        .append(escape(run.text("target"))).append("</td><td><code>").append(escape(run.text("command")))
+                        .append("</code></td><td class=\"").append(ok ? "ok" : "fail").append("\">")
+                        .append(escape(run.text("summary"))).append("</td></tr>\n");
+            }
+            page.append("</table>\n");
+        }
+
+        page.append("<h2>Where things stand</h2>\n<p><b>Checklist items ticked:</b> ")
+                .append(state.checklist().isEmpty() ? "none" : escape(String.join(", ", state.checklist())))
+                .append("</p>\n<p><b>Nodes:</b> ");
+        page.append(state.targets().isEmpty() ? "none" : escape(String.join(", ", state.targets().stream()
+                .map(t -> t.name() + " (" + t.user() + "@" + t.host() + ":" + t.port() + ")").toList())));
+        page.append("</p>\n<p><b>Variables:</b> ").append(state.variables().isEmpty() ? "none"
+                : escape(String.join(", ", state.variables().entrySet().stream()
+                        .map(e -> e.getKey() + " = " + e.getValue()).toList())));
+        page.append("</p>\n<p><b>Runbooks used:</b> ").append(runbooks.isEmpty() ? "none"
+                : escape(String.join(", ", runbooks.stream().map(BundleManifest.RunbookSnapshot::title).toList())))
+                .append("</p>\n");
+
+        page.append("<h2>Timeline</h2>\n<table><tr><th>When</th><th>What</th></tr>\n");
+        for (TimelineEvent event : events) {
+            page.append("<tr><td>").append(TIME.format(event.time())).append("</td><td>")
+                    .append(escape(describe(event))).append("</td></tr>\n");
+        }
+        page.append("</table>\n<h2>Notes</h2>\n<pre>").append(escape(notes.isBlank() ? "(none)" : notes))
+                .append("</pre>\n</body></html>\n");
+        return page.toString();
+    }
+
+    static String describe(TimelineEvent event) {
+        return switch (event.type()) {
+            case EventType.INCIDENT_STARTED -> "Incident started by " + event.text("responder");
+            case EventType.STEP_SENT -> "Sent to " + event.text("target") + ": " + event.text("text");
+            case EventType.STEP_RUN -> "Run on " + event.text("targets") + ": " + event.text("text");
+            case EventType.RUN_RESULT -> event.text("target") + ": " + event.text("summary") + " — "
+                    + event.text("command");
+            case EventType.CAPTURE -> "Captured " + event.text("source") + " from " + event.text("target");
+            case EventType.CHECKLIST_TICKED -> "Ticked: " + event.text("text");
+            case EventType.CHECKLIST_UNTICKED -> "Unticked: " + event.text("text");
+            case EventType.VARIABLE_SET -> "Variable " + event.text("name") + " = " + event.text("value");
+            case EventType.CONNECTION_OPENED -> "Connected to " + event.text("target");
+            case EventType.CONNECTION_LOST -> "Lost " + event.text("target") + ": " + event.text("detail");
+            case EventType.NOTE_SAVED -> "Notes saved";
+            case EventType.HANDOFF_IMPORTED -> "Handed over from " + event.text("from");
+            default -> event.type() + " " + event.data();
+        };
+    }
+
+    private static String join(String a, String b) {
+        return a.isBlank() ? b : b.isBlank() ? a : a + " · " + b;
+    }
+
+    private static String elapsed(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

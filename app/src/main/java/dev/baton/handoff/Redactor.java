@@ -1,0 +1,263 @@
+package dev.baton.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.baton.incident.Timeline;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Copies the files of a bundle with the secrets {@link SecretScanner} finds replaced by
+ * {@code [REDACTED:kind]}, except those the responder chose to keep. Files stream through line by line;
+ * nothing is held whole. The same pass with nowhere to write lists what an export would redact.
+ *
+ * <p>Text is read byte for byte as ISO-8859-1, so a file that is not UTF-8 comes out unchanged where
+ * nothing was found. JSON lines (the timeline, recordings) are redacted inside their strings, keeping
+ * every line valid JSON; a timeline whose line changed gets its hash chain rebuilt from there on.
+ */
+public final class Redactor {
+    /** Lines longer than this are scanned in pieces; a secret cut by the piece boundary can be missed. */
+    static final int MAX_LINE = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A secret found: where, never what.
+     *
+     * @param field for JSON lines, the string's path in the line ({@code data.text}); empty for text
+     * @param column the offset in the line, or in the JSON string
+     */
+    public record Finding(String kind, String file, long line, String field, int column) {
+        /** What the responder names to keep a finding; stable as long as the text before it is. */
+        public String id() {
+            return file + ":" + line + (field.isEmpty() ? "" : ":" + field) + ":" + column + ":" + kind;
+        }
+
+        public String place() {
+            return file + " line " + line + (field.isEmpty() ? ", column " + (column + 1) : ", " + field);
+        }
+    }
+
+    /**
+     * A finding with the line it was met in, that secret masked but for its first characters, so the
+     * responder can tell what it is. Held in memory only.
+     */
+    public record Found(Finding finding, String context, boolean kept) {}
+
+    private final Set<String> keep;
+    private final List<Found> found = new ArrayList<>();
+
+    /** @param keep ids of findings the responder chose to leave in the bundle */
+    public Redactor(Set<String> keep) {
+        this.keep = Set.copyOf(keep);
+    }
+
+    /** Every finding in the order met, redacted or kept. */
+    public List<Found> found() {
+        return List.copyOf(found);
+    }
+
+    public List<Finding> redacted() {
+        return found.stream().filter(f -> !f.kept()).map(Found::finding).toList();
+    }
+
+    public List<Finding> kept() {
+        return found.stream().filter(Found::kept).map(Found::finding).toList();
+    }
+
+    public void copyText(String file, InputStream in, OutputStream out) throws IOException {
+        SecretScanner scanner = new SecretScanner();
+        LineReader lines = new LineReader(in);
+        byte[] line;
+        long number = 0;
+        while ((line = lines.next()) != null) {
+            number++;
+            String text = new String(line, StandardCharsets.ISO_8859_1);
+            String ending = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
+            String body = text.substring(0, text.length() - ending.length());
+            String result = redactLine(scanner, file, number, "", 0, body);
+            out.write(result == body ? line : (result + ending).getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** A small text held in memory (the handoff note), as {@link #copyText} would copy it. */
+    public String redactText(String file, String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copyText(file, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Copies JSON lines, redacting inside strings. For a timeline only the events' {@code data} is
+     * scanned, and once a line changed every {@code prev} after it is recomputed so the chain holds.
+     *
+     * @return the hash of the last line written
+     */
+    public String copyJsonLines(String file, InputStream in, OutputStream out, boolean timeline) throws IOException {
+        SecretScanner scanner = new SecretScanner();
+        LineReader lines = new LineReader(in);
+        byte[] line;
+        long number = 0;
+        boolean rechain = false;
+        String lastHash = Timeline.GENESIS;
+        while ((line = lines.next()) != null) {
+            number++;
+            String text = new String(line, StandardCharsets.UTF_8);
+            String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            JsonNode node;
+            try {
+                node = JSON.readTree(body);
+            } catch (IOException e) {
+                node = null;
+            }
+            boolean changed = false;
+            if (node == null || !node.isContainerNode()) {
+                String result = redactLine(scanner, file, number, "", 0, body);
+                changed = result != body;
+                body = result;
+            } else {
+                JsonNode scanned = timeline && node.isObject() ? node.get("data") : node;
+                if (scanned != null) {
+                    changed = redactJson(scanner, file, number, timeline ? "data" : "", scanned);
+                }
+                if (timeline && node.isObject() && (changed || rechain)) {
+                    ((ObjectNode) node).put("prev", lastHash);
+                    changed = true;
+                }
+                if (changed) {
+                    body = JSON.writeValueAsString(node);
+                }
+            }
+            rechain |= changed && timeline;
+            lastHash = Timeline.sha256(body);
+            out.write(changed ? (body + (text.endsWith("\n") ? "\n" : "")).getBytes(StandardCharsets.UTF_8) : line);
+        }
+        return lastHash;
+    }
+
+    private boolean redactJson(SecretScanner scanner, String file, long line, String path, JsonNode node) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getValue().isTextual()) {
+                    String value = field.getValue().asText();
+                    String result = redactString(scanner, file, line, childPath, value);
+                    if (!result.equals(value)) {
+                        field.setValue(TextNode.valueOf(result));
+                        changed = true;
+                    }
+                } else {
+                    changed |= redactJson(scanner, file, line, childPath, field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String childPath = path + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    String value = array.get(i).asText();
+                    String result = redactString(scanner, file, line, childPath, value);
+                    if (!result.equals(value)) {
+                        array.set(i, TextNode.valueOf(result));
+                        changed = true;
+                    }
+                } else {
+                    changed |= redactJson(scanner, file, line, childPath, array.get(i));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private String redactString(SecretScanner scanner, String file, long line, String field, String value) {
+        StringBuilder result = new StringBuilder(value.length());
+        int offset = 0;
+        for (String part : value.split("\n", -1)) {
+            if (offset > 0) {
+                result.append('\n');
+            }
+            result.append(redactLine(scanner, file, line, field, offset, part));
+            offset += part.length() + 1;
+        }
+        return result.toString();
+    }
+
+    /** Returns {@code body} itself when nothing in it is redacted. */
+    private String redactLine(SecretScanner scanner, String file, long line, String field, int offset, String body) {
+        List<SecretScanner.Span> spans = scanner.scan(body);
+        if (spans.isEmpty()) {
+            return body;
+        }
+        StringBuilder result = new StringBuilder(body.length());
+        int at = 0;
+        boolean any = false;
+        for (SecretScanner.Span span : spans) {
+            Finding finding = new Finding(span.kind(), file, line, field, offset + span.start());
+            boolean keptByResponder = keep.contains(finding.id());
+            found.add(new Found(finding, context(body, span), keptByResponder));
+            if (keptByResponder) {
+                continue;
+            }
+            result.append(body, at, span.start()).append("[REDACTED:").append(span.kind()).append(']');
+            at = span.end();
+            any = true;
+        }
+        return any ? result.append(body, at, body.length()).toString() : body;
+    }
+
+    private static String context(String body, SecretScanner.Span span) {
+        int from = Math.max(0, span.start() - 30);
+        int to = Math.min(body.length(), span.end() + 30);
+        String shown = body.substring(span.start(), Math.min(span.end(), span.start() + 4));
+        return (from > 0 ? "…" : "") + body.substring(from, span.start()) + shown + "••••"
+                + body.substring(span.end(), to) + (to < body.length() ? "…" : "");
+    }
+
+    /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE}. */
+    private static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next() throws IOException {
+            line.reset();
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return line.size() == 0 ? null : line.toByteArray();
+                    }
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n' && line.size() + position - start < MAX_LINE) {
+                    position++;
+                }
+                boolean ended = position < limit && buffer[position] == '\n';
+                if (ended) {
+                    position++;
+                }
+                line.write(buffer, start, position - start);
+                if (ended || line.size() >= MAX_LINE) {
+                    return line.toByteArray();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.baton.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.incident.EventType;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.incident.Timeline;
+import dev.baton.incident.TimelineEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleRoundTripTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIncidentComesBackWhole() throws Exception {
+        IncidentStore sender = new IncidentStore(dir.resolve("alice"));
+        Path runbook = IncidentFixture.runbook(dir);
+        Path bundle = dir.resolve("handoff.baton");
+        List<TimelineEvent> sent;
+        String notes;
+        Set<String> ticked;
+        java.util.Map<String, String> variables;
+        Path senderFolder;
+        try (OpenIncident incident = IncidentFixture.busyIncident(sender, dir)) {
+            sent = incident.timeline().events();
+            notes = incident.notes();
+            ticked = incident.tickedItems();
+            variables = incident.variables();
+            senderFolder = incident.folder();
+            BundleWriter.Result result = BundleWriter.exportFrom(incident,
+                    IncidentFixture.request("Lag still growing; next: check the WAL sender on db0.", runbook, incident,
+                            Set.of()), bundle);
+            assertThat(result.manifest().redactions()).isEmpty();
+            assertThat(incident.timeline().events()).last().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(EventType.HANDOFF_EXPORTED);
+                assertThat(e.text("sha256")).isEqualTo(result.sha256());
+            });
+        }
+
+        IncidentStore receiver = new IncidentStore(dir.resolve("bob"));
+        BundleImporter.Imported imported = BundleImporter.importBundle(bundle, receiver);
+        try (OpenIncident incident = imported.incident()) {
+            List<TimelineEvent> received = incident.timeline().events();
+            List<String> sentLines = Files.readAllLines(senderFolder.resolve("timeline.jsonl")).subList(0, sent.size());
+            assertThat(Files.readAllLines(incident.timeline().file()).subList(0, sent.size())).isEqualTo(sentLines);
+            assertThat(received.subList(0, sent.size())).extracting(TimelineEvent::type)
+                    .isEqualTo(sent.stream().map(TimelineEvent::type).toList());
+            assertThat(received).hasSize(sent.size() + 1);
+            TimelineEvent importEvent = received.get(sent.size());
+            assertThat(importEvent.type()).isEqualTo(EventType.HANDOFF_IMPORTED);
+            assertThat(importEvent.data()).containsEntry("from", "ana").containsEntry("signed", false);
+            assertThat(Timeline.verify(incident.timeline().file()).problems()).isEmpty();
+            assertThat(incident.notes()).isEqualTo(notes);
+            assertThat(incident.tickedItems()).isEqualTo(ticked).containsExactly(IncidentFixture.RUNBOOK_ID + "#1");
+            assertThat(incident.variables()).isEqualTo(variables)
+                    .containsEntry("db_password", "<db_password: not recorded>");
+            assertThat(incident.info().title()).isEqualTo("Replica lagging");
+            assertSameFiles(senderFolder.resolve("captures"), incident.folder().resolve("captures"));
+            assertThat(imported.note()).isEqualTo("Lag still growing; next: check the WAL sender on db0.");
+            assertThat(imported.state().targets()).singleElement().satisfies(t -> {
+                assertThat(t.host()).isEqualTo("10.0.4.11");
+                assertThat(t.port()).isEqualTo(2222);
+                assertThat(t.user()).isEqualTo("postgres");
+            });
+            assertThat(Files.readString(incident.folder().resolve("handoff/runbooks/postgres/replication-lag.md")))
+                    .isEqualTo(Files.readString(runbook));
+            assertThat(receiver.currentId()).contains(incident.info().id());
+        }
+    }
+
+    @Test
+    void theSummaryIsOnePageThatLoadsNothingAndEscapesTheIncident() throws Exception {
+        IncidentStore store = new IncidentStore(dir.resolve("alice"));
+        Path bundle = dir.resolve("handoff.baton");
+        try (OpenIncident incident = IncidentFixture.busyIncident(store, dir)) {
+            incident.stepSent("x.md", 1, "echo '<script>alert(1)</script>'", "Local 1", java.util.Map.of());
+            BundleWriter.export(incident.folder(), IncidentFixture.request("pending: <img src=x onerror=alert(1)>",
+                    IncidentFixture.runbook(dir), incident, Set.of()), bundle);
+        }
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            String html = new String(zip.getInputStream(zip.getEntry("handoff.html")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(html).contains("Replica lagging", "What was tried", "psql -h db1.internal", "exit 0",
+                    "Page the DBA", "&lt;script&gt;", "&lt;img src=x onerror=alert(1)&gt;", "default-src 'none'")
+                    .doesNotContain("<script", "<img", "src=\"http", "href=");
+        }
+    }
+
+    private static void assertSameFiles(Path expected, Path actual) throws Exception {
+        try (var files = Files.list(expected)) {
+            List<Path> list = files.sorted().toList();
+            assertThat(list).isNotEmpty();
+            for (Path file : list) {
+                assertThat(Files.readAllBytes(actual.resolve(file.getFileName().toString())))
+                        .as(file.getFileName().toString()).isEqualTo(Files.readAllBytes(file));
+            }
+        }
+        try (var files = Files.list(actual)) {
+            assertThat(files.count()).isEqualTo(Files.list(expected).count());
+        }
+    }
+}
