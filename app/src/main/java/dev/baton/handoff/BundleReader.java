@@ -120,6 +120,25 @@ public final class BundleReader {
         }
     }
 
+    /** The handoff note of a verified bundle, checked against its hash again, to show before importing. */
+    public static String note(Verified verified) throws IOException {
+        BundleManifest.FileEntry entry = verified.manifest().files().stream()
+                .filter(f -> f.path().equals(BundleWriter.NOTE_FILE)).findFirst().orElse(null);
+        if (entry == null) {
+            return "";
+        }
+        try (ZipFile zip = open(verified.file())) {
+            Map<String, ZipArchiveEntry> entries = checkStructure(zip, verified.file(), Limits.DEFAULT);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            List<String> problems = new ArrayList<>();
+            checkEntry(zip, entries.get(entry.path()), entry, Limits.DEFAULT, 0, out, problems);
+            if (!problems.isEmpty()) {
+                throw new BundleException(problems);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private static void writeRaw(Path folder, String name, byte[] bytes) throws IOException {
         Path target = resolveInside(folder, name);
         Files.createDirectories(target.getParent());

@@ -16,11 +16,14 @@ import dev.baton.ui.nodes.NodesPane;
 import dev.baton.ui.nodes.RunOnNode;
 import dev.baton.incident.IncidentStore;
 import dev.baton.terminal.AsciicastRecorder;
+import dev.baton.handoff.HandoffState;
+import dev.baton.ui.incident.HandoffActions;
 import dev.baton.ui.incident.IncidentJournal;
 import dev.baton.ui.incident.IncidentPane;
 import java.io.IOException;
 import java.time.Instant;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
@@ -59,6 +62,7 @@ public final class ConsoleWindow extends BorderPane {
     private final IncidentPane incident;
     private final SplitPane right;
     private final ExecutorService background;
+    private final HandoffActions handoff;
 
     public ConsoleWindow(ExecutorService background, Consumer<String> openExternal, SshSettings ssh,
             Path spoolDirectory, IncidentStore incidents) {
@@ -90,6 +94,9 @@ public final class ConsoleWindow extends BorderPane {
         steps.setJournal(journal);
         runOnNode.setJournal(journal, () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
         journal.setOnReopened(runbook::setTicked);
+        handoff = new HandoffActions(journal, background, say, nodes::inventory, this::openTerminals,
+                runbook::library, this::addHandedOffNodes, () -> getScene() == null ? null : getScene().getWindow());
+        incident.setOnHandOff(handoff::handOff);
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
@@ -143,13 +150,16 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem saveNotes = item("Save notes", "Shortcut+S", () -> journal.saveNotes(incident.notesText()));
         MenuItem captureSelection = item("Capture terminal selection", "Shortcut+Shift+S", this::captureSelection);
         MenuItem captureLast = item("Capture last command's output", "Shortcut+Shift+L", this::captureLastCommand);
+        MenuItem handOff = item("Hand off…", "Shortcut+Shift+H", handoff::handOff);
+        MenuItem openHandoff = item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen);
         MenuItem record = item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", this::toggleRecording);
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
                 new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
-                new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record),
+                new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
+                        openHandoff),
                 new Menu("View", null, dark));
     }
 
@@ -207,6 +217,24 @@ public final class ConsoleWindow extends BorderPane {
                 }
             });
         });
+    }
+
+    private List<HandoffState.Terminal> openTerminals() {
+        return terminals.all().stream().map(tab -> tab.session() instanceof dev.baton.ssh.SshShellSession
+                ? new HandoffState.Terminal(tab.name(), "ssh", tab.name())
+                : new HandoffState.Terminal(tab.name(), "local", "")).toList();
+    }
+
+    /** Nodes a handoff names that this responder's inventory lacks, listed under "handed off". */
+    private void addHandedOffNodes(List<Node> handedOff) {
+        List<Node> missing = handedOff.stream().filter(node -> nodes.inventory().find(node.name()).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            nodes.setInventory(nodes.inventory().merge(new Inventory(missing, List.of())));
+        }
+    }
+
+    public HandoffActions handoff() {
+        return handoff;
     }
 
     public IncidentJournal journal() {

@@ -177,6 +177,29 @@ public final class IncidentJournal implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} on the open incident, with the notes saved first; never starts one. The future
+     * fails with {@link IllegalStateException} when no incident is open.
+     */
+    public <T> Future<T> withOpen(Work<T> work) {
+        return writer.submit(() -> {
+            if (incident == null) {
+                throw new IllegalStateException("No incident is open");
+            }
+            notesSaver.saveNow();
+            return work.apply(incident);
+        });
+    }
+
+    /** Continues an incident from a verified bundle: imported on the incident thread, then shown. */
+    public Future<dev.baton.handoff.BundleImporter.Imported> importBundle(dev.baton.handoff.BundleReader.Verified bundle) {
+        return writer.submit(() -> {
+            var imported = dev.baton.handoff.BundleImporter.importVerified(bundle, store);
+            reopened(imported.incident());
+            return imported;
+        });
+    }
+
     public void stepSent(Runbook runbook, int step, String text, String terminal, Map<String, String> values) {
         record(runbook, incident -> {
             incident.stepSent(runbook.id(), step, text, terminal, values);

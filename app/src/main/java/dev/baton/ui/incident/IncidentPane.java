@@ -55,6 +55,7 @@ public final class IncidentPane extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int DETAIL_CHARS = 64 * 1024;
 
+    private Runnable onHandOff = () -> { };
     private final IncidentJournal journal;
     private final IncidentStore store;
     private final Executor background;
@@ -89,9 +90,11 @@ public final class IncidentPane extends VBox {
         Button open = button("Open…", "incident-open", this::askOpen);
         Button end = button("End", "incident-end", this::askEnd);
         end.disableProperty().bind(journal.currentProperty().isNull());
+        Button handOff = button("Hand off…", "incident-handoff", () -> onHandOff.run());
+        handOff.disableProperty().bind(journal.currentProperty().isNull());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, clock, phase, gap, start, open, end);
+        HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end);
         header.setPadding(new Insets(4, 6, 4, 6));
         header.getStyleClass().add("incident-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -372,5 +375,10 @@ public final class IncidentPane extends VBox {
 
     Consumer<String> notesSink() {
         return this::appendToNotes;
+    }
+
+    /** What the Hand off button does: the console's handoff, which needs more than this pane knows. */
+    public void setOnHandOff(Runnable action) {
+        this.onHandOff = action;
     }
 }

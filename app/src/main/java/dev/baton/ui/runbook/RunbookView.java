@@ -103,6 +103,10 @@ public final class RunbookView extends StackPane {
         refresh();
     }
 
+    public RunbookLibrary library() {
+        return library;
+    }
+
     public void setLibrary(RunbookLibrary library) {
         this.library = library;
     }

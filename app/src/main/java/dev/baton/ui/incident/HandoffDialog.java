@@ -1,0 +1,106 @@
+package dev.baton.ui.incident;
+
+import dev.baton.handoff.Redactor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * Asks what a handoff needs: the note for the next responder, which of the secrets found to keep (none
+ * by default), whether to sign, and where to write the bundle.
+ */
+final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
+    static final String NOTE_TEMPLATE = """
+            Current state:
+
+            Pending:
+
+            Next steps:
+
+            Open questions:
+            """;
+    static final String UNSIGNED = "Do not sign (the receiver sees \"unsigned\")";
+
+    /** What the responder chose; {@code signWith} is one of the offered choices. */
+    record Answer(String note, Set<String> keep, String signWith, char[] passphrase, Path destination) {}
+
+    HandoffDialog(String title, List<Redactor.Found> found, List<String> signingChoices, Path suggested) {
+        setTitle("Hand off \"" + title + "\"");
+        setHeaderText("Write everything the next responder needs into one bundle.");
+        TextArea note = new TextArea(NOTE_TEMPLATE);
+        note.setId("handoff-note");
+        note.setPrefRowCount(9);
+
+        VBox secrets = new VBox(4);
+        secrets.setId("handoff-secrets");
+        List<CheckBox> keeps = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Redactor.Found item = found.get(i);
+            CheckBox keep = new CheckBox("Keep " + item.finding().kind() + " at " + item.finding().place() + ":  "
+                    + item.context());
+            keep.setId("handoff-keep-" + i);
+            keep.setUserData(item.finding().id());
+            keeps.add(keep);
+            secrets.getChildren().add(keep);
+        }
+        Label secretsTitle = new Label(found.isEmpty() ? "No secrets found."
+                : found.size() + " secret(s) found; each is redacted unless you tick it to keep it:");
+        secretsTitle.setId("handoff-secrets-title");
+        ScrollPane secretsScroll = new ScrollPane(secrets);
+        secretsScroll.setPrefViewportHeight(Math.min(150, 26 * Math.max(1, found.size())));
+        secretsScroll.setFitToWidth(true);
+
+        ComboBox<String> sign = new ComboBox<>();
+        sign.setId("handoff-sign");
+        sign.getItems().add(UNSIGNED);
+        sign.getItems().addAll(signingChoices);
+        sign.getSelectionModel().select(signingChoices.isEmpty() ? 0 : 1);
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("handoff-passphrase");
+        passphrase.setPromptText("Key passphrase, if it has one");
+        passphrase.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> sign.getValue() == null || !sign.getValue().startsWith("Key file"), sign.valueProperty()));
+
+        TextField file = new TextField(suggested.toString());
+        file.setId("handoff-file");
+        HBox.setHgrow(file, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(suggested.getFileName().toString());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Baton handoff", "*.baton"));
+            Optional.ofNullable(chooser.showSaveDialog(getOwner())).ifPresent(f -> file.setText(f.toString()));
+        });
+
+        VBox content = new VBox(8, new Label("Handoff note (state, pending, next steps, open questions):"), note,
+                secretsTitle, secretsScroll, new Label("Sign the manifest so the receiver can check who handed off:"),
+                sign, passphrase, new Label("Bundle file:"), new HBox(6, file, browse));
+        content.setPadding(new Insets(10));
+        content.setPrefWidth(720);
+        getDialogPane().setContent(content);
+        ButtonType write = new ButtonType("Write bundle", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(write, ButtonType.CANCEL);
+        getDialogPane().lookupButton(write).setId("handoff-ok");
+        setResultConverter(button -> button != write ? null : new Answer(note.getText(),
+                Set.copyOf(keeps.stream().filter(CheckBox::isSelected).map(k -> (String) k.getUserData()).toList()),
+                sign.getValue(), passphrase.getText().toCharArray(), Path.of(file.getText().strip())));
+    }
+}

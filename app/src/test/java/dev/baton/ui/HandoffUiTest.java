@@ -1,0 +1,170 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.handoff.BundleImporter;
+import dev.baton.incident.EventType;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.runbook.Seeds;
+import dev.baton.ssh.InProcessSshServer;
+import dev.baton.ui.terminal.TerminalTab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** Hand off from the console and continue elsewhere, with a real shell and a real SSH node. */
+class HandoffUiTest extends ConsoleTest {
+    private static Path dir;
+    private static InProcessSshServer server;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        dir = Files.createTempDirectory("baton-handoff-ui");
+        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
+    }
+
+    @AfterAll
+    static void stopNode() throws Exception {
+        ConsoleSshNode.forget();
+        server.close();
+    }
+
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
+    }
+
+    private static void until(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
+    }
+
+    private OpenIncident incident() throws Exception {
+        until(20, () -> ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get() != null));
+        return ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
+    }
+
+    private List<TimelineEvent> events(String type) throws Exception {
+        fx.console().journal().drain();
+        return incident().timeline().events().stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    @Test
+    void aHandoffWrittenFromTheConsoleComesBackWholeAndContinues(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        TerminalTab shell = fx.waitForShell("Local 1");
+        fx.click("baton:run/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        robot.clickOn("#confirm-send");
+        fx.waitForText(shell, "IUse%", 20);
+
+        ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().find("db1").isPresent());
+        ConsoleFixture.onFx(() -> {
+            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
+            return null;
+        });
+        fx.click("baton:run-on-node/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
+        robot.clickOn("#run-nodes-ok");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        robot.clickOn("#confirm-send");
+        ConsoleFixture.waitFor(30, () -> robot.lookup("#run-capture").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        robot.clickOn("#run-capture");
+        until(10, () -> !events(EventType.CAPTURE).isEmpty());
+        fx.click("baton:tick/2");
+        until(10, () -> !events(EventType.CHECKLIST_TICKED).isEmpty());
+        ConsoleFixture.onFx(() -> {
+            var shown = fx.console().runbook().shownRunbookProperty().get();
+            fx.console().journal().stepSent(shown, 3, "kubectl -n payments get pods", "Local 1",
+                    Map.of("ns", "payments", "api_token", "tok-not-recorded"));
+            return null;
+        });
+        until(10, () -> !events(EventType.VARIABLE_SET).isEmpty());
+        OpenIncident sender = incident();
+        Path senderFolder = sender.folder();
+
+        robot.clickOn("#incident-handoff");
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-ok").tryQuery().isPresent());
+        Path bundle = dir.resolve("disk-full.baton");
+        ConsoleFixture.onFx(() -> {
+            robot.lookup("#handoff-file").queryAs(TextField.class).setText(bundle.toString());
+            robot.lookup("#handoff-note").queryAs(TextArea.class).setText("Pending: db1 /var at 91%.\nNext: rotate logs.");
+            robot.lookup("#handoff-sign").queryAs(ComboBox.class).getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#handoff-ok");
+        until(30, () -> Files.exists(bundle) && !events(EventType.HANDOFF_EXPORTED).isEmpty());
+        List<String> sentLines = Files.readAllLines(senderFolder.resolve("timeline.jsonl"));
+        List<String> exportedLines = sentLines.subList(0, sentLines.size() - 1);
+
+        IncidentStore clean = new IncidentStore(dir.resolve("clean-data"));
+        try (OpenIncident received = BundleImporter.importBundle(bundle, clean).incident()) {
+            List<String> receivedLines = Files.readAllLines(received.timeline().file());
+            assertThat(receivedLines.subList(0, exportedLines.size())).isEqualTo(exportedLines);
+            assertThat(received.timeline().events()).last()
+                    .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HANDOFF_IMPORTED));
+            assertThat(received.tickedItems()).isEqualTo(sender.tickedItems()).hasSize(1);
+            assertThat(received.variables()).isEqualTo(sender.variables())
+                    .containsEntry("ns", "payments").containsEntry("api_token", "<api_token: not recorded>");
+            assertThat(received.notes()).isEqualTo(Files.readString(senderFolder.resolve("notes.md"))).contains("**Capture** · db1");
+            try (var captures = Files.list(senderFolder.resolve("captures"))) {
+                for (Path capture : captures.toList()) {
+                    assertThat(received.folder().resolve("captures").resolve(capture.getFileName()))
+                            .hasSameBinaryContentAs(capture);
+                }
+            }
+            assertThat(received.folder().resolve("handoff/state.json")).content().contains("\"db1\"", "\"local\"");
+        }
+
+        ConsoleFixture.onFx(() -> {
+            fx.console().handoff().open(bundle);
+            return null;
+        });
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-continue").tryQuery().isPresent());
+        assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-signature").queryAs(Label.class).getText()))
+                .startsWith("Unsigned:");
+        assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-received-note").queryAs(TextArea.class).getText()))
+                .isEqualTo("Pending: db1 /var at 91%.\nNext: rotate logs.");
+        robot.clickOn("#handoff-continue");
+        until(20, () -> {
+            OpenIncident now = ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
+            return now != null && !now.folder().equals(senderFolder);
+        });
+        OpenIncident continued = incident();
+        assertThat(continued.info().title()).isEqualTo("Disk full");
+        assertThat(continued.timeline().events()).last()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HANDOFF_IMPORTED));
+        assertThat(continued.tickedItems()).isEqualTo(sender.tickedItems());
+    }
+
+    @Test
+    void aDamagedBundleIsRefusedInAWindowAndNothingIsWritten(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        Path bad = dir.resolve("damaged.baton");
+        Files.writeString(bad, "PK\u0003\u0004 not really a zip");
+        IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+        int before = store.list().size();
+        ConsoleFixture.onFx(() -> {
+            fx.console().handoff().open(bad);
+            return null;
+        });
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-refused").tryQuery().isPresent());
+        assertThat(ConsoleFixture.onFx(() -> ((Label) fx.console().lookup("#status")).getText())).contains("Refused damaged.baton");
+        assertThat(store.list()).hasSize(before);
+    }
+}
