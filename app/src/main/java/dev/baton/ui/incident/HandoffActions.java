@@ -93,6 +93,8 @@ public final class HandoffActions {
 
     private void ask(Prepared prepared, List<String> signing) {
         Path suggested = Path.of(System.getProperty("user.home"), prepared.id() + ".baton");
+        status.accept(prepared.found().isEmpty() ? "No secrets found in the incident."
+                : prepared.found().size() + " possible secret(s) found; each will be redacted unless you keep it.");
         HandoffDialog dialog = new HandoffDialog(prepared.title(), prepared.found(), signing, suggested);
         dialog.initOwner(owner.get());
         dialog.showAndWait().ifPresent(answer -> background.execute(() -> write(prepared, answer)));

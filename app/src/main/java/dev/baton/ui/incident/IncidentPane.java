@@ -159,6 +159,8 @@ public final class IncidentPane extends VBox {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(e -> action.run());
+        // A narrow pane shortens the title and clock, never the buttons' names.
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
