@@ -9,7 +9,6 @@ final class BatonVersion implements IVersionProvider {
     }
 
     static String number() {
-        String version = BatonVersion.class.getPackage().getImplementationVersion();
-        return version != null ? version : "development build";
+        return dev.baton.Baton.version();
     }
 }

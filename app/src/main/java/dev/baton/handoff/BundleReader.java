@@ -97,8 +97,6 @@ public final class BundleReader {
                     && !BundleManifest.parse(manifestBytes).equals(verified.manifest())) {
                 throw new BundleException(verified.file().getFileName() + " changed after it was verified");
             }
-            List<String> names = new ArrayList<>();
-            verified.manifest().files().forEach(f -> names.add(f.path()));
             long total = 0;
             for (BundleManifest.FileEntry file : verified.manifest().files()) {
                 Path target = resolveInside(folder, placement.apply(file.path()));

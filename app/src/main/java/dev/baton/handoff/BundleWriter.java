@@ -125,7 +125,7 @@ public final class BundleWriter {
 
     private static BundleManifest write(Path folder, Request request, Redactor redactor, OutputStream out)
             throws IOException {
-        IncidentInfo info = readInfo(folder);
+        IncidentInfo info = dev.baton.incident.IncidentStore.readInfo(folder);
         List<BundleManifest.FileEntry> entries = new ArrayList<>();
         FileTime time = FileTime.from(request.createdAt());
         ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024));
@@ -197,13 +197,6 @@ public final class BundleWriter {
         zip.finish();
         zip.flush();
         return manifest;
-    }
-
-    private static IncidentInfo readInfo(Path folder) throws IOException {
-        var node = BundleManifest.json().readTree(folder.resolve("incident.json").toFile());
-        return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
-                node.path("severity").asText(), node.path("alert").asText(),
-                Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
     }
 
     /** The incident's files that travel, in a stable order; links and anything odd are left behind. */

@@ -158,7 +158,8 @@ public final class IncidentStore {
         return found;
     }
 
-    static IncidentInfo readInfo(Path folder) throws IOException {
+    /** The {@code incident.json} of an incident folder. */
+    public static IncidentInfo readInfo(Path folder) throws IOException {
         var node = JSON.readTree(folder.resolve(INFO_FILE).toFile());
         return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
                 node.path("severity").asText(), node.path("alert").asText(),

@@ -72,7 +72,7 @@ public final class HandoffActions {
             HandoffState state = new HandoffState(HandoffState.targetsFrom(events, nodes::find),
                     List.copyOf(incident.tickedItems()), incident.variables(), open);
             BundleWriter.Request request = new BundleWriter.Request("", IncidentStore.defaultResponder(), Instant.now(),
-                    appVersion(), state, id -> runbooks == null ? Optional.empty()
+                    dev.baton.Baton.version(), state, id -> runbooks == null ? Optional.empty()
                             : runbooks.find(id).flatMap(runbooks::file), Set.of(), null);
             return new Prepared(incident.info().id(), incident.info().title(), request,
                     BundleWriter.scan(incident.folder(), request));
@@ -213,10 +213,5 @@ public final class HandoffActions {
                 Thread.currentThread().interrupt();
             }
         });
-    }
-
-    private static String appVersion() {
-        String version = HandoffActions.class.getPackage().getImplementationVersion();
-        return version != null ? version : "development build";
     }
 }
