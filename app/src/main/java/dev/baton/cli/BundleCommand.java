@@ -182,12 +182,15 @@ final class BundleCommand implements Runnable {
                 out.println(signatureLine(verified));
                 return 0;
             } catch (BundleException e) {
-                PrintWriter err = spec.commandLine().getErr();
-                e.problems().forEach(problem -> err.println(file + ": " + problem));
-                err.println(file + ": FAILED — do not open it; ask for it again");
+                printProblems(spec, file, e);
+                spec.commandLine().getErr().println(file + ": FAILED — do not open it; ask for it again");
                 return 1;
             }
         }
+    }
+
+    private static void printProblems(CommandSpec spec, Path file, BundleException e) {
+        e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
     }
 
     static String signatureLine(BundleReader.Verified verified) {
@@ -211,7 +214,7 @@ final class BundleCommand implements Runnable {
             try {
                 verified = BundleReader.verify(file);
             } catch (BundleException e) {
-                e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
+                printProblems(spec, file, e);
                 return 1;
             }
             var m = verified.manifest();
@@ -252,7 +255,7 @@ final class BundleCommand implements Runnable {
                 }
                 return 0;
             } catch (BundleException e) {
-                e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
+                printProblems(spec, file, e);
                 return 1;
             }
         }

@@ -98,38 +98,30 @@ class HostileBundleTest {
 
     @Test
     void aSymlinkEntryIsRefused() throws Exception {
-        Path bad = dir.resolve("symlink.baton");
-        Map<String, byte[]> entries = read(good);
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bad)) {
-            for (var entry : entries.entrySet()) {
-                zip.putArchiveEntry(new ZipArchiveEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeArchiveEntry();
-            }
-            ZipArchiveEntry link = new ZipArchiveEntry("captures/0009-link.txt");
-            link.setUnixMode(0120777);
-            zip.putArchiveEntry(link);
-            zip.write("/etc/shadow".getBytes(StandardCharsets.UTF_8));
-            zip.closeArchiveEntry();
-        }
-        assertRefused(bad, "captures/0009-link.txt is a symbolic link");
+        ZipArchiveEntry link = new ZipArchiveEntry("captures/0009-link.txt");
+        link.setUnixMode(0120777);
+        assertRefused(withOneMore(link, "/etc/shadow"), "captures/0009-link.txt is a symbolic link");
     }
 
     @Test
     void aDuplicateNameIsRefused() throws Exception {
-        Path bad = dir.resolve("duplicate.baton");
-        Map<String, byte[]> entries = read(good);
+        assertRefused(withOneMore(new ZipArchiveEntry("notes.md"), "other notes"), "notes.md appears more than once");
+    }
+
+    /** The good bundle's entries and one more, written as commons-compress writes them (with Unix modes). */
+    private Path withOneMore(ZipArchiveEntry extra, String content) throws IOException {
+        Path bad = dir.resolve("one-more-" + System.nanoTime() + ".baton");
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bad)) {
-            for (var entry : entries.entrySet()) {
+            for (var entry : read(good).entrySet()) {
                 zip.putArchiveEntry(new ZipArchiveEntry(entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeArchiveEntry();
             }
-            zip.putArchiveEntry(new ZipArchiveEntry("notes.md"));
-            zip.write("other notes".getBytes(StandardCharsets.UTF_8));
+            zip.putArchiveEntry(extra);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeArchiveEntry();
         }
-        assertRefused(bad, "notes.md appears more than once");
+        return bad;
     }
 
     @Test

@@ -7,8 +7,6 @@ import dev.baton.incident.EventType;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
 import dev.baton.incident.TimelineEvent;
-import dev.baton.runbook.Seeds;
-import dev.baton.ssh.InProcessSshServer;
 import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,72 +16,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** Hand off from the console and continue elsewhere, with a real shell and a real SSH node. */
-class HandoffUiTest extends ConsoleTest {
-    private static Path dir;
-    private static InProcessSshServer server;
-
-    @BeforeAll
-    static void startNode() throws Exception {
-        dir = Files.createTempDirectory("baton-handoff-ui");
-        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
-        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
-    }
-
-    @AfterAll
-    static void stopNode() throws Exception {
-        ConsoleSshNode.forget();
-        server.close();
-    }
-
-    @Override
-    protected Path runbooks() {
-        return Seeds.shippedRunbooks();
-    }
-
-    private static void until(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
-    }
-
-    private OpenIncident incident() throws Exception {
-        until(20, () -> ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get() != null));
-        return ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
-    }
-
-    private List<TimelineEvent> events(String type) throws Exception {
-        fx.console().journal().drain();
-        return incident().timeline().events().stream().filter(e -> e.type().equals(type)).toList();
-    }
-
+class HandoffUiTest extends IncidentConsoleTest {
     @Test
     void aHandoffWrittenFromTheConsoleComesBackWholeAndContinues(FxRobot robot) throws Exception {
-        fx.waitForLibrary();
-        fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        showDiskFull();
         TerminalTab shell = fx.waitForShell("Local 1");
         fx.click("baton:run/1");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
         robot.clickOn("#confirm-send");
         fx.waitForText(shell, "IUse%", 20);
 
-        ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().find("db1").isPresent());
-        ConsoleFixture.onFx(() -> {
-            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
-            return null;
-        });
-        fx.click("baton:run-on-node/1");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
-        robot.clickOn("#run-nodes-ok");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
-        robot.clickOn("#confirm-send");
-        ConsoleFixture.waitFor(30, () -> robot.lookup("#run-capture").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        runFirstStepOnDb1(robot);
         robot.clickOn("#run-capture");
         until(10, () -> !events(EventType.CAPTURE).isEmpty());
         fx.click("baton:tick/2");

@@ -6,66 +6,18 @@ import dev.baton.incident.EventType;
 import dev.baton.incident.OpenIncident;
 import dev.baton.incident.Timeline;
 import dev.baton.incident.TimelineEvent;
-import dev.baton.runbook.Seeds;
-import dev.baton.ssh.InProcessSshServer;
 import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The incident pane with a real shell, a real SSH server and real files: what the responder does lands in the timeline and notes. */
-class IncidentUiTest extends ConsoleTest {
-    private static Path dir;
-    private static InProcessSshServer server;
-
-    @BeforeAll
-    static void startNode() throws Exception {
-        dir = Files.createTempDirectory("baton-incident-ui");
-        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
-        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
-    }
-
-    @AfterAll
-    static void stopNode() throws Exception {
-        ConsoleSshNode.forget();
-        server.close();
-    }
-
-    @Override
-    protected Path runbooks() {
-        return Seeds.shippedRunbooks();
-    }
-
-    /** Polls on the test thread: the conditions here read files and the journal, and call onFx themselves. */
-    private static void until(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
-    }
-
-    private OpenIncident incident() throws Exception {
-        until(20, () -> ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get() != null));
-        return ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
-    }
-
-    private List<TimelineEvent> events(String type) throws Exception {
-        fx.console().journal().drain();
-        return incident().timeline().events().stream().filter(e -> e.type().equals(type)).toList();
-    }
-
+class IncidentUiTest extends IncidentConsoleTest {
     private String notes() throws Exception {
         return ConsoleFixture.onFx(() -> fx.console().incident().notesText());
-    }
-
-    private void showDiskFull() throws Exception {
-        fx.waitForLibrary();
-        fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
     }
 
     @Test
@@ -92,18 +44,7 @@ class IncidentUiTest extends ConsoleTest {
     @Test
     void anExecResultIsRecordedWithItsOutputAndCapturedIntoTheNotes(FxRobot robot) throws Exception {
         showDiskFull();
-        ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().find("db1").isPresent());
-        ConsoleFixture.onFx(() -> {
-            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
-            return null;
-        });
-        fx.click("baton:run-on-node/1");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
-        robot.clickOn("#run-nodes-ok");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
-        robot.clickOn("#confirm-send");
-
-        ConsoleFixture.waitFor(30, () -> robot.lookup("#run-capture").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        runFirstStepOnDb1(robot);
         TimelineEvent result = events(EventType.RUN_RESULT).get(0);
         assertThat(result.text("target")).isEqualTo("db1");
         assertThat(result.text("exit")).isEqualTo("0");
