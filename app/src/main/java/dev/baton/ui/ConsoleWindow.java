@@ -123,6 +123,7 @@ public final class ConsoleWindow extends BorderPane {
         setBottom(status);
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
         dark.setSelected(LAYOUT.getBoolean("dark", false));
+        setDark(dark.isSelected());
     }
 
     private MenuBar menus() {
@@ -250,10 +251,15 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     private void setDark(boolean on) {
+        // The user-agent stylesheet reaches every window: dialogs and run results follow the theme too.
+        javafx.application.Application.setUserAgentStylesheet(on ? new atlantafx.base.theme.PrimerDark()
+                .getUserAgentStylesheet() : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         getStyleClass().removeAll("dark");
         if (on) {
             getStyleClass().add("dark");
         }
+        dev.baton.ui.terminal.BatonTerminalWidget.setDarkTheme(on);
+        terminals.all().forEach(tab -> tab.widget().applyTheme());
         runbook.setDark(on);
     }
 

@@ -91,4 +91,56 @@ class ConsoleWindowTest extends ConsoleTest {
                 .release(javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCode.CONTROL);
         ConsoleFixture.waitFor(5, () -> shell.widget().fontSize() == before);
     }
+
+    @Test
+    void ctrlShiftCCopiesFromTheTerminalAndCtrlShiftVPastesIntoIt(FxRobot robot) throws Exception {
+        TerminalTab shell = fx.waitForShell("Local 1");
+        shell.session().connector().write("echo copy-$((20+1))\n");
+        fx.waitForText(shell, "copy-21", 20);
+        robot.clickOn(shell.widget().getPane());
+        ConsoleFixture.onFx(() -> {
+            shell.widget().getTerminalPanel().selectAll();
+            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            return null;
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        ConsoleFixture.waitFor(10, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .contains("copy-21"));
+
+        ConsoleFixture.onFx(() -> {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString("echo pasted-$((40+2))\u001b[201~\u0007");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            return null;
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        fx.waitForText(shell, "pasted-42", 20);
+        assertThat(ConsoleFixture.onFx(() -> shell.widget().screenText())).doesNotContain("Cecho").doesNotContain("Vecho")
+                // The ESC was removed: had it reached the shell, it would have ended the paste there.
+                .contains("pasted-42[201~");
+    }
+
+    @Test
+    void theDarkThemeReachesEveryWindowAndTheTerminals(FxRobot robot) throws Exception {
+        TerminalTab shell = fx.waitForShell("Local 1");
+        String light = new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
+        String dark = new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet();
+        boolean wasDark = ConsoleFixture.onFx(() -> dark.equals(javafx.application.Application.getUserAgentStylesheet()));
+        try {
+            for (boolean wantDark : new boolean[] {!wasDark, wasDark}) {
+                robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.D)
+                        .release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+                ConsoleFixture.waitFor(5, () -> (wantDark ? dark : light).equals(javafx.application.Application.getUserAgentStylesheet()));
+                assertThat(ConsoleFixture.onFx(() -> shell.widget().isDarkTheme())).isEqualTo(wantDark);
+            }
+        } finally {
+            ConsoleFixture.onFx(() -> {
+                javafx.application.Application.setUserAgentStylesheet(wasDark ? dark : light);
+                return null;
+            });
+        }
+    }
 }

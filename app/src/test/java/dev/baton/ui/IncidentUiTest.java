@@ -117,4 +117,23 @@ class IncidentUiTest extends IncidentConsoleTest {
         assertThat(sent.text("target")).isEqualTo("Local 1");
         assertThat(sent.text("step")).isEqualTo("1");
     }
+
+    @Test
+    void aShortcutPressedInATerminalRunsItsActionAndTypesNothingIntoTheShell(FxRobot robot) throws Exception {
+        showDiskFull();
+        TerminalTab shell = fx.waitForShell("Local 1");
+        shell.session().connector().write("echo shortcut-$((6*7))\n");
+        fx.waitForText(shell, "shortcut-42", 20);
+        ConsoleFixture.waitFor(10, () -> shell.widget().lastCommand().isPresent());
+        robot.clickOn(shell.widget().getPane());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        until(10, () -> notes().contains("· last-command"));
+        robot.write("echo typed-after");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        fx.waitForText(shell, "typed-after", 20);
+        String screen = ConsoleFixture.onFx(() -> shell.widget().screenText());
+        assertThat(screen).contains("echo typed-after").doesNotContain("Lecho typed-after")
+                .doesNotContain("command not found");
+    }
 }

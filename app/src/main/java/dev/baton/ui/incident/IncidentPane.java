@@ -84,6 +84,8 @@ public final class IncidentPane extends VBox {
         title.setId("incident-title");
         title.getStyleClass().add("incident-title");
         clock.setId("incident-clock");
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         clock.getStyleClass().add("incident-clock");
         phase.setId("incident-phase");
         Button start = button("New…", "incident-new", this::askNew);

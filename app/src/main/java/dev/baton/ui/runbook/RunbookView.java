@@ -177,6 +177,10 @@ public final class RunbookView extends StackPane {
     private void display(Runbook runbook) {
         shown.set(runbook);
         if (runbook == null || library == null) {
+            if (engine != null && html.contains("Choose a runbook")) {
+                html = placeholderPage("Choose a runbook, or type an alert name.");
+                engine.loadContent(html);
+            }
             return;
         }
         RunbookLibrary lib = library;
@@ -248,9 +252,10 @@ public final class RunbookView extends StackPane {
         return null;
     }
 
-    private static String placeholderPage(String message) {
+    private String placeholderPage(String message) {
         return "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-                + "<style>body{font:15px sans-serif;color:#59636e;padding:40px;}</style></head><body><p>"
+                + "<style>body{font:15px sans-serif;padding:40px;" + (dark ? "color:#9198a1;background:#0d1117;"
+                        : "color:#59636e;") + "}</style></head><body><p>"
                 + message.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>";
     }
 }

@@ -1,5 +1,7 @@
 package dev.baton.ui.terminal;
 
+import com.techsenger.jeditermfx.core.TerminalColor;
+import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.TerminalStarter;
 import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
@@ -8,11 +10,15 @@ import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+import dev.baton.step.TerminalText;
 import dev.baton.terminal.TerminalReplies;
 import java.nio.charset.StandardCharsets;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.text.Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +33,11 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     private static final double MIN_FONT = 8;
     private static final double MAX_FONT = 36;
 
+    /** The console's theme; terminals follow it as every other window does. */
+    private static volatile boolean darkTheme;
+
     private final ZoomableSettings settings;
+    private StyleState styleState;
     // Assigned from the superclass constructor (createTerminal, createTerminalPanel): no initialisers.
     private PasteModeTrackingDisplay display;
     private ZoomablePanel panel;
@@ -39,11 +49,20 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     private BatonTerminalWidget(ZoomableSettings settings) {
         super(120, 32, settings);
         this.settings = settings;
+        // A shortcut such as Ctrl+Shift+L runs Baton's action on the key press; the letter typed after it
+        // must not reach the shell as well. AltGr (Ctrl+Alt) characters still pass.
+        getPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, event -> {
+            if ((event.isControlDown() || event.isMetaDown()) && !event.isAltDown()
+                    && event.getCharacter().length() == 1 && Character.isLetterOrDigit(event.getCharacter().charAt(0))) {
+                event.consume();
+            }
+        });
     }
 
     @Override
     protected TerminalPanel createTerminalPanel(SettingsProvider settingsProvider, StyleState style, TerminalTextBuffer buffer) {
         panel = new ZoomablePanel(settingsProvider, buffer, style);
+        styleState = style;
         return panel;
     }
 
@@ -54,11 +73,32 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         panel.refont();
     }
 
+    /** Sets the theme for every terminal, those open now included. On the FX thread. */
+    public static void setDarkTheme(boolean dark) {
+        darkTheme = dark;
+    }
+
+    /** Whether what is written now gets the dark theme's default colours. */
+    public boolean isDarkTheme() {
+        return styleState.getDefaultBackground().equals(ZoomableSettings.DARK_BACKGROUND);
+    }
+
+    /**
+     * Switches to the current theme's default colours for what is written from now on (text already on
+     * screen keeps the colours it was written in). On the FX thread.
+     */
+    public void applyTheme() {
+        styleState.setDefaultStyle(settings.getDefaultStyle());
+        styleState.reset();
+        panel.repaint();
+    }
+
     public double fontSize() {
         return settings.size;
     }
 
     private static final class ZoomableSettings extends DefaultSettingsProvider {
+        static final TerminalColor DARK_BACKGROUND = TerminalColor.rgb(0x0d, 0x11, 0x17);
         final double defaultSize = super.getTerminalFontSize();
         volatile double size = defaultSize;
 
@@ -71,6 +111,21 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         public float getTerminalFontSize() {
             return (float) size;
         }
+
+        @Override
+        public TextStyle getDefaultStyle() {
+            return new TextStyle(getDefaultForeground(), getDefaultBackground());
+        }
+
+        @Override
+        public TerminalColor getDefaultForeground() {
+            return darkTheme ? TerminalColor.rgb(0xe6, 0xed, 0xf3) : TerminalColor.BLACK;
+        }
+
+        @Override
+        public TerminalColor getDefaultBackground() {
+            return darkTheme ? DARK_BACKGROUND : TerminalColor.WHITE;
+        }
     }
 
     private static final class ZoomablePanel extends TerminalPanel {
@@ -80,6 +135,38 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
         void refont() {
             reinitFontAndResize();
+        }
+
+        @Override
+        protected TerminalCopyPasteHandler createCopyPasteHandler() {
+            return new FxClipboard();
+        }
+    }
+
+    /**
+     * Copy and paste through JavaFX's clipboard (JediTermFX's default goes through AWT). What is pasted
+     * loses its control characters first, as a step does: a clipboard holding {@code ESC[201~} must not
+     * end a bracketed paste and have the rest run as typed keys.
+     */
+    private static final class FxClipboard implements TerminalCopyPasteHandler {
+        /** JavaFX has no X11 primary selection; the last selection stands in for it. */
+        private String selection;
+
+        @Override
+        public void setContents(String text, boolean selectionClipboard) {
+            if (selectionClipboard) {
+                selection = text;
+                return;
+            }
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+
+        @Override
+        public String getContents(boolean selectionClipboard) {
+            String text = selectionClipboard ? selection : Clipboard.getSystemClipboard().getString();
+            return text == null ? null : TerminalText.stripControls(text.replace("\r\n", "\n"));
         }
     }
 
