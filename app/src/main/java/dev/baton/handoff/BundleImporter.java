@@ -34,6 +34,7 @@ public final class BundleImporter {
         String id;
         try {
             BundleReader.extract(verified, staging, BundleImporter::placement);
+            readable(staging);
             id = store.adopt(staging, verified.manifest().incident().id());
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
@@ -55,6 +56,16 @@ public final class BundleImporter {
         verified.signature().ifPresent(s -> data.put("signer", s.fingerprint()));
         incident.handoff(false, data);
         return new Imported(incident, verified, state, note);
+    }
+
+    /** Its hashes match, but the sender may have written nonsense: it must open before it is moved in. */
+    private static void readable(Path staging) throws BundleException {
+        try {
+            IncidentStore.readInfo(staging);
+            readState(staging);
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("the bundle's incident.json or state.json cannot be read: " + e.getMessage());
+        }
     }
 
     /** Where a bundle file goes in the incident folder. */

@@ -160,6 +160,13 @@ class HostileBundleTest {
     }
 
     @Test
+    void anIncidentFileThatMatchesItsHashButMeansNothingIsRefused() throws Exception {
+        byte[] nonsense = "{\"title\": \"x\", \"startedAt\": \"yesterday\"}".getBytes(StandardCharsets.UTF_8);
+        Path bad = rewriteWithManifest(entries -> entries.put("incident.json", nonsense), "incident.json", nonsense);
+        assertRefused(bad, "incident.json or state.json cannot be read");
+    }
+
+    @Test
     void anUnknownVersionIsRefused() throws Exception {
         Path bad = rewrite(entries -> entries.computeIfPresent("manifest.json", (name, bytes) ->
                 new String(bytes, StandardCharsets.UTF_8).replace("\"version\" : 1", "\"version\" : 7")
