@@ -15,6 +15,7 @@ import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import dev.baton.step.TerminalText;
+import dev.baton.terminal.JumpScrollConnector;
 import dev.baton.terminal.TerminalReplies;
 import java.nio.charset.StandardCharsets;
 import javafx.scene.input.Clipboard;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JediTermFX with Baton's guards: the emulator's automatic replies are filtered so a remote program
- * cannot make the terminal type text it chose, and bracketed-paste mode is visible to the step sender.
+ * cannot make the terminal type text it chose, bracketed-paste mode is visible to the step sender, and
+ * output reaches the emulator through jump scroll.
  */
 public final class BatonTerminalWidget extends JediTermFxWidget {
     private static final Logger LOG = LoggerFactory.getLogger(BatonTerminalWidget.class);
@@ -178,7 +180,11 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
     @Override
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
-        return new TerminalStarter(terminal, connector, new TtyBasedArrayDataStream(connector),
+        // Jump scroll keeps the terminal responsive under a flood; only the emulator's reads go through it.
+        // baton.terminal.jump-scroll=false turns it off, to compare or to rule it out.
+        TtyConnector output = Boolean.parseBoolean(System.getProperty("baton.terminal.jump-scroll", "true"))
+                ? new JumpScrollConnector(connector, settings.getBufferMaxLinesCount()) : connector;
+        return new TerminalStarter(terminal, connector, new TtyBasedArrayDataStream(output),
                 getTypeAheadManager(), getExecutorServiceManager()) {
             @Override
             public void sendBytes(byte[] bytes, boolean userInput) {

@@ -1,0 +1,140 @@
+package dev.baton.terminal;
+
+import com.techsenger.jeditermfx.core.ArrayTerminalDataStream;
+import com.techsenger.jeditermfx.core.CursorShape;
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseFormat;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseMode;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalLine;
+import com.techsenger.jeditermfx.core.model.TerminalSelection;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JediTerm's emulator and text buffer, the same ones Baton's terminal widget uses, without a screen. */
+final class HeadlessTerminal {
+    private final StyleState style = new StyleState();
+    private final TerminalTextBuffer buffer;
+    private final JediTerminal terminal;
+
+    HeadlessTerminal(int columns, int rows, int historyLines) {
+        buffer = new TerminalTextBuffer(columns, rows, style, historyLines, null);
+        terminal = new JediTerminal(new NoScreen(), buffer, style);
+    }
+
+    /** Runs {@code output} through the emulator, as a program's output would be. */
+    HeadlessTerminal feed(String output) {
+        JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
+        try {
+            while (emulator.hasNext()) {
+                emulator.next();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Runs a connector's output through the emulator as Baton's terminal widget does, until it ends. */
+    HeadlessTerminal run(TtyConnector connector) {
+        JediEmulator emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
+        try {
+            while (emulator.hasNext()) {
+                emulator.next();
+            }
+        } catch (IOException endOfPty) {
+            // Linux reports the end of a pty whose program has exited as an I/O error.
+        }
+        return this;
+    }
+
+    /** History and screen as text, one row per line, then the cursor. */
+    String text() {
+        StringBuilder out = new StringBuilder();
+        for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
+            out.append(buffer.getLine(i).getText()).append('\n');
+        }
+        return out.append("cursor ").append(terminal.getCursorX()).append(',').append(terminal.getCursorY()).toString();
+    }
+
+    /** Every row's runs of text with their styles, and the style the next character would get. */
+    List<Object> styledRows() {
+        List<Object> rows = new ArrayList<>();
+        for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
+            List<Object> runs = new ArrayList<>();
+            TerminalLine line = buffer.getLine(i);
+            for (TerminalLine.TextEntry entry : line.getEntries()) {
+                runs.add(List.of(entry.getStyle(), entry.getText().toString()));
+            }
+            rows.add(List.of(line.isWrapped(), runs));
+        }
+        TextStyle current = style.getCurrent();
+        rows.add(current);
+        return rows;
+    }
+
+    int historyLines() {
+        return buffer.getHistoryLinesCount();
+    }
+
+    private static final class NoScreen implements TerminalDisplay {
+        @Override
+        public void setCursor(int x, int y) {
+        }
+
+        @Override
+        public void setCursorShape(CursorShape cursorShape) {
+        }
+
+        @Override
+        public void beep() {
+        }
+
+        @Override
+        public void scrollArea(int scrollRegionTop, int scrollRegionSize, int dy) {
+        }
+
+        @Override
+        public void setCursorVisible(boolean isCursorVisible) {
+        }
+
+        @Override
+        public void useAlternateScreenBuffer(boolean useAlternateScreenBuffer) {
+        }
+
+        @Override
+        public String getWindowTitle() {
+            return "";
+        }
+
+        @Override
+        public void setWindowTitle(String windowTitle) {
+        }
+
+        @Override
+        public TerminalSelection getSelection() {
+            return null;
+        }
+
+        @Override
+        public void terminalMouseModeSet(MouseMode mouseMode) {
+        }
+
+        @Override
+        public void setMouseFormat(MouseFormat mouseFormat) {
+        }
+
+        @Override
+        public boolean ambiguousCharsAreDoubleWidth() {
+            return false;
+        }
+    }
+}
