@@ -50,5 +50,18 @@ abstract class ConsoleTest {
         if (previousData != null) {
             System.setProperty("baton.data", previousData);
         }
+        deleteQuietly(dataFolder);
+    }
+
+    /** Removes a test's temporary folder; one left behind (a file still being written) is harmless. */
+    protected static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort
+        }
     }
 }

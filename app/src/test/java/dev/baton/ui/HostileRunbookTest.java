@@ -63,6 +63,7 @@ class HostileRunbookTest extends ConsoleTest {
     @AfterAll
     static void close() throws Exception {
         listener.close();
+        deleteQuietly(folder);
     }
 
 

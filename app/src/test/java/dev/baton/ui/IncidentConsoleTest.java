@@ -33,6 +33,7 @@ abstract class IncidentConsoleTest extends ConsoleTest {
     static void stopNode() throws Exception {
         ConsoleSshNode.forget();
         server.close();
+        deleteQuietly(dir);
     }
 
     @Override

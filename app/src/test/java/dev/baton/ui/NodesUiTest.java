@@ -42,6 +42,7 @@ class NodesUiTest extends ConsoleTest {
     static void stopNode() throws Exception {
         ConsoleSshNode.forget();
         server.close();
+        deleteQuietly(dir);
     }
 
     @Override

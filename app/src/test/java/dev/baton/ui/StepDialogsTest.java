@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -21,6 +22,11 @@ class StepDialogsTest extends ConsoleTest {
 
     private static Path folder;
     private static Path marker;
+
+    @AfterAll
+    static void removeRunbooks() {
+        deleteQuietly(folder);
+    }
 
     @BeforeAll
     static void writeRunbooks() throws Exception {
