@@ -25,6 +25,8 @@ final class JumpScrollBuffer {
     private static final int RELEASE_BATCH = 32_768;
     /** Retained colour changes above this length are written out early: same effect, bounded memory. */
     private static final int MAX_RETAINED_STYLE = 1_024;
+    /** Parameters kept of one control sequence: colour changes are far shorter, and a flood of digits must not grow memory. */
+    private static final int MAX_SEQUENCE = 64;
     private static final char ESC = 0x1b;
     private static final char BEL = 0x07;
     /** C1 OSC, which JediTerm honours. */
@@ -189,7 +191,11 @@ final class JumpScrollBuffer {
             }
             case CSI -> {
                 if (c >= 0x20 && c <= 0x3f) {
-                    sequence.append(c);
+                    if (sequence.length() < MAX_SEQUENCE) {
+                        sequence.append(c);
+                    } else {
+                        markNotPlain();
+                    }
                 } else if (c >= 0x40 && c <= 0x7e) {
                     state = State.GROUND;
                     endControlSequence(c);

@@ -34,6 +34,7 @@ public final class JumpScrollConnector implements TtyConnector {
     private boolean ended;
     private IOException failure;
     private long lastAppendNanos;
+    private boolean waitingForOutput;
     private long lastFloodBatchNanos;
 
     /** @param historyLines the emulator's scrollback length: lines that scroll out of it are never seen */
@@ -55,6 +56,7 @@ public final class JumpScrollConnector implements TtyConnector {
                             }
                             return -1;
                         }
+                        waitingForOutput = true;
                         lock.wait();
                         continue;
                     }
@@ -142,7 +144,11 @@ public final class JumpScrollConnector implements TtyConnector {
                 }
                 buffer.append(chunk, 0, read);
                 lastAppendNanos = System.nanoTime();
-                lock.notifyAll();
+                // Waking the emulator for every chunk of a flood it is pacing itself through costs CPU.
+                if (waitingForOutput) {
+                    waitingForOutput = false;
+                    lock.notifyAll();
+                }
             }
         }
     }

@@ -44,6 +44,8 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     private PasteModeTrackingDisplay display;
     private ZoomablePanel panel;
 
+    private final javafx.animation.Timeline deferredRepaints;
+
     public BatonTerminalWidget() {
         this(new ZoomableSettings());
     }
@@ -51,6 +53,10 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     private BatonTerminalWidget(ZoomableSettings settings) {
         super(120, 32, settings);
         this.settings = settings;
+        deferredRepaints = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(100), e -> panel.repaintIfDeferred()));
+        deferredRepaints.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        deferredRepaints.play();
         // A shortcut such as Ctrl+Shift+L runs Baton's action on the key press; the letter typed after it
         // must not reach the shell as well. AltGr (Ctrl+Alt) characters still pass.
         getPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, event -> {
@@ -131,8 +137,42 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     }
 
     private static final class ZoomablePanel extends TerminalPanel {
+        /** While output is still queued for the emulator, the screen is repainted at most this often. */
+        private static final long BUSY_REPAINT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+        // Assigned after the superclass constructor, which may already ask for a repaint.
+        private volatile java.util.function.BooleanSupplier outputQueued;
+        private volatile long lastRepaintNanos;
+        private volatile boolean repaintDeferred;
+
         ZoomablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
             super(settings, buffer, style);
+        }
+
+        /**
+         * JediTermFX paints the whole screen holding the text buffer's lock, so repainting at 50 frames a
+         * second while output pours in starves the emulator and the JavaFX thread alike. A repaint asked
+         * for while output is still queued waits until 100 ms after the last one.
+         */
+        @Override
+        public void repaint() {
+            java.util.function.BooleanSupplier queued = outputQueued;
+            long now = System.nanoTime();
+            if (queued != null && now - lastRepaintNanos < BUSY_REPAINT_NANOS && queued.getAsBoolean()) {
+                repaintDeferred = true;
+                return;
+            }
+            lastRepaintNanos = now;
+            repaintDeferred = false;
+            super.repaint();
+        }
+
+        /** Called every 100 ms on the JavaFX thread: a deferred repaint is not lost when output stops. */
+        void repaintIfDeferred() {
+            if (repaintDeferred && System.nanoTime() - lastRepaintNanos >= BUSY_REPAINT_NANOS) {
+                lastRepaintNanos = System.nanoTime();
+                repaintDeferred = false;
+                super.repaint();
+            }
         }
 
         void refont() {
@@ -182,8 +222,12 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
         // Jump scroll keeps the terminal responsive under a flood; only the emulator's reads go through it.
         // baton.terminal.jump-scroll=false turns it off, to compare or to rule it out.
-        TtyConnector output = Boolean.parseBoolean(System.getProperty("baton.terminal.jump-scroll", "true"))
-                ? new JumpScrollConnector(connector, settings.getBufferMaxLinesCount()) : connector;
+        TtyConnector output = connector;
+        if (Boolean.parseBoolean(System.getProperty("baton.terminal.jump-scroll", "true"))) {
+            JumpScrollConnector jumpScroll = new JumpScrollConnector(connector, settings.getBufferMaxLinesCount());
+            panel.outputQueued = jumpScroll::ready;
+            output = jumpScroll;
+        }
         return new TerminalStarter(terminal, connector, new TtyBasedArrayDataStream(output),
                 getTypeAheadManager(), getExecutorServiceManager()) {
             @Override
@@ -204,6 +248,12 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
                 }
             }
         };
+    }
+
+    @Override
+    public void close() {
+        deferredRepaints.stop();
+        super.close();
     }
 
     /** The visible screen only: cheap enough to poll. */
