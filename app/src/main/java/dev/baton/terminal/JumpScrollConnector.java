@@ -1,8 +1,6 @@
 package dev.baton.terminal;
 
-import com.techsenger.jeditermfx.core.Questioner;
 import com.techsenger.jeditermfx.core.TtyConnector;
-import com.techsenger.jeditermfx.core.util.TermSize;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * program nor keeps the terminal busy drawing lines nobody can see. Writes, resizes and closing go
  * to the session's own connector; this one only reads.
  */
-public final class JumpScrollConnector implements TtyConnector {
+public final class JumpScrollConnector extends ForwardingTtyConnector {
     /** More rows than any screen shows, even zoomed out on a 4K display. */
     static final int MAX_SCREEN_ROWS = 500;
     /** Released output the emulator has not taken yet; past it the program waits, as a pty would make it. */
@@ -27,7 +25,6 @@ public final class JumpScrollConnector implements TtyConnector {
      */
     private static final long FLOOD_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final TtyConnector session;
     private final Object lock = new Object();
     private final JumpScrollBuffer buffer;
     private Thread reader;
@@ -39,7 +36,7 @@ public final class JumpScrollConnector implements TtyConnector {
 
     /** @param historyLines the emulator's scrollback length: lines that scroll out of it are never seen */
     public JumpScrollConnector(TtyConnector session, int historyLines) {
-        this.session = session;
+        super(session);
         this.buffer = new JumpScrollBuffer(historyLines + 2 * MAX_SCREEN_ROWS, HELD_CHAR_LIMIT);
     }
 
@@ -151,45 +148,5 @@ public final class JumpScrollConnector implements TtyConnector {
                 }
             }
         }
-    }
-
-    @Override
-    public void write(byte[] bytes) throws IOException {
-        session.write(bytes);
-    }
-
-    @Override
-    public void write(String string) throws IOException {
-        session.write(string);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return session.isConnected();
-    }
-
-    @Override
-    public void resize(TermSize size) {
-        session.resize(size);
-    }
-
-    @Override
-    public int waitFor() throws InterruptedException {
-        return session.waitFor();
-    }
-
-    @Override
-    public String getName() {
-        return session.getName();
-    }
-
-    @Override
-    public boolean init(Questioner questioner) {
-        return session.init(questioner);
-    }
-
-    @Override
-    public void close() {
-        session.close();
     }
 }
