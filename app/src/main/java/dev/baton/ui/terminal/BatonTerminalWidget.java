@@ -168,10 +168,8 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
         /** Called every 100 ms on the JavaFX thread: a deferred repaint is not lost when output stops. */
         void repaintIfDeferred() {
-            if (repaintDeferred && System.nanoTime() - lastRepaintNanos >= BUSY_REPAINT_NANOS) {
-                lastRepaintNanos = System.nanoTime();
-                repaintDeferred = false;
-                super.repaint();
+            if (repaintDeferred) {
+                repaint();
             }
         }
 
