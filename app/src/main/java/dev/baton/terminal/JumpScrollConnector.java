@@ -75,14 +75,11 @@ public final class JumpScrollConnector extends ForwardingTtyConnector {
 
     /** How long the emulator should wait for its next batch of a flood; 0 or less: take now. */
     private long untilNextFloodBatch() {
-        if (buffer.releasedBacklog() > 0 || !buffer.holdingFullWindow()) {
+        // Once the flood stops, what is held is the end of it, and the responder is waiting for it.
+        if (buffer.releasedBacklog() > 0 || !isFlooding()) {
             return 0;
         }
         long now = System.nanoTime();
-        if (ended || now - lastAppendNanos > FLOOD_FRAME_NANOS) {
-            // The flood has stopped: what is held is the end of it, and the responder is waiting for it.
-            return 0;
-        }
         long wait = lastFloodBatchNanos + FLOOD_FRAME_NANOS - now;
         if (wait <= 0) {
             lastFloodBatchNanos = now;
@@ -90,10 +87,21 @@ public final class JumpScrollConnector extends ForwardingTtyConnector {
         return wait;
     }
 
+    private boolean isFlooding() {
+        return buffer.holdingFullWindow() && !ended && System.nanoTime() - lastAppendNanos <= FLOOD_FRAME_NANOS;
+    }
+
     @Override
     public boolean ready() {
         synchronized (lock) {
             return buffer.hasOutput();
+        }
+    }
+
+    /** Whether output is coming faster than the emulator takes it and lines are being skipped. */
+    public boolean flooding() {
+        synchronized (lock) {
+            return isFlooding();
         }
     }
 

@@ -53,6 +53,9 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     private BatonTerminalWidget(ZoomableSettings settings) {
         super(120, 32, settings);
         this.settings = settings;
+        // JediTermFX caches its canvas as a bitmap; the canvas is redrawn whole on every change, so the
+        // cache only adds a full-size copy per frame.
+        panel.getCanvas().setCache(false);
         deferredRepaints = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.millis(100), e -> panel.repaintIfDeferred()));
         deferredRepaints.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -137,10 +140,12 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     }
 
     private static final class ZoomablePanel extends TerminalPanel {
-        /** While output is still queued for the emulator, the screen is repainted at most this often. */
+        /** While output is still queued for the emulator, the screen is repainted at most this often… */
         private static final long BUSY_REPAINT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+        /** …and during a flood that jump scroll is skipping through, at most this often. */
+        private static final long FLOOD_REPAINT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
         // Assigned after the superclass constructor, which may already ask for a repaint.
-        private volatile java.util.function.BooleanSupplier outputQueued;
+        private volatile JumpScrollConnector output;
         private volatile long lastRepaintNanos;
         private volatile boolean repaintDeferred;
 
@@ -149,15 +154,18 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         }
 
         /**
-         * JediTermFX paints the whole screen holding the text buffer's lock, so repainting at 50 frames a
-         * second while output pours in starves the emulator and the JavaFX thread alike. A repaint asked
-         * for while output is still queued waits until 100 ms after the last one.
+         * JediTermFX paints the whole screen, a clipped text draw per cell, holding the text buffer's lock;
+         * repainting at 50 frames a second while output pours in starves the emulator, the renderer and
+         * the JavaFX thread alike. A repaint asked for while output is queued waits until 100 ms after the
+         * last one, 250 ms during a flood.
          */
         @Override
         public void repaint() {
-            java.util.function.BooleanSupplier queued = outputQueued;
+            JumpScrollConnector current = output;
             long now = System.nanoTime();
-            if (queued != null && now - lastRepaintNanos < BUSY_REPAINT_NANOS && queued.getAsBoolean()) {
+            long sinceLast = now - lastRepaintNanos;
+            if (current != null && sinceLast < FLOOD_REPAINT_NANOS && current.ready()
+                    && (sinceLast < BUSY_REPAINT_NANOS || current.flooding())) {
                 repaintDeferred = true;
                 return;
             }
@@ -223,7 +231,7 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         TtyConnector output = connector;
         if (Boolean.parseBoolean(System.getProperty("baton.terminal.jump-scroll", "true"))) {
             JumpScrollConnector jumpScroll = new JumpScrollConnector(connector, settings.getBufferMaxLinesCount());
-            panel.outputQueued = jumpScroll::ready;
+            panel.output = jumpScroll;
             output = jumpScroll;
         }
         return new TerminalStarter(terminal, connector, new TtyBasedArrayDataStream(output),
