@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JumpScrollConnector extends ForwardingTtyConnector {
     /** More rows than any screen shows, even zoomed out on a 4K display. */
-    static final int MAX_SCREEN_ROWS = 500;
+    private static final int MAX_SCREEN_ROWS = 500;
     /** Released output the emulator has not taken yet; past it the program waits, as a pty would make it. */
     private static final int RELEASED_BACKLOG_LIMIT = 1 << 20;
     private static final long HELD_CHAR_LIMIT = 4L << 20;
@@ -105,7 +105,7 @@ public final class JumpScrollConnector extends ForwardingTtyConnector {
         }
     }
 
-    /** Lines skipped so far, for tests and benchmarks. */
+    /** Lines skipped so far, for tests. */
     public long skippedLines() {
         synchronized (lock) {
             return buffer.skippedLines();
