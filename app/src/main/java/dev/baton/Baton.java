@@ -2,6 +2,7 @@ package dev.baton;
 
 import dev.baton.cli.BatonCommand;
 import dev.baton.ui.BatonApp;
+import java.util.List;
 
 /** Entry point: {@code baton} opens the console window; {@code baton COMMAND …} is the command line. */
 public final class Baton {
@@ -15,6 +16,12 @@ public final class Baton {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // How users start Baton: the window with its defaults, without first building picocli's model of
+            // every command (a tenth of a cold start).
+            BatonApp.launchWindow(null, List.of());
+            System.exit(0);
+        }
         System.exit(BatonCommand.commandLine((BatonCommand.WindowOpener) BatonApp::launchWindow).execute(args));
     }
 }
