@@ -55,6 +55,7 @@ public final class BatonApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ConsoleWindow.useSavedTheme();
         console = new ConsoleWindow(background, url -> {
             if (getHostServices() != null) {
                 getHostServices().showDocument(url);
@@ -73,6 +74,15 @@ public final class BatonApp extends Application {
         });
         stage.show();
         LOG.info("main window shown {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
+        Runnable afterFirstLayout = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                // Queued behind the pulse, so the first frame is rendered before the panes are styled.
+                Platform.runLater(console::addDeferredPanes);
+            }
+        };
+        scene.addPostLayoutPulseListener(afterFirstLayout);
         javafx.application.Platform.runLater(console.runbook()::initialise);
 
         Path folder = runbookFolder();

@@ -39,6 +39,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 
 /**
  * The responder's screen: runbook library, rendered runbook, terminal tabs, status bar. It wires the
@@ -61,6 +62,7 @@ public final class ConsoleWindow extends BorderPane {
     private final IncidentJournal journal;
     private final IncidentPane incident;
     private final SplitPane right;
+    private final Tab nodesTab = new Tab("Nodes");
     private final ExecutorService background;
     private final HandoffActions handoff;
 
@@ -106,11 +108,10 @@ public final class ConsoleWindow extends BorderPane {
         });
 
         Tab runbooksTab = new Tab("Runbooks", library);
-        Tab nodesTab = new Tab("Nodes", nodes);
         nodesTab.setId("nodes-tab");
         left.getTabs().setAll(runbooksTab, nodesTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        right = new SplitPane(terminals, incident);
+        right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(LAYOUT.getDouble("divider2", 0.6));
         split = new SplitPane(left, runbook, right);
@@ -124,6 +125,18 @@ public final class ConsoleWindow extends BorderPane {
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
         dark.setSelected(LAYOUT.getBoolean("dark", false));
         setDark(dark.isSelected());
+    }
+
+    /**
+     * Puts the incident and nodes panes in place. The window's first frame goes out without them: they
+     * hold more than half of its controls, and the first styling pass of a cold start is the slowest.
+     */
+    public void addDeferredPanes() {
+        if (incident.getParent() != null) {
+            return;
+        }
+        right.getItems().set(1, incident); // replacing an item keeps the divider where it was
+        nodesTab.setContent(nodes);
     }
 
     private MenuBar menus() {
@@ -250,10 +263,25 @@ public final class ConsoleWindow extends BorderPane {
         terminals.active().ifPresent(tab -> tab.widget().zoom(steps));
     }
 
-    private void setDark(boolean on) {
+    /**
+     * Sets the saved theme. Called before the first control is built: any control built earlier makes
+     * JavaFX parse its own default stylesheet (Modena, 138 KB), only for the theme to replace it.
+     */
+    public static void useSavedTheme() {
+        useTheme(LAYOUT.getBoolean("dark", false));
+    }
+
+    private static void useTheme(boolean dark) {
         // The user-agent stylesheet reaches every window: dialogs and run results follow the theme too.
-        javafx.application.Application.setUserAgentStylesheet(on ? new atlantafx.base.theme.PrimerDark()
-                .getUserAgentStylesheet() : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(javafx.application.Application.getUserAgentStylesheet())) {
+            javafx.application.Application.setUserAgentStylesheet(stylesheet);
+        }
+    }
+
+    private void setDark(boolean on) {
+        useTheme(on);
         getStyleClass().removeAll("dark");
         if (on) {
             getStyleClass().add("dark");

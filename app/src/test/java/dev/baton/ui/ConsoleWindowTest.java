@@ -24,6 +24,21 @@ class ConsoleWindowTest extends ConsoleTest {
 
 
     @Test
+    void theIncidentAndNodesPanesJoinTheWindowAfterItsFirstFrame() throws Exception {
+        ConsoleWindow console = fx.console();
+        ConsoleFixture.waitFor(10, () -> console.incident().getScene() != null && console.nodes().getScene() != null);
+        double[] dividers = ConsoleFixture.onFx(() -> {
+            javafx.scene.Parent parent = console.incident().getParent();
+            while (!(parent instanceof javafx.scene.control.SplitPane split && split.getItems().contains(console.incident()))) {
+                parent = parent.getParent();
+            }
+            return ((javafx.scene.control.SplitPane) parent).getDividerPositions();
+        });
+        assertThat(dividers).containsExactly(new double[] {ConsoleWindow.layoutPreferences().getDouble("divider2", 0.6)},
+                org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
     void searchFindsAShippedRunbookAndShowsIt(FxRobot robot) throws Exception {
         fx.waitForLibrary();
         robot.clickOn("#runbook-search").write("disk fu");
