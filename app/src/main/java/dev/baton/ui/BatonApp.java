@@ -74,16 +74,11 @@ public final class BatonApp extends Application {
         });
         stage.show();
         LOG.info("main window shown {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
-        Runnable afterFirstLayout = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                // Queued behind the pulse, so the first frame is rendered before the panes are styled.
-                Platform.runLater(console::addDeferredPanes);
-            }
-        };
-        scene.addPostLayoutPulseListener(afterFirstLayout);
-        javafx.application.Platform.runLater(console.runbook()::initialise);
+        afterFirstFrame(scene, () -> {
+            console.addDeferredPanes();
+            // WebKit takes a few tenths of a second to start: not before the first frame, or the window stays blank.
+            console.runbook().initialise();
+        });
 
         Path folder = runbookFolder();
         Task<RunbookLibrary> load = new Task<>() {
@@ -115,6 +110,19 @@ public final class BatonApp extends Application {
             Inventory inventory = InventoryLoader.load(inventories);
             Platform.runLater(() -> console.setInventory(inventory));
         });
+    }
+
+    /** Runs {@code then} once the scene's first frame has been laid out and handed to the renderer. */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable firstPulse = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                LOG.info("first frame laid out {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
+                Platform.runLater(then); // queued behind this pulse, whose frame the renderer then draws
+            }
+        };
+        scene.addPostLayoutPulseListener(firstPulse);
     }
 
     /** The window, for tests that drive it. */
