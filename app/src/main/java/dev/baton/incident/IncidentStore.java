@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 public final class IncidentStore {
     static final String INFO_FILE = "incident.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -160,26 +159,31 @@ public final class IncidentStore {
 
     /** The {@code incident.json} of an incident folder. */
     public static IncidentInfo readInfo(Path folder) throws IOException {
-        var node = JSON.readTree(folder.resolve(INFO_FILE).toFile());
+        var node = Json.MAPPER.readTree(folder.resolve(INFO_FILE).toFile());
         return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
                 node.path("severity").asText(), node.path("alert").asText(),
                 Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
     }
 
     static byte[] toJson(IncidentInfo info) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("schema", 1);
         node.put("title", info.title());
         node.put("severity", info.severity());
         node.put("alert", info.alert());
         node.put("startedAt", info.startedAt().toString());
         node.put("responder", info.responder());
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
     }
 
     /** The responder's name: the {@code baton.responder} setting, else the OS user. */
     public static String defaultResponder() {
         String configured = System.getProperty("baton.responder", "");
         return configured.isBlank() ? System.getProperty("user.name", "responder") : configured;
+    }
+
+    /** Set up on first use: Jackson's first mapper takes tens of milliseconds, and the store is built with the window. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
