@@ -11,9 +11,13 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
-wait_for_window() { # log file
-  for _ in $(seq 300); do grep -q "main window shown" "$1" && return 0; sleep 0.1; done
+wait_for_window() { # log file: waits until the window is shown and its first frame laid out
+  for _ in $(seq 300); do grep -q "first frame laid out" "$1" && return 0; sleep 0.05; done
   echo "window never shown; log:" >&2; cat "$1" >&2; return 1
+}
+
+median() { # label: a median of the numbers on stdin
+  sort -n | awk -v label="$1" '{a[NR]=$1} END {printf "%s: median %d ms over %d runs (min %d, max %d)\n", label, a[int((NR+1)/2)], NR, a[1], a[NR]}'
 }
 
 stop() { # pid: ends Baton and waits until it has exited (the archive is written at exit)
@@ -29,17 +33,23 @@ wait_for_window "$log"
 sleep 3
 stop "$pid"
 
+shown=$(mktemp)
+first_frame=$(mktemp)
 for _ in $(seq "$runs"); do
   log=$(mktemp)
   ./baton >"$log" 2>&1 &
   pid=$!
   wait_for_window "$log"
-  grep -o "shown [0-9]* ms" "$log" | awk '{print $2}'
-  # The runbook page's WebKit starts just after the window; a process ended inside it can crash.
+  grep -o "shown [0-9]* ms" "$log" | awk '{print $2}' >>"$shown"
+  grep -o "laid out [0-9]* ms" "$log" | awk '{print $3}' >>"$first_frame"
+  # The runbook page's WebKit starts just after the first frame; a process ended inside it can crash.
   sleep 2
   stop "$pid"
   rm -f "$log"
-done | sort -n | awk '{a[NR]=$1} END {printf "cold start, launch to window shown: median %d ms over %d runs (min %d, max %d)\n", a[int((NR+1)/2)], NR, a[1], a[NR]}'
+done
+median "cold start, launch to window shown" <"$shown"
+median "cold start, launch to first frame laid out" <"$first_frame"
+rm -f "$shown" "$first_frame"
 
 log=$(mktemp)
 ./baton >"$log" 2>&1 &
