@@ -74,12 +74,17 @@ public final class BatonApp extends Application {
         });
         stage.show();
         LOG.info("main window shown {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
-        afterFirstFrame(scene, () -> {
-            console.addDeferredPanes();
-            // WebKit takes a few tenths of a second to start: not before the first frame, or the window stays blank.
-            console.runbook().initialise();
-        });
+        // The rest of the window waits for the first frame: on a machine without a GPU the renderer paints
+        // it in software, and on two cores a library load, a login shell and WebKit starting beside it
+        // kept the window blank for a further half second.
+        afterFirstFrame(scene, console::addDeferredPanes, this::fillWindow);
+    }
 
+    private void fillWindow() {
+        if (background.isShutdown()) {
+            return; // the window was closed before its first frame was painted
+        }
+        console.runbook().initialise();
         Path folder = runbookFolder();
         Task<RunbookLibrary> load = new Task<>() {
             @Override
@@ -112,17 +117,29 @@ public final class BatonApp extends Application {
         });
     }
 
-    /** Runs {@code then} once the scene's first frame has been laid out and handed to the renderer. */
-    private static void afterFirstFrame(Scene scene, Runnable then) {
-        Runnable firstPulse = new Runnable() {
+    /**
+     * Runs {@code laidOut} once the scene's first frame has been laid out and handed to the renderer, then
+     * {@code painted} once the renderer has drawn it: the pulse that lays out what {@code laidOut} changed
+     * waits for the previous frame before it hands over its own.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable laidOut, Runnable painted) {
+        Runnable pulses = new Runnable() {
+            private boolean first = true;
+
             @Override
             public void run() {
+                if (first) {
+                    first = false;
+                    LOG.info("first frame laid out {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
+                    Platform.runLater(laidOut);
+                    Platform.requestNextPulse();
+                    return;
+                }
                 scene.removePostLayoutPulseListener(this);
-                LOG.info("first frame laid out {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
-                Platform.runLater(then); // queued behind this pulse, whose frame the renderer then draws
+                Platform.runLater(painted);
             }
         };
-        scene.addPostLayoutPulseListener(firstPulse);
+        scene.addPostLayoutPulseListener(pulses);
     }
 
     /** The window, for tests that drive it. */
