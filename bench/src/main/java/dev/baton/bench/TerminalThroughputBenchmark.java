@@ -157,6 +157,9 @@ public final class TerminalThroughputBenchmark {
         if (sourceEndedNanos > 0) {
             System.out.printf("  (the program ended %.2f s after the start)%n", (sourceEndedNanos - start) / 1e9);
         }
+        if (connector instanceof InMemoryConnector memory && memory.drainedNanos > 0) {
+            System.out.printf("  (all output was read %.2f s after the start)%n", (memory.drainedNanos - start) / 1e9);
+        }
         if (!longStalls.isEmpty()) {
             System.out.printf("  %d pings waited over 50 ms, the first: %s%n", longStalls.size(),
                     longStalls.subList(0, Math.min(5, longStalls.size())));
@@ -174,6 +177,7 @@ public final class TerminalThroughputBenchmark {
     private static final class InMemoryConnector implements TtyConnector {
         private final char[] output;
         private int position;
+        volatile long drainedNanos;
 
         InMemoryConnector(char[] output) {
             this.output = output;
@@ -182,6 +186,9 @@ public final class TerminalThroughputBenchmark {
         @Override
         public synchronized int read(char[] buffer, int offset, int length) {
             if (position == output.length) {
+                if (drainedNanos == 0) {
+                    drainedNanos = System.nanoTime();
+                }
                 return -1;
             }
             int count = Math.min(length, output.length - position);
