@@ -9,12 +9,6 @@ public final class Baton {
     private Baton() {
     }
 
-    /** The version the jar was built as, for {@code --version} and for bundles' manifests. */
-    public static String version() {
-        String version = Baton.class.getPackage().getImplementationVersion();
-        return version != null ? version : "development build";
-    }
-
     public static void main(String[] args) {
         if (args.length == 0) {
             // How users start Baton: the window with its defaults, without first building picocli's model of

@@ -9,6 +9,6 @@ final class BatonVersion implements IVersionProvider {
     }
 
     static String number() {
-        return dev.baton.Baton.version();
+        return dev.baton.session.AppVersion.number();
     }
 }

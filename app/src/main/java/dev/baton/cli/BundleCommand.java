@@ -4,21 +4,19 @@ import dev.baton.handoff.BundleException;
 import dev.baton.handoff.BundleImporter;
 import dev.baton.handoff.BundleReader;
 import dev.baton.handoff.BundleWriter;
-import dev.baton.handoff.HandoffState;
 import dev.baton.handoff.Redactor;
-import dev.baton.handoff.SshSignature;
 import dev.baton.incident.IncidentBusyException;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
 import dev.baton.inventory.Inventory;
 import dev.baton.inventory.InventoryLoader;
 import dev.baton.runbook.RunbookLibrary;
-import dev.baton.ssh.SshAgent;
+import dev.baton.session.Handoffs;
+import dev.baton.session.Signers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,13 +98,10 @@ final class BundleCommand implements Runnable {
             String text = noteFile != null ? Files.readString(noteFile) : note;
             Path destination = output != null ? output : Path.of(id + ".baton");
             try (OpenIncident open = store.open(id, false)) {
-                var events = open.timeline().events();
-                HandoffState state = new HandoffState(HandoffState.targetsFrom(events, inventory::find),
-                        List.copyOf(open.tickedItems()), open.variables(), List.of());
-                BundleWriter.Request request = new BundleWriter.Request(text, IncidentStore.defaultResponder(),
-                        Instant.now(), BatonVersion.number(), state,
-                        runbookId -> runbooks.find(runbookId).flatMap(runbooks::file), new HashSet<>(keep), signer(err));
-                BundleWriter.Result result = BundleWriter.exportFrom(open, request, destination);
+                Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination);
+                BundleWriter.Request request = Handoffs.request(open, inventory::find, List.of(), runbooks,
+                        IncidentStore.defaultResponder(), choices);
+                BundleWriter.Result result = Handoffs.export(open, request, destination);
                 for (Redactor.Found found : result.found()) {
                     err.println((found.kept() ? "kept     " : "redacted ") + found.finding().kind() + " at "
                             + found.finding().place() + "   " + found.context() + "   [" + found.finding().id() + "]");
@@ -121,43 +116,33 @@ final class BundleCommand implements Runnable {
             }
         }
 
-        private BundleWriter.ManifestSigner signer(PrintWriter err) throws IOException {
+        private BundleWriter.ManifestSigner signer() throws IOException {
             if (signing == null) {
                 return null;
             }
             if (signing.agent) {
-                SshAgent agent = SshAgent.fromEnvironment()
-                        .orElseThrow(() -> new IOException("--sign-agent: SSH_AUTH_SOCK is not set"));
-                List<SshAgent.Identity> identities = agent.identities();
-                if (identities.isEmpty()) {
-                    throw new IOException("--sign-agent: ssh-agent holds no keys");
+                try {
+                    return Signers.agent(null);
+                } catch (IOException e) {
+                    throw new IOException("--sign-agent: " + e.getMessage(), e);
                 }
-                return manifest -> SshSignature.sign(manifest, dev.baton.handoff.BundleManifest.SIGNATURE_NAMESPACE,
-                        agent, identities.get(0));
             }
-            char[] passphrase = null;
-            var keys = tryLoad(signing.key, null);
-            if (keys == null) {
-                java.io.Console console = System.console();
-                if (console == null) {
-                    throw new IOException(signing.key + " needs a passphrase and there is no terminal to ask it on");
-                }
-                passphrase = console.readPassword("Passphrase for %s: ", signing.key);
-                keys = SshSignature.loadKeyPair(signing.key, passphrase);
-                java.util.Arrays.fill(passphrase, ' ');
-            }
-            var pair = keys;
-            return manifest -> SshSignature.sign(manifest, dev.baton.handoff.BundleManifest.SIGNATURE_NAMESPACE, pair);
-        }
-
-        private static java.security.KeyPair tryLoad(Path key, char[] passphrase) throws IOException {
             try {
-                return SshSignature.loadKeyPair(key, passphrase);
+                return Signers.keyFile(signing.key, null);
             } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("passphrase")) {
-                    return null;
+                if (!Signers.needsPassphrase(e)) {
+                    throw e;
                 }
-                throw e;
+            }
+            java.io.Console console = System.console();
+            if (console == null) {
+                throw new IOException(signing.key + " needs a passphrase and there is no terminal to ask it on");
+            }
+            char[] passphrase = console.readPassword("Passphrase for %s: ", signing.key);
+            try {
+                return Signers.keyFile(signing.key, passphrase);
+            } finally {
+                java.util.Arrays.fill(passphrase, ' ');
             }
         }
     }
@@ -194,9 +179,7 @@ final class BundleCommand implements Runnable {
     }
 
     static String signatureLine(BundleReader.Verified verified) {
-        return verified.signature().map(s -> "signed by " + s.keyType() + " key " + s.fingerprint()
-                + " — compare it with the key of the responder who handed off")
-                .orElse("unsigned: the SHA-256 manifest shows the bundle was not damaged, not who made it");
+        return Handoffs.signatureLine(verified);
     }
 
     @Command(name = "show", description = "Verify a bundle and print what it holds.")
@@ -248,7 +231,7 @@ final class BundleCommand implements Runnable {
         public Integer call() throws IOException {
             IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
             try {
-                BundleImporter.Imported imported = BundleImporter.importBundle(file, store);
+                BundleImporter.Imported imported = Handoffs.importInto(store, file);
                 try (OpenIncident incident = imported.incident()) {
                     spec.commandLine().getOut().println("Continuing \"" + incident.info().title() + "\" in "
                             + incident.folder() + "; " + signatureLine(imported.bundle()));

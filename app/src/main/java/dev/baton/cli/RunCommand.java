@@ -11,7 +11,6 @@ import dev.baton.runbook.Step;
 import dev.baton.ssh.KnownHosts;
 import dev.baton.ssh.NodeRun;
 import dev.baton.ssh.OutputSpool;
-import dev.baton.ssh.RunListener;
 import dev.baton.ssh.RunOutcome;
 import dev.baton.ssh.RunResult;
 import dev.baton.ssh.SshConnection;
@@ -19,6 +18,8 @@ import dev.baton.ssh.SshConnector;
 import dev.baton.ssh.SshFailure;
 import dev.baton.ssh.SshSettings;
 import dev.baton.step.ExecPlan;
+import dev.baton.session.Confirmation;
+import dev.baton.session.NodeRunning;
 import dev.baton.step.StepWarning;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,21 +111,22 @@ final class RunCommand implements Callable<Integer> {
             node = node.withIdentityFiles(keys, node.identitiesOnly());
         }
 
-        ExecPlan plan = ExecPlan.of(text, values);
+        ExecPlan plan = NodeRunning.plan(text, values);
         if (!plan.missingPlaceholders().isEmpty()) {
             err.println("baton run: the step needs values for " + String.join(", ", plan.missingPlaceholders())
                     + " (give each with --var NAME=VALUE)");
             return REFUSED;
         }
         ConsolePrompts prompts = new ConsolePrompts(err);
-        if (plan.mustShow() || plan.mustConfirm()) {
+        Confirmation confirmation = NodeRunning.confirmation(plan, List.of(node));
+        if (confirmation.needed()) {
             err.println("baton run: on " + node.name() + " (" + node.address() + ") this will run:");
             plan.shownText().lines().forEach(line -> err.println("    " + line));
-            for (StepWarning warning : plan.warnings()) {
+            for (StepWarning warning : confirmation.warnings()) {
                 err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
             }
         }
-        if (!plan.warnings().isEmpty() && !yes && !prompts.confirmNode(node.name())) {
+        if (confirmation.level() == Confirmation.Level.CONFIRM && !yes && !prompts.confirmNode(node.name())) {
             err.println("baton run: not run (confirm by typing the node name, or pass --yes)");
             return REFUSED;
         }
@@ -136,24 +138,14 @@ final class RunCommand implements Callable<Integer> {
         Inventory nodes = inventory;
         SshConnector connector = new SshConnector(settings, prompts, nodes::find);
         try (SshConnection connection = connector.connect(node)) {
-            NodeRun run = NodeRun.start(connection, plan.command(), OutputSpool.defaultDirectory(), OutputSpool.DEFAULT_MEMORY_LIMIT,
-                    new PassThrough(System.out, System.err));
-            Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            RunResult result = run.await();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Interrupted: the hook is cancelling the run.
-            }
+            NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), Optional.empty());
+            PassThrough passThrough = new PassThrough(System.out, System.err);
+            RunResult result = running.run(node, plan, values, passThrough).result();
+            passThrough.stopCancelling();
             System.out.flush();
             result.stdout().discard();
             result.stderr().discard();
-            if (result.outcome() != RunOutcome.COMPLETED) {
-                err.println("baton run: " + node.name() + ": " + result.summary());
-                return CONNECTION_FAILED;
-            }
-            if (result.exitStatus() == null) {
+            if (result.outcome() != RunOutcome.COMPLETED || result.exitStatus() == null) {
                 err.println("baton run: " + node.name() + ": " + result.summary());
                 return CONNECTION_FAILED;
             }
@@ -201,7 +193,31 @@ final class RunCommand implements Callable<Integer> {
         return step.command();
     }
 
-    private record PassThrough(PrintStream out, PrintStream err) implements RunListener {
+    /** The node's output straight through; Ctrl+C cancels the run on the node (TERM, then KILL, then close). */
+    private static final class PassThrough implements NodeRunning.Watcher {
+        private final PrintStream out;
+        private final PrintStream err;
+        private Thread cancelOnInterrupt;
+
+        PassThrough(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void started(NodeRun run) {
+            cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
+            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        }
+
+        void stopCancelling() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Interrupted: the hook is cancelling the run.
+            }
+        }
+
         @Override
         public void stdout(byte[] bytes, int offset, int length) {
             out.write(bytes, offset, length);

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
 import java.io.IOException;
@@ -45,16 +46,10 @@ public final class BundleImporter {
         HandoffState state = readState(folder);
         String note = Files.readString(folder.resolve(placement(BundleWriter.NOTE_FILE)));
         BundleManifest manifest = verified.manifest();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("bundle", verified.file().getFileName().toString());
-        data.put("bundleSha256", BundleWriter.sha256(verified.file()));
-        data.put("from", manifest.createdBy());
-        data.put("exportedAt", manifest.createdAt());
-        data.put("timelineHead", manifest.timeline().headHash());
-        data.put("redactions", manifest.redactions().size());
-        data.put("signed", verified.signed());
-        verified.signature().ifPresent(s -> data.put("signer", s.fingerprint()));
-        incident.handoff(false, data);
+        incident.handoff(new IncidentEvent.HandoffImported(verified.file().getFileName().toString(),
+                BundleWriter.sha256(verified.file()), manifest.createdBy(), manifest.createdAt(),
+                manifest.timeline().headHash(), manifest.redactions().size(), verified.signed(),
+                verified.signature().map(s -> s.fingerprint()).orElse(null)));
         return new Imported(incident, verified, state, note);
     }
 

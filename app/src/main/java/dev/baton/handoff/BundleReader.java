@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.ssh.SshSignature;
 import dev.baton.incident.Timeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

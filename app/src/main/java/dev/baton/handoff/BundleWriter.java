@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.Timeline;
 import dev.baton.incident.TimelineEvent;
@@ -72,8 +73,8 @@ public final class BundleWriter {
     public static List<String> runbooksUsed(List<TimelineEvent> events) {
         Set<String> ids = new java.util.LinkedHashSet<>();
         for (TimelineEvent event : events) {
-            String runbook = event.text("runbook");
-            if (!runbook.isEmpty()) {
+            String runbook = event.typed().runbook();
+            if (runbook != null && !runbook.isEmpty()) {
                 ids.add(runbook);
             }
         }
@@ -94,14 +95,9 @@ public final class BundleWriter {
     public static Result exportFrom(dev.baton.incident.OpenIncident incident, Request request, Path destination)
             throws IOException {
         Result result = export(incident.folder(), request, destination);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file", result.file().getFileName().toString());
-        data.put("sha256", result.sha256());
-        data.put("by", request.createdBy());
-        data.put("redactions", result.manifest().redactions().size());
-        data.put("kept", result.manifest().kept().size());
-        data.put("signed", request.signer() != null);
-        incident.handoff(true, data);
+        incident.handoff(new IncidentEvent.HandoffExported(result.file().getFileName().toString(), result.sha256(),
+                request.createdBy(), result.manifest().redactions().size(), result.manifest().kept().size(),
+                request.signer() != null));
         return result;
     }
 

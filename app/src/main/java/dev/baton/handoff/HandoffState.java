@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.inventory.Node;
 import java.util.List;
+import dev.baton.incident.IncidentEvent;
 import java.util.Map;
 
 /**
@@ -27,12 +28,14 @@ public record HandoffState(List<Target> targets, List<String> checklist, Map<Str
     public static List<Target> targetsFrom(List<dev.baton.incident.TimelineEvent> events,
             java.util.function.Function<String, java.util.Optional<Node>> lookup) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (var event : events) {
-            switch (event.type()) {
-                case dev.baton.incident.EventType.CONNECTION_OPENED, dev.baton.incident.EventType.RUN_RESULT ->
-                        names.add(event.text("target"));
-                case dev.baton.incident.EventType.STEP_RUN -> names.addAll(List.of(event.text("targets").split(",\\s*")));
-                default -> { }
+        for (var line : events) {
+            IncidentEvent event = line.typed();
+            if (event instanceof IncidentEvent.ConnectionOpened opened) {
+                names.add(opened.target());
+            } else if (event instanceof IncidentEvent.RunResult result) {
+                names.add(result.target());
+            } else if (event instanceof IncidentEvent.StepRun run) {
+                names.addAll(run.nodes());
             }
         }
         names.remove("");

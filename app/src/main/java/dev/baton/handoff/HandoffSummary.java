@@ -1,6 +1,7 @@
 package dev.baton.handoff;
 
-import dev.baton.incident.EventType;
+import dev.baton.incident.EventWords;
+import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.TimelineEvent;
 import java.time.Duration;
@@ -43,18 +44,19 @@ final class HandoffSummary {
         page.append("<h2>Handoff note</h2>\n<div class=\"note\"><pre>")
                 .append(escape(note.isBlank() ? "(no note)" : note)).append("</pre></div>\n");
 
-        List<TimelineEvent> results = events.stream().filter(e -> e.type().equals(EventType.RUN_RESULT)).toList();
+        List<TimelineEvent> results = events.stream().filter(e -> e.typed() instanceof IncidentEvent.RunResult).toList();
         page.append("<h2>What was tried</h2>\n");
         if (results.isEmpty()) {
             page.append("<p>No step was run on a node. Steps typed into terminals are in the timeline below.</p>\n");
         } else {
             page.append("<table><tr><th>When</th><th>Where</th><th>Command</th><th>Result</th></tr>\n");
-            for (TimelineEvent run : results) {
-                boolean ok = "0".equals(run.text("exit"));
-                page.append("<tr><td>").append(TIME.format(run.time())).append("</td><td>")
-                        .append(escape(run.text("target"))).append("</td><td><code>").append(escape(run.text("command")))
+            for (TimelineEvent line : results) {
+                IncidentEvent.RunResult run = (IncidentEvent.RunResult) line.typed();
+                boolean ok = Integer.valueOf(0).equals(run.exit());
+                page.append("<tr><td>").append(TIME.format(line.time())).append("</td><td>")
+                        .append(escape(run.target())).append("</td><td><code>").append(escape(run.command()))
                         .append("</code></td><td class=\"").append(ok ? "ok" : "fail").append("\">")
-                        .append(escape(run.text("summary"))).append("</td></tr>\n");
+                        .append(escape(run.summary())).append("</td></tr>\n");
             }
             page.append("</table>\n");
         }
@@ -74,30 +76,11 @@ final class HandoffSummary {
         page.append("<h2>Timeline</h2>\n<table><tr><th>When</th><th>What</th></tr>\n");
         for (TimelineEvent event : events) {
             page.append("<tr><td>").append(TIME.format(event.time())).append("</td><td>")
-                    .append(escape(describe(event))).append("</td></tr>\n");
+                    .append(escape(EventWords.describe(event))).append("</td></tr>\n");
         }
         page.append("</table>\n<h2>Notes</h2>\n<pre>").append(escape(notes.isBlank() ? "(none)" : notes))
                 .append("</pre>\n</body></html>\n");
         return page.toString();
-    }
-
-    static String describe(TimelineEvent event) {
-        return switch (event.type()) {
-            case EventType.INCIDENT_STARTED -> "Incident started by " + event.text("responder");
-            case EventType.STEP_SENT -> "Sent to " + event.text("target") + ": " + event.text("text");
-            case EventType.STEP_RUN -> "Run on " + event.text("targets") + ": " + event.text("text");
-            case EventType.RUN_RESULT -> event.text("target") + ": " + event.text("summary") + " — "
-                    + event.text("command");
-            case EventType.CAPTURE -> "Captured " + event.text("source") + " from " + event.text("target");
-            case EventType.CHECKLIST_TICKED -> "Ticked: " + event.text("text");
-            case EventType.CHECKLIST_UNTICKED -> "Unticked: " + event.text("text");
-            case EventType.VARIABLE_SET -> "Variable " + event.text("name") + " = " + event.text("value");
-            case EventType.CONNECTION_OPENED -> "Connected to " + event.text("target");
-            case EventType.CONNECTION_LOST -> "Lost " + event.text("target") + ": " + event.text("detail");
-            case EventType.NOTE_SAVED -> "Notes saved";
-            case EventType.HANDOFF_IMPORTED -> "Handed over from " + event.text("from");
-            default -> event.type() + " " + event.data();
-        };
     }
 
     private static String join(String a, String b) {

@@ -59,8 +59,8 @@ public final class IncidentStore {
         Files.createDirectories(folder);
         AtomicFiles.write(folder.resolve(INFO_FILE), toJson(info));
         OpenIncident incident = OpenIncident.open(folder);
-        incident.timeline().append(EventType.INCIDENT_STARTED, java.util.Map.of("title", info.title(),
-                "severity", info.severity(), "alert", info.alert(), "responder", responder));
+        incident.timeline().append(new IncidentEvent.IncidentStarted(info.title(), info.severity(), info.alert(),
+                responder));
         makeCurrent(id);
         return incident;
     }

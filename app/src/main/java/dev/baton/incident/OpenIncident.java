@@ -71,16 +71,13 @@ public final class OpenIncident implements AutoCloseable {
         savedNotes = Files.exists(notes) ? Files.readString(notes) : "";
         captureCount = new AtomicInteger(countCaptures());
         for (TimelineEvent event : timeline.events()) {
-            if (event.type().equals(EventType.VARIABLE_SET)) {
-                recordedVariables.put(event.text("name"), event.text("value"));
+            if (event.typed() instanceof IncidentEvent.VariableSet variable) {
+                recordedVariables.put(variable.name(), variable.value());
             }
         }
         if (recovered || !timeline.problems().isEmpty()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("uncleanExit", recovered);
-            data.put("temporaryFilesRemoved", leftovers);
-            data.put("problems", String.join("; ", timeline.problems()));
-            timeline.append(EventType.INCIDENT_RECOVERED, data);
+            timeline.append(new IncidentEvent.IncidentRecovered(recovered, leftovers,
+                    String.join("; ", timeline.problems())));
         }
     }
 
@@ -140,7 +137,7 @@ public final class OpenIncident implements AutoCloseable {
         Instant now = clock.instant();
         if (onPurpose || Duration.between(lastNoteEvent, now).compareTo(NOTE_EVENT_SPACING) >= 0) {
             lastNoteEvent = now;
-            timeline.append(EventType.NOTE_SAVED, Map.of("chars", text.length(), "sha256", Timeline.sha256(text)));
+            timeline.append(new IncidentEvent.NotesSaved(text.length(), Timeline.sha256(text)));
         }
     }
 
@@ -148,16 +145,14 @@ public final class OpenIncident implements AutoCloseable {
     public void stepSent(String runbook, int step, String text, String terminal, Map<String, String> values)
             throws IOException {
         recordVariables(values);
-        timeline.append(EventType.STEP_SENT, Map.of("runbook", runbook, "step", step,
-                "text", Secrets.redact(text, values), "target", terminal));
+        timeline.append(new IncidentEvent.StepSent(runbook, step, Secrets.redact(text, values), terminal));
     }
 
     /** A step about to run over exec on nodes. */
     public void stepRun(String runbook, int step, String text, List<String> nodes, Map<String, String> values)
             throws IOException {
         recordVariables(values);
-        timeline.append(EventType.STEP_RUN, Map.of("runbook", runbook, "step", step,
-                "text", Secrets.redact(text, values), "targets", String.join(", ", nodes)));
+        timeline.append(new IncidentEvent.StepRun(runbook, step, Secrets.redact(text, values), nodes));
     }
 
     private synchronized void recordVariables(Map<String, String> values) throws IOException {
@@ -165,8 +160,8 @@ public final class OpenIncident implements AutoCloseable {
             String value = Secrets.isSecretName(entry.getKey()) ? Secrets.masked(entry.getKey()) : entry.getValue();
             if (!value.equals(recordedVariables.get(entry.getKey()))) {
                 recordedVariables.put(entry.getKey(), value);
-                timeline.append(EventType.VARIABLE_SET, Map.of("name", entry.getKey(), "value", value,
-                        "secret", Secrets.isSecretName(entry.getKey())));
+                timeline.append(new IncidentEvent.VariableSet(entry.getKey(), value,
+                        Secrets.isSecretName(entry.getKey())));
             }
         }
     }
@@ -183,20 +178,10 @@ public final class OpenIncident implements AutoCloseable {
     public TimelineEvent runResult(RunResult result, Map<String, String> values) throws IOException {
         String stdout = keep(result.stdout().open(), result.node(), "stdout");
         String stderr = keep(result.stderr().open(), result.node(), "stderr");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("target", result.node());
-        data.put("command", Secrets.redact(result.command(), values));
-        data.put("outcome", result.outcome().name());
-        data.put("exit", result.exitStatus());
-        data.put("signal", result.exitSignal());
-        data.put("summary", result.summary());
-        data.put("startedAt", result.startedAt().toString());
-        data.put("durationMs", result.duration().toMillis());
-        data.put("stdout", stdout);
-        data.put("stdoutBytes", result.stdout().size());
-        data.put("stderr", stderr);
-        data.put("stderrBytes", result.stderr().size());
-        return timeline.append(EventType.RUN_RESULT, data);
+        return timeline.append(new IncidentEvent.RunResult(result.node(), Secrets.redact(result.command(), values),
+                result.outcome().name(), result.exitStatus(), result.exitSignal(), result.summary(),
+                result.startedAt(), result.duration().toMillis(), stdout, result.stdout().size(), stderr,
+                result.stderr().size()));
     }
 
     private String keep(InputStream output, String target, String stream) throws IOException {
@@ -236,49 +221,46 @@ public final class OpenIncident implements AutoCloseable {
             fullFile = folder.relativize(file).toString().replace('\\', '/');
         }
         Capture capture = new Capture(source, target, command, outcome, at, text, fullFile);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("source", source);
-        data.put("target", target);
-        data.put("command", command);
-        data.put("outcome", outcome);
-        data.put("chars", text.length());
-        data.put("file", fullFile);
-        timeline.append(EventType.CAPTURE, data);
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, text.length(), fullFile));
         return capture.toMarkdown();
     }
 
     public void checklist(String runbook, int item, String text, boolean ticked) throws IOException {
-        timeline.append(ticked ? EventType.CHECKLIST_TICKED : EventType.CHECKLIST_UNTICKED,
-                Map.of("runbook", runbook, "item", item, "text", text));
+        timeline.append(ticked ? new IncidentEvent.ChecklistTicked(runbook, item, text)
+                : new IncidentEvent.ChecklistUnticked(runbook, item, text));
     }
 
     /** Ticked checklist items as {@code runbook#item}, from the timeline's last word on each. */
     public java.util.Set<String> tickedItems() {
         java.util.Set<String> ticked = new java.util.LinkedHashSet<>();
-        for (TimelineEvent event : timeline.events()) {
-            String key = event.text("runbook") + "#" + event.text("item");
-            if (event.type().equals(EventType.CHECKLIST_TICKED)) {
-                ticked.add(key);
-            } else if (event.type().equals(EventType.CHECKLIST_UNTICKED)) {
-                ticked.remove(key);
+        for (TimelineEvent line : timeline.events()) {
+            IncidentEvent event = line.typed();
+            if (event instanceof IncidentEvent.ChecklistTicked tick) {
+                ticked.add(tick.runbook() + "#" + tick.item());
+            } else if (event instanceof IncidentEvent.ChecklistUnticked untick) {
+                ticked.remove(untick.runbook() + "#" + untick.item());
             }
         }
         return ticked;
     }
 
     public void connection(String node, boolean opened, String detail) throws IOException {
-        timeline.append(opened ? EventType.CONNECTION_OPENED : EventType.CONNECTION_LOST,
-                Map.of("target", node, "detail", java.util.Objects.toString(detail, "")));
+        String said = java.util.Objects.toString(detail, "");
+        timeline.append(opened ? new IncidentEvent.ConnectionOpened(node, said) : new IncidentEvent.ConnectionLost(node, said));
     }
 
     /** A bundle was written from this incident, or this incident was opened from one. */
-    public void handoff(boolean exported, Map<String, ?> data) throws IOException {
-        timeline.append(exported ? EventType.HANDOFF_EXPORTED : EventType.HANDOFF_IMPORTED, data);
+    public void handoff(IncidentEvent.HandoffExported exported) throws IOException {
+        timeline.append(exported);
+    }
+
+    public void handoff(IncidentEvent.HandoffImported imported) throws IOException {
+        timeline.append(imported);
     }
 
     /** The responder ends the incident: the timeline says so. The folder stays for the postmortem. */
     public void end() throws IOException {
-        timeline.append(EventType.INCIDENT_CLOSED, Map.of("elapsedSeconds", elapsed().toSeconds()));
+        timeline.append(new IncidentEvent.IncidentClosed(elapsed().toSeconds()));
     }
 
     /** A clean end of this session: the next open is not a recovery. */

@@ -87,6 +87,15 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** Appends an event and forces it to disk; what this returns is recorded. */
+    public TimelineEvent append(IncidentEvent event) throws IOException {
+        return append(event.type(), IncidentEvents.data(event));
+    }
+
+    /**
+     * Appends a line of {@code type} with {@code data} as it is. Baton's own code records through
+     * {@link #append(IncidentEvent)} (the architecture test holds it to that); this is for tests that write
+     * lines Baton would not.
+     */
     public synchronized TimelineEvent append(String type, Map<String, ?> data) throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>(data);
         fields.values().removeIf(value -> value == null);

@@ -15,6 +15,11 @@ public record TimelineEvent(int v, long seq, Instant time, String type, String p
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
 
+    /** What the line says, as a type. */
+    public IncidentEvent typed() {
+        return IncidentEvents.of(this);
+    }
+
     public String text(String field) {
         Object value = data.get(field);
         return value == null ? "" : value.toString();

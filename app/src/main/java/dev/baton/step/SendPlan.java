@@ -9,9 +9,14 @@ package dev.baton.step;
  * @param mustShow       multi-line, destructive or hidden Unicode: the responder sees the text first
  * @param mustConfirm    destructive: the responder confirms explicitly, naming the target
  * @param refusal        why it cannot be typed into this terminal (empty when it can)
+ * @param warnings       what makes the step need a look, found in the text as it will be sent
  */
 public record SendPlan(String payload, boolean submits, String shownText, boolean mustShow, boolean mustConfirm,
-                       String refusal) {
+                       String refusal, java.util.List<StepWarning> warnings) {
+    public SendPlan {
+        warnings = java.util.List.copyOf(warnings);
+    }
+
     /**
      * The text as the shell reads it, for the record: without the bracketed-paste markers, and with each
      * carriage return as the newline a terminal turns it into.

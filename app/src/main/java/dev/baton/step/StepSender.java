@@ -31,22 +31,23 @@ public final class StepSender {
         boolean mustShow = multiLine || flagged;
 
         if (trimmed.isEmpty()) {
-            return new SendPlan("", false, shown, false, false, "the step is empty");
+            return new SendPlan("", false, shown, false, false, "the step is empty", found);
         }
         if (!multiLine) {
-            return new SendPlan(trimmed + (flagged ? "" : "\r"), !flagged, shown, mustShow, destructive, "");
+            return new SendPlan(trimmed + (flagged ? "" : "\r"), !flagged, shown, mustShow, destructive, "", found);
         }
         if (bracketedPaste) {
             String body = trimmed.replace("\n", "\r");
             return new SendPlan(PASTE_START + body + PASTE_END + (flagged ? "" : "\r"), !flagged, shown, true,
-                    destructive, "");
+                    destructive, "", found);
         }
         if (flagged) {
             // Without bracketed paste every newline is Enter: the first lines would run unconfirmed.
             return new SendPlan("", false, shown, true, destructive,
-                    "this terminal does not accept bracketed paste, so a multi-line flagged step would run line by line; copy it instead");
+                    "this terminal does not accept bracketed paste, so a multi-line flagged step would run line by line;"
+                            + " copy it instead", found);
         }
         String lines = trimmed.replace("\t", " ").replace("\n", "\r");
-        return new SendPlan(lines + "\r", true, shown, true, false, "");
+        return new SendPlan(lines + "\r", true, shown, true, false, "", found);
     }
 }

@@ -1,7 +1,9 @@
 package dev.baton.ui;
 
 import dev.baton.inventory.Inventory;
+import dev.baton.incident.IncidentStore;
 import dev.baton.inventory.InventoryLoader;
+import dev.baton.session.IncidentSession;
 import java.util.List;
 import javafx.application.Platform;
 
@@ -29,6 +31,7 @@ public final class BatonApp extends Application {
     });
     private final Path runbooks;
     private ConsoleWindow console;
+    private IncidentSession session;
 
     /** For Application.launch: the folder comes from --runbooks or the shipped default. */
     public BatonApp() {
@@ -56,12 +59,15 @@ public final class BatonApp extends Application {
     @Override
     public void start(Stage stage) {
         ConsoleWindow.useSavedTheme();
-        console = new ConsoleWindow(background, url -> {
-            if (getHostServices() != null) {
-                getHostServices().showDocument(url);
-            }
-        }, BatonSettings.ssh(), dev.baton.ssh.OutputSpool.defaultDirectory(),
-                new dev.baton.incident.IncidentStore(dev.baton.incident.IncidentStore.defaultDataDirectory()));
+        IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+        session = new IncidentSession(store, IncidentStore.defaultResponder());
+        console = new ConsoleWindow(background, session,
+                BatonSettings.ssh(), dev.baton.ssh.OutputSpool.defaultDirectory(), url -> {
+                    if (getHostServices() != null) {
+                        getHostServices().showDocument(url);
+                    }
+                });
+        Thread.setDefaultUncaughtExceptionHandler(console.errors());
         Scene scene = new Scene(console, ConsoleWindow.layoutPreferences().getDouble("width", 1440),
                 ConsoleWindow.layoutPreferences().getDouble("height", 860));
         scene.getStylesheets().add(BatonApp.class.getResource("baton.css").toExternalForm());
@@ -109,7 +115,7 @@ public final class BatonApp extends Application {
         });
         background.submit(load);
         console.terminals().openLocalShell();
-        console.journal().resumeCurrent();
+        console.resumeIncident();
         List<Path> inventories = inventoryFiles();
         background.execute(() -> {
             Inventory inventory = InventoryLoader.load(inventories);
@@ -142,6 +148,11 @@ public final class BatonApp extends Application {
         scene.addPostLayoutPulseListener(pulses);
     }
 
+    /** The application layer the window calls: what a test checks the record against. */
+    public IncidentSession session() {
+        return session;
+    }
+
     /** The window, for tests that drive it. */
     public ConsoleWindow console() {
         return console;
@@ -161,11 +172,21 @@ public final class BatonApp extends Application {
         return fromArgs != null ? Path.of(fromArgs) : ShippedRunbooks.folder();
     }
 
+    /** The window closes everything that uses the executor first; only then does the executor stop. */
     @Override
     public void stop() {
         if (console != null) {
             console.close();
         }
-        background.shutdownNow();
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running 5 s after the window closed; interrupting it");
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -14,12 +14,15 @@ import dev.baton.ssh.SshSettings;
 import dev.baton.ui.nodes.FxSshPrompts;
 import dev.baton.ui.nodes.NodesPane;
 import dev.baton.ui.nodes.RunOnNode;
-import dev.baton.incident.IncidentStore;
 import dev.baton.terminal.AsciicastRecorder;
 import dev.baton.handoff.HandoffState;
 import dev.baton.ui.incident.HandoffActions;
-import dev.baton.ui.incident.IncidentJournal;
 import dev.baton.ui.incident.IncidentPane;
+import dev.baton.session.IncidentSession;
+import dev.baton.session.IncidentSnapshot;
+import dev.baton.session.NodeRunning;
+import dev.baton.session.StepSending;
+import java.util.Optional;
 import java.io.IOException;
 import java.time.Instant;
 import java.nio.file.Path;
@@ -59,25 +62,39 @@ public final class ConsoleWindow extends BorderPane {
     private final NodeSessions sessions;
     private final NodesPane nodes;
     private final RunOnNode runOnNode;
-    private final IncidentJournal journal;
+    private final IncidentSession session;
     private final IncidentPane incident;
     private final SplitPane right;
     private final Tab nodesTab = new Tab("Nodes");
-    private final ExecutorService background;
+    private final Background background;
     private final HandoffActions handoff;
+    private boolean closed;
 
-    public ConsoleWindow(ExecutorService background, Consumer<String> openExternal, SshSettings ssh,
-            Path spoolDirectory, IncidentStore incidents) {
-        this.background = background;
+    /**
+     * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
+     * @param session  the incident the responder works on, shared with nothing else in this process
+     */
+    public ConsoleWindow(ExecutorService executor, IncidentSession session, SshSettings ssh, Path spoolDirectory,
+            Consumer<String> openExternal) {
+        this.session = session;
         Consumer<String> say = status::setText;
-        library = new LibraryPane(background, say);
-        runbook = new RunbookView(background);
-        steps = new StepActions(runbook, this::terminals, background, say, openExternal);
-        terminals = new TerminalTabs(background, say, steps::confirmExternal);
+        this.background = new Background(executor, new ErrorReporter(say));
+        library = new LibraryPane(executor, say);
+        runbook = new RunbookView(executor);
         SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
-        sessions = new NodeSessions(connector, background);
-        journal = new IncidentJournal(incidents, say);
-        incident = new IncidentPane(journal, incidents, background, () -> runbook.shownRunbookProperty().get());
+        sessions = new NodeSessions(connector, executor);
+        nodes = new NodesPane(sessions, this::openSshTerminal);
+        handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
+                runbook::library, this::addHandedOffNodes, () -> getScene() == null ? null : getScene().getWindow());
+        incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
+        NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
+                Optional.of(session));
+        runOnNode = new RunOnNode(() -> nodes.inventory().nodes(), running, background, say,
+                () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
+        steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),
+                (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
+                openExternal);
+        terminals = new TerminalTabs(executor, say, steps::confirmExternal);
         sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
             if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
                 say.accept(node.name() + ": " + state.label() + " — " + detail);
@@ -85,20 +102,24 @@ public final class ConsoleWindow extends BorderPane {
         }));
         sessions.addListener((node, state, detail) -> {
             if (state == ConnectionState.CONNECTED) {
-                journal.connection(node.name(), true, node.address());
+                session.connection(node.name(), true, node.address());
             } else if (state == ConnectionState.LOST) {
-                journal.connection(node.name(), false, detail);
+                session.connection(node.name(), false, detail);
             }
         });
-        nodes = new NodesPane(sessions, this::openSshTerminal);
-        runOnNode = new RunOnNode(() -> nodes.inventory().nodes(), sessions, background, say, spoolDirectory);
-        steps.setNodeRunner((step, values) -> runOnNode.run(step, values, nodes.selected()));
-        steps.setJournal(journal);
-        runOnNode.setJournal(journal, () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
-        journal.setOnReopened(runbook::setTicked);
-        handoff = new HandoffActions(journal, background, say, nodes::inventory, this::openTerminals,
-                runbook::library, this::addHandedOffNodes, () -> getScene() == null ? null : getScene().getWindow());
-        incident.setOnHandOff(handoff::handOff);
+        session.addListener(new IncidentSession.Listener() {
+            @Override
+            public void switched(IncidentSnapshot now) {
+                if (now != null) {
+                    Platform.runLater(() -> runbook.setTicked(now.ticked()));
+                }
+            }
+
+            @Override
+            public void told(String message) {
+                background.errors().say(message);
+            }
+        });
         runbook.setOnAction(steps::handle);
         runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
@@ -161,7 +182,7 @@ public final class ConsoleWindow extends BorderPane {
                 () -> nodes.selected().ifPresent(sessions::reconnect));
         MenuItem newIncident = item("New incident…", "Shortcut+I", () -> incident.lookupAll("#incident-new")
                 .forEach(button -> ((javafx.scene.control.Button) button).fire()));
-        MenuItem saveNotes = item("Save notes", "Shortcut+S", () -> journal.saveNotes(incident.notesText()));
+        MenuItem saveNotes = item("Save notes", "Shortcut+S", incident::saveNotes);
         MenuItem captureSelection = item("Capture terminal selection", "Shortcut+Shift+S", this::captureSelection);
         MenuItem captureLast = item("Capture last command's output", "Shortcut+Shift+L", this::captureLastCommand);
         MenuItem handOff = item("Hand off…", "Shortcut+Shift+H", handoff::handOff);
@@ -192,15 +213,16 @@ public final class ConsoleWindow extends BorderPane {
                 status.setText("Select text in " + tab.name() + " first, then capture it");
                 return;
             }
-            journal.capture("selection", tab.name(), "", "", Instant.now(), selected, null, incident::appendToNotes);
+            background.onFx(session.capture("selection", tab.name(), "", "", Instant.now(), selected, null),
+                    "Not captured", incident::appendToNotes);
         });
     }
 
     /** The last command at the active terminal's prompt, with its output, into the notes. */
     public void captureLastCommand() {
         terminals.active().ifPresent(tab -> tab.widget().lastCommand().ifPresentOrElse(
-                last -> journal.capture("last-command", tab.name(), last.command(), "", Instant.now(), last.output(),
-                        null, incident::appendToNotes),
+                last -> background.onFx(session.capture("last-command", tab.name(), last.command(), "", Instant.now(),
+                        last.output(), null), "Not captured", incident::appendToNotes),
                 () -> status.setText("No finished command found above the prompt in " + tab.name())));
     }
 
@@ -215,20 +237,13 @@ public final class ConsoleWindow extends BorderPane {
             String name = tab.name();
             int columns = tab.widget().columns();
             int rows = tab.widget().rows();
-            var recording = journal.record(runbook.shownRunbookProperty().get(), open -> new AsciicastRecorder(
+            var recording = session.record(runbook.shownRunbookProperty().get(), open -> new AsciicastRecorder(
                     open.folder().resolve("recordings").resolve(java.time.format.DateTimeFormatter
                             .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now())
                             + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".cast"), columns, rows, name));
-            background.execute(() -> {
-                try {
-                    AsciicastRecorder recorder = recording.get();
-                    Platform.runLater(() -> {
-                        tab.record(recorder);
-                        status.setText("Recording " + name + " (what it shows, not what you type)");
-                    });
-                } catch (Exception e) {
-                    Platform.runLater(() -> status.setText("Could not record " + name + ": " + e.getMessage()));
-                }
+            background.onFx(recording, "Could not record " + name, recorder -> {
+                tab.record(recorder);
+                status.setText("Recording " + name + " (what it shows, not what you type)");
             });
         });
     }
@@ -249,10 +264,6 @@ public final class ConsoleWindow extends BorderPane {
 
     public HandoffActions handoff() {
         return handoff;
-    }
-
-    public IncidentJournal journal() {
-        return journal;
     }
 
     public IncidentPane incident() {
@@ -291,6 +302,11 @@ public final class ConsoleWindow extends BorderPane {
         runbook.setDark(on);
     }
 
+    /** Continues the incident the responder was on when Baton last stopped, if any. */
+    public void resumeIncident() {
+        session.resumeCurrent();
+    }
+
     public void setLibrary(RunbookLibrary loaded, String summary) {
         library.setLibrary(loaded);
         runbook.setLibrary(loaded);
@@ -309,6 +325,19 @@ public final class ConsoleWindow extends BorderPane {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
             }
         }, node.name());
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Where failures are reported; also the handler for uncaught exceptions. */
+    public ErrorReporter errors() {
+        return background.errors();
     }
 
     private java.util.Optional<Node> findNode(String name) {
@@ -351,8 +380,16 @@ public final class ConsoleWindow extends BorderPane {
         return steps;
     }
 
-    /** Remembers the layout for the next start and ends every terminal session. */
+    /**
+     * Remembers the layout, then closes in one order: result windows, terminals (waiting for their
+     * sessions to end), SSH connections, and last the incident, whose pending writes are flushed. The
+     * executor is still running throughout; its owner stops it after this returns.
+     */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         double[] dividers = split.getDividerPositions();
         LAYOUT.putDouble("divider0", dividers[0]);
         LAYOUT.putDouble("divider1", dividers[1]);
@@ -361,7 +398,7 @@ public final class ConsoleWindow extends BorderPane {
         runOnNode.closeWindows();
         terminals.closeAll();
         sessions.close();
-        journal.close();
+        session.close();
     }
 
     static Preferences layoutPreferences() {

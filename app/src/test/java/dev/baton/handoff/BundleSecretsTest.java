@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.ssh.SshSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

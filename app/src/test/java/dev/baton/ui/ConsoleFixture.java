@@ -20,6 +20,13 @@ import org.w3c.dom.events.MouseEvent;
 final class ConsoleFixture {
     private final BatonApp app;
 
+    /** The incident as the session has recorded it, once every write asked for so far is done. */
+    dev.baton.session.IncidentSnapshot incident() throws Exception {
+        waitFor(20, () -> app.session().snapshot().get().isPresent());
+        app.session().drain();
+        return app.session().snapshot().get().orElseThrow();
+    }
+
     ConsoleFixture(BatonApp app) {
         this.app = app;
     }

@@ -6,6 +6,7 @@ import dev.baton.handoff.BundleImporter;
 import dev.baton.incident.EventType;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
+import dev.baton.session.IncidentSnapshot;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Files;
@@ -37,12 +38,12 @@ class HandoffUiTest extends IncidentConsoleTest {
         until(10, () -> !events(EventType.CHECKLIST_TICKED).isEmpty());
         ConsoleFixture.onFx(() -> {
             var shown = fx.console().runbook().shownRunbookProperty().get();
-            fx.console().journal().stepSent(shown, 3, "kubectl -n payments get pods", "Local 1",
+            app.session().stepSent(shown, 3, "kubectl -n payments get pods", "Local 1",
                     Map.of("ns", "payments", "api_token", "tok-not-recorded"));
             return null;
         });
         until(10, () -> !events(EventType.VARIABLE_SET).isEmpty());
-        OpenIncident sender = incident();
+        IncidentSnapshot sender = incident();
         Path senderFolder = sender.folder();
 
         robot.clickOn("#incident-handoff");
@@ -65,7 +66,7 @@ class HandoffUiTest extends IncidentConsoleTest {
             assertThat(receivedLines.subList(0, exportedLines.size())).isEqualTo(exportedLines);
             assertThat(received.timeline().events()).last()
                     .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HANDOFF_IMPORTED));
-            assertThat(received.tickedItems()).isEqualTo(sender.tickedItems()).hasSize(1);
+            assertThat(received.tickedItems()).isEqualTo(sender.ticked()).hasSize(1);
             assertThat(received.variables()).isEqualTo(sender.variables())
                     .containsEntry("ns", "payments").containsEntry("api_token", "<api_token: not recorded>");
             assertThat(received.notes()).isEqualTo(Files.readString(senderFolder.resolve("notes.md"))).contains("**Capture** · db1");
@@ -89,14 +90,14 @@ class HandoffUiTest extends IncidentConsoleTest {
                 .isEqualTo("Pending: db1 /var at 91%.\nNext: rotate logs.");
         robot.clickOn("#handoff-continue");
         until(20, () -> {
-            OpenIncident now = ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
+            IncidentSnapshot now = ConsoleFixture.onFx(() -> fx.console().incident().currentProperty().get());
             return now != null && !now.folder().equals(senderFolder);
         });
-        OpenIncident continued = incident();
+        IncidentSnapshot continued = incident();
         assertThat(continued.info().title()).isEqualTo("Disk full");
-        assertThat(continued.timeline().events()).last()
+        assertThat(continued.events()).last()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HANDOFF_IMPORTED));
-        assertThat(continued.tickedItems()).isEqualTo(sender.tickedItems());
+        assertThat(continued.ticked()).isEqualTo(sender.ticked());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.baton.ui;
 
-import dev.baton.incident.OpenIncident;
+import dev.baton.session.IncidentSnapshot;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.runbook.Seeds;
 import dev.baton.ssh.InProcessSshServer;
@@ -46,14 +46,12 @@ abstract class IncidentConsoleTest extends ConsoleTest {
         org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
     }
 
-    OpenIncident incident() throws Exception {
-        until(20, () -> ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get() != null));
-        return ConsoleFixture.onFx(() -> fx.console().journal().currentProperty().get());
+    IncidentSnapshot incident() throws Exception {
+        return fx.incident();
     }
 
     List<TimelineEvent> events(String type) throws Exception {
-        fx.console().journal().drain();
-        return incident().timeline().events().stream().filter(e -> e.type().equals(type)).toList();
+        return incident().events().stream().filter(e -> e.type().equals(type)).toList();
     }
 
     void showDiskFull() throws Exception {

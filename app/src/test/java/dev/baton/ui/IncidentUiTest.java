@@ -3,7 +3,7 @@ package dev.baton.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.incident.EventType;
-import dev.baton.incident.OpenIncident;
+import dev.baton.session.IncidentSnapshot;
 import dev.baton.incident.Timeline;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.ui.terminal.TerminalTab;
@@ -38,7 +38,7 @@ class IncidentUiTest extends IncidentConsoleTest {
 
         fx.click("baton:tick/2");
         until(10, () -> !events(EventType.CHECKLIST_UNTICKED).isEmpty());
-        assertThat(Timeline.verify(incident().timeline().file()).intact()).isTrue();
+        assertThat(Timeline.verify(incident().folder().resolve("timeline.jsonl")).intact()).isTrue();
     }
 
     @Test
@@ -93,7 +93,7 @@ class IncidentUiTest extends IncidentConsoleTest {
         robot.clickOn("#incident-new");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#incident-dialog-ok").tryQuery().isPresent());
         robot.clickOn("#incident-dialog-ok");
-        OpenIncident incident = incident();
+        IncidentSnapshot incident = incident();
         assertThat(incident.info().title()).isEqualTo("Disk full");
 
         robot.clickOn("#notes-editor").write("Paged DBA at 03:14");

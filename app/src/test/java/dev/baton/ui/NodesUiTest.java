@@ -1,5 +1,6 @@
 package dev.baton.ui;
 
+import dev.baton.incident.IncidentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.runbook.Seeds;
@@ -114,11 +115,14 @@ class NodesUiTest extends ConsoleTest {
         assertThat(robot.lookup("#confirm-send").queryButton().getText()).isEqualTo("Run on db1");
         robot.clickOn("#confirm-send");
 
-        ConsoleFixture.waitFor(30, () -> !fx.console().runOnNode().results().isEmpty());
-        var result = fx.console().runOnNode().results().get(0);
-        assertThat(result.node()).isEqualTo("db1");
+        ConsoleFixture.waitFor(30, () -> fx.incident().events().stream()
+                .anyMatch(e -> e.typed() instanceof IncidentEvent.RunResult));
+        var result = fx.incident().events().stream().map(e -> e.typed())
+                .filter(IncidentEvent.RunResult.class::isInstance).map(IncidentEvent.RunResult.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(result.target()).isEqualTo("db1");
         assertThat(result.command()).startsWith("df -h -x tmpfs -x devtmpfs");
-        assertThat(result.exitStatus()).isZero();
+        assertThat(result.exit()).isZero();
         RunResultWindow window = fx.console().runOnNode().windows().get(0);
         ConsoleFixture.waitFor(10, () -> window.summaryText().startsWith("exit 0"));
         assertThat(ConsoleFixture.onFx(window::stdoutText)).contains("Filesystem", "Inodes");

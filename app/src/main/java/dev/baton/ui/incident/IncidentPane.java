@@ -1,13 +1,14 @@
 package dev.baton.ui.incident;
 
-import dev.baton.incident.EventType;
+import dev.baton.incident.EventWords;
 import dev.baton.incident.IncidentInfo;
-import dev.baton.incident.IncidentStore;
-import dev.baton.incident.OpenIncident;
 import dev.baton.incident.PhaseClock;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.render.RunbookHtmlRenderer;
 import dev.baton.runbook.Runbook;
+import dev.baton.session.IncidentSession;
+import dev.baton.session.IncidentSnapshot;
+import dev.baton.ui.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -55,10 +57,9 @@ public final class IncidentPane extends VBox {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int DETAIL_CHARS = 64 * 1024;
 
-    private Runnable onHandOff = () -> { };
-    private final IncidentJournal journal;
-    private final IncidentStore store;
-    private final Executor background;
+    private final IncidentSession session;
+    private final ReadOnlyObjectWrapper<IncidentSnapshot> current = new ReadOnlyObjectWrapper<>();
+    private final Background background;
     private final Supplier<Runbook> shownRunbook;
     private final Label title = new Label("No incident: one starts with the first step you run");
     private final Label clock = new Label();
@@ -74,9 +75,10 @@ public final class IncidentPane extends VBox {
     private final TextArea details = new TextArea();
     private boolean loadingNotes;
 
-    public IncidentPane(IncidentJournal journal, IncidentStore store, Executor background, Supplier<Runbook> shownRunbook) {
-        this.journal = journal;
-        this.store = store;
+    /** @param onHandOff what the Hand off button does: the console's handoff, which needs more than this pane knows */
+    public IncidentPane(IncidentSession session, Background background, Supplier<Runbook> shownRunbook,
+            Runnable onHandOff) {
+        this.session = session;
         this.background = background;
         this.shownRunbook = shownRunbook;
         setId("incident-pane");
@@ -91,9 +93,9 @@ public final class IncidentPane extends VBox {
         Button start = button("New…", "incident-new", this::askNew);
         Button open = button("Open…", "incident-open", this::askOpen);
         Button end = button("End", "incident-end", this::askEnd);
-        end.disableProperty().bind(journal.currentProperty().isNull());
-        Button handOff = button("Hand off…", "incident-handoff", () -> onHandOff.run());
-        handOff.disableProperty().bind(journal.currentProperty().isNull());
+        end.disableProperty().bind(current.isNull());
+        Button handOff = button("Hand off…", "incident-handoff", onHandOff);
+        handOff.disableProperty().bind(current.isNull());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end);
@@ -105,15 +107,15 @@ public final class IncidentPane extends VBox {
         notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
         notes.setWrapText(true);
         notes.textProperty().addListener((obs, old, text) -> {
-            if (!loadingNotes && journal.currentProperty().get() != null) {
-                journal.notesChanged(text);
+            if (!loadingNotes && current.get() != null) {
+                session.notesChanged(text);
             }
         });
-        notes.disableProperty().bind(journal.currentProperty().isNull());
+        notes.disableProperty().bind(current.isNull());
         preview.setId("notes-preview-toggle");
         preview.selectedProperty().addListener((obs, old, on) -> showPreview(on));
-        Button save = button("Save", "notes-save", () -> journal.saveNotes(notes.getText()));
-        save.disableProperty().bind(journal.currentProperty().isNull());
+        Button save = button("Save", "notes-save", this::saveNotes);
+        save.disableProperty().bind(current.isNull());
         HBox notesBar = new HBox(6, new Label("Notes"), preview, save);
         notesBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox notesBox = new VBox(4, notesBar, notesArea);
@@ -150,8 +152,18 @@ public final class IncidentPane extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(header, body);
 
-        journal.setOnEvent(this::added);
-        journal.currentProperty().addListener((obs, old, incident) -> show(incident));
+        session.addListener(new IncidentSession.Listener() {
+            @Override
+            public void switched(IncidentSnapshot now) {
+                Platform.runLater(() -> current.set(now));
+            }
+
+            @Override
+            public void recorded(TimelineEvent event) {
+                Platform.runLater(() -> added(event));
+            }
+        });
+        current.addListener((obs, old, incident) -> show(incident));
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
@@ -166,14 +178,19 @@ public final class IncidentPane extends VBox {
         return button;
     }
 
-    private void show(OpenIncident incident) {
+    /** The open incident as last recorded, or null; changes on the FX thread. */
+    public ReadOnlyObjectProperty<IncidentSnapshot> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    private void show(IncidentSnapshot incident) {
         loadingNotes = true;
         try {
             notes.setText(incident == null ? "" : incident.notes());
         } finally {
             loadingNotes = false;
         }
-        events.setAll(incident == null ? List.of() : incident.timeline().events());
+        events.setAll(incident == null ? List.of() : incident.events());
         details.clear();
         if (incident == null) {
             title.setText("No incident: one starts with the first step you run");
@@ -185,21 +202,20 @@ public final class IncidentPane extends VBox {
     }
 
     private void added(TimelineEvent event) {
-        OpenIncident incident = journal.currentProperty().get();
-        if (incident != null && events.size() < event.seq()) {
+        if (current.get() != null && events.size() < event.seq()) {
             events.add(event);
             list.scrollTo(events.size() - 1);
         }
     }
 
     private void updateClock() {
-        OpenIncident incident = journal.currentProperty().get();
+        IncidentSnapshot incident = current.get();
         if (incident == null) {
             clock.setText("");
             phase.setText("");
             return;
         }
-        java.time.Duration elapsed = incident.elapsed();
+        java.time.Duration elapsed = incident.elapsed(java.time.Instant.now());
         clock.setText(PhaseClock.format(elapsed));
         Runbook runbook = shownRunbook.get();
         phase.setText(runbook == null ? "" : PhaseClock.status(runbook, elapsed).orElse(""));
@@ -213,6 +229,11 @@ public final class IncidentPane extends VBox {
         notes.positionCaret(notes.getLength());
     }
 
+    /** Ctrl+S: the notes saved now and noted in the timeline. */
+    public void saveNotes() {
+        session.saveNotes(notes.getText());
+    }
+
     public String notesText() {
         return notes.getText();
     }
@@ -222,31 +243,7 @@ public final class IncidentPane extends VBox {
     }
 
     static String describe(TimelineEvent event) {
-        String when = CLOCK.format(event.time());
-        String what = switch (event.type()) {
-            case EventType.STEP_SENT -> "step " + event.text("step") + " → " + event.text("target") + ": "
-                    + firstLine(event.text("text"));
-            case EventType.STEP_RUN -> "step " + event.text("step") + " run on " + event.text("targets") + ": "
-                    + firstLine(event.text("text"));
-            case EventType.RUN_RESULT -> event.text("target") + ": " + event.text("summary") + " — "
-                    + firstLine(event.text("command"));
-            case EventType.CAPTURE -> "captured " + event.text("source") + " from " + event.text("target");
-            case EventType.CHECKLIST_TICKED -> "ticked: " + event.text("text");
-            case EventType.CHECKLIST_UNTICKED -> "unticked: " + event.text("text");
-            case EventType.VARIABLE_SET -> event.text("name") + " = " + event.text("value");
-            case EventType.CONNECTION_OPENED -> "connected to " + event.text("target");
-            case EventType.CONNECTION_LOST -> "lost " + event.text("target") + ": " + event.text("detail");
-            case EventType.NOTE_SAVED -> "notes saved (" + event.text("chars") + " characters)";
-            case EventType.INCIDENT_STARTED -> "incident started by " + event.text("responder") + ": " + event.text("title");
-            case EventType.INCIDENT_RECOVERED -> "recovered after an unclean stop";
-            default -> event.data().toString();
-        };
-        return when + "  " + event.type() + "  " + what;
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " …";
+        return CLOCK.format(event.time()) + "  " + EventWords.describe(event);
     }
 
     private void showDetails(TimelineEvent event) {
@@ -258,14 +255,14 @@ public final class IncidentPane extends VBox {
         text.append(event.type()).append(" #").append(event.seq()).append(" at ").append(event.time()).append('\n');
         event.data().forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
         details.setText(text.toString());
-        OpenIncident incident = journal.currentProperty().get();
+        IncidentSnapshot incident = current.get();
         List<String> files = java.util.stream.Stream.of("stdout", "stderr", "file").map(event::text)
                 .filter(name -> !name.isEmpty()).toList();
         if (incident == null || files.isEmpty()) {
             return;
         }
         Path folder = incident.folder();
-        background.execute(() -> {
+        background.executor().execute(() -> {
             StringBuilder output = new StringBuilder();
             for (String name : files) {
                 output.append("\n── ").append(name).append(" ──\n").append(head(folder, name));
@@ -306,10 +303,8 @@ public final class IncidentPane extends VBox {
         }
         String markdown = notes.getText();
         WebView view = previewView;
-        background.execute(() -> {
-            String html = new RunbookHtmlRenderer().renderNotes(markdown, false);
-            Platform.runLater(() -> view.getEngine().loadContent(html));
-        });
+        background.run("Could not render the notes", () -> new RunbookHtmlRenderer().renderNotes(markdown, false),
+                html -> view.getEngine().loadContent(html));
         notesArea.getChildren().setAll(previewView);
     }
 
@@ -334,31 +329,24 @@ public final class IncidentPane extends VBox {
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());
         Platform.runLater(name::requestFocus);
         if (dialog.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-            journal.start(name.getText(), severity.getText(), alert.getText());
+            session.start(name.getText(), severity.getText(), alert.getText());
         }
     }
 
     private void askOpen() {
-        background.execute(() -> {
-            try {
-                List<IncidentInfo> incidents = store.list();
-                Platform.runLater(() -> chooseIncident(incidents));
-            } catch (IOException e) {
-                Platform.runLater(() -> title.setText("Could not list incidents: " + e.getMessage()));
-            }
-        });
+        background.run("Could not list incidents", () -> session.store().list(), this::chooseIncident);
     }
 
     private void chooseIncident(List<IncidentInfo> incidents) {
         if (incidents.isEmpty()) {
-            title.setText("No incidents yet in " + store.incidentsDirectory());
+            title.setText("No incidents yet in " + session.store().incidentsDirectory());
             return;
         }
         List<String> ids = incidents.stream().map(IncidentInfo::id).toList();
         ChoiceDialog<String> dialog = new ChoiceDialog<>(ids.get(0), ids);
         dialog.setTitle("Open incident");
         dialog.setHeaderText("Continue which incident?");
-        dialog.showAndWait().ifPresent(journal::open);
+        dialog.showAndWait().ifPresent(session::open);
     }
 
     private void askEnd() {
@@ -368,7 +356,7 @@ public final class IncidentPane extends VBox {
                 ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText("End this incident?");
         if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-            journal.end();
+            session.end();
         }
     }
 
@@ -379,10 +367,5 @@ public final class IncidentPane extends VBox {
 
     Consumer<String> notesSink() {
         return this::appendToNotes;
-    }
-
-    /** What the Hand off button does: the console's handoff, which needs more than this pane knows. */
-    public void setOnHandOff(Runnable action) {
-        this.onHandOff = action;
     }
 }

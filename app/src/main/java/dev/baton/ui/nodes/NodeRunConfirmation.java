@@ -1,5 +1,6 @@
 package dev.baton.ui.nodes;
 
+import dev.baton.session.Confirmation;
 import dev.baton.step.ExecPlan;
 import dev.baton.step.StepWarning;
 import javafx.scene.control.Button;
@@ -12,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** Shows the exact text before it runs on nodes; the button names them, and Enter never confirms a destructive step. */
 final class NodeRunConfirmation extends Dialog<Boolean> {
-    NodeRunConfirmation(int stepNumber, ExecPlan plan, String nodeNames) {
+    NodeRunConfirmation(int stepNumber, ExecPlan plan, Confirmation confirmation, String nodeNames) {
         setTitle(plan.mustConfirm() ? "Destructive step" : "Check the step");
         setHeaderText((plan.mustConfirm() ? "Destructive: " : "") + "step " + stepNumber + " → " + nodeNames);
         VBox content = new VBox(8);
@@ -29,7 +30,7 @@ final class NodeRunConfirmation extends Dialog<Boolean> {
         ButtonType run = new ButtonType("Run on " + nodeNames, ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(run, ButtonType.CANCEL);
         getDialogPane().lookupButton(run).setId("confirm-send");
-        if (plan.mustConfirm()) {
+        if (confirmation.level() == Confirmation.Level.CONFIRM) {
             ((Button) getDialogPane().lookupButton(run)).setDefaultButton(false);
             ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }

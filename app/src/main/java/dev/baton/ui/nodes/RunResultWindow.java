@@ -1,7 +1,7 @@
 package dev.baton.ui.nodes;
 
+import dev.baton.session.NodeRunning;
 import dev.baton.ssh.NodeRun;
-import dev.baton.ssh.RunListener;
 import dev.baton.ssh.RunResult;
 import java.nio.charset.StandardCharsets;
 import javafx.application.Platform;
@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  * One run on one node as it happens: stdout and stderr apart, then how it ended. The text areas keep
  * the last part of a long output; the whole of it is in the result (spooled to disk past 10 MB).
  */
-public final class RunResultWindow extends Stage implements RunListener {
+public final class RunResultWindow extends Stage implements NodeRunning.Watcher {
     private static final int SHOWN_CHARS = 256 * 1024;
 
     private final TextArea stdout = area("run-stdout");
@@ -64,6 +64,7 @@ public final class RunResultWindow extends Stage implements RunListener {
     }
 
     /** Called off the FX thread once the run has started. */
+    @Override
     public void started(NodeRun started) {
         run = started;
         Platform.runLater(() -> summary.setText("running…"));

@@ -1,6 +1,7 @@
 package dev.baton.ui.runbook;
 
 import dev.baton.runbook.Step;
+import dev.baton.session.Confirmation;
 import dev.baton.step.SendPlan;
 import dev.baton.step.StepWarning;
 import javafx.scene.control.ButtonBar;
@@ -15,12 +16,12 @@ import javafx.scene.layout.VBox;
  * A destructive step's button names the terminal it will be typed into.
  */
 final class SendConfirmation extends Dialog<Boolean> {
-    SendConfirmation(Step step, SendPlan plan, String terminalName) {
+    SendConfirmation(Step step, SendPlan plan, Confirmation confirmation, String terminalName) {
         setTitle(plan.mustConfirm() ? "Destructive step" : "Check the step");
         setHeaderText((plan.mustConfirm() ? "Destructive: " : "") + "step " + step.number() + " → terminal “"
                 + terminalName + "”");
         VBox content = new VBox(8);
-        for (StepWarning warning : step.warnings()) {
+        for (StepWarning warning : confirmation.warnings()) {
             Label label = new Label("⚠ " + warning.kind().jsonName() + ": " + warning.detail());
             label.getStyleClass().add("warning-" + warning.kind().jsonName());
             content.getChildren().add(label);
@@ -41,7 +42,7 @@ final class SendConfirmation extends Dialog<Boolean> {
         getDialogPane().getButtonTypes().setAll(send, ButtonType.CANCEL);
         getDialogPane().lookupButton(send).setId("confirm-send");
         // Enter must not confirm a destructive step by reflex: Cancel is the default there.
-        if (plan.mustConfirm()) {
+        if (confirmation.level() == Confirmation.Level.CONFIRM) {
             ((javafx.scene.control.Button) getDialogPane().lookupButton(send)).setDefaultButton(false);
             ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }

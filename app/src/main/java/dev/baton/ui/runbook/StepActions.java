@@ -3,18 +3,19 @@ package dev.baton.ui.runbook;
 import dev.baton.render.BatonUrls;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.Step;
+import dev.baton.session.Confirmation;
+import dev.baton.session.IncidentSession;
+import dev.baton.session.StepSending;
 import dev.baton.step.SendPlan;
-import dev.baton.step.StepSender;
+import dev.baton.ui.Background;
 import dev.baton.ui.terminal.TerminalTab;
 import dev.baton.ui.terminal.TerminalTabs;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
@@ -26,29 +27,35 @@ import javafx.scene.input.ClipboardContent;
  * nothing is read back from the page.
  */
 public final class StepActions {
+    /** Runs a step on nodes: given the step and its placeholder values, it chooses nodes and confirms. */
+    @FunctionalInterface
+    public interface NodeRunner {
+        void run(Step step, Map<String, String> values);
+    }
+
     private final RunbookView view;
-    private final java.util.function.Supplier<TerminalTabs> terminalTabs;
-    private final Executor background;
+    private final Supplier<TerminalTabs> terminalTabs;
+    private final StepSending sending;
+    private final NodeRunner nodeRunner;
+    private final Background background;
     private final Consumer<String> status;
     private final Consumer<String> openExternal;
-    private final StepSender sender = new StepSender();
+    private final IncidentSession incident;
     /** Placeholder values given during this incident, offered again next time. */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     private int currentStep = 1;
-    private java.util.function.BiConsumer<Step, Map<String, String>> nodeRunner;
-    private dev.baton.ui.incident.IncidentJournal journal;
 
-    public StepActions(RunbookView view, java.util.function.Supplier<TerminalTabs> terminalTabs, Executor background,
-                       Consumer<String> status, Consumer<String> openExternal) {
+    public StepActions(RunbookView view, Supplier<TerminalTabs> terminalTabs, StepSending sending,
+            NodeRunner nodeRunner, IncidentSession incident, Background background, Consumer<String> status,
+            Consumer<String> openExternal) {
         this.view = view;
         this.terminalTabs = terminalTabs;
+        this.sending = sending;
+        this.nodeRunner = nodeRunner;
+        this.incident = incident;
         this.background = background;
         this.status = status;
         this.openExternal = openExternal;
-    }
-
-    public Map<String, String> rememberedValues() {
-        return Map.copyOf(remembered);
     }
 
     public void handle(BatonUrls.Parsed action) {
@@ -62,8 +69,8 @@ public final class StepActions {
             case TICK -> {
                 boolean ticked = view.toggleTick(action.number());
                 status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
-                if (journal != null && runbook != null && action.number() <= runbook.checklist().size()) {
-                    journal.checklist(runbook, action.number(), runbook.checklist().get(action.number() - 1).text(),
+                if (runbook != null && action.number() <= runbook.checklist().size()) {
+                    incident.checklist(runbook, action.number(), runbook.checklist().get(action.number() - 1).text(),
                             ticked);
                 }
             }
@@ -101,64 +108,45 @@ public final class StepActions {
         return dialog.showAndWait().flatMap(name -> tabs.stream().filter(t -> t.name().equals(name)).findFirst());
     }
 
-    /** Placeholders, then the plan, then (when needed) the confirmation, then the bytes, off the FX thread. */
+    /** Placeholders, then the plan, then (when the policy asks) the confirmation, then the bytes, off the FX thread. */
     public void run(Step step, TerminalTab tab) {
-        if (!step.runnable()) {
-            status.accept("Step " + step.number() + " is " + step.kind().name().toLowerCase() + ", not a command; use Copy");
+        String notRunnable = StepSending.notRunnable(step);
+        if (!notRunnable.isEmpty()) {
+            status.accept(notRunnable);
             return;
         }
         Optional<Map<String, String>> values = placeholderValues(step);
         if (values.isEmpty()) {
             return;
         }
-        SendPlan plan = sender.plan(step.command(), values.get(), tab.widget().bracketedPaste());
+        SendPlan plan = sending.plan(step, values.get(), tab.widget().bracketedPaste());
         if (plan.refused()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
             alert.setHeaderText("Step " + step.number() + " was not sent to " + tab.name());
             alert.showAndWait();
             return;
         }
-        if (plan.mustShow() && !new SendConfirmation(step, plan, tab.name()).showAndWait().orElse(false)) {
+        Confirmation confirmation = Confirmation.of(plan);
+        if (confirmation.needed()
+                && !new SendConfirmation(step, plan, confirmation, tab.name()).showAndWait().orElse(false)) {
             status.accept("Step " + step.number() + " not sent");
             return;
         }
         Runbook runbook = view.shownRunbookProperty().get();
-        Map<String, String> given = values.get();
-        background.execute(() -> {
-            try {
-                tab.session().connector().write(plan.payload());
-                if (journal != null && runbook != null) {
-                    journal.stepSent(runbook, step.number(), SendPlan.unbracketed(plan.payload()), tab.name(), given);
-                }
-                Platform.runLater(() -> status.accept("Step " + step.number() + (plan.submits()
-                        ? " sent to " + tab.name() : " typed into " + tab.name() + ": press Enter to run it")));
-            } catch (IOException e) {
-                Platform.runLater(() -> status.accept("Could not write to " + tab.name() + ": " + e.getMessage()));
-            }
-        });
+        background.onFx(sending.send(runbook, step, plan, values.get(), tab.name(), tab.session()),
+                "Step " + step.number() + " not sent", done -> status.accept("Step " + step.number()
+                        + (plan.submits() ? " sent to " + tab.name()
+                        : " typed into " + tab.name() + ": press Enter to run it")));
     }
 
     /** "Run on node…": the same placeholder rules, then the nodes are chosen and the step runs over exec. */
     public void runOnNode(Step step) {
-        if (!step.runnable()) {
-            status.accept("Step " + step.number() + " is " + step.kind().name().toLowerCase() + ", not a command; use Copy");
+        String notRunnable = StepSending.notRunnable(step);
+        if (!notRunnable.isEmpty()) {
+            status.accept(notRunnable);
             return;
         }
-        if (nodeRunner == null) {
-            status.accept("No nodes to run on");
-            return;
-        }
-        placeholderValues(step).ifPresent(values -> nodeRunner.accept(step, values));
-    }
-
-    /** Where sent steps and ticks are recorded. */
-    public void setJournal(dev.baton.ui.incident.IncidentJournal journal) {
-        this.journal = journal;
-    }
-
-    /** Runs steps on nodes: given the step and its placeholder values, it chooses nodes and confirms. */
-    public void setNodeRunner(java.util.function.BiConsumer<Step, Map<String, String>> runner) {
-        this.nodeRunner = runner;
+        placeholderValues(step).ifPresent(values -> nodeRunner.run(step, values));
     }
 
     /** Asks for the step's placeholders (offering remembered values); empty when the responder cancels. */
@@ -169,7 +157,7 @@ public final class StepActions {
         Optional<Map<String, String>> filled = new PlaceholderDialog(
                 "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
                 step.placeholders(), remembered).showAndWait();
-        filled.ifPresent(values -> values.forEach((name, value) -> {
+        filled.ifPresent(given -> given.forEach((name, value) -> {
             if (!value.isBlank()) {
                 remembered.put(name, value);
             }

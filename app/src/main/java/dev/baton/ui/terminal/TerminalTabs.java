@@ -5,6 +5,10 @@ import dev.baton.terminal.TerminalSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -28,6 +32,8 @@ public final class TerminalTabs extends TabPane {
     private final Consumer<String> status;
     private final Consumer<String> openLink;
     private int opened;
+    /** Set once the window closes: a session that finishes opening after that is closed, not shown. */
+    private volatile boolean closing;
 
     /** @param openLink asks the responder, then opens a web link a program printed (on the FX thread) */
     public TerminalTabs(Executor background, Consumer<String> status, Consumer<String> openLink) {
@@ -48,6 +54,10 @@ public final class TerminalTabs extends TabPane {
         background.execute(() -> {
             try {
                 TerminalSession session = factory.open();
+                if (closing) {
+                    session.close();
+                    return;
+                }
                 Platform.runLater(() -> add(session, name));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not open terminal {}: {}", name, e.getMessage());
@@ -57,6 +67,10 @@ public final class TerminalTabs extends TabPane {
     }
 
     private void add(TerminalSession session, String name) {
+        if (closing) {
+            closeLate(session);
+            return;
+        }
         TerminalTab tab = new TerminalTab(name, session, openLink);
         tab.setOnClosed(e -> background.execute(tab::close));
         MenuItem rename = new MenuItem("Rename…");
@@ -94,8 +108,28 @@ public final class TerminalTabs extends TabPane {
         });
     }
 
+    /**
+     * Closes every terminal and waits (up to 5 s) for their sessions to end, so that nothing is left for an
+     * executor about to stop. Sessions still opening are closed as soon as they are open.
+     */
     public void closeAll() {
-        all().forEach(tab -> background.execute(tab::close));
+        closing = true;
+        List<CompletableFuture<Void>> closed = all().stream()
+                .map(tab -> CompletableFuture.runAsync(tab::close, background)).toList();
         getTabs().clear();
+        try {
+            CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Terminals did not all close cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A session that opened after the window closed: ended on a thread of its own, the executor may be gone. */
+    private static void closeLate(TerminalSession session) {
+        Thread closer = new Thread(session::close, "baton-terminal-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

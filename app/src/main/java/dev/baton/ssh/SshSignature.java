@@ -1,7 +1,6 @@
-package dev.baton.handoff;
+package dev.baton.ssh;
 
 import com.hierynomus.sshj.signature.SignatureEdDSA;
-import dev.baton.ssh.SshAgent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
-package dev.baton.handoff;
+package dev.baton.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.ssh.SshAgent;
+import dev.baton.handoff.BundleManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

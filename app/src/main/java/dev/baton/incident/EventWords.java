@@ -1,0 +1,101 @@
+package dev.baton.incident;
+
+import dev.baton.incident.IncidentEvent.CaptureTaken;
+import dev.baton.incident.IncidentEvent.ChecklistTicked;
+import dev.baton.incident.IncidentEvent.ChecklistUnticked;
+import dev.baton.incident.IncidentEvent.ConnectionLost;
+import dev.baton.incident.IncidentEvent.ConnectionOpened;
+import dev.baton.incident.IncidentEvent.HandoffExported;
+import dev.baton.incident.IncidentEvent.HandoffImported;
+import dev.baton.incident.IncidentEvent.IncidentClosed;
+import dev.baton.incident.IncidentEvent.IncidentRecovered;
+import dev.baton.incident.IncidentEvent.IncidentStarted;
+import dev.baton.incident.IncidentEvent.NotesSaved;
+import dev.baton.incident.IncidentEvent.Other;
+import dev.baton.incident.IncidentEvent.RunResult;
+import dev.baton.incident.IncidentEvent.StepRun;
+import dev.baton.incident.IncidentEvent.StepSent;
+import dev.baton.incident.IncidentEvent.VariableSet;
+
+/**
+ * The one place that says an incident event in words: the timeline pane, {@code handoff.html} and the
+ * command line all show what this returns, so they cannot drift apart.
+ */
+public final class EventWords {
+    private EventWords() {}
+
+    /** One line: what happened, with multi-line text cut to its first line. */
+    public static String describe(TimelineEvent line) {
+        return describe(IncidentEvents.of(line));
+    }
+
+    public static String describe(IncidentEvent event) {
+        // Java 17 has no pattern switch; IncidentEvent is sealed, so Other is all that is left.
+        if (event instanceof IncidentStarted e) {
+            return "Incident \"" + e.title() + "\" started by " + e.responder();
+        }
+        if (event instanceof IncidentRecovered e) {
+            return "Recovered after Baton stopped without closing the incident"
+                    + (blank(e.problems()) ? "" : " (" + e.problems() + ")");
+        }
+        if (event instanceof IncidentClosed e) {
+            return "Incident ended after " + elapsed(e.elapsedSeconds());
+        }
+        if (event instanceof StepSent e) {
+            return "Step " + e.step() + " sent to " + e.target() + ": " + firstLine(e.text());
+        }
+        if (event instanceof StepRun e) {
+            return "Step " + e.step() + " run on " + e.targets() + ": " + firstLine(e.text());
+        }
+        if (event instanceof RunResult e) {
+            return e.target() + ": " + e.summary() + " — " + firstLine(e.command());
+        }
+        if (event instanceof CaptureTaken e) {
+            return "Captured " + e.source() + " from " + e.target()
+                    + (blank(e.command()) ? "" : ": " + firstLine(e.command()));
+        }
+        if (event instanceof ChecklistTicked e) {
+            return "Ticked: " + e.text();
+        }
+        if (event instanceof ChecklistUnticked e) {
+            return "Unticked: " + e.text();
+        }
+        if (event instanceof VariableSet e) {
+            return "Variable " + e.name() + " = " + e.value();
+        }
+        if (event instanceof ConnectionOpened e) {
+            return "Connected to " + e.target();
+        }
+        if (event instanceof ConnectionLost e) {
+            return "Lost " + e.target() + ": " + e.detail();
+        }
+        if (event instanceof NotesSaved e) {
+            return "Notes saved (" + e.chars() + " characters)";
+        }
+        if (event instanceof HandoffExported e) {
+            return "Handed off as " + e.file() + " by " + e.by() + (e.signed() ? " (signed)" : " (unsigned)");
+        }
+        if (event instanceof HandoffImported e) {
+            return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)");
+        }
+        Other e = (Other) event;
+        return e.type() + " " + e.data();
+    }
+
+    private static String elapsed(long seconds) {
+        long minutes = Math.max(0, seconds / 60);
+        return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " …";
+    }
+}

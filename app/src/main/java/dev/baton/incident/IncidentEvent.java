@@ -1,0 +1,89 @@
+package dev.baton.incident;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a timeline line says, as a type. Each record's components are the line's {@code data} fields,
+ * named as they have always been written, so incident folders and bundles from earlier versions open
+ * as they are. {@link IncidentEvents} converts them to and from a line; {@link EventWords} says them.
+ */
+public sealed interface IncidentEvent {
+
+    /** The line's {@code type}. */
+    default String type() {
+        return IncidentEvents.typeOf(getClass());
+    }
+
+    /** The runbook the event belongs to, or empty. */
+    default String runbook() {
+        return "";
+    }
+
+    record IncidentStarted(String title, String severity, String alert, String responder) implements IncidentEvent {}
+
+    record IncidentRecovered(boolean uncleanExit, int temporaryFilesRemoved, String problems) implements IncidentEvent {}
+
+    record IncidentClosed(long elapsedSeconds) implements IncidentEvent {}
+
+    /** A step's text typed into a terminal (placeholders filled, secrets masked). */
+    record StepSent(String runbook, int step, String text, String target) implements IncidentEvent {}
+
+    /**
+     * A step about to run over exec on nodes.
+     *
+     * @param targets the node names joined with ", ", as every version has written them
+     */
+    record StepRun(String runbook, int step, String text, String targets) implements IncidentEvent {
+        public StepRun(String runbook, int step, String text, List<String> nodes) {
+            this(runbook, step, text, String.join(", ", nodes));
+        }
+
+        public List<String> nodes() {
+            return targets == null || targets.isBlank() ? List.of() : Arrays.asList(targets.split(",\\s*"));
+        }
+
+    }
+
+    /**
+     * A finished exec run. {@code stdout} and {@code stderr} are files of the incident folder.
+     *
+     * @param exit the exit status, or null when the command gave none (a signal, a lost connection)
+     */
+    record RunResult(String target, String command, String outcome, Integer exit, String signal, String summary,
+            Instant startedAt, long durationMs, String stdout, long stdoutBytes, String stderr, long stderrBytes)
+            implements IncidentEvent {}
+
+    /** Output put into the notes; {@code file} holds the whole of it when the notes keep only head and tail. */
+    record CaptureTaken(String source, String target, String command, String outcome, int chars, String file)
+            implements IncidentEvent {}
+
+    record ChecklistTicked(String runbook, int item, String text) implements IncidentEvent {}
+
+    record ChecklistUnticked(String runbook, int item, String text) implements IncidentEvent {}
+
+    /** A placeholder's value; a secret's value is recorded masked. */
+    record VariableSet(String name, String value, boolean secret) implements IncidentEvent {}
+
+    record ConnectionOpened(String target, String detail) implements IncidentEvent {}
+
+    record ConnectionLost(String target, String detail) implements IncidentEvent {}
+
+    record NotesSaved(int chars, String sha256) implements IncidentEvent {}
+
+    record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)
+            implements IncidentEvent {}
+
+    /** @param exportedAt as the bundle's manifest states it */
+    record HandoffImported(String bundle, String bundleSha256, String from, String exportedAt, String timelineHead,
+            int redactions, boolean signed, String signer) implements IncidentEvent {}
+
+    /** A line of a type this version does not know (a newer Baton wrote it): kept and shown as it is. */
+    record Other(String type, Map<String, Object> data) implements IncidentEvent {
+        public Other {
+            data = Map.copyOf(data);
+        }
+    }
+}

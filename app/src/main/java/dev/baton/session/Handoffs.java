@@ -1,0 +1,101 @@
+package dev.baton.session;
+
+import dev.baton.handoff.BundleImporter;
+import dev.baton.handoff.BundleReader;
+import dev.baton.handoff.BundleWriter;
+import dev.baton.handoff.HandoffState;
+import dev.baton.handoff.Redactor;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.inventory.Node;
+import dev.baton.runbook.RunbookLibrary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Handing an incident over and continuing one, for the window and {@code baton bundle} alike: what goes
+ * into the bundle's state, how a bundle is checked before anything is written, and where its nodes go.
+ */
+public final class Handoffs {
+    private Handoffs() {}
+
+    /** What the responder is shown before writing: the incident's name and every possible secret found. */
+    public record Prepared(String id, String title, BundleWriter.Request request, List<Redactor.Found> found) {}
+
+    /** The responder's answers: their note, the findings they keep, how to sign, where to write. */
+    public record Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination) {}
+
+    /**
+     * The request for a bundle of {@code incident}: its nodes with their connection parameters, ticks,
+     * variables and open terminals, and the runbooks it used.
+     */
+    public static BundleWriter.Request request(OpenIncident incident, Function<String, Optional<Node>> nodes,
+            List<HandoffState.Terminal> terminals, RunbookLibrary runbooks, String by, Choices choices) {
+        HandoffState state = new HandoffState(HandoffState.targetsFrom(incident.timeline().events(), nodes),
+                List.copyOf(incident.tickedItems()), incident.variables(), terminals);
+        return new BundleWriter.Request(choices.note(), by, Instant.now(), AppVersion.number(), state,
+                id -> runbooks == null ? Optional.empty() : runbooks.find(id).flatMap(runbooks::file),
+                choices.keep(), choices.signer());
+    }
+
+    /** Writes the bundle and records the handoff in the incident's timeline. */
+    public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination)
+            throws IOException {
+        return BundleWriter.exportFrom(incident, request, destination);
+    }
+
+    /** Scans the open incident for secrets, without writing anything. */
+    public static CompletableFuture<Prepared> prepare(IncidentSession session, Function<String, Optional<Node>> nodes,
+            List<HandoffState.Terminal> terminals, RunbookLibrary runbooks) {
+        return session.withOpen(incident -> {
+            BundleWriter.Request request = request(incident, nodes, terminals, runbooks, session.responder(),
+                    new Choices("", Set.of(), null, null));
+            return new Prepared(incident.info().id(), incident.info().title(), request,
+                    BundleWriter.scan(incident.folder(), request));
+        });
+    }
+
+    /** Writes what {@link #prepare} found, with the responder's choices, on the incident's thread. */
+    public static CompletableFuture<BundleWriter.Result> export(IncidentSession session, Prepared prepared,
+            Choices choices) {
+        BundleWriter.Request base = prepared.request();
+        BundleWriter.Request request = new BundleWriter.Request(choices.note(), base.createdBy(), Instant.now(),
+                base.appVersion(), base.state(), base.runbookFiles(), choices.keep(), choices.signer());
+        return session.withOpen(incident -> export(incident, request, choices.destination()));
+    }
+
+    /** Checks all of a bundle before anything is written; throws the reasons it is refused. */
+    public static BundleReader.Verified verify(Path bundle) throws IOException {
+        return BundleReader.verify(bundle);
+    }
+
+    /** Continues a verified bundle's incident as this session's open one. */
+    public static CompletableFuture<BundleImporter.Imported> continueIn(IncidentSession session,
+            BundleReader.Verified bundle) {
+        return session.importBundle(bundle);
+    }
+
+    /** Continues a bundle's incident in {@code store} without opening it here (the command line). */
+    public static BundleImporter.Imported importInto(IncidentStore store, Path bundle) throws IOException {
+        return BundleImporter.importBundle(bundle, store);
+    }
+
+    /** The nodes the sender worked on, as nodes this responder can connect to (host keys still checked). */
+    public static List<Node> handedOffNodes(BundleImporter.Imported imported) {
+        String from = imported.bundle().file().getFileName().toString();
+        return imported.state().targets().stream().filter(t -> !t.host().isBlank()).map(t -> t.toNode(from)).toList();
+    }
+
+    /** How the window and the CLI describe a bundle's signature. */
+    public static String signatureLine(BundleReader.Verified verified) {
+        return verified.signature().map(s -> "signed by " + s.keyType() + " key " + s.fingerprint()
+                + " — compare it with the key of the responder who handed off")
+                .orElse("unsigned: the SHA-256 manifest shows the bundle was not damaged, not who made it");
+    }
+}

@@ -1,0 +1,301 @@
+package dev.baton.session;
+
+import dev.baton.handoff.BundleImporter;
+import dev.baton.handoff.BundleReader;
+import dev.baton.incident.Autosaver;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.runbook.Runbook;
+import dev.baton.ssh.RunResult;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident a responder is working on, for the window and the command line alike. Calls return at
+ * once; the writes happen in order on one thread of their own, so a caller never waits on a disk. Something
+ * recorded with no incident open starts one, named after the runbook in use: nothing a responder does goes
+ * unrecorded because they forgot to start an incident.
+ */
+public final class IncidentSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentSession.class);
+
+    /** An action on the open incident, run on the incident thread. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(OpenIncident incident) throws IOException;
+    }
+
+    /** Told on the incident thread; a window hands each call over to its own thread. */
+    public interface Listener {
+        /** Another incident (or none: null) is now the open one. */
+        default void switched(IncidentSnapshot now) {}
+
+        default void recorded(TimelineEvent event) {}
+
+        /** Something the responder must hear of, in words written for them. */
+        default void told(String message) {}
+    }
+
+    private final IncidentStore store;
+    private final String responder;
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "baton-incident");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Autosaver notesSaver;
+    /** Touched only on the writer thread. */
+    private OpenIncident incident;
+
+    public IncidentSession(IncidentStore store, String responder) {
+        this.store = store;
+        this.responder = responder;
+        this.notesSaver = new Autosaver(writer, Autosaver.DEFAULT_DELAY, text -> {
+            if (incident != null) {
+                incident.saveNotes(text, false);
+            }
+        }, this::tell);
+    }
+
+    public IncidentStore store() {
+        return store;
+    }
+
+    public String responder() {
+        return responder;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(String message) {
+        listeners.forEach(listener -> listener.told(message));
+    }
+
+    /** Continues the incident the responder was on when Baton last stopped (or crashed), if any. */
+    public CompletableFuture<Optional<IncidentSnapshot>> resumeCurrent() {
+        return submit(() -> {
+            Optional<String> id = store.currentId();
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            switchTo(store.open(id.get()));
+            return Optional.of(IncidentSnapshot.of(incident));
+        }, "Could not reopen the last incident");
+    }
+
+    public CompletableFuture<IncidentSnapshot> start(String title, String severity, String alert) {
+        return submit(() -> {
+            switchTo(store.start(title, severity, alert, responder, Instant.now()));
+            return IncidentSnapshot.of(incident);
+        }, "Could not start the incident");
+    }
+
+    public CompletableFuture<IncidentSnapshot> open(String id) {
+        return submit(() -> {
+            switchTo(store.open(id));
+            return IncidentSnapshot.of(incident);
+        }, "Could not open incident " + id);
+    }
+
+    /** The responder ends the incident; the session goes back to having none. */
+    public CompletableFuture<Void> end() {
+        return submit(() -> {
+            if (incident != null) {
+                notesSaver.saveNow();
+                incident.end();
+                store.clearCurrent();
+                switchTo(null);
+            }
+            return null;
+        }, "Could not end the incident");
+    }
+
+    /** The open incident now, as a copy; empty when none is open. */
+    public CompletableFuture<Optional<IncidentSnapshot>> snapshot() {
+        return submit(() -> Optional.ofNullable(incident).map(IncidentSnapshot::of), "Could not read the incident");
+    }
+
+    private void switchTo(OpenIncident next) {
+        notesSaver.saveNow();
+        if (incident != null) {
+            try {
+                incident.close();
+            } catch (IOException e) {
+                LOG.warn("Closing incident {}: {}", incident.info().id(), e.getMessage());
+            }
+        }
+        incident = next;
+        if (next != null) {
+            next.timeline().addListener(event -> listeners.forEach(listener -> listener.recorded(event)));
+        }
+        IncidentSnapshot now = next == null ? null : IncidentSnapshot.of(next);
+        listeners.forEach(listener -> listener.switched(now));
+        if (next != null) {
+            tell((next.wasRecovered() ? "Recovered incident \"" : "Incident \"") + next.info().title() + "\""
+                    + (next.wasRecovered() ? " after Baton stopped without closing it" : ""));
+        }
+    }
+
+    /**
+     * Runs {@code work} on the open incident, starting one named after {@code runbook} if none is open.
+     * A failure is told to the listeners and logged once, and fails the returned future.
+     */
+    public <T> CompletableFuture<T> record(Runbook runbook, Work<T> work) {
+        return submit(() -> {
+            if (incident == null) {
+                String title = runbook != null ? runbook.title() : "Incident";
+                String severity = runbook != null && runbook.severity() != null ? runbook.severity() : "";
+                String alert = runbook != null && !runbook.alerts().isEmpty() ? runbook.alerts().get(0) : "";
+                switchTo(store.start(title, severity, alert, responder, Instant.now()));
+            }
+            return work.apply(incident);
+        }, "Not recorded in the incident");
+    }
+
+    /**
+     * Runs {@code work} on the open incident with the notes saved first; never starts one. The future
+     * fails with {@link IllegalStateException} when no incident is open.
+     */
+    public <T> CompletableFuture<T> withOpen(Work<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (incident == null) {
+                throw new IllegalStateException("No incident is open");
+            }
+            notesSaver.saveNow();
+            try {
+                return work.apply(incident);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, writer);
+    }
+
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private <T> CompletableFuture<T> submit(Step<T> step, String failure) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return step.run();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("{}: {}", failure, e.getMessage());
+                    tell(failure + ": " + e.getMessage());
+                    throw new CompletionException(e);
+                }
+            }, writer);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Baton is closing; not recorded"));
+        }
+    }
+
+    /** Continues an incident from a verified bundle: imported on the incident thread, then open here. */
+    public CompletableFuture<BundleImporter.Imported> importBundle(BundleReader.Verified bundle) {
+        return submit(() -> {
+            BundleImporter.Imported imported = BundleImporter.importVerified(bundle, store);
+            switchTo(imported.incident());
+            return imported;
+        }, "Could not continue the incident");
+    }
+
+    public CompletableFuture<Void> stepSent(Runbook runbook, int step, String text, String terminal,
+            Map<String, String> values) {
+        return record(runbook, open -> {
+            open.stepSent(runbook == null ? "" : runbook.id(), step, text, terminal, values);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> stepRun(Runbook runbook, int step, String text, List<String> nodes,
+            Map<String, String> values) {
+        return record(runbook, open -> {
+            open.stepRun(runbook == null ? "" : runbook.id(), step, text, nodes, values);
+            return null;
+        });
+    }
+
+    /** Records a finished run; the future holds its event, whose files a capture links to. */
+    public CompletableFuture<TimelineEvent> runResult(RunResult result, Map<String, String> values) {
+        return record(null, open -> open.runResult(result, values));
+    }
+
+    public CompletableFuture<Void> checklist(Runbook runbook, int item, String text, boolean ticked) {
+        return record(runbook, open -> {
+            open.checklist(runbook.id(), item, text, ticked);
+            return null;
+        });
+    }
+
+    /** Connections are recorded only into an incident that is open; they never start one. */
+    public void connection(String node, boolean opened, String detail) {
+        submit(() -> {
+            if (incident != null) {
+                incident.connection(node, opened, detail);
+            }
+            return null;
+        }, "Connection not recorded");
+    }
+
+    /**
+     * Records a capture; the future holds its Markdown block for the notes.
+     *
+     * @param wholeOutput a file in the incident folder already holding the whole output, or null
+     */
+    public CompletableFuture<String> capture(String source, String target, String command, String outcome,
+            Instant at, String output, String wholeOutput) {
+        return record(null, open -> open.capture(source, target, command, outcome, at, output, wholeOutput));
+    }
+
+    /** Every keystroke in the notes: saved within {@link Autosaver#DEFAULT_DELAY}. */
+    public void notesChanged(String text) {
+        if (!writer.isShutdown()) {
+            notesSaver.changed(text);
+        }
+    }
+
+    /** Saved now and noted in the timeline (Ctrl+S). */
+    public CompletableFuture<Void> saveNotes(String text) {
+        return record(null, open -> {
+            open.saveNotes(text, true);
+            return null;
+        });
+    }
+
+    /** Waits for every write asked for so far. */
+    public void drain() throws Exception {
+        CompletableFuture.runAsync(() -> { }, writer).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Saves the notes and closes the incident cleanly (it stays current for the next start). */
+    @Override
+    public void close() {
+        if (writer.isShutdown()) {
+            return;
+        }
+        writer.execute(() -> switchTo(null));
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("The incident's writes did not finish within 10 s of closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
