@@ -42,6 +42,12 @@ public final class IncidentSession implements AutoCloseable {
         /** Another incident (or none: null) is now the open one. */
         default void switched(IncidentSnapshot now) {}
 
+        /**
+         * An incident was opened from disk (resumed, chosen, or continued from a bundle), after
+         * {@link #switched}: its checklist ticks and variables are the ones to show.
+         */
+        default void reopened(IncidentSnapshot now) {}
+
         default void recorded(TimelineEvent event) {}
 
         /** Something the responder must hear of, in words written for them. */
@@ -94,7 +100,7 @@ public final class IncidentSession implements AutoCloseable {
                 return Optional.empty();
             }
             switchTo(store.open(id.get()));
-            return Optional.of(IncidentSnapshot.of(incident));
+            return Optional.of(reopened());
         }, "Could not reopen the last incident");
     }
 
@@ -108,7 +114,7 @@ public final class IncidentSession implements AutoCloseable {
     public CompletableFuture<IncidentSnapshot> open(String id) {
         return submit(() -> {
             switchTo(store.open(id));
-            return IncidentSnapshot.of(incident);
+            return reopened();
         }, "Could not open incident " + id);
     }
 
@@ -128,6 +134,12 @@ public final class IncidentSession implements AutoCloseable {
     /** The open incident now, as a copy; empty when none is open. */
     public CompletableFuture<Optional<IncidentSnapshot>> snapshot() {
         return submit(() -> Optional.ofNullable(incident).map(IncidentSnapshot::of), "Could not read the incident");
+    }
+
+    private IncidentSnapshot reopened() {
+        IncidentSnapshot now = IncidentSnapshot.of(incident);
+        listeners.forEach(listener -> listener.reopened(now));
+        return now;
     }
 
     private void switchTo(OpenIncident next) {
@@ -210,6 +222,7 @@ public final class IncidentSession implements AutoCloseable {
         return submit(() -> {
             BundleImporter.Imported imported = BundleImporter.importVerified(bundle, store);
             switchTo(imported.incident());
+            reopened();
             return imported;
         }, "Could not continue the incident");
     }

@@ -109,10 +109,8 @@ public final class ConsoleWindow extends BorderPane {
         });
         session.addListener(new IncidentSession.Listener() {
             @Override
-            public void switched(IncidentSnapshot now) {
-                if (now != null) {
-                    Platform.runLater(() -> runbook.setTicked(now.ticked()));
-                }
+            public void reopened(IncidentSnapshot now) {
+                Platform.runLater(() -> runbook.setTicked(now.ticked()));
             }
 
             @Override

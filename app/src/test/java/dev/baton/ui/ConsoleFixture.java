@@ -22,7 +22,7 @@ final class ConsoleFixture {
 
     /** The incident as the session has recorded it, once every write asked for so far is done. */
     dev.baton.session.IncidentSnapshot incident() throws Exception {
-        waitFor(20, () -> app.session().snapshot().get().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.session().snapshot().get().isPresent());
         app.session().drain();
         return app.session().snapshot().get().orElseThrow();
     }

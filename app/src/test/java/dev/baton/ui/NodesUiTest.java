@@ -115,8 +115,8 @@ class NodesUiTest extends ConsoleTest {
         assertThat(robot.lookup("#confirm-send").queryButton().getText()).isEqualTo("Run on db1");
         robot.clickOn("#confirm-send");
 
-        ConsoleFixture.waitFor(30, () -> fx.incident().events().stream()
-                .anyMatch(e -> e.typed() instanceof IncidentEvent.RunResult));
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx.incident()
+                .events().stream().anyMatch(e -> e.typed() instanceof IncidentEvent.RunResult));
         var result = fx.incident().events().stream().map(e -> e.typed())
                 .filter(IncidentEvent.RunResult.class::isInstance).map(IncidentEvent.RunResult.class::cast)
                 .findFirst().orElseThrow();
