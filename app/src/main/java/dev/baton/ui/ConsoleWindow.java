@@ -80,7 +80,7 @@ public final class ConsoleWindow extends BorderPane {
         Consumer<String> say = status::setText;
         this.background = new Background(executor, new ErrorReporter(say));
         library = new LibraryPane(executor, say);
-        runbook = new RunbookView(executor);
+        runbook = new RunbookView(executor, this::onRunbookAction, say);
         SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
         sessions = new NodeSessions(connector, executor);
         nodes = new NodesPane(sessions, this::openSshTerminal);
@@ -118,8 +118,6 @@ public final class ConsoleWindow extends BorderPane {
                 background.errors().say(message);
             }
         });
-        runbook.setOnAction(steps::handle);
-        runbook.setOnError(say);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -374,8 +372,9 @@ public final class ConsoleWindow extends BorderPane {
         return terminals;
     }
 
-    public StepActions steps() {
-        return steps;
+    /** A click in the runbook page: the view is built before the actions it leads to. */
+    private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
+        steps.handle(action);
     }
 
     /**

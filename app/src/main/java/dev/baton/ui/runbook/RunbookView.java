@@ -39,13 +39,19 @@ public final class RunbookView extends StackPane {
     private final Deque<String> back = new ArrayDeque<>();
     private final Deque<String> forward = new ArrayDeque<>();
     private final Set<String> ticked = ConcurrentHashMap.newKeySet();
-    private Consumer<BatonUrls.Parsed> onAction = action -> { };
-    private Consumer<String> onError = message -> { };
+    private final Consumer<BatonUrls.Parsed> onAction;
+    private final Consumer<String> onError;
     private RunbookLibrary library;
     private String html = "";
     private boolean dark;
 
-    public RunbookView(Executor background) {
+    /**
+     * @param onAction what a click on a step, checklist item or link asks for, on the FX thread
+     * @param onError  a line for the responder when a link or anchor leads nowhere
+     */
+    public RunbookView(Executor background, Consumer<BatonUrls.Parsed> onAction, Consumer<String> onError) {
+        this.onAction = onAction;
+        this.onError = onError;
         this.background = background;
         getChildren().add(new javafx.scene.control.Label("Loading…"));
     }
@@ -79,14 +85,6 @@ public final class RunbookView extends StackPane {
         getChildren().setAll(web);
         html = html.isEmpty() ? placeholderPage("Choose a runbook, or type an alert name.") : html;
         engine.loadContent(html);
-    }
-
-    public void setOnAction(Consumer<BatonUrls.Parsed> onAction) {
-        this.onAction = onAction;
-    }
-
-    public void setOnError(Consumer<String> onError) {
-        this.onError = onError;
     }
 
     public ReadOnlyObjectProperty<Runbook> shownRunbookProperty() {
