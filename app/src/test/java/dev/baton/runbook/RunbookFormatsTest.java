@@ -124,10 +124,11 @@ class RunbookFormatsTest {
         assertThat(index.alertMap()).as("the contacts table maps no alerts").hasSize(4);
         assertThat(index.alertMap().get(0)).satisfies(m -> {
             assertThat(m.alert()).isEqualTo("WorkerDown");
-            assertThat(m.target()).isEqualTo("worker-down.md");
+            assertThat(m.target()).as("the link's destination, not its text").isEqualTo("worker-down.md");
             assertThat(m.severity()).isEqualTo("Critical");
             assertThat(m.owner()).isEqualTo("Fleet Team");
         });
+        assertThat(index.indexEntries()).as("a table with an Alert column is not a runbook index").isEmpty();
         List<Step> queries = index.steps().stream().filter(s -> s.kind() == StepKind.QUERY).toList();
         assertThat(queries).extracting(Step::language).containsExactly("promql", "logql");
         assertThat(queries).allSatisfy(q -> {
