@@ -28,7 +28,8 @@ public final class Seeds {
         String given = System.getProperty("baton.seeds");
         assertThat(given).as("the seed collections' folder: run with -Dbaton.seeds=DIR").isNotBlank();
         Path folder = Path.of(given);
-        assertThat(folder).as("seed collections (-Dbaton.seeds)").isDirectory();
+        assertThat(folder).as("seed collections (-Dbaton.seeds; a relative path is read from %s)",
+                Path.of("").toAbsolutePath()).isDirectory();
         return folder;
     }
 
