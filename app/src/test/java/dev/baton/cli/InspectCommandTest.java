@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.runbook.FormatFixtures;
 import dev.baton.runbook.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +37,28 @@ class InspectCommandTest {
     }
 
     @Test
+    void formatFixturesProduceTheDocumentedShape() throws Exception {
+        JsonNode report = inspect(FormatFixtures.folder().toString());
+        assertDocumentedShape(report);
+        assertThat(report.get("runbooks")).as("four runbook sections and the rest of their file count apart").hasSize(10);
+        assertThat(report.get("problems")).extracting(p -> p.get("message").asText())
+                .satisfiesExactlyInAnyOrder(m -> assertThat(m).contains("mis-encoded"),
+                        m -> assertThat(m).contains("windows-1252"));
+    }
+
+    @Test
+    @Tag(Seeds.TAG)
     void seedFolderProducesTheDocumentedShape() throws Exception {
         JsonNode report = inspect(Seeds.folder().toString());
-        assertThat(fields(report)).containsExactly("problems", "runbooks");
+        assertDocumentedShape(report);
         assertThat(report.get("runbooks")).hasSize(11);
+        assertThat(report.get("problems")).singleElement()
+                .satisfies(p -> assertThat(p.get("message").asText()).contains("mis-encoded"));
+    }
+
+    private static void assertDocumentedShape(JsonNode report) {
+        assertThat(fields(report)).containsExactly("problems", "runbooks");
+        assertThat(report.get("runbooks")).isNotEmpty();
         for (JsonNode runbook : report.get("runbooks")) {
             assertThat(fields(runbook)).contains("path", "title", "severity", "alerts", "owner", "mttr", "steps",
                     "checklist", "links", "alertMap");
@@ -50,31 +70,29 @@ class InspectCommandTest {
             runbook.get("links").forEach(l -> assertThat(fields(l)).contains("target", "resolved"));
             runbook.get("alertMap").forEach(m -> assertThat(fields(m)).contains("alert", "severity", "target"));
         }
-        assertThat(report.get("problems")).singleElement()
-                .satisfies(p -> assertThat(p.get("message").asText()).contains("mis-encoded"));
     }
 
     @Test
-    void aitbcSectionsAreAddressableWithMttr() throws Exception {
-        JsonNode report = inspect(Seeds.file(Seeds.AITBC).toString());
-        JsonNode redis = find(report, "Redis Failure");
-        assertThat(redis.get("path").asText()).endsWith(Seeds.AITBC + "#redis-failure");
-        assertThat(redis.get("mttr").asText()).isEqualTo("PT2M");
-        JsonNode clear = redis.get("steps").get(4);
-        assertThat(clear.get("label").asText()).isEqualTo("Clear Expired Keys");
-        assertThat(clear.get("command").asText()).contains("xargs redis-cli del");
-        assertThat(clear.get("warnings").get(0).asText()).isEqualTo("destructive");
+    void runbookSectionsAreAddressableWithMttr() throws Exception {
+        JsonNode report = inspect(FormatFixtures.file(FormatFixtures.RUNBOOK_SECTIONS).toString());
+        JsonNode cache = find(report, "Cache Node Failure");
+        assertThat(cache.get("path").asText()).endsWith(FormatFixtures.RUNBOOK_SECTIONS + "#cache-node-failure");
+        assertThat(cache.get("mttr").asText()).isEqualTo("PT3M");
+        JsonNode drop = cache.get("steps").get(4);
+        assertThat(drop.get("label").asText()).isEqualTo("Drop Stale Session Keys");
+        assertThat(drop.get("command").asText()).contains("xargs redis-cli del");
+        assertThat(drop.get("warnings").get(0).asText()).isEqualTo("destructive");
     }
 
     @Test
-    void alertMapRowsOfPivotalAndVirtengine() throws Exception {
-        JsonNode pivotal = inspect(Seeds.file(Seeds.PIVOTAL).toString()).get("runbooks").get(0);
-        assertThat(pivotal.get("alertMap").toString())
-                .contains("{\"alert\":\"RedisHighEvictions\",\"severity\":\"Warning\",\"target\":\"RB-03\"");
-        JsonNode virtengine = inspect(Seeds.file(Seeds.VIRTENGINE).toString()).get("runbooks").get(0);
-        assertThat(virtengine.get("alertMap").get(0).get("alert").asText()).isEqualTo("NodeDown");
-        assertThat(virtengine.get("alertMap").get(0).get("target").asText()).isEqualTo("node-down.md");
-        JsonNode links = virtengine.get("links");
+    void alertMapRowsOfRunbookIdAndAlertTableIndexes() throws Exception {
+        JsonNode ids = inspect(FormatFixtures.file(FormatFixtures.RUNBOOK_IDS).toString()).get("runbooks").get(0);
+        assertThat(ids.get("alertMap").toString())
+                .contains("{\"alert\":\"SearchIndexLagging\",\"severity\":\"Warning\",\"target\":\"RB-03\"");
+        JsonNode table = inspect(FormatFixtures.file(FormatFixtures.ALERT_TABLE).toString()).get("runbooks").get(0);
+        assertThat(table.get("alertMap").get(0).get("alert").asText()).isEqualTo("WorkerDown");
+        assertThat(table.get("alertMap").get(0).get("target").asText()).isEqualTo("worker-down.md");
+        JsonNode links = table.get("links");
         assertThat(links.findValues("resolved")).extracting(JsonNode::asBoolean).contains(false);
     }
 

@@ -2,9 +2,11 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.runbook.FormatFixtures;
 import dev.baton.runbook.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,15 @@ class LookupCommandsTest {
     }
 
     @Test
+    void lintOfAnIndexFindsItsBrokenLinks() {
+        CliRun run = CliRun.of("lint", FormatFixtures.folder().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(
+                FormatFixtures.EMOJI_INDEX + ":8: broken link [Broker Unreachable](./broker-unreachable.md)");
+    }
+
+    @Test
+    @Tag(Seeds.TAG)
     void lintOfTheSeedsFindsTheirBrokenLinks() {
         CliRun run = CliRun.of("lint", Seeds.folder().toString());
         assertThat(run.exitCode()).isEqualTo(1);

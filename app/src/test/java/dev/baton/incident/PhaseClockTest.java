@@ -3,7 +3,7 @@ package dev.baton.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.runbook.Runbook;
-import dev.baton.runbook.Seeds;
+import dev.baton.runbook.FormatFixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +15,9 @@ class PhaseClockTest {
     }
 
     @Test
-    void aSeedRunbookWithTimedPhasesSaysWhichPhaseAndWhatIsLeft() throws Exception {
+    void aRunbookWithTimedPhasesSaysWhichPhaseAndWhatIsLeft() throws Exception {
         {
-            Runbook runbook = Seeds.parse(Seeds.AITBC).stream()
+            Runbook runbook = FormatFixtures.parse(FormatFixtures.RUNBOOK_SECTIONS).stream()
                     .filter(r -> !r.phases().isEmpty() && r.mttrTarget().isPresent()).findFirst().orElseThrow();
             var first = runbook.phases().get(0);
             String early = PhaseClock.status(runbook, first.from().plusSeconds(10)).orElseThrow();

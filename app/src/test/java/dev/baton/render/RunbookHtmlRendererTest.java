@@ -2,7 +2,9 @@ package dev.baton.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.runbook.FormatFixtures;
 import dev.baton.runbook.Runbook;
+import dev.baton.runbook.RunbookFileReader;
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.RunbookParser;
 import dev.baton.runbook.Seeds;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,26 +134,38 @@ public class RunbookHtmlRendererTest {
     }
 
     @Test
+    void renderedStepsMatchParsedStepsForEveryFormatFixture() throws Exception {
+        for (String fixture : FormatFixtures.ALL) {
+            assertRenderedStepsMatchParsedSteps(fixture, FormatFixtures.file(fixture));
+        }
+    }
+
+    @Test
+    @Tag(Seeds.TAG)
     void renderedStepsMatchParsedStepsForEverySeed() throws Exception {
         for (String seed : Seeds.ALL) {
-            String source = Files.readString(Seeds.file(seed));
-            for (Runbook runbook : new RunbookParser().parse(seed, new SourceText(source, List.of()))) {
-                String html = renderer.render(runbook, source, new NoLinks(), n -> false, false);
-                for (var step : runbook.steps()) {
-                    assertThat(html).as(seed + " " + runbook.anchor() + " step " + step.number())
-                            .contains("id=\"step-" + step.number() + "\"");
-                }
-                assertThat(html).doesNotContain("id=\"step-" + (runbook.steps().size() + 1) + "\"");
+            assertRenderedStepsMatchParsedSteps(seed, Seeds.file(seed));
+        }
+    }
+
+    private void assertRenderedStepsMatchParsedSteps(String name, Path file) throws Exception {
+        String source = new RunbookFileReader().read(file).text();
+        for (Runbook runbook : new RunbookParser().parse(name, new SourceText(source, List.of()))) {
+            String html = renderer.render(runbook, source, new NoLinks(), n -> false, false);
+            for (var step : runbook.steps()) {
+                assertThat(html).as(name + " " + runbook.anchor() + " step " + step.number())
+                        .contains("id=\"step-" + step.number() + "\"");
             }
+            assertThat(html).doesNotContain("id=\"step-" + (runbook.steps().size() + 1) + "\"");
         }
     }
 
     @Test
     void sectionRunbookRendersOnlyItsSection() throws Exception {
-        String source = Files.readString(Seeds.file(Seeds.AITBC));
+        String source = Files.readString(FormatFixtures.file(FormatFixtures.RUNBOOK_SECTIONS));
         List<Runbook> runbooks = new RunbookParser().parse("a.md", new SourceText(source, List.of()));
-        String redis = renderer.render(runbooks.get(4), source, new NoLinks(), n -> false, false);
-        assertThat(redis).contains("Runbook: Redis Failure", "--bigkeys").doesNotContain("Coordinator API Outage");
+        String cache = renderer.render(runbooks.get(3), source, new NoLinks(), n -> false, false);
+        assertThat(cache).contains("Runbook: Cache Node Failure", "--bigkeys").doesNotContain("Gateway Outage");
     }
 
     @Test

@@ -50,7 +50,7 @@ class RunbookFileReaderTest {
 
     @Test
     void mojibakeEmojiIsRepairedWithANotice() throws Exception {
-        SourceText text = reader.read(Seeds.file(Seeds.BLIXARD));
+        SourceText text = reader.read(FormatFixtures.file(FormatFixtures.EMOJI_INDEX));
         assertThat(text.text()).contains("### \uD83D\uDD34 Critical Alerts", "### \uD83D\uDFE1 Warning Alerts",
                 "### \uD83D\uDFE2 Info Alerts");
         assertThat(text.text()).doesNotContain("\u00f0\u0178");

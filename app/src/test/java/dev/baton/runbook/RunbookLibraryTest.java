@@ -21,39 +21,39 @@ class RunbookLibraryTest {
     }
 
     @Test
-    void pivotalIndexResolvesRunbookIdsThroughItsEntries() throws Exception {
-        Files.copy(Seeds.file(Seeds.PIVOTAL), dir.resolve("README.md"));
-        write("rb-03-cache-issues.md", "# Cache issues\n\n```bash\nredis-cli ping\n```\n");
-        write("rb-01-backend-down.md", "# Backend down\n");
+    void runbookIdIndexResolvesRunbookIdsThroughItsEntries() throws Exception {
+        Files.copy(FormatFixtures.file(FormatFixtures.RUNBOOK_IDS), dir.resolve("README.md"));
+        write("rb-03-search-index.md", "# Search index trouble\n\n```bash\ncurl -s localhost:9200/_cat/indices\n```\n");
+        write("rb-01-console-down.md", "# Console down\n");
         try (RunbookLibrary library = RunbookLibrary.load(dir)) {
-            List<AlertMatch> matches = library.forAlert("RedisHighEvictions");
+            List<AlertMatch> matches = library.forAlert("SearchIndexLagging");
             assertThat(matches).singleElement().satisfies(m -> {
-                assertThat(m.runbook()).map(Runbook::title).contains("Cache issues");
+                assertThat(m.runbook()).map(Runbook::title).contains("Search index trouble");
                 assertThat(m.target()).isEqualTo("RB-03");
                 assertThat(m.severity()).isEqualTo("Warning");
             });
-            assertThat(library.forAlert("redishighevictions")).as("case-insensitive").hasSize(1);
-            Runbook cache = library.runbooks().stream().filter(r -> r.title().equals("Cache issues")).findFirst().orElseThrow();
-            assertThat(library.severity(cache)).as("from the index entry").contains("Medium-High");
-            assertThat(library.forAlert("DatabaseSlowQueries")).singleElement()
+            assertThat(library.forAlert("searchindexlagging")).as("case-insensitive").hasSize(1);
+            Runbook search = library.runbooks().stream().filter(r -> r.title().equals("Search index trouble")).findFirst().orElseThrow();
+            assertThat(library.severity(search)).as("from the index entry").contains("Medium-High");
+            assertThat(library.forAlert("JobStoreSlowQueries")).as("RB-02's file is not in the folder").singleElement()
                     .satisfies(m -> assertThat(m.runbook()).isEmpty());
             assertThat(library.forAlert("NoSuchAlert")).isEmpty();
         }
     }
 
     @Test
-    void virtengineAlertTableResolvesLinksAndReportsMissingFiles() throws Exception {
-        Files.copy(Seeds.file(Seeds.VIRTENGINE), dir.resolve("README.md"));
-        write("node-down.md", "---\ntitle: Node is down\n---\n# Node down\n");
+    void alertTableResolvesLinksAndReportsMissingFiles() throws Exception {
+        Files.copy(FormatFixtures.file(FormatFixtures.ALERT_TABLE), dir.resolve("README.md"));
+        write("worker-down.md", "---\ntitle: A worker is down\n---\n# Worker down\n");
         try (RunbookLibrary library = RunbookLibrary.load(dir)) {
-            assertThat(library.forAlert("NodeDown")).singleElement().satisfies(m -> {
-                assertThat(m.runbook()).map(Runbook::title).contains("Node is down");
+            assertThat(library.forAlert("WorkerDown")).singleElement().satisfies(m -> {
+                assertThat(m.runbook()).map(Runbook::title).contains("A worker is down");
                 assertThat(m.severity()).isEqualTo("Critical");
             });
             assertThat(library.lint()).extracting(LibraryProblem::message)
-                    .anyMatch(msg -> msg.contains("broken link [block-stalled.md](block-stalled.md)"))
-                    .anyMatch(msg -> msg.contains("alert BlockProductionStalled maps to block-stalled.md"))
-                    .noneMatch(msg -> msg.contains("(node-down.md)"));
+                    .anyMatch(msg -> msg.contains("broken link [lease-stuck.md](lease-stuck.md)"))
+                    .anyMatch(msg -> msg.contains("alert LeaseStuck maps to lease-stuck.md"))
+                    .noneMatch(msg -> msg.contains("(worker-down.md)"));
         }
     }
 
@@ -121,10 +121,10 @@ class RunbookLibraryTest {
 
     @Test
     void findAddressesSectionRunbooks() throws Exception {
-        Files.copy(Seeds.file(Seeds.AITBC), dir.resolve("aitbc.md"));
+        Files.copy(FormatFixtures.file(FormatFixtures.RUNBOOK_SECTIONS), dir.resolve("incidents.md"));
         try (RunbookLibrary library = RunbookLibrary.load(dir)) {
-            String id = dir.resolve("aitbc.md") + "#redis-failure";
-            assertThat(library.find(id)).map(Runbook::title).contains("Redis Failure");
+            String id = dir.resolve("incidents.md") + "#cache-node-failure";
+            assertThat(library.find(id)).map(Runbook::title).contains("Cache Node Failure");
         }
     }
 }

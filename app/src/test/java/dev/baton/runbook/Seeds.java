@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The five real runbook collections Baton must read, from ../shared/seeds. */
+/**
+ * The five external runbook collections Baton must read. Their tests carry {@link #TAG}: the build leaves
+ * them out unless it is given {@code -Dbaton.seeds=DIR}, and then they fail if DIR does not hold them.
+ */
 public final class Seeds {
+    /** The JUnit tag of the tests that read the external collections. */
+    public static final String TAG = "seeds";
+
     public static final String BLIXARD = "000_3a62f3f3a4b96899.txt";
     public static final String GUTS = "001_9cb9dbd2eb45126d.txt";
     public static final String AITBC = "002_c9612990a83d77a7.txt";
@@ -19,8 +25,11 @@ public final class Seeds {
     }
 
     public static Path folder() {
-        Path folder = Path.of(System.getProperty("baton.seeds", "../../shared/seeds"));
-        assertThat(folder).as("seed runbooks (shared/seeds beside the checkout)").isDirectory();
+        String given = System.getProperty("baton.seeds");
+        assertThat(given).as("the seed collections' folder: run with -Dbaton.seeds=DIR").isNotBlank();
+        Path folder = Path.of(given);
+        assertThat(folder).as("seed collections (-Dbaton.seeds; a relative path is read from %s)",
+                Path.of("").toAbsolutePath()).isDirectory();
         return folder;
     }
 
