@@ -45,7 +45,8 @@ public final class EventWords {
             return "Step " + e.step() + " sent to " + e.target() + ": " + firstLine(e.text());
         }
         if (event instanceof StepRun e) {
-            return "Step " + e.step() + " run on " + e.targets() + ": " + firstLine(e.text());
+            return "Step " + e.step() + " run on " + (e.concurrency() == null ? e.targets()
+                    : e.nodes().size() + " nodes, " + e.concurrency() + " at a time") + ": " + firstLine(e.text());
         }
         if (event instanceof RunResult e) {
             return e.target() + ": " + e.summary() + " — " + firstLine(e.command());

@@ -34,11 +34,13 @@ public sealed interface IncidentEvent {
     /**
      * A step about to run over exec on nodes.
      *
-     * @param targets the node names joined with ", ", as every version has written them
+     * @param targets     the node names joined with ", ", as every version has written them
+     * @param concurrency how many nodes ran at once in a fan-out; null for a run on chosen nodes
      */
-    record StepRun(String runbook, int step, String text, String targets) implements IncidentEvent {
-        public StepRun(String runbook, int step, String text, List<String> nodes) {
-            this(runbook, step, text, String.join(", ", nodes));
+    record StepRun(String runbook, int step, String text, String targets, Integer concurrency)
+            implements IncidentEvent {
+        public StepRun(String runbook, int step, String text, List<String> nodes, Integer concurrency) {
+            this(runbook, step, text, String.join(", ", nodes), concurrency);
         }
 
         public List<String> nodes() {

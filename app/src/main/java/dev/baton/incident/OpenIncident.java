@@ -149,10 +149,10 @@ public final class OpenIncident implements AutoCloseable {
     }
 
     /** A step about to run over exec on nodes. */
-    public void stepRun(String runbook, int step, String text, List<String> nodes, Map<String, String> values)
-            throws IOException {
+    public void stepRun(String runbook, int step, String text, List<String> nodes, Map<String, String> values,
+            Integer concurrency) throws IOException {
         recordVariables(values);
-        timeline.append(new IncidentEvent.StepRun(runbook, step, Secrets.redact(text, values), nodes));
+        timeline.append(new IncidentEvent.StepRun(runbook, step, Secrets.redact(text, values), nodes, concurrency));
     }
 
     private synchronized void recordVariables(Map<String, String> values) throws IOException {

@@ -235,10 +235,11 @@ public final class IncidentSession implements AutoCloseable {
         });
     }
 
+    /** @param concurrency how many nodes run at once in a fan-out; null for a run on chosen nodes */
     public CompletableFuture<Void> stepRun(Runbook runbook, int step, String text, List<String> nodes,
-            Map<String, String> values) {
+            Map<String, String> values, Integer concurrency) {
         return record(runbook, open -> {
-            open.stepRun(runbook == null ? "" : runbook.id(), step, text, nodes, values);
+            open.stepRun(runbook == null ? "" : runbook.id(), step, text, nodes, values, concurrency);
             return null;
         });
     }

@@ -40,11 +40,19 @@ public final class NodeRunning {
     private final Connections connections;
     private final Path spoolDirectory;
     private final Optional<IncidentSession> incident;
+    private final int memoryLimit;
 
     public NodeRunning(Connections connections, Path spoolDirectory, Optional<IncidentSession> incident) {
+        this(connections, spoolDirectory, incident, OutputSpool.DEFAULT_MEMORY_LIMIT);
+    }
+
+    /** @param memoryLimit output of one run kept in memory; beyond it, it spools to a private file */
+    public NodeRunning(Connections connections, Path spoolDirectory, Optional<IncidentSession> incident,
+            int memoryLimit) {
         this.connections = connections;
         this.spoolDirectory = spoolDirectory;
         this.incident = incident;
+        this.memoryLimit = memoryLimit;
     }
 
     public static ExecPlan plan(String stepText, Map<String, String> values) {
@@ -59,7 +67,7 @@ public final class NodeRunning {
     /** The responder agreed: the run on these nodes goes into the timeline before any of them starts. */
     public void announce(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values) {
         incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
-                nodes.stream().map(Node::name).toList(), values));
+                nodes.stream().map(Node::name).toList(), values, null));
     }
 
     /**
@@ -70,15 +78,26 @@ public final class NodeRunning {
      */
     public Finished run(Node node, ExecPlan plan, Map<String, String> values, Watcher watcher)
             throws IOException, InterruptedException {
-        SshConnection connection = connections.to(node);
-        NodeRun run = NodeRun.start(connection, plan.command(), spoolDirectory, OutputSpool.DEFAULT_MEMORY_LIMIT,
-                watcher);
+        return run(connections.to(node), plan, values, watcher);
+    }
+
+    /** As {@link #run(Node, ExecPlan, Map, Watcher)}, on a connection the caller holds. */
+    public Finished run(SshConnection connection, ExecPlan plan, Map<String, String> values, Watcher watcher)
+            throws IOException, InterruptedException {
+        NodeRun run = NodeRun.start(connection, plan.command(), spoolDirectory, memoryLimit, watcher);
         watcher.started(run);
         RunResult result = run.await();
         CompletableFuture<Optional<TimelineEvent>> recorded = incident
                 .map(session -> session.runResult(result, values).thenApply(Optional::of))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
         return new Finished(result, recorded);
+    }
+
+    /** A node that could not be reached: recorded as a run that did not start, with the reason. */
+    public CompletableFuture<Optional<TimelineEvent>> recordNotStarted(Node node, ExecPlan plan, String reason,
+            Map<String, String> values) {
+        return incident.map(session -> session.runResult(RunResult.notStarted(node.name(), plan.command(), reason),
+                values).thenApply(Optional::of)).orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.baton.ssh;
 import dev.baton.inventory.Node;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,17 @@ public final class NodeSessions implements AutoCloseable {
     public String detail(Node node) {
         Entry entry = entries.get(node.name());
         return entry == null ? "" : entry.detail();
+    }
+
+    /** The node's connection when it is open now; never connects. */
+    public synchronized Optional<SshConnection> live(Node node) {
+        Entry entry = entries.get(node.name());
+        if (entry == null || entry.state() != ConnectionState.CONNECTED || !entry.connection().isDone()
+                || entry.connection().isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        SshConnection connection = entry.connection().join();
+        return connection.isConnected() ? Optional.of(connection) : Optional.empty();
     }
 
     /** The node's live connection, or a new one when there is none (or it was lost). */

@@ -24,12 +24,18 @@ public final class OutputSpool implements AutoCloseable {
     private final Path spoolDirectory;
     private final String name;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-    private final byte[] head = new byte[EDGE];
+    /** Head and tail are made on the first write: a thousand nodes that print a line each stay small. */
+    private byte[] head = new byte[0];
     private int headLength;
-    private final byte[] tail = new byte[EDGE];
+    private byte[] tail = new byte[0];
     private long total;
     private Path spoolFile;
     private OutputStream spool;
+
+    /** Output that never came: nothing in memory, nothing on disk. */
+    public static OutputSpool empty() {
+        return new OutputSpool(Path.of(System.getProperty("java.io.tmpdir")), "empty", 0);
+    }
 
     /**
      * @param spoolDirectory where the file goes once output passes the limit; created if missing
@@ -42,6 +48,10 @@ public final class OutputSpool implements AutoCloseable {
     }
 
     public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        if (length > 0 && tail.length == 0) {
+            head = new byte[EDGE];
+            tail = new byte[EDGE];
+        }
         int headRoom = Math.min(EDGE - headLength, length);
         if (headRoom > 0) {
             System.arraycopy(bytes, offset, head, headLength, headRoom);

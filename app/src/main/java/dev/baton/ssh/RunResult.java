@@ -24,6 +24,12 @@ public record RunResult(
         OutputSpool stderr,
         String note) {
 
+    /** A run that never started on {@code node}: the record still says it was tried, and why it did not run. */
+    public static RunResult notStarted(String node, String command, String reason) {
+        return new RunResult(node, command, java.time.Instant.now(), Duration.ZERO, RunOutcome.NOT_STARTED, null, null,
+                OutputSpool.empty(), OutputSpool.empty(), reason);
+    }
+
     public Optional<Integer> exit() {
         return Optional.ofNullable(exitStatus);
     }

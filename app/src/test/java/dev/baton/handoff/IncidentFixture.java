@@ -55,7 +55,7 @@ final class IncidentFixture {
         OpenIncident incident = store.start("Replica lagging", "P2", "PostgresReplicationLag", "ana", Instant.now());
         Map<String, String> values = Map.of("host", "db1.internal", "db_password", "not-in-any-file");
         incident.stepSent(RUNBOOK_ID, 1, "psql -h db1.internal -c 'select 1'\n", "Local 1", values);
-        incident.stepRun(RUNBOOK_ID, 1, "psql -h db1.internal -c 'select 1'", List.of("db1"), values);
+        incident.stepRun(RUNBOOK_ID, 1, "psql -h db1.internal -c 'select 1'", List.of("db1"), values, null);
         RunResult result = run(scratch.resolve("spool"), "db1", "psql -h db1.internal -c 'select 1'",
                 " ?column? \n----------\n        1\n".repeat(40), 0);
         var event = incident.runResult(result, values);

@@ -35,7 +35,7 @@ class IncidentEventsTest {
             new IncidentStarted("Disk full", "P2", "NodeFilesystemAlmostFull", "ana"),
             new IncidentRecovered(true, 2, "the last line was cut short"),
             new StepSent("disk-full.md", 1, "df -h", "Local 1"),
-            new StepRun("disk-full.md", 2, "du -sh /var/log/*", List.of("db1", "db2")),
+            new StepRun("disk-full.md", 2, "du -sh /var/log/*", List.of("db1", "db2"), 32),
             new RunResult("db1", "du -sh /var/log/*", "COMPLETED", 0, null, "exit 0 in 0.3 s",
                     Instant.parse("2026-11-24T03:12:05.123Z"), 311, "captures/0001-db1-stdout.txt", 42,
                     "captures/0002-db1-stderr.txt", 0),
@@ -86,7 +86,7 @@ class IncidentEventsTest {
         }
         List<TimelineEvent> lines = Timeline.verify(file).intact() ? readBack(file) : List.of();
         assertThat(lines).extracting(TimelineEvent::typed).containsExactly(
-                new StepRun("disk-full.md", 2, "uptime", "db1, db2"),
+                new StepRun("disk-full.md", 2, "uptime", "db1, db2", null),
                 new RunResult("db1", "uptime", "COMPLETED", 0, null, "exit 0",
                         Instant.parse("2026-11-24T03:12:05.123Z"), 311, "captures/a.txt", 7, "captures/b.txt", 0),
                 new ChecklistTicked("disk-full.md", 1, "x"));

@@ -1,0 +1,44 @@
+package dev.baton.session;
+
+import dev.baton.ssh.ConnectionState;
+import dev.baton.ssh.SshFailure;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/** Why a node could not be reached, as the responder reads it: DNS, refused, host key, auth, timeout. */
+final class FailureWords {
+    private FailureWords() {}
+
+    static String of(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof SshFailure ssh && ssh.state() == ConnectionState.HOST_KEY_PROBLEM) {
+            return "host key: " + message;
+        }
+        if (failure instanceof SshFailure ssh && ssh.state() == ConnectionState.AUTH_FAILED) {
+            return "auth: " + message;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "DNS: " + message;
+            }
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+                return "refused: " + message;
+            }
+            if (cause instanceof SocketTimeoutException
+                    || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")
+                    || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout")) {
+                return "timeout: " + message;
+            }
+        }
+        return message;
+    }
+
+    /** The kind alone ("refused", "DNS"…), so that nodes that failed alike are grouped. */
+    static String kind(String words) {
+        int colon = words.indexOf(':');
+        return colon > 0 && colon < 12 ? words.substring(0, colon) : words;
+    }
+}
