@@ -19,7 +19,10 @@ import dev.baton.ssh.SshFailure;
 import dev.baton.ssh.SshSettings;
 import dev.baton.step.ExecPlan;
 import dev.baton.session.Confirmation;
+import dev.baton.session.FanOut;
 import dev.baton.session.NodeRunning;
+import dev.baton.session.Targets;
+import dev.baton.ssh.SshPrompts;
 import dev.baton.step.StepWarning;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,16 +42,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run",
-        description = {"Run a runbook step (or a command) on a node over SSH, as the console's \"Run on node…\" does.",
-                "The node's stdout and stderr are passed through and its exit status is Baton's.",
-                "Exit 255 when the connection fails or drops (the status is then unknown), 2 when Baton refuses."})
+        description = {"Run a runbook step (or a command) on nodes over SSH, as the console's \"Run on node…\" does.",
+                "On one --node its stdout and stderr are passed through and its exit status is Baton's.",
+                "On a --group (or several --node) the nodes run in parallel and the results are printed grouped:",
+                "nodes with the same output once. Exit 0 when all succeeded, 1 when a command failed, 255 when a",
+                "node could not be reached or the connection dropped, 2 when Baton refuses."})
 final class RunCommand implements Callable<Integer> {
     static final int CONNECTION_FAILED = 255;
     static final int REFUSED = 2;
 
-    @Option(names = "--node", required = true, paramLabel = "NAME",
-            description = "A node from the inventories, or user@host[:port].")
-    String nodeName;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    static final class Where {
+        @Option(names = "--node", paramLabel = "NAME",
+                description = "A node from the inventories, or user@host[:port]; repeatable.")
+        List<String> nodes;
+
+        @Option(names = "--group", paramLabel = "NAME",
+                description = "Every node of an inventory group, or whose name matches a pattern such as 'web*'.")
+        String group;
+    }
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Nodes run at once on a group. Default: ${DEFAULT-VALUE}.")
+    int parallel = FanOut.Options.DEFAULT.concurrency();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "On a group, a node still running after this is stopped. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds = FanOut.Options.DEFAULT.perNodeTimeout().toSeconds();
+
+    @Option(names = "--json", description = "On a group, one JSON object per node instead of the grouped text.")
+    boolean json;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -98,18 +122,21 @@ final class RunCommand implements Callable<Integer> {
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
         Inventory inventory = InventoryLoader.load(files);
         inventory.problems().forEach(problem -> err.println("baton run: inventory: " + problem));
-        Node node;
+        List<Node> targets;
         try {
-            node = inventory.find(nodeName).orElseGet(() -> Node.parseAddress(nodeName, Node.localUser()));
+            targets = where.group != null ? Targets.group(inventory, where.group)
+                    : where.nodes.stream().map(name -> inventory.find(name)
+                            .orElseGet(() -> Node.parseAddress(name, Node.localUser()))).toList();
         } catch (IllegalArgumentException e) {
-            err.println("baton run: --node " + e.getMessage());
+            err.println("baton run: " + (where.group != null ? "--group " : "--node ") + e.getMessage());
             return REFUSED;
         }
-        if (!identities.isEmpty()) {
-            List<Path> keys = new ArrayList<>(identities);
-            keys.addAll(node.identityFiles());
-            node = node.withIdentityFiles(keys, node.identitiesOnly());
+        targets = targets.stream().map(this::withIdentities).toList();
+        if (where.group != null || targets.size() > 1) {
+            return new GroupRun(err, json).run(text, values, targets, where.group, yes, connector(inventory,
+                    SshPrompts.NONE), new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
         }
+        Node node = targets.get(0);
 
         ExecPlan plan = NodeRunning.plan(text, values);
         if (!plan.missingPlaceholders().isEmpty()) {
@@ -131,13 +158,7 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
 
-        SshSettings settings = SshSettings.ofUser().withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
-        if (knownHosts != null) {
-            settings = settings.withKnownHosts(new KnownHosts(knownHosts));
-        }
-        Inventory nodes = inventory;
-        SshConnector connector = new SshConnector(settings, prompts, nodes::find);
-        try (SshConnection connection = connector.connect(node)) {
+        try (SshConnection connection = connector(inventory, prompts).connect(node)) {
             NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), Optional.empty());
             PassThrough passThrough = new PassThrough(System.out, System.err);
             RunResult result = running.run(node, plan, values, passThrough).result();
@@ -154,6 +175,23 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: " + failure.getMessage());
             return CONNECTION_FAILED;
         }
+    }
+
+    private Node withIdentities(Node node) {
+        if (identities.isEmpty()) {
+            return node;
+        }
+        List<Path> keys = new ArrayList<>(identities);
+        keys.addAll(node.identityFiles());
+        return node.withIdentityFiles(keys, node.identitiesOnly());
+    }
+
+    private SshConnector connector(Inventory inventory, SshPrompts prompts) {
+        SshSettings settings = SshSettings.ofUser().withConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+        if (knownHosts != null) {
+            settings = settings.withKnownHosts(new KnownHosts(knownHosts));
+        }
+        return new SshConnector(settings, prompts, inventory::find);
     }
 
     /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */

@@ -1,0 +1,125 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.inventory.Node;
+import dev.baton.session.Confirmation;
+import dev.baton.session.FanOut;
+import dev.baton.session.FanOutRun;
+import dev.baton.session.FanOutSummary;
+import dev.baton.session.NodeOutcome;
+import dev.baton.session.NodeRunning;
+import dev.baton.session.Targets;
+import dev.baton.ssh.OutputSpool;
+import dev.baton.ssh.SshConnection;
+import dev.baton.ssh.SshConnector;
+import dev.baton.step.ExecPlan;
+import dev.baton.step.StepWarning;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code baton run --group}: the session's fan-out, printed as the window's grid groups it. Unknown host
+ * keys are refused here (there is no asking forty questions on a terminal): connect to such a node alone
+ * first.
+ */
+final class GroupRun {
+    private final PrintStream err;
+    private final boolean json;
+
+    GroupRun(PrintStream err, boolean json) {
+        this.err = err;
+        this.json = json;
+    }
+
+    int run(String text, Map<String, String> values, List<Node> nodes, String group, boolean yes,
+            SshConnector connector, FanOut.Options options) throws InterruptedException, IOException {
+        ExecPlan plan = NodeRunning.plan(text, values);
+        if (!plan.missingPlaceholders().isEmpty()) {
+            err.println("baton run: the step needs values for " + String.join(", ", plan.missingPlaceholders())
+                    + " (give each with --var NAME=VALUE)");
+            return RunCommand.REFUSED;
+        }
+        String where = Targets.describe(group, nodes);
+        Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
+        err.println("baton run: on " + where + ", " + options.concurrency() + " at a time, this will run:");
+        plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
+        for (StepWarning warning : confirmation.warnings()) {
+            err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
+        }
+        if (!yes && !new ConsolePrompts(err).confirmNode(group != null ? group : nodes.size() + " nodes")) {
+            err.println("baton run: not run (confirm by typing " + (group != null ? "the group name" : "the count")
+                    + ", or pass --yes)");
+            return RunCommand.REFUSED;
+        }
+        FanOut fanOut = new FanOut(new FanOut.Connections() {
+            @Override
+            public Optional<SshConnection> live(Node node) {
+                return Optional.empty();
+            }
+
+            @Override
+            public SshConnection open(Node node) throws IOException {
+                return connector.connect(node);
+            }
+        }, OutputSpool.defaultDirectory(), Optional.empty());
+        FanOutRun run = fanOut.start(null, 0, plan, nodes, values, options, outcome -> { });
+        Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        while (!run.await(Duration.ofHours(1))) {
+            err.println("baton run: " + run.progress());
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // Interrupted: the hook is cancelling the run.
+        }
+        if (json) {
+            System.out.println(asJson(run));
+        } else {
+            System.out.print(Printable.lines(FanOutSummary.text(run)));
+        }
+        System.out.flush();
+        run.outcomes().stream().filter(o -> o.result() != null).forEach(o -> {
+            o.result().stdout().discard();
+            o.result().stderr().discard();
+        });
+        return exitStatus(run.outcomes());
+    }
+
+    static int exitStatus(List<NodeOutcome> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o.status() == NodeOutcome.Status.UNREACHABLE
+                || o.result() != null && o.result().outcome() == dev.baton.ssh.RunOutcome.CONNECTION_LOST)) {
+            return RunCommand.CONNECTION_FAILED;
+        }
+        return outcomes.stream().allMatch(o -> o.status() == NodeOutcome.Status.SUCCEEDED) ? 0 : 1;
+    }
+
+    private static String asJson(FanOutRun run) {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode nodes = mapper.createArrayNode();
+        for (NodeOutcome outcome : run.outcomes()) {
+            ObjectNode node = nodes.addObject();
+            node.put("node", outcome.name());
+            node.put("address", outcome.node().address());
+            node.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+            if (outcome.exit() != null) {
+                node.put("exit", outcome.exit());
+            } else {
+                node.putNull("exit");
+            }
+            node.put("durationMs", outcome.duration().toMillis());
+            node.put("reason", outcome.reason());
+            node.put("stdout", outcome.result() == null ? "" : outcome.result().stdout().text());
+            node.put("stderr", outcome.result() == null ? "" : outcome.result().stderr().text());
+            node.put("sameOutputAs", run.groups().stream().filter(g -> g.members().contains(outcome))
+                    .findFirst().map(g -> g.representative().name()).orElse(outcome.name()));
+        }
+        return nodes.toPrettyString();
+    }
+}
