@@ -98,7 +98,7 @@ final class BundleCommand implements Runnable {
             Inventory inventory = InventoryLoader.load(files);
             RunbookLibrary runbooks = library.load();
             String text = noteFile != null ? Files.readString(noteFile) : note;
-            Path destination = output != null ? output : Path.of(id + ".baton");
+            Path destination = output != null ? output : null;
             try (OpenIncident open = store.open(id, false)) {
                 var events = open.timeline().events();
                 HandoffState state = new HandoffState(HandoffState.targetsFrom(events, inventory::find),
@@ -106,10 +106,15 @@ final class BundleCommand implements Runnable {
                 BundleWriter.Request request = new BundleWriter.Request(text, IncidentStore.defaultResponder(),
                         Instant.now(), BatonVersion.number(), state,
                         runbookId -> runbooks.find(runbookId).flatMap(runbooks::file), new HashSet<>(keep), signer(err));
+                if (destination == null) {
+                    destination = Path.of(BundleWriter.bundleId(open.info()) + ".baton");
+                }
                 BundleWriter.Result result = BundleWriter.exportFrom(open, request, destination);
+                // Kind and place only: this output lands in logs, and the line around a secret may hold others.
                 for (Redactor.Found found : result.found()) {
-                    err.println((found.kept() ? "kept     " : "redacted ") + found.finding().kind() + " at "
-                            + found.finding().place() + "   " + found.context() + "   [" + found.finding().id() + "]");
+                    boolean recording = found.finding().kind().equals("recording");
+                    err.println((found.kept() ? "kept " : recording ? "left out " : "redacted ")
+                            + found.finding().kind() + " at " + found.finding().place() + "   [" + found.finding().id() + "]");
                 }
                 out.println(result.file() + ": " + result.manifest().files().size() + " files, "
                         + result.manifest().redactions().size() + " secrets redacted, "

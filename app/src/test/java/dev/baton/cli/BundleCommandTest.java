@@ -52,6 +52,24 @@ class BundleCommandTest {
         }
     }
 
+    /** stderr lands in CI logs: a finding is named by kind and place, and no secret, nor its line, is printed. */
+    @Test
+    void exportNamesFindingsWithoutPrintingAnySecret() throws Exception {
+        Path folder;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Leak", "", "", "ana", Instant.now())) {
+            incident.saveNotes("api_key=sk_live_Zq8vN2xR7mL4kP9s then password=hunter2-ops and curl -u admin:s3cr3t-pw x\n",
+                    true);
+            folder = incident.folder();
+        }
+        CliRun export = CliRun.of("bundle", "export", folder.toString(), "-o", dir.resolve("l.baton").toString(),
+                "--inventory", dir.resolve("none").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.err()).contains("redacted password-assignment at notes.md line 1, column 9",
+                "redacted password-option at notes.md line 1")
+                .doesNotContain("sk_l", "Zq8vN2xR7", "hunt", "hunter2-ops", "s3cr", "••••");
+        assertThat(export.out()).contains("3 secrets redacted").doesNotContain("hunter2");
+    }
+
     @Test
     void importContinuesTheIncidentInTheDataFolder() throws Exception {
         Path folder;

@@ -74,7 +74,7 @@ public final class HandoffActions {
             BundleWriter.Request request = new BundleWriter.Request("", IncidentStore.defaultResponder(), Instant.now(),
                     dev.baton.Baton.version(), state, id -> runbooks == null ? Optional.empty()
                             : runbooks.find(id).flatMap(runbooks::file), Set.of(), null);
-            return new Prepared(incident.info().id(), incident.info().title(), request,
+            return new Prepared(BundleWriter.bundleId(incident.info()), incident.info().title(), request,
                     BundleWriter.scan(incident.folder(), request));
         });
         status.accept("Looking for secrets before the handoff…");
