@@ -90,18 +90,18 @@ final class RunCommand implements Callable<Integer> {
         try {
             text = what.command != null ? what.command : stepText(what.step);
         } catch (IllegalArgumentException | IOException e) {
-            err.println("baton run: " + e.getMessage());
+            err.println("baton run: " + Printable.of(e.getMessage()));
             return REFUSED;
         }
         List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
         Inventory inventory = InventoryLoader.load(files);
-        inventory.problems().forEach(problem -> err.println("baton run: inventory: " + problem));
+        inventory.problems().forEach(problem -> err.println("baton run: inventory: " + Printable.of(problem)));
         Node node;
         try {
             node = inventory.find(nodeName).orElseGet(() -> Node.parseAddress(nodeName, Node.localUser()));
         } catch (IllegalArgumentException e) {
-            err.println("baton run: --node " + e.getMessage());
+            err.println("baton run: --node " + Printable.of(e.getMessage()));
             return REFUSED;
         }
         if (!identities.isEmpty()) {
@@ -118,10 +118,10 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsolePrompts prompts = new ConsolePrompts(err);
         if (plan.mustShow() || plan.mustConfirm()) {
-            err.println("baton run: on " + node.name() + " (" + node.address() + ") this will run:");
-            plan.shownText().lines().forEach(line -> err.println("    " + line));
+            err.println("baton run: on " + Printable.of(node.name()) + " (" + Printable.of(node.address()) + ") this will run:");
+            plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
             for (StepWarning warning : plan.warnings()) {
-                err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
+                err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
             }
         }
         if (!plan.warnings().isEmpty() && !yes && !prompts.confirmNode(node.name())) {
@@ -150,16 +150,16 @@ final class RunCommand implements Callable<Integer> {
             result.stdout().discard();
             result.stderr().discard();
             if (result.outcome() != RunOutcome.COMPLETED) {
-                err.println("baton run: " + node.name() + ": " + result.summary());
+                err.println("baton run: " + Printable.of(node.name()) + ": " + Printable.of(result.summary()));
                 return CONNECTION_FAILED;
             }
             if (result.exitStatus() == null) {
-                err.println("baton run: " + node.name() + ": " + result.summary());
+                err.println("baton run: " + Printable.of(node.name()) + ": " + Printable.of(result.summary()));
                 return CONNECTION_FAILED;
             }
             return result.exitStatus();
         } catch (SshFailure failure) {
-            err.println("baton run: " + failure.getMessage());
+            err.println("baton run: " + Printable.lines(failure.getMessage()));
             return CONNECTION_FAILED;
         }
     }

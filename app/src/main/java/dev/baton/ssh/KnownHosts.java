@@ -171,7 +171,7 @@ public final class KnownHosts {
             OpenSSHKnownHosts.HostEntry entry) {
         /** Hashed names are sshj's to compare; pattern lists are matched as OpenSSH does, negation included. */
         boolean appliesTo(String name) throws IOException {
-            return hosts.startsWith("|") ? entry.appliesTo(name) : HostPatterns.matches(hosts, name);
+            return hosts.startsWith("|") ? entry.appliesTo(name) : PatternList.matches(hosts, name);
         }
     }
 

@@ -168,8 +168,9 @@ public final class HandoffActions {
         background.execute(() -> {
             try {
                 BundleReader.Verified verified = BundleReader.verify(bundle);
+                var signer = dev.baton.handoff.SignaturePolicy.fromSettings().judge(verified);
                 String note = BundleReader.note(verified);
-                Platform.runLater(() -> confirm(verified, note));
+                Platform.runLater(() -> confirm(verified, signer, note));
             } catch (BundleException e) {
                 Platform.runLater(() -> refused(bundle, e));
             } catch (IOException e) {
@@ -189,8 +190,9 @@ public final class HandoffActions {
         alert.show();
     }
 
-    private void confirm(BundleReader.Verified verified, String note) {
-        OpenHandoffDialog dialog = new OpenHandoffDialog(verified, note);
+    private void confirm(BundleReader.Verified verified, dev.baton.handoff.SignaturePolicy.Judgement signer,
+            String note) {
+        OpenHandoffDialog dialog = new OpenHandoffDialog(verified, signer, note);
         dialog.initOwner(owner.get());
         if (!dialog.showAndWait().orElse(false)) {
             return;

@@ -3,20 +3,27 @@ package dev.baton.ssh;
 import java.util.Locale;
 
 /**
- * OpenSSH's host pattern lists, as in known_hosts and {@code Host} lines: patterns separated by commas,
- * {@code *} and {@code ?} as wildcards, {@code !} negating a pattern, compared without regard to case.
+ * OpenSSH's pattern lists, as in known_hosts, {@code Host} lines and allowed_signers: patterns
+ * separated by commas, {@code *} and {@code ?} as wildcards, {@code !} negating a pattern.
  * A name matches when some pattern matches it and no negated one does: a negated match wins, whatever
  * the order.
  */
-final class HostPatterns {
-    private HostPatterns() {}
+public final class PatternList {
+    private PatternList() {}
 
-    static boolean matches(String patternList, String name) {
-        String host = name.toLowerCase(Locale.ROOT);
+    /** Host names: compared without regard to case. */
+    public static boolean matches(String patternList, String name) {
+        return matches(patternList, name, true);
+    }
+
+    /** As {@link #matches(String, String)}; principals and namespaces compare with case, host names without. */
+    public static boolean matches(String patternList, String name, boolean ignoreCase) {
+        String host = ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
         boolean matched = false;
         for (String pattern : patternList.split(",", -1)) {
             boolean negated = pattern.startsWith("!");
-            String glob = (negated ? pattern.substring(1) : pattern).toLowerCase(Locale.ROOT);
+            String glob = negated ? pattern.substring(1) : pattern;
+            glob = ignoreCase ? glob.toLowerCase(Locale.ROOT) : glob;
             if (!glob.isEmpty() && glob(host, glob)) {
                 if (negated) {
                     return false;
