@@ -30,9 +30,10 @@ final class AlertCommand implements Callable<Integer> {
             for (AlertMatch match : matches) {
                 String severity = match.severity() != null ? match.severity() : "-";
                 String where = match.runbook()
-                        .map(r -> r.id() + "\t" + r.title())
-                        .orElse(match.target() + "\t(not in this library; listed by " + match.source() + ")");
-                out.println(match.alert() + "\t" + severity + "\t" + where);
+                        .map(r -> Printable.of(r.id()) + "\t" + Printable.of(r.title()))
+                        .orElse(Printable.of(match.target()) + "\t(not in this library; listed by "
+                                + Printable.of(match.source()) + ")");
+                out.println(Printable.of(match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
             }
             if (matches.isEmpty()) {
                 spec.commandLine().getErr().println("baton: no runbook answers alert " + name);

@@ -51,7 +51,7 @@ public final class BatonCommand implements Runnable {
     public static CommandLine commandLine(WindowOpener openWindow) {
         CommandLine cl = new CommandLine(new BatonCommand(openWindow));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("baton: " + e.getMessage());
+            commandLine.getErr().println("baton: " + Printable.of(e.getMessage()));
             return 2;
         });
         return cl;

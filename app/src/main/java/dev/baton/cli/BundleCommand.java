@@ -5,6 +5,7 @@ import dev.baton.handoff.BundleImporter;
 import dev.baton.handoff.BundleReader;
 import dev.baton.handoff.BundleWriter;
 import dev.baton.handoff.Redactor;
+import dev.baton.handoff.SignaturePolicy;
 import dev.baton.incident.IncidentBusyException;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
@@ -96,15 +97,21 @@ final class BundleCommand implements Runnable {
             Inventory inventory = InventoryLoader.load(files);
             RunbookLibrary runbooks = library.load();
             String text = noteFile != null ? Files.readString(noteFile) : note;
-            Path destination = output != null ? output : Path.of(id + ".baton");
+            Path destination = output != null ? output : null;
             try (OpenIncident open = store.open(id, false)) {
+                if (destination == null) {
+                    destination = Path.of(BundleWriter.bundleId(open.info()) + ".baton");
+                }
                 Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination);
                 BundleWriter.Request request = Handoffs.request(open, inventory::find, List.of(), runbooks,
                         IncidentStore.defaultResponder(), choices);
                 BundleWriter.Result result = Handoffs.export(open, request, destination);
+                // Kind and place only: this output lands in logs, and the line around a secret may hold others.
                 for (Redactor.Found found : result.found()) {
-                    err.println((found.kept() ? "kept     " : "redacted ") + found.finding().kind() + " at "
-                            + found.finding().place() + "   " + found.context() + "   [" + found.finding().id() + "]");
+                    boolean recording = found.finding().kind().equals("recording");
+                    err.println((found.kept() ? "kept " : recording ? "left out " : "redacted ")
+                            + found.finding().kind() + " at " + Printable.of(found.finding().place()) + "   ["
+                            + Printable.of(found.finding().id()) + "]");
                 }
                 out.println(result.file() + ": " + result.manifest().files().size() + " files, "
                         + result.manifest().redactions().size() + " secrets redacted, "
@@ -147,6 +154,21 @@ final class BundleCommand implements Runnable {
         }
     }
 
+    /** Who may have made a bundle that is opened: the same rule as the window's. */
+    static final class SignerOptions {
+        @Option(names = "--allowed-signers", paramLabel = "FILE", description = {
+            "OpenSSH allowed_signers file: a signed bundle passes only if it lets the key sign as the responder",
+            "who handed off, in the baton-handoff namespace (as ssh-keygen -Y verify checks)."})
+        Path allowedSigners;
+
+        @Option(names = "--require-signed", description = "Refuse an unsigned bundle (needs --allowed-signers).")
+        boolean requireSigned;
+
+        SignaturePolicy policy() {
+            return new SignaturePolicy(requireSigned, java.util.Optional.ofNullable(allowedSigners));
+        }
+    }
+
     @Command(name = "verify", description = {
         "Check a bundle without opening it: structure, manifest, every file's size and SHA-256, the timeline's",
         "chain, and the signature when there is one. Exit 0 when it passes, 1 when it does not."})
@@ -154,17 +176,25 @@ final class BundleCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @Mixin
+        SignerOptions signers;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (signers.requireSigned && signers.allowedSigners == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--require-signed needs --allowed-signers FILE: a signature by just anyone shows nothing");
+            }
             try {
                 BundleReader.Verified verified = BundleReader.verify(file);
+                SignaturePolicy.Judgement signer = signers.policy().judge(verified);
                 out.println(file + ": OK, " + verified.manifest().files().size() + " files, " + verified.totalBytes()
                         + " bytes, timeline of " + verified.manifest().timeline().events() + " events intact");
-                out.println(signatureLine(verified));
+                out.println(signatureLine(signer));
                 return 0;
             } catch (BundleException e) {
                 printProblems(spec, file, e);
@@ -175,11 +205,12 @@ final class BundleCommand implements Runnable {
     }
 
     private static void printProblems(CommandSpec spec, Path file, BundleException e) {
-        e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + problem));
+        e.problems().forEach(problem -> spec.commandLine().getErr().println(file + ": " + Printable.of(problem)));
     }
 
-    static String signatureLine(BundleReader.Verified verified) {
-        return Handoffs.signatureLine(verified);
+    /** An unsigned bundle (or one nobody checked the signer of) is said so first, in capitals. */
+    static String signatureLine(SignaturePolicy.Judgement signer) {
+        return (signer.status() == SignaturePolicy.Status.UNSIGNED ? "WARNING: " : "") + Printable.of(signer.text());
     }
 
     @Command(name = "show", description = "Verify a bundle and print what it holds.")
@@ -200,21 +231,32 @@ final class BundleCommand implements Runnable {
                 printProblems(spec, file, e);
                 return 1;
             }
+            SignaturePolicy.Judgement signer;
+            try {
+                signer = SignaturePolicy.none().judge(verified);
+            } catch (BundleException e) {
+                printProblems(spec, file, e);
+                return 1;
+            }
             var m = verified.manifest();
-            out.println("Incident:   " + m.incident().title() + " (" + m.incident().id() + ")");
-            out.println("Severity:   " + m.incident().severity() + "   alert: " + m.incident().alert());
-            out.println("Started:    " + m.incident().startedAt() + " by " + m.incident().responder());
-            out.println("Handed off: " + m.createdAt() + " by " + m.createdBy() + " (" + m.app() + ")");
-            out.println("Signature:  " + signatureLine(verified));
-            out.println("Timeline:   " + m.timeline().events() + " events, head " + m.timeline().headHash());
+            // Every string here is the sender's: printed escaped, it cannot draw a line of its own.
+            out.println("Incident:   " + Printable.of(m.incident().title()) + " (" + Printable.of(m.incident().id()) + ")");
+            out.println("Severity:   " + Printable.of(m.incident().severity()) + "   alert: "
+                    + Printable.of(m.incident().alert()));
+            out.println("Started:    " + Printable.of(m.incident().startedAt()) + " by "
+                    + Printable.of(m.incident().responder()));
+            out.println("Handed off: " + Printable.of(m.createdAt()) + " by " + Printable.of(m.createdBy()) + " ("
+                    + Printable.of(m.app()) + ")");
+            out.println("Signature:  " + signatureLine(signer));
+            out.println("Timeline:   " + m.timeline().events() + " events, head " + Printable.of(m.timeline().headHash()));
             out.println("Runbooks:   " + (m.runbooks().isEmpty() ? "none" : String.join(", ",
-                    m.runbooks().stream().map(r -> r.title() + " (" + r.file() + ")").toList())));
+                    m.runbooks().stream().map(r -> Printable.of(r.title()) + " (" + Printable.of(r.file()) + ")").toList())));
             out.println("Redacted:   " + m.redactions().size() + (m.kept().isEmpty() ? "" : ", kept by the responder: "
                     + m.kept().size()));
-            m.redactions().forEach(r -> out.println("  " + r.kind() + " at " + r.file() + " line " + r.line()
-                    + (r.field().isEmpty() ? "" : ", " + r.field())));
+            m.redactions().forEach(r -> out.println("  " + Printable.of(r.kind()) + " at " + Printable.of(r.file())
+                    + (r.line() == 0 ? "" : " line " + r.line()) + (r.field().isEmpty() ? "" : ", " + Printable.of(r.field()))));
             out.println("Files:");
-            m.files().forEach(f -> out.println(String.format("  %10d  %s", f.size(), f.path())));
+            m.files().forEach(f -> out.println(String.format("  %10d  %s", f.size(), Printable.of(f.path()))));
             return 0;
         }
     }
@@ -224,17 +266,26 @@ final class BundleCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @Mixin
+        SignerOptions signers;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            if (signers.requireSigned && signers.allowedSigners == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--require-signed needs --allowed-signers FILE: a signature by just anyone shows nothing");
+            }
             IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
             try {
-                BundleImporter.Imported imported = Handoffs.importInto(store, file);
+                BundleReader.Verified verified = BundleReader.verify(file);
+                SignaturePolicy.Judgement signer = signers.policy().judge(verified);
+                BundleImporter.Imported imported = Handoffs.importInto(store, verified);
                 try (OpenIncident incident = imported.incident()) {
-                    spec.commandLine().getOut().println("Continuing \"" + incident.info().title() + "\" in "
-                            + incident.folder() + "; " + signatureLine(imported.bundle()));
+                    spec.commandLine().getOut().println("Continuing \"" + Printable.of(incident.info().title()) + "\" in "
+                            + incident.folder() + "; " + signatureLine(signer));
                 }
                 return 0;
             } catch (BundleException e) {

@@ -24,7 +24,7 @@ final class ConsolePrompts implements SshPrompts {
 
     @Override
     public HostKeyDecision unknownHostKey(HostKeyCheck check) {
-        err.println(check.describe());
+        err.println(Printable.lines(check.describe()));
         if (console == null) {
             err.println("baton run: no terminal to ask whether to trust this key; connect once interactively "
                     + "(or with ssh) to add it to " + check.knownHostsFile());
@@ -40,12 +40,12 @@ final class ConsolePrompts implements SshPrompts {
 
     @Override
     public Optional<char[]> passphrase(Path keyFile) {
-        return secret("Enter passphrase for key '" + keyFile + "': ");
+        return secret("Enter passphrase for key '" + Printable.of(keyFile) + "': ");
     }
 
     @Override
     public Optional<char[]> password(String user, String host) {
-        return secret(user + "@" + host + "'s password: ");
+        return secret(Printable.of(user) + "@" + Printable.of(host) + "'s password: ");
     }
 
     @Override
@@ -54,12 +54,13 @@ final class ConsolePrompts implements SshPrompts {
             return Optional.empty();
         }
         if (!instruction.isBlank()) {
-            err.println(instruction);
+            // The server's words: shown, never obeyed.
+            err.println(Printable.lines(instruction));
         }
         if (echo) {
-            return Optional.ofNullable(console.readLine("%s", question)).map(String::toCharArray);
+            return Optional.ofNullable(console.readLine("%s", Printable.of(question))).map(String::toCharArray);
         }
-        return secret(question);
+        return secret(Printable.of(question));
     }
 
     /** Asks the responder to type the node's name before a flagged step runs on it. */
@@ -67,7 +68,7 @@ final class ConsolePrompts implements SshPrompts {
         if (console == null) {
             return false;
         }
-        String typed = console.readLine("Type the node name (%s) to run it there: ", node);
+        String typed = console.readLine("Type the node name (%s) to run it there: ", Printable.of(node));
         return typed != null && typed.strip().equals(node);
     }
 

@@ -85,10 +85,12 @@ final class GroupRun {
             System.out.print(Printable.lines(FanOutSummary.text(run)));
         }
         System.out.flush();
-        run.outcomes().stream().filter(o -> o.result() != null).forEach(o -> {
-            o.result().stdout().discard();
-            o.result().stderr().discard();
-        });
+        for (NodeOutcome outcome : run.outcomes()) {
+            if (outcome.result() != null) {
+                outcome.result().stdout().discard();
+                outcome.result().stderr().discard();
+            }
+        }
         return exitStatus(run.outcomes());
     }
 

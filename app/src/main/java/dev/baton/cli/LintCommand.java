@@ -24,7 +24,7 @@ final class LintCommand implements Callable<Integer> {
         try (RunbookLibrary library = RunbookLibrary.load(paths)) {
             List<LibraryProblem> problems = library.lint();
             PrintWriter out = spec.commandLine().getOut();
-            problems.forEach(p -> out.println(p.format()));
+            problems.forEach(p -> out.println(Printable.of(p.format())));
             spec.commandLine().getErr().printf("%d runbook(s) checked, %d problem(s)%n",
                     library.runbooks().size(), problems.size());
             return problems.isEmpty() ? 0 : 1;

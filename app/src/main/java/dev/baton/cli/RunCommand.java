@@ -115,20 +115,20 @@ final class RunCommand implements Callable<Integer> {
         try {
             text = what.command != null ? what.command : stepText(what.step);
         } catch (IllegalArgumentException | IOException e) {
-            err.println("baton run: " + e.getMessage());
+            err.println("baton run: " + Printable.of(e.getMessage()));
             return REFUSED;
         }
         List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
         Inventory inventory = InventoryLoader.load(files);
-        inventory.problems().forEach(problem -> err.println("baton run: inventory: " + problem));
+        inventory.problems().forEach(problem -> err.println("baton run: inventory: " + Printable.of(problem)));
         List<Node> targets;
         try {
             targets = where.group != null ? Targets.group(inventory, where.group)
                     : where.nodes.stream().map(name -> inventory.find(name)
                             .orElseGet(() -> Node.parseAddress(name, Node.localUser()))).toList();
         } catch (IllegalArgumentException e) {
-            err.println("baton run: " + (where.group != null ? "--group " : "--node ") + e.getMessage());
+            err.println("baton run: " + (where.group != null ? "--group " : "--node ") + Printable.of(e.getMessage()));
             return REFUSED;
         }
         targets = targets.stream().map(this::withIdentities).toList();
@@ -147,10 +147,11 @@ final class RunCommand implements Callable<Integer> {
         ConsolePrompts prompts = new ConsolePrompts(err);
         Confirmation confirmation = NodeRunning.confirmation(plan, List.of(node));
         if (confirmation.needed()) {
-            err.println("baton run: on " + node.name() + " (" + node.address() + ") this will run:");
-            plan.shownText().lines().forEach(line -> err.println("    " + line));
+            err.println("baton run: on " + Printable.of(node.name()) + " (" + Printable.of(node.address())
+                    + ") this will run:");
+            plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
             for (StepWarning warning : confirmation.warnings()) {
-                err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
+                err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
             }
         }
         if (confirmation.level() == Confirmation.Level.CONFIRM && !yes && !prompts.confirmNode(node.name())) {
@@ -167,12 +168,12 @@ final class RunCommand implements Callable<Integer> {
             result.stdout().discard();
             result.stderr().discard();
             if (result.outcome() != RunOutcome.COMPLETED || result.exitStatus() == null) {
-                err.println("baton run: " + node.name() + ": " + result.summary());
+                err.println("baton run: " + Printable.of(node.name()) + ": " + Printable.of(result.summary()));
                 return CONNECTION_FAILED;
             }
             return result.exitStatus();
         } catch (SshFailure failure) {
-            err.println("baton run: " + failure.getMessage());
+            err.println("baton run: " + Printable.lines(failure.getMessage()));
             return CONNECTION_FAILED;
         }
     }

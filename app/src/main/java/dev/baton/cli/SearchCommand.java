@@ -32,7 +32,8 @@ final class SearchCommand implements Callable<Integer> {
             List<SearchHit> hits = library.search(String.join(" ", words), limit);
             PrintWriter out = spec.commandLine().getOut();
             for (SearchHit hit : hits) {
-                out.println(hit.id() + "\t" + hit.title() + (hit.snippet().isEmpty() ? "" : "\t" + hit.snippet()));
+                out.println(Printable.of(hit.id()) + "\t" + Printable.of(hit.title())
+                        + (hit.snippet().isEmpty() ? "" : "\t" + Printable.of(hit.snippet())));
             }
             return hits.isEmpty() ? 1 : 0;
         }

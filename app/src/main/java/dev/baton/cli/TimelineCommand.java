@@ -43,11 +43,11 @@ final class TimelineCommand implements Runnable {
             try {
                 result = Timeline.verify(file);
             } catch (IOException e) {
-                err.println("baton timeline verify: cannot read " + file + ": " + e.getMessage());
+                err.println("baton timeline verify: cannot read " + file + ": " + Printable.of(e.getMessage()));
                 return 2;
             }
             for (String problem : result.problems()) {
-                err.println(file + ": " + problem);
+                err.println(file + ": " + Printable.of(problem));
             }
             out.println(file + ": " + result.events() + " events, "
                     + (result.intact() ? "chain intact" : "chain BROKEN (" + result.problems().size() + " problems)"));

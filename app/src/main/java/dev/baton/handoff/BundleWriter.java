@@ -81,11 +81,35 @@ public final class BundleWriter {
         return List.copyOf(ids);
     }
 
-    /** What an export with {@code request} would find, without writing anything. */
+    /**
+     * What an export with {@code request} would find, without writing anything: recordings are listed
+     * as such (they travel only when kept) with what was found in them.
+     */
     public static List<Redactor.Found> scan(Path incidentFolder, Request request) throws IOException {
         Redactor redactor = new Redactor(Set.of());
-        write(incidentFolder, request, redactor, OutputStream.nullOutputStream());
+        write(incidentFolder, request, redactor, OutputStream.nullOutputStream(), true);
         return redactor.found();
+    }
+
+    /**
+     * The incident's id as it leaves in a bundle: when its title holds a secret, the slug the id was
+     * made of is rebuilt from the redacted title.
+     */
+    public static String bundleId(IncidentInfo info) {
+        Redactor scratch = new Redactor(Set.of());
+        String title = scratch.redactField(dev.baton.incident.IncidentStore.INFO_FILE, "title", info.title());
+        String id = info.id();
+        if (!title.equals(info.title())) {
+            String time = id.matches("\\d{8}-\\d{6}.*") ? id.substring(0, 15) : "incident";
+            String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            id = time + (slug.isEmpty() ? "" : "-" + slug.substring(0, Math.min(40, slug.length())));
+        }
+        return scratch.bundlePath(id);
+    }
+
+    /** {@link #bundleId} of the incident in {@code folder}: a name for its bundle file that carries no secret. */
+    public static String bundleId(Path incidentFolder) throws IOException {
+        return bundleId(dev.baton.incident.IncidentStore.readInfo(incidentFolder));
     }
 
     /**
@@ -109,7 +133,7 @@ public final class BundleWriter {
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             OutputStream file = java.nio.channels.Channels.newOutputStream(channel);
-            manifest = write(incidentFolder, request, redactor, file);
+            manifest = write(incidentFolder, request, redactor, file, false);
             channel.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
@@ -119,9 +143,15 @@ public final class BundleWriter {
         return new Result(target, sha256(target), manifest, redactor.found());
     }
 
-    private static BundleManifest write(Path folder, Request request, Redactor redactor, OutputStream out)
-            throws IOException {
-        IncidentInfo info = dev.baton.incident.IncidentStore.readInfo(folder);
+    /** @param preview list what left-out recordings hold too, for the responder to decide on them */
+    private static BundleManifest write(Path folder, Request request, Redactor redactor, OutputStream out,
+            boolean preview) throws IOException {
+        IncidentInfo original = dev.baton.incident.IncidentStore.readInfo(folder);
+        String infoFile = dev.baton.incident.IncidentStore.INFO_FILE;
+        IncidentInfo info = new IncidentInfo(bundleId(original), redactor.redactField(infoFile, "title", original.title()),
+                redactor.redactField(infoFile, "severity", original.severity()),
+                redactor.redactField(infoFile, "alert", original.alert()), original.startedAt(),
+                redactor.redactField(infoFile, "responder", original.responder()));
         List<BundleManifest.FileEntry> entries = new ArrayList<>();
         FileTime time = FileTime.from(request.createdAt());
         ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024));
@@ -131,15 +161,29 @@ public final class BundleWriter {
         String notes = "";
         String headHash = Timeline.GENESIS;
         String sourceHead = Timeline.GENESIS;
-        for (String name : incidentFiles(folder)) {
-            Path file = folder.resolve(name);
+        for (String sourceName : incidentFiles(folder)) {
+            Path file = folder.resolve(sourceName);
+            String name = redactor.bundlePath(sourceName);
+            if (name.endsWith(".cast")) {
+                var whole = new Redactor.Finding(RecordingRedactor.KIND, name, 0, "", 0);
+                if (!redactor.record(whole, RecordingRedactor.LEFT_OUT)) {
+                    if (preview) {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            RecordingRedactor.copy(redactor, name, in, OutputStream.nullOutputStream());
+                        }
+                    }
+                    continue;
+                }
+            }
             Entry entry = new Entry(zip, name, time);
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = name.equals(infoFile)
+                    ? new java.io.ByteArrayInputStream(dev.baton.incident.IncidentStore.toJson(info))
+                    : Files.newInputStream(file)) {
                 if (name.equals("timeline.jsonl")) {
                     sourceHead = Timeline.verify(file).headHash();
                     headHash = redactor.copyJsonLines(name, in, new EventCollector(entry, events), true);
                 } else if (name.endsWith(".cast")) {
-                    redactor.copyJsonLines(name, in, entry, false);
+                    RecordingRedactor.copy(redactor, name, in, entry);
                 } else if (name.equals("notes.md")) {
                     ByteArrayOutputStream copy = new ByteArrayOutputStream();
                     redactor.copyText(name, in, copy);
@@ -158,15 +202,17 @@ public final class BundleWriter {
         }
         Set<String> snapshotNames = new TreeSet<>();
         for (var runbook : idsByFile.entrySet()) {
-            String name = RUNBOOKS + snapshotName(runbook.getValue().get(0), runbook.getKey(), snapshotNames);
+            String name = redactor.bundlePath(
+                    RUNBOOKS + snapshotName(runbook.getValue().get(0), runbook.getKey(), snapshotNames));
             Entry entry = new Entry(zip, name, time);
             MessageDigest source = digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(runbook.getKey()), source)) {
                 redactor.copyText(name, in, entry);
             }
             entries.add(entry.finish());
-            snapshots.add(new BundleManifest.RunbookSnapshot(runbook.getValue(), title(runbook.getKey()), name,
-                    HexFormat.of().formatHex(source.digest())));
+            List<String> ids = runbook.getValue().stream().map(id -> redactor.redactField(name, "runbook id", id)).toList();
+            snapshots.add(new BundleManifest.RunbookSnapshot(ids, redactor.redactField(name, "title", title(runbook.getKey())),
+                    name, HexFormat.of().formatHex(source.digest())));
         }
         String note = redactor.redactText(NOTE_FILE, request.note());
         entries.add(small(zip, NOTE_FILE, time, note.getBytes(StandardCharsets.UTF_8)));
@@ -175,12 +221,14 @@ public final class BundleWriter {
                 BundleManifest.json().writeValueAsBytes(request.state())), state);
         entries.add(small(zip, STATE_FILE, time, state.toByteArray()));
         HandoffState redactedState = BundleManifest.json().readValue(state.toByteArray(), HandoffState.class);
-        String html = HandoffSummary.html(info, request.createdBy(), request.createdAt(), note, notes, events,
+        String by = redactor.redactField(BundleManifest.FILE, "createdBy", request.createdBy());
+        String html = HandoffSummary.html(info, by, request.createdAt(), note, notes, events,
                 redactedState, snapshots);
         entries.add(small(zip, SUMMARY_FILE, time, html.getBytes(StandardCharsets.UTF_8)));
 
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.VERSION,
-                "baton " + request.appVersion(), request.createdBy(), request.createdAt().toString(),
+                "baton " + request.appVersion(), by,
+                request.createdAt().toString(),
                 BundleManifest.Incident.of(info), new BundleManifest.TimelineHead(events.size(), headHash, sourceHead),
                 snapshots, entries, redactor.redacted().stream().map(BundleManifest.Redaction::of).toList(),
                 redactor.kept().stream().map(BundleManifest.Redaction::of).toList());

@@ -29,6 +29,9 @@ public final class Redactor {
     /** Lines longer than this are scanned in pieces; a secret cut by the piece boundary can be missed. */
     static final int MAX_LINE = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code password-hunter2} in a slug was {@code password=hunter2}. */
+    private static final java.util.regex.Pattern SLUG_ASSIGNMENT =
+            java.util.regex.Pattern.compile("(?i)(" + SecretScanner.SECRET_WORD + ") ");
 
     /**
      * A secret found: where, never what.
@@ -42,7 +45,11 @@ public final class Redactor {
             return file + ":" + line + (field.isEmpty() ? "" : ":" + field) + ":" + column + ":" + kind;
         }
 
+        /** Line 0 is not in the file's content: its name, a manifest field, or the whole file. */
         public String place() {
+            if (line == 0) {
+                return file + (field.isEmpty() ? "" : ", " + field);
+            }
             return file + " line " + line + (field.isEmpty() ? ", column " + (column + 1) : ", " + field);
         }
     }
@@ -97,6 +104,76 @@ public final class Redactor {
     }
 
     /**
+     * A short string that leaves in the bundle outside any file's content (a title, a name in the
+     * manifest): every secret in it is redacted, whatever the responder keeps.
+     *
+     * @param file where the string shows (the file it names, or the manifest)
+     * @param field what it is there ({@code title}, {@code name})
+     */
+    public String redactField(String file, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        StringBuilder result = new StringBuilder(value.length());
+        int at = 0;
+        List<SecretScanner.Span> spans = new SecretScanner().scan(value.replace('\n', ' ').replace('\r', ' '));
+        for (SecretScanner.Span span : spans) {
+            found.add(new Found(new Finding(span.kind(), file, 0, field, span.start()), context(value, spans, span), false));
+            result.append(value, at, span.start()).append("[REDACTED:").append(span.kind()).append(']');
+            at = span.end();
+        }
+        return result.append(value, at, value.length()).toString();
+    }
+
+    /**
+     * The name a file travels under: secrets in it are replaced by {@code REDACTED-kind}. Names are
+     * often slugs ({@code password-hunter2}, lower-cased keys), so they are also read with dashes as
+     * spaces (the one after a secret word as {@code =}) and in upper case.
+     */
+    public String bundlePath(String name) {
+        List<SecretScanner.Span> spans = new ArrayList<>();
+        // A slug's words joined by dashes look random as a whole: only dashless tokens count as high-entropy.
+        java.util.function.Predicate<SecretScanner.Span> specific = span -> !span.kind().equals("high-entropy");
+        new SecretScanner().scan(name).stream().filter(specific).forEach(spans::add);
+        spans.addAll(new SecretScanner().scan(SLUG_ASSIGNMENT.matcher(name.replace('-', ' ')).replaceAll("$1=")));
+        new SecretScanner().scan(name.toUpperCase(java.util.Locale.ROOT)).stream().filter(specific).forEach(spans::add);
+        spans.sort(java.util.Comparator.comparingInt(SecretScanner.Span::start));
+        StringBuilder result = new StringBuilder(name.length());
+        int at = 0;
+        List<Finding> findings = new ArrayList<>();
+        for (SecretScanner.Span span : spans) {
+            if (span.start() < at) {
+                continue;
+            }
+            int end = span.end();
+            // A path's folder and extension stay: only the file name's own text goes.
+            int slash = name.indexOf('/', span.start());
+            if (slash >= 0 && slash < end) {
+                end = slash;
+            }
+            findings.add(new Finding(span.kind(), "", 0, "its name", span.start()));
+            result.append(name, at, span.start()).append("REDACTED-").append(span.kind());
+            at = end;
+        }
+        String safe = result.append(name, at, name.length()).toString();
+        for (Finding f : findings) {
+            found.add(new Found(new Finding(f.kind(), safe, 0, f.field(), f.column()), "(in the file's name)", false));
+        }
+        return safe;
+    }
+
+    /** Records a finding; returns whether the responder keeps it. */
+    boolean record(Finding finding, String context) {
+        boolean kept = keep.contains(finding.id());
+        found.add(new Found(finding, context, kept));
+        return kept;
+    }
+
+    boolean keeps(String id) {
+        return keep.contains(id);
+    }
+
+    /**
      * Copies JSON lines, redacting inside strings. For a timeline only the events' {@code data} is
      * scanned, and once a line changed every {@code prev} after it is recomputed so the chain holds.
      *
@@ -142,6 +219,20 @@ public final class Redactor {
             out.write(changed ? (body + (text.endsWith("\n") ? "\n" : "")).getBytes(StandardCharsets.UTF_8) : line);
         }
         return lastHash;
+    }
+
+    /** One JSON line that is not a timeline event, redacted inside its strings; {@code body} itself when unchanged. */
+    String redactJsonLine(SecretScanner scanner, String file, long number, String body) throws IOException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (IOException e) {
+            node = null;
+        }
+        if (node == null || !node.isContainerNode()) {
+            return redactLine(scanner, file, number, "", 0, body);
+        }
+        return redactJson(scanner, file, number, "", node) ? JSON.writeValueAsString(node) : body;
     }
 
     private boolean redactJson(SecretScanner scanner, String file, long line, String path, JsonNode node) {
@@ -203,7 +294,7 @@ public final class Redactor {
         for (SecretScanner.Span span : spans) {
             Finding finding = new Finding(span.kind(), file, line, field, offset + span.start());
             boolean keptByResponder = keep.contains(finding.id());
-            found.add(new Found(finding, context(body, span), keptByResponder));
+            found.add(new Found(finding, context(body, spans, span), keptByResponder));
             if (keptByResponder) {
                 continue;
             }
@@ -214,16 +305,32 @@ public final class Redactor {
         return any ? result.append(body, at, body.length()).toString() : body;
     }
 
-    private static String context(String body, SecretScanner.Span span) {
+    /**
+     * The line around a finding for the responder's eyes, with that secret cut to its first characters
+     * and every other secret of the line masked whole.
+     */
+    static String context(String body, List<SecretScanner.Span> spans, SecretScanner.Span span) {
         int from = Math.max(0, span.start() - 30);
         int to = Math.min(body.length(), span.end() + 30);
-        String shown = body.substring(span.start(), Math.min(span.end(), span.start() + 4));
-        return (from > 0 ? "…" : "") + body.substring(from, span.start()) + shown + "••••"
-                + body.substring(span.end(), to) + (to < body.length() ? "…" : "");
+        StringBuilder shown = new StringBuilder(from > 0 ? "…" : "");
+        int at = from;
+        for (SecretScanner.Span other : spans) {
+            if (other.end() <= from || other.start() >= to) {
+                continue;
+            }
+            shown.append(body, at, Math.max(at, other.start()));
+            if (other == span) {
+                shown.append(body, span.start(), Math.min(span.end(), span.start() + 4));
+            }
+            shown.append("••••");
+            at = Math.min(to, Math.max(at, other.end()));
+        }
+        return shown.append(body, at, to).append(to < body.length() ? "…" : "").toString();
     }
 
+
     /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE}. */
-    private static final class LineReader {
+    static final class LineReader {
         private final InputStream in;
         private final byte[] buffer = new byte[64 * 1024];
         private int position;

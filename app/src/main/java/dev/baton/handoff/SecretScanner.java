@@ -33,7 +33,7 @@ public final class SecretScanner {
 
     private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern KEY_END = Pattern.compile("-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
-    private static final String SECRET_WORD =
+    static final String SECRET_WORD =
             "(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)";
     /** Keys that name where a secret is kept ({@code secretName: tls-cert}), not the secret itself. */
     private static final Pattern NAMING_KEY = Pattern.compile("(?i).*(name|ref|file|path|id|type|kind|mode|length|ttl)[\"']?$");
@@ -59,6 +59,15 @@ public final class SecretScanner {
                             + "(?:\"([^\"\\n]+)\"|'([^'\\n]+)'|([^\\s\"'&,;)}\\]]+))"), 2, true),
             new Rule("password-option", Pattern.compile(
                     "(?i)--(?:password|passwd|token|secret|api-key)(?:=|\\s+)(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true),
+            // mysql -pSECRET (the value is joined to -p; a bare -p asks for it), as mysqldump, mysqladmin, mariadb.
+            new Rule("password-option", Pattern.compile(
+                    "\\b(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^\\n|;&]*?\\s-p(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"'-][^\\s\"']*))"),
+                    1, true),
+            new Rule("password-option", Pattern.compile(
+                    "\\bsshpass\\b[^\\n|;&]*?\\s-p\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true),
+            // curl -u user:SECRET (a user alone makes curl ask).
+            new Rule("password-option", Pattern.compile(
+                    "\\bcurl\\b[^\\n|;&]*?\\s(?:-u\\s*|--user[=\\s]\\s*)[\"']?[^\\s:\"']*:(?:([^\\s\"']+))"), 1, true),
             new Rule("password-option", Pattern.compile(
                     "(?i)\\b(?:requirepass|masterauth)\\s+(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true));
 
@@ -69,7 +78,7 @@ public final class SecretScanner {
     private static final String[] TRIGGERS = {"-----begin", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_",
         "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "hooks.slack", "eyj", "bearer", "authorization", "://",
         "requirepass", "masterauth", "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key",
-        "api-key", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"};
+        "api-key", "mysql", "mariadb", "sshpass", "curl", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"};
 
     private boolean insideKey;
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * working on, so that the next start (after a crash too) continues it.
  */
 public final class IncidentStore {
-    static final String INFO_FILE = "incident.json";
+    public static final String INFO_FILE = "incident.json";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -165,7 +165,7 @@ public final class IncidentStore {
                 Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
     }
 
-    static byte[] toJson(IncidentInfo info) throws IOException {
+    public static byte[] toJson(IncidentInfo info) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("schema", 1);
         node.put("title", info.title());

@@ -56,7 +56,7 @@ public final class Handoffs {
         return session.withOpen(incident -> {
             BundleWriter.Request request = request(incident, nodes, terminals, runbooks, session.responder(),
                     new Choices("", Set.of(), null, null));
-            return new Prepared(incident.info().id(), incident.info().title(), request,
+            return new Prepared(BundleWriter.bundleId(incident.info()), incident.info().title(), request,
                     BundleWriter.scan(incident.folder(), request));
         });
     }
@@ -81,9 +81,10 @@ public final class Handoffs {
         return session.importBundle(bundle);
     }
 
-    /** Continues a bundle's incident in {@code store} without opening it here (the command line). */
-    public static BundleImporter.Imported importInto(IncidentStore store, Path bundle) throws IOException {
-        return BundleImporter.importBundle(bundle, store);
+    /** Continues a verified bundle's incident in {@code store} without opening it here (the command line). */
+    public static BundleImporter.Imported importInto(IncidentStore store, BundleReader.Verified bundle)
+            throws IOException {
+        return BundleImporter.importVerified(bundle, store);
     }
 
     /** The nodes the sender worked on, as nodes this responder can connect to (host keys still checked). */

@@ -53,16 +53,31 @@ public final class KnownHosts {
         return port == 22 ? lower : "[" + lower + "]:" + port;
     }
 
-    /** Judges a presented key. The file is read afresh each time, so edits made meanwhile count. */
+    /**
+     * Judges a presented key. The file is read afresh each time, so edits made meanwhile count. As
+     * OpenSSH does, a host on another port than 22 that no line names (as {@code [host]:port}) is
+     * trusted when a line for the bare host name lists that very key.
+     */
     public HostKeyCheck check(String host, int port, PublicKey key) throws IOException {
-        String name = lookupName(host, port);
+        List<Line> lines = lines();
+        HostKeyCheck check = check(lines, lookupName(host, port), key);
+        if (check.status() == HostKeyStatus.UNKNOWN && port != 22) {
+            HostKeyCheck bare = check(lines, lookupName(host, 22), key);
+            if (bare.status() == HostKeyStatus.TRUSTED) {
+                return bare;
+            }
+        }
+        return check;
+    }
+
+    private HostKeyCheck check(List<Line> lines, String name, PublicKey key) throws IOException {
         String type = KeyType.fromKey(key).toString();
         byte[] blob = blobOf(key);
         List<Integer> revoking = new ArrayList<>();
         List<Integer> trusting = new ArrayList<>();
         List<Integer> differing = new ArrayList<>();
         Set<String> otherTypes = new LinkedHashSet<>();
-        for (Line line : lines()) {
+        for (Line line : lines) {
             boolean sameKey = MessageDigest.isEqual(blob, line.keyBlob());
             // A revoked key stays revoked for every host: it has leaked, whoever lists it.
             if (line.revoked()) {
@@ -71,7 +86,7 @@ public final class KnownHosts {
                 }
                 continue;
             }
-            if (!line.entry().appliesTo(name)) {
+            if (!line.appliesTo(name)) {
                 continue;
             }
             if (sameKey) {
@@ -102,10 +117,15 @@ public final class KnownHosts {
      * already known (as OpenSSH orders its host key algorithms) instead of meeting an unknown one.
      */
     public List<String> knownKeyTypes(String host, int port) throws IOException {
-        String name = lookupName(host, port);
+        List<Line> lines = lines();
+        List<String> types = knownKeyTypes(lines, lookupName(host, port));
+        return types.isEmpty() && port != 22 ? knownKeyTypes(lines, lookupName(host, 22)) : types;
+    }
+
+    private static List<String> knownKeyTypes(List<Line> lines, String name) throws IOException {
         Set<String> types = new LinkedHashSet<>();
-        for (Line line : lines()) {
-            if (!line.revoked() && line.entry().appliesTo(name)) {
+        for (Line line : lines) {
+            if (!line.revoked() && line.appliesTo(name)) {
                 types.add(line.keyType());
             }
         }
@@ -146,7 +166,14 @@ public final class KnownHosts {
         return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
     }
 
-    private record Line(int number, boolean revoked, String keyType, byte[] keyBlob, OpenSSHKnownHosts.HostEntry entry) {}
+    /** @param hosts the line's host field: a hashed name, or a pattern list */
+    private record Line(int number, boolean revoked, String keyType, byte[] keyBlob, String hosts,
+            OpenSSHKnownHosts.HostEntry entry) {
+        /** Hashed names are sshj's to compare; pattern lists are matched as OpenSSH does, negation included. */
+        boolean appliesTo(String name) throws IOException {
+            return hosts.startsWith("|") ? entry.appliesTo(name) : PatternList.matches(hosts, name);
+        }
+    }
 
     private List<Line> lines() throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -175,7 +202,7 @@ public final class KnownHosts {
             try {
                 byte[] keyBlob = Base64.getDecoder().decode(words[typeAt + 1]);
                 if (parser.parseEntry(text) instanceof OpenSSHKnownHosts.HostEntry entry) {
-                    lines.add(new Line(number, revoked, words[typeAt], keyBlob, entry));
+                    lines.add(new Line(number, revoked, words[typeAt], keyBlob, words[typeAt - 1], entry));
                 }
             } catch (IOException | RuntimeException unreadable) {
                 // OpenSSH skips lines it cannot read; so does Baton.

@@ -81,18 +81,26 @@ public final class SshConnector {
         String where = node.name() + role;
         Optional<PublicKey> acceptedOnce = Optional.empty();
         while (true) {
-            SSHClient client = newClient(node);
+            HandshakeDeadline deadline = new HandshakeDeadline(settings.connectTimeout());
+            SSHClient client = newClient(node, deadline);
             BatonHostKeyVerifier verifier = new BatonHostKeyVerifier(settings.knownHosts(), acceptedOnce);
             client.addHostKeyVerifier(verifier);
             try {
                 if (via == null) {
                     client.connect(node.hostName(), node.port());
+                    // Reads may wait from now on (a password being typed): the deadline bounds the rest.
                     client.getSocket().setSoTimeout(0);
                 } else {
-                    client.connectVia(via.newDirectConnection(node.hostName(), node.port()));
+                    var tunnel = via.newDirectConnection(node.hostName(), node.port());
+                    deadline.guard(tunnel);
+                    client.connectVia(tunnel);
                 }
             } catch (IOException | RuntimeException e) {
+                deadline.close();
                 SshConnection.closeQuietly(client);
+                if (deadline.expired()) {
+                    throw timedOut(where, node, deadline, e);
+                }
                 Optional<HostKeyCheck> check = verifier.lastCheck();
                 if (check.isEmpty() || check.get().status() == HostKeyStatus.TRUSTED) {
                     throw unreachable(where, node, e);
@@ -118,15 +126,20 @@ public final class SshConnector {
                 acceptedOnce = Optional.of(presented);
                 continue;
             }
-            authenticate(client, node, where);
+            try {
+                authenticate(client, node, where, deadline);
+            } finally {
+                deadline.close();
+            }
             return client;
         }
     }
 
-    private SSHClient newClient(Node node) {
+    private SSHClient newClient(Node node, HandshakeDeadline deadline) {
         DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(config);
+        client.setSocketFactory(deadline.socketFactory());
         int timeoutMillis = Math.toIntExact(settings.connectTimeout().toMillis());
         client.setConnectTimeout(timeoutMillis);
         // Bounds the wait for the server's banner and key exchange; cleared once connected, after which
@@ -151,7 +164,9 @@ public final class SshConnector {
         }
     }
 
-    private void authenticate(SSHClient client, Node node, String where) throws SshFailure {
+    private void authenticate(SSHClient client, Node node, String where, HandshakeDeadline deadline)
+            throws SshFailure {
+        SshPrompts prompts = new PausingPrompts(this.prompts, deadline);
         List<AuthMethod> methods = new ArrayList<>();
         List<String> refusedKeys = new ArrayList<>();
         // As OpenSSH: the agent's keys first, unless the node allows only its own identity files.
@@ -173,19 +188,23 @@ public final class SshConnector {
                     log.warn(refusal.get());
                     continue;
                 }
-                KeyProvider keys = client.loadKeys(keyFile.toString(), passphraseFor(keyFile));
+                KeyProvider keys = client.loadKeys(keyFile.toString(),
+                        new AskedSecret(() -> prompts.passphrase(keyFile)));
                 methods.add(new AuthPublickey(keys));
             } catch (IOException | RuntimeException unreadable) {
                 refusedKeys.add("Cannot read key " + keyFile + ": " + unreadable.getMessage());
             }
         }
         String host = node.hostName();
-        methods.add(new AuthKeyboardInteractive(new Challenges(host)));
+        methods.add(new AuthKeyboardInteractive(new Challenges(host, prompts)));
         methods.add(new AuthPassword(new AskedSecret(() -> prompts.password(node.user(), host))));
         try {
             client.auth(node.user(), methods);
         } catch (UserAuthException | TransportException | PromptDeclined e) {
             SshConnection.closeQuietly(client);
+            if (deadline.expired()) {
+                throw timedOut(where, node, deadline, e);
+            }
             String detail = refusedKeys.isEmpty() ? "" : " " + String.join(" ", refusedKeys);
             throw new SshFailure(ConnectionState.AUTH_FAILED,
                     "Authentication as " + node.user() + " on " + where + " failed." + detail, e);
@@ -232,8 +251,9 @@ public final class SshConnector {
         return root;
     }
 
-    private PasswordFinder passphraseFor(Path keyFile) {
-        return new AskedSecret(() -> prompts.passphrase(keyFile));
+    private static SshFailure timedOut(String where, Node node, HandshakeDeadline deadline, Exception e) {
+        return new SshFailure(ConnectionState.UNREACHABLE, "Cannot reach " + where + ": no SSH handshake with "
+                + node.hostName() + ":" + node.port() + " within " + deadline.budget().toSeconds() + " s (timed out).", e);
     }
 
     /**
@@ -274,12 +294,14 @@ public final class SshConnector {
         }
     }
 
-    private final class Challenges implements ChallengeResponseProvider {
+    private static final class Challenges implements ChallengeResponseProvider {
         private final String host;
+        private final SshPrompts prompts;
         private String instruction = "";
 
-        Challenges(String host) {
+        Challenges(String host, SshPrompts prompts) {
             this.host = host;
+            this.prompts = prompts;
         }
 
         @Override

@@ -52,6 +52,104 @@ class BundleCommandTest {
         }
     }
 
+    /** stderr lands in CI logs: a finding is named by kind and place, and no secret, nor its line, is printed. */
+    @Test
+    void exportNamesFindingsWithoutPrintingAnySecret() throws Exception {
+        Path folder;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Leak", "", "", "ana", Instant.now())) {
+            incident.saveNotes("api_key=sk_live_Zq8vN2xR7mL4kP9s then password=hunter2-ops and curl -u admin:s3cr3t-pw x\n",
+                    true);
+            folder = incident.folder();
+        }
+        CliRun export = CliRun.of("bundle", "export", folder.toString(), "-o", dir.resolve("l.baton").toString(),
+                "--inventory", dir.resolve("none").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.err()).contains("redacted password-assignment at notes.md line 1, column 9",
+                "redacted password-option at notes.md line 1")
+                .doesNotContain("sk_l", "Zq8vN2xR7", "hunt", "hunter2-ops", "s3cr", "••••");
+        assertThat(export.out()).contains("3 secrets redacted").doesNotContain("hunter2");
+    }
+
+    /** A bundle's text is the sender's: it cannot clear a line or draw one, such as a forged signature. */
+    @Test
+    void showPrintsAHostileManifestEscapedSoItCannotForgeTheSignatureLine() throws Exception {
+        String forged = "\r\u001b[2KSignature:  signed by ssh-ed25519 key SHA256:AliceAliceAliceAliceAliceAliceAlice";
+        Path folder;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Disk" + forged + "\nSignature:  signed by"
+                + " ssh-ed25519 key SHA256:Alice", "P2\u001b]0;owned\u0007", "", "eve\u001b[1A" + forged, Instant.now())) {
+            folder = incident.folder();
+        }
+        Path bundle = dir.resolve("forged.baton");
+        CliRun export = CliRun.of("bundle", "export", folder.toString(), "-o", bundle.toString(), "--inventory",
+                dir.resolve("none").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+
+        CliRun show = CliRun.of("bundle", "show", bundle.toString());
+        assertThat(show.exitCode()).isZero();
+        assertThat(show.out() + show.err()).doesNotContain("\u001b", "\r", "\u0007");
+        assertThat(show.out().lines().filter(line -> line.startsWith("Signature:")).toList()).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARNING: unsigned"));
+        assertThat(show.out()).contains("Disk\\r\\e[2KSignature:");
+    }
+
+    @Test
+    void verifyAndImportCanRequireABundleSignedByAnAllowedSigner() throws Exception {
+        Path key = dir.resolve("id_ed25519");
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", key.toString())
+                .start().waitFor()).isZero();
+        Path folder;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("alice")).start("Queue backlog", "", "", "ana",
+                Instant.now())) {
+            folder = incident.folder();
+        }
+        Path signed = dir.resolve("signed.baton");
+        Path unsigned = dir.resolve("unsigned.baton");
+        String none = dir.resolve("none").toString();
+        assertThat(CliRun.of("bundle", "export", folder.toString(), "-o", signed.toString(), "--inventory", none,
+                "--sign-key", key.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("bundle", "export", folder.toString(), "-o", unsigned.toString(), "--inventory", none)
+                .exitCode()).isZero();
+        String me = IncidentStore.defaultResponder();
+        String publicKey = Files.readString(Path.of(key + ".pub")).strip();
+        Path allowed = dir.resolve("allowed_signers");
+        Files.writeString(allowed, me + " namespaces=\"baton-handoff\" " + publicKey + "\n");
+        Path others = dir.resolve("others_allowed_signers");
+        Files.writeString(others, "someone-else " + publicKey + "\n");
+
+        CliRun good = CliRun.of("bundle", "verify", signed.toString(), "--require-signed", "--allowed-signers", allowed.toString());
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        assertThat(good.out()).contains("signed by " + me + " (ssh-ed25519 key SHA256:");
+
+        CliRun plain = CliRun.of("bundle", "verify", unsigned.toString(), "--require-signed", "--allowed-signers",
+                allowed.toString());
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(plain.err()).contains("the bundle is unsigned, and only signed bundles are accepted", "FAILED");
+        assertThat(CliRun.of("bundle", "verify", unsigned.toString(), "--allowed-signers", allowed.toString()).out())
+                .contains("WARNING: unsigned");
+
+        CliRun stranger = CliRun.of("bundle", "verify", signed.toString(), "--allowed-signers", others.toString());
+        assertThat(stranger.exitCode()).isEqualTo(1);
+        assertThat(stranger.err()).contains("does not allow to sign baton-handoff bundles as \"" + me + "\"",
+                "lists that key for someone-else");
+
+        assertThat(CliRun.of("bundle", "verify", signed.toString(), "--require-signed").exitCode()).isEqualTo(2);
+
+        String before = System.getProperty("baton.data");
+        System.setProperty("baton.data", dir.resolve("bob").toString());
+        try {
+            CliRun refused = CliRun.of("bundle", "import", unsigned.toString(), "--require-signed", "--allowed-signers",
+                    allowed.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(new IncidentStore(dir.resolve("bob")).list()).isEmpty();
+            CliRun imported = CliRun.of("bundle", "import", signed.toString(), "--require-signed", "--allowed-signers",
+                    allowed.toString());
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("Continuing \"Queue backlog\"", "signed by " + me);
+        } finally {
+            System.setProperty("baton.data", before == null ? "" : before);
+        }
+    }
+
     @Test
     void importContinuesTheIncidentInTheDataFolder() throws Exception {
         Path folder;

@@ -45,7 +45,9 @@ class BundleSecretsTest {
                         .append('\n');
             }
             Files.writeString(recordings.resolve("local-1.cast"), cast);
-            var request = IncidentFixture.request("Handoff: " + all, runbook, incident, Set.of());
+            // The responder keeps the recording: what it showed is redacted.
+            var request = IncidentFixture.request("Handoff: " + all, runbook, incident,
+                    Set.of(new Redactor.Finding(RecordingRedactor.KIND, "recordings/local-1.cast", 0, "", 0).id()));
             BundleWriter.export(incident.folder(), request, bundle);
         }
 

@@ -28,6 +28,9 @@ final class SecretFixtures {
             new Fixture("password-assignment", "s3cr3t value", "export DB_SECRET=\"s3cr3t value\""),
             new Fixture("password-assignment", "q1w2e3r4t5", "{\"client_secret\": \"q1w2e3r4t5\", \"scope\": \"read\"}"),
             new Fixture("password-assignment", "redis-Auth-77", "redis-cli -h cache1 CONFIG SET requirepass redis-Auth-77 # token: redis-Auth-77"),
+            new Fixture("password-option", "Hunt3r-db1", "mysql -h db1 -u root -pHunt3r-db1 -e 'show slave status'"),
+            new Fixture("password-option", "adm1n-Pass", "curl -sf -u admin:adm1n-Pass https://grafana.internal/api/health"),
+            new Fixture("password-option", "ssh-Pass-42", "sshpass -p ssh-Pass-42 ssh ops@db3 uptime"),
             new Fixture("basic-auth", "b3BzOmh1bnRlcjI=", "Authorization: Basic b3BzOmh1bnRlcjI="),
             new Fixture("high-entropy", "9fK2mQ7xL4pR8vT1nZ6wB3yH", "the rotated credential is 9fK2mQ7xL4pR8vT1nZ6wB3yH now"),
             new Fixture("private-key", KEY_BODY, "-----BEGIN OPENSSH PRIVATE KEY-----\n" + KEY_BODY
@@ -43,7 +46,10 @@ final class SecretFixtures {
             "      secretName: tls-cert",
             "kubectl get secret app-db -o jsonpath='{.data.password}' | base64 -d | wc -c",
             "sha256 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea",
-            "curl -u \"$USER:$PASSWORD\" https://registry.internal/v2/");
+            "curl -u \"$USER:$PASSWORD\" https://registry.internal/v2/",
+            "mysql -h db1 -u root -p -P 3306",
+            "curl -u admin https://grafana.internal/api/health",
+            "sshpass -p \"$SSHPASS\" ssh ops@db3 uptime");
 
     private SecretFixtures() {}
 }

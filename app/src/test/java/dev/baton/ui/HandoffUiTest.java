@@ -3,6 +3,9 @@ package dev.baton.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.handoff.BundleImporter;
+import dev.baton.handoff.BundleWriter;
+import dev.baton.handoff.HandoffState;
+import dev.baton.handoff.SignaturePolicy;
 import dev.baton.incident.EventType;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
@@ -86,6 +89,8 @@ class HandoffUiTest extends IncidentConsoleTest {
         ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-continue").tryQuery().isPresent());
         assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-signature").queryAs(Label.class).getText()))
                 .startsWith("Unsigned:");
+        assertThat(ConsoleFixture.onFx(() -> List.copyOf(robot.lookup("#handoff-signature").queryAs(Label.class)
+                .getStyleClass()))).contains("handoff-warning");
         assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-received-note").queryAs(TextArea.class).getText()))
                 .isEqualTo("Pending: db1 /var at 91%.\nNext: rotate logs.");
         robot.clickOn("#handoff-continue");
@@ -98,6 +103,37 @@ class HandoffUiTest extends IncidentConsoleTest {
         assertThat(continued.events()).last()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.HANDOFF_IMPORTED));
         assertThat(continued.ticked()).isEqualTo(sender.ticked());
+    }
+
+    @Test
+    void aWindowSetToRequireSignedBundlesRefusesAnUnsignedOne(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        Path bundle = dir.resolve("unsigned.baton");
+        try (OpenIncident elsewhere = new IncidentStore(dir.resolve("elsewhere")).start("Elsewhere", "", "", "eve",
+                java.time.Instant.now())) {
+            BundleWriter.export(elsewhere.folder(), new BundleWriter.Request("", "eve", java.time.Instant.now(), "test",
+                    new HandoffState(null, null, null, null), id -> java.util.Optional.empty(), java.util.Set.of(), null),
+                    bundle);
+        }
+        Path allowed = dir.resolve("allowed_signers");
+        Files.writeString(allowed, "# nobody yet\n");
+        System.setProperty(SignaturePolicy.REQUIRE_SIGNED, "true");
+        System.setProperty(SignaturePolicy.ALLOWED_SIGNERS, allowed.toString());
+        try {
+            IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+            int before = store.list().size();
+            ConsoleFixture.onFx(() -> {
+                fx.console().handoff().open(bundle);
+                return null;
+            });
+            ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-refused").tryQuery().isPresent());
+            assertThat(ConsoleFixture.onFx(() -> ((Label) fx.console().lookup("#status")).getText()))
+                    .contains("Refused unsigned.baton", "unsigned, and only signed bundles are accepted");
+            assertThat(store.list()).hasSize(before);
+        } finally {
+            System.clearProperty(SignaturePolicy.REQUIRE_SIGNED);
+            System.clearProperty(SignaturePolicy.ALLOWED_SIGNERS);
+        }
     }
 
     @Test

@@ -101,7 +101,8 @@ public final class HandoffActions {
         Optional.ofNullable(chooser.showOpenDialog(owner.get())).ifPresent(file -> open(file.toPath()));
     }
 
-    private record Checked(BundleReader.Verified verified, String note) {}
+    private record Checked(BundleReader.Verified verified, dev.baton.handoff.SignaturePolicy.Judgement signer,
+            String note) {}
 
     /** Verifies a bundle, shows what it holds and, if the responder agrees, continues its incident. */
     public void open(Path bundle) {
@@ -109,8 +110,9 @@ public final class HandoffActions {
         background.executor().execute(() -> {
             try {
                 BundleReader.Verified verified = Handoffs.verify(bundle);
+                var signer = dev.baton.handoff.SignaturePolicy.fromSettings().judge(verified);
                 String note = BundleReader.note(verified);
-                javafx.application.Platform.runLater(() -> confirm(new Checked(verified, note)));
+                javafx.application.Platform.runLater(() -> confirm(new Checked(verified, signer, note)));
             } catch (BundleException e) {
                 javafx.application.Platform.runLater(() -> refused(bundle, e));
             } catch (IOException e) {
@@ -131,7 +133,7 @@ public final class HandoffActions {
     }
 
     private void confirm(Checked checked) {
-        OpenHandoffDialog dialog = new OpenHandoffDialog(checked.verified(), checked.note());
+        OpenHandoffDialog dialog = new OpenHandoffDialog(checked.verified(), checked.signer(), checked.note());
         dialog.initOwner(owner.get());
         if (!dialog.showAndWait().orElse(false)) {
             return;

@@ -2,6 +2,8 @@ package dev.baton.ui.incident;
 
 import dev.baton.handoff.BundleManifest;
 import dev.baton.handoff.BundleReader;
+import dev.baton.handoff.SignaturePolicy;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -12,18 +14,25 @@ import javafx.scene.layout.VBox;
 
 /** Shows a verified bundle (who, when, signed or not, what it holds) before its incident is continued. */
 final class OpenHandoffDialog extends Dialog<Boolean> {
-    OpenHandoffDialog(BundleReader.Verified bundle, String note) {
+    OpenHandoffDialog(BundleReader.Verified bundle, SignaturePolicy.Judgement signer, String note) {
         BundleManifest m = bundle.manifest();
         setTitle("Open handoff");
         setHeaderText("\"" + m.incident().title() + "\" handed off by " + m.createdBy() + " at " + m.createdAt());
-        Label signature = new Label(bundle.signature()
-                .map(s -> "Signed by " + s.keyType() + " key " + s.fingerprint()
-                        + ". Check that this is the key of " + m.createdBy() + ".")
-                .orElse("Unsigned: every file matches its SHA-256, so nothing was damaged in transfer — but an "
-                        + "unsigned bundle cannot show who made it."));
+        Label signature = new Label(switch (signer.status()) {
+            case UNSIGNED -> "Unsigned: every file matches its SHA-256, so nothing was damaged in transfer — but an "
+                    + "unsigned bundle cannot show who made it.";
+            case SIGNED_UNCHECKED -> bundle.signature().map(s -> "Signed by " + s.keyType() + " key " + s.fingerprint()
+                    + ". Check that this is the key of " + m.createdBy() + ".").orElseThrow();
+            case SIGNED_ALLOWED -> "S" + signer.text().substring(1) + ".";
+        });
         signature.setId("handoff-signature");
         signature.setWrapText(true);
-        signature.getStyleClass().add(bundle.signed() ? "handoff-signed" : "handoff-unsigned");
+        // Not a detail among others: a warning, first, with the warning mark.
+        signature.getStyleClass().addAll(signer.warning() ? List.of("handoff-unsigned", "handoff-warning")
+                : List.of("handoff-signed"));
+        if (signer.warning()) {
+            signature.setGraphic(new Label("⚠"));
+        }
         Label contents = new Label(m.files().size() + " files verified · timeline of " + m.timeline().events()
                 + " events intact · " + m.redactions().size() + " secret(s) redacted by the sender"
                 + (m.kept().isEmpty() ? "" : " · " + m.kept().size() + " kept on purpose"));

@@ -1,0 +1,55 @@
+package dev.baton.cli;
+
+/**
+ * Text from a bundle, a runbook, an inventory or a server, made safe to print on a terminal: control
+ * characters (C0, DEL, C1), line and paragraph separators and the bidirectional overrides that reorder
+ * what is shown are written out as escapes ({@code \e}, {@code \r}, {@code \x07}, {@code \u202e}), so
+ * such text can neither move the cursor, clear a line, nor draw a line of its own.
+ */
+final class Printable {
+    private Printable() {}
+
+    /** One line of untrusted text: a line feed in it is shown as {@code \n}, not obeyed. */
+    static String of(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = escape(c);
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Several lines of untrusted text: each escaped as by {@link #of}, the line breaks kept. */
+    static String lines(String text) {
+        return String.join("\n", text.lines().map(Printable::of).toList());
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case 0x1b -> "\\e";
+            default -> {
+                if (c < 0x20 || c == 0x7f) {
+                    yield String.format("\\x%02x", (int) c);
+                }
+                boolean hidden = c >= 0x80 && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\u061c'
+                        || c == '\u200e' || c == '\u200f' || c >= '\u202a' && c <= '\u202e'
+                        || c >= '\u2066' && c <= '\u2069';
+                yield hidden ? String.format("\\u%04x", (int) c) : null;
+            }
+        };
+    }
+}
