@@ -20,7 +20,9 @@ import dev.baton.ui.incident.HandoffActions;
 import dev.baton.ui.incident.IncidentPane;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
+import dev.baton.session.FanOut;
 import dev.baton.session.NodeRunning;
+import dev.baton.ssh.SshPrompts;
 import dev.baton.session.StepSending;
 import java.util.Optional;
 import java.io.IOException;
@@ -89,7 +91,19 @@ public final class ConsoleWindow extends BorderPane {
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
-        runOnNode = new RunOnNode(() -> nodes.inventory().nodes(), running, background, say,
+        SshConnector unattended = new SshConnector(ssh, SshPrompts.NONE, this::findNode);
+        FanOut fanOut = new FanOut(new FanOut.Connections() {
+            @Override
+            public Optional<dev.baton.ssh.SshConnection> live(Node node) {
+                return sessions.live(node);
+            }
+
+            @Override
+            public dev.baton.ssh.SshConnection open(Node node) throws IOException {
+                return unattended.connect(node);
+            }
+        }, spoolDirectory, Optional.of(session));
+        runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
         steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,

@@ -24,7 +24,7 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
  * the inventory. A command sees the address it was reached on as {@code $NODE_ADDR}, so a step can make
  * some nodes answer differently.
  */
-final class ManyNodesServer implements AutoCloseable {
+public final class ManyNodesServer implements AutoCloseable {
     private final SshServer server;
     private final List<String> addresses;
     private final KeyPair hostKey;
@@ -35,7 +35,7 @@ final class ManyNodesServer implements AutoCloseable {
         this.hostKey = hostKey;
     }
 
-    static List<String> addresses(int first, int count) {
+    public static List<String> addresses(int first, int count) {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             addresses.add("127.0." + ((first + i) / 256) + "." + ((first + i) % 256));
@@ -43,7 +43,7 @@ final class ManyNodesServer implements AutoCloseable {
         return addresses;
     }
 
-    static ManyNodesServer start(List<String> addresses, PublicKey authorizedKey, KeyPair hostKey) throws IOException {
+    public static ManyNodesServer start(List<String> addresses, PublicKey authorizedKey, KeyPair hostKey) throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(String.join(",", addresses));
         server.setPort(0);
@@ -60,16 +60,16 @@ final class ManyNodesServer implements AutoCloseable {
         return new ManyNodesServer(server, List.copyOf(addresses), hostKey);
     }
 
-    java.security.PublicKey hostKey() {
+    public java.security.PublicKey hostKey() {
         return hostKey.getPublic();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The nodes, named n2, n3… after the last part of their address. */
-    List<Node> nodes(Path key) {
+    public List<Node> nodes(Path key) {
         return addresses.stream().map(address -> node(address, port(), key)).toList();
     }
 
@@ -79,7 +79,7 @@ final class ManyNodesServer implements AutoCloseable {
     }
 
     /** known_hosts lines for every address, as ssh-keyscan would print them. */
-    String knownHosts() {
+    public String knownHosts() {
         return knownHosts(addresses, port(), hostKey.getPublic());
     }
 

@@ -1,6 +1,10 @@
 package dev.baton.ui.nodes;
 
+import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
+import dev.baton.session.FanOut;
+import dev.baton.ui.fanout.FanOutWindow;
+import dev.baton.ui.fanout.TargetDialog;
 import dev.baton.runbook.Runbook;
 import dev.baton.session.Confirmation;
 import dev.baton.session.NodeRunning;
@@ -16,32 +20,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 
 /**
  * "Run on node…": choose nodes, see the exact text when the policy asks, run it over exec on each, one
  * result window a node. The rules and the record are {@link NodeRunning}'s; this is the window's face.
  */
 public final class RunOnNode {
-    private final Supplier<List<Node>> nodes;
+    private final Supplier<Inventory> inventory;
     private final NodeRunning running;
+    private final FanOut fanOut;
     private final Background background;
     private final Consumer<String> status;
     private final Supplier<Runbook> runbook;
     private final Consumer<String> notes;
     private final List<RunResultWindow> windows = new CopyOnWriteArrayList<>();
+    private final List<FanOutWindow> fanOuts = new CopyOnWriteArrayList<>();
 
     /**
      * @param runbook the runbook shown, which runs are recorded against
      * @param notes   takes a capture's Markdown block, on the FX thread
      */
-    public RunOnNode(Supplier<List<Node>> nodes, NodeRunning running, Background background, Consumer<String> status,
-            Supplier<Runbook> runbook, Consumer<String> notes) {
-        this.nodes = nodes;
+    public RunOnNode(Supplier<Inventory> inventory, NodeRunning running, FanOut fanOut, Background background,
+            Consumer<String> status, Supplier<Runbook> runbook, Consumer<String> notes) {
+        this.inventory = inventory;
         this.running = running;
+        this.fanOut = fanOut;
         this.background = background;
         this.status = status;
         this.runbook = runbook;
@@ -55,21 +58,27 @@ public final class RunOnNode {
             status.accept("Step " + step.number() + " still needs " + String.join(", ", plan.missingPlaceholders()));
             return;
         }
-        List<Node> chosen = chooseNodes(preselected);
-        if (chosen.isEmpty()) {
+        Optional<TargetDialog.Choice> choice = chooseNodes(preselected);
+        if (choice.isEmpty()) {
             return;
         }
-        String names = String.join(", ", chosen.stream().map(Node::name).toList());
+        List<Node> chosen = choice.get().nodes();
+        String names = choice.get().describe();
         Confirmation confirmation = NodeRunning.confirmation(plan, chosen);
         if (confirmation.needed()
                 && !new NodeRunConfirmation(step.number(), plan, confirmation, names).showAndWait().orElse(false)) {
             status.accept("Step " + step.number() + " not run");
             return;
         }
-        running.announce(runbook.get(), step.number(), plan, chosen, values);
-        for (Node node : chosen) {
-            start(step.number(), node, plan, values);
+        if (chosen.size() == 1) {
+            running.announce(runbook.get(), step.number(), plan, chosen, values);
+            start(step.number(), chosen.get(0), plan, values);
+            return;
         }
+        FanOutWindow window = new FanOutWindow(fanOut, runbook.get(), step.number(), names, background, notes,
+                fanOuts::add);
+        window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
+                outcome -> { }));
     }
 
     private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {
@@ -102,38 +111,27 @@ public final class RunOnNode {
         });
     }
 
-    private List<Node> chooseNodes(Optional<Node> preselected) {
-        List<Node> all = nodes.get();
-        if (all.isEmpty()) {
+    private Optional<TargetDialog.Choice> chooseNodes(Optional<Node> preselected) {
+        Inventory nodes = inventory.get();
+        if (nodes.nodes().isEmpty()) {
             status.accept("No nodes: add an inventory (--inventory, or ~/.ssh/config)");
-            return List.of();
+            return Optional.empty();
         }
-        ListView<Node> list = new ListView<>();
-        list.setId("run-nodes");
-        list.getItems().setAll(all);
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Node node, boolean empty) {
-                super.updateItem(node, empty);
-                setText(empty || node == null ? null : node.name() + "  (" + node.address() + ")");
-            }
-        });
-        preselected.ifPresent(node -> list.getSelectionModel().select(node));
-        Dialog<List<Node>> dialog = new Dialog<>();
-        dialog.setTitle("Run on node…");
-        dialog.setHeaderText("Run on which nodes? (Ctrl+click for several)");
-        dialog.getDialogPane().setContent(list);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
-        dialog.setResultConverter(button -> button == ButtonType.OK
-                ? List.copyOf(list.getSelectionModel().getSelectedItems()) : List.of());
-        return dialog.showAndWait().orElse(List.of());
+        return new TargetDialog(nodes, preselected).showAndWait();
     }
 
     /** Closes every result window (the console is closing). */
     public void closeWindows() {
         windows.forEach(RunResultWindow::close);
+        fanOuts.forEach(window -> {
+            window.run().cancel();
+            window.close();
+        });
+    }
+
+    /** The fan-out windows opened, newest last. */
+    public List<FanOutWindow> fanOuts() {
+        return List.copyOf(fanOuts);
     }
 
     public List<RunResultWindow> windows() {

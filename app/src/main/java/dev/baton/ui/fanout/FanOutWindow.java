@@ -1,0 +1,290 @@
+package dev.baton.ui.fanout;
+
+import dev.baton.runbook.Runbook;
+import dev.baton.session.FanOut;
+import dev.baton.session.FanOutRun;
+import dev.baton.session.NodeOutcome;
+import dev.baton.session.OutputDiff;
+import dev.baton.session.OutputGroup;
+import dev.baton.ui.Background;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * One window for a step run on many nodes: progress and Cancel, a grid of node, state, exit status,
+ * duration and first line, nodes with the same output grouped, filters, Retry failed, and Capture.
+ * Select one node to see its whole output, two to see how they differ.
+ */
+public final class FanOutWindow extends Stage {
+    /** A grid row: a group of nodes with the same output, or one node. */
+    record Row(OutputGroup group, NodeOutcome node) {
+        String name() {
+            return node != null ? node.name() : group.label();
+        }
+    }
+
+    private final FanOut fanOut;
+    private final Runbook runbook;
+    private final int step;
+    private final Background background;
+    private final Consumer<String> notes;
+    private final Consumer<FanOutWindow> opened;
+    private final TreeTableView<Row> grid = new TreeTableView<>();
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label progress = new Label();
+    private final CheckBox failedOnly = new CheckBox("Failed only");
+    private final TextField exitFilter = new TextField();
+    private final TextField textFilter = new TextField();
+    private final TextArea details = new TextArea();
+    private final Button cancel = new Button("Cancel");
+    private final Button retry = new Button("Retry failed");
+    private final Button capture = new Button("Capture");
+    private final Timeline refresher = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), e -> refresh()));
+    private final String target;
+    private FanOutRun run;
+
+    /**
+     * @param target how the nodes were chosen, for the title ("40 nodes of group web")
+     * @param notes  takes the capture's Markdown block, on the FX thread
+     * @param opened told of each window shown, this one and those Retry failed opens
+     */
+    public FanOutWindow(FanOut fanOut, Runbook runbook, int step, String target, Background background,
+            Consumer<String> notes, Consumer<FanOutWindow> opened) {
+        this.fanOut = fanOut;
+        this.runbook = runbook;
+        this.step = step;
+        this.target = target;
+        this.background = background;
+        this.notes = notes;
+        this.opened = opened;
+        grid.setId("fanout-grid");
+        grid.setShowRoot(false);
+        grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        grid.getColumns().setAll(List.of(
+                column("Node", 150, row -> row.name()),
+                column("State", 110, row -> row.node() != null ? row.node().status().label()
+                        : row.group().representative().status().label()),
+                column("Exit", 55, row -> exitOf(row.node() != null ? row.node() : row.group().representative())),
+                column("Duration", 80, row -> row.node() == null ? "" : seconds(row.node().duration())),
+                column("First line", 420, row -> {
+                    NodeOutcome shown = row.node() != null ? row.node() : row.group().representative();
+                    return shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
+                })));
+        grid.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<TreeItem<Row>>) change -> showSelection());
+        progress.setId("fanout-progress");
+        bar.setPrefWidth(220);
+        failedOnly.setId("fanout-failed-only");
+        exitFilter.setId("fanout-exit");
+        exitFilter.setPromptText("exit status");
+        exitFilter.setPrefColumnCount(6);
+        textFilter.setId("fanout-text");
+        textFilter.setPromptText("text in output");
+        details.setId("fanout-details");
+        details.setEditable(false);
+        details.getStyleClass().add("monospace");
+        details.setStyle("-fx-font-family: monospace;");
+        cancel.setId("fanout-cancel");
+        retry.setId("fanout-retry");
+        capture.setId("fanout-capture");
+        cancel.setOnAction(e -> run.cancel());
+        retry.setOnAction(e -> retryFailed());
+        capture.setOnAction(e -> background.onFx(fanOut.capture(run), "Not captured", notes));
+        failedOnly.selectedProperty().addListener((obs, old, on) -> rebuild());
+        exitFilter.textProperty().addListener((obs, old, text) -> rebuild());
+        textFilter.textProperty().addListener((obs, old, text) -> rebuild());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, bar, progress, gap, cancel, retry, capture);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(textFilter, Priority.ALWAYS);
+        SplitPane split = new SplitPane(grid, details);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        VBox root = new VBox(8, top, filters, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.setPadding(new Insets(10));
+        Scene scene = new Scene(root, 960, 640);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+            }
+        });
+        setScene(scene);
+        refresher.setCycleCount(Timeline.INDEFINITE);
+        setOnHidden(e -> refresher.stop());
+    }
+
+    /** Shows the window on a run that has started. */
+    public void watch(FanOutRun started) {
+        run = started;
+        setTitle("Step " + step + " on " + target + ": " + firstLine(started.plan().command()));
+        rebuild();
+        refresher.play();
+        opened.accept(this);
+        show();
+    }
+
+    public FanOutRun run() {
+        return run;
+    }
+
+    private void retryFailed() {
+        if (run.failedNodes().isEmpty()) {
+            return;
+        }
+        FanOutWindow again = new FanOutWindow(fanOut, runbook, step, run.failedNodes().size() + " failed nodes",
+                background, notes, opened);
+        again.initOwner(getOwner());
+        again.watch(fanOut.retryFailed(runbook, step, run, run.options(), outcome -> { }));
+    }
+
+    private void refresh() {
+        // Read before rebuilding: a node that ends between the two still gets its last rebuild.
+        boolean finished = run.progress().finished();
+        rebuild();
+        if (finished) {
+            refresher.stop();
+        }
+    }
+
+    private void rebuild() {
+        if (run == null) {
+            return;
+        }
+        FanOutRun.Progress now = run.progress();
+        progress.setText(now.toString() + (run.isCancelled() ? " (cancelled)" : ""));
+        bar.setProgress(now.total() == 0 ? 1 : (double) now.done() / now.total());
+        cancel.setDisable(now.finished());
+        retry.setDisable(!now.finished() || now.failed() == 0);
+        capture.setDisable(!now.finished());
+        List<String> selected = grid.getSelectionModel().getSelectedItems().stream()
+                .filter(item -> item != null && item.getValue().node() != null)
+                .map(item -> item.getValue().node().name()).toList();
+        TreeItem<Row> root = new TreeItem<>();
+        for (OutputGroup group : run.groups()) {
+            List<NodeOutcome> shown = group.members().stream().filter(this::passes).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            if (group.size() == 1) {
+                root.getChildren().add(new TreeItem<>(new Row(null, shown.get(0))));
+                continue;
+            }
+            TreeItem<Row> item = new TreeItem<>(new Row(group, null));
+            shown.forEach(member -> item.getChildren().add(new TreeItem<>(new Row(null, member))));
+            item.setExpanded(expanded.contains(group.representative().outputKey()));
+            item.expandedProperty().addListener((obs, old, open) -> {
+                if (open) {
+                    expanded.add(group.representative().outputKey());
+                } else {
+                    expanded.remove(group.representative().outputKey());
+                }
+            });
+            root.getChildren().add(item);
+        }
+        run.outcomes().stream().filter(o -> !o.status().finished()).filter(this::passes)
+                .forEach(o -> root.getChildren().add(new TreeItem<>(new Row(null, o))));
+        grid.setRoot(root);
+        restoreSelection(root, selected);
+    }
+
+    private final java.util.Set<String> expanded = new java.util.HashSet<>();
+
+    private void restoreSelection(TreeItem<Row> root, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<TreeItem<Row>> all = new ArrayList<>();
+        root.getChildren().forEach(item -> {
+            all.add(item);
+            all.addAll(item.getChildren());
+        });
+        for (TreeItem<Row> item : all) {
+            if (item.getValue().node() != null && names.contains(item.getValue().node().name())) {
+                grid.getSelectionModel().select(item);
+            }
+        }
+    }
+
+    private boolean passes(NodeOutcome outcome) {
+        if (failedOnly.isSelected() && !outcome.failed()) {
+            return false;
+        }
+        String exit = exitFilter.getText().strip();
+        if (!exit.isEmpty() && !exit.equals(exitOf(outcome))) {
+            return false;
+        }
+        String text = textFilter.getText().strip().toLowerCase(Locale.ROOT);
+        return text.isEmpty() || OutputDiff.searchable(outcome).toLowerCase(Locale.ROOT).contains(text)
+                || outcome.name().toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private void showSelection() {
+        List<NodeOutcome> chosen = grid.getSelectionModel().getSelectedItems().stream()
+                .filter(item -> item != null).map(TreeItem::getValue)
+                .map(row -> row.node() != null ? row.node() : row.group().representative()).distinct().toList();
+        if (chosen.size() == 1) {
+            NodeOutcome one = chosen.get(0);
+            background.run("Could not read the output of " + one.name(), () -> one.name() + " — "
+                    + (one.result() == null ? one.reason() : one.result().summary()) + "\n\n"
+                    + OutputDiff.outputOf(one), details::setText);
+        } else if (chosen.size() == 2) {
+            NodeOutcome a = chosen.get(0);
+            NodeOutcome b = chosen.get(1);
+            background.run("Could not compare the outputs", () -> OutputDiff.unified(a.name(), OutputDiff.outputOf(a),
+                    b.name(), OutputDiff.outputOf(b)), details::setText);
+        } else {
+            details.clear();
+        }
+    }
+
+    private static TreeTableColumn<Row, String> column(String title, double width,
+            java.util.function.Function<Row, String> value) {
+        TreeTableColumn<Row, String> column = new TreeTableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null
+                || cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
+        return column;
+    }
+
+    private static String exitOf(NodeOutcome outcome) {
+        return outcome.exit() == null ? "" : outcome.exit().toString();
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " …";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.baton.ui.fanout;
+
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.Node;
+import dev.baton.session.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Run on node…": which nodes, by inventory group, by a filter on the name, or picked by hand. The
+ * answer names the group it came from, so the confirmation can say "40 nodes of group web".
+ */
+public final class TargetDialog extends Dialog<TargetDialog.Choice> {
+    private static final String ALL = "All nodes";
+
+    /** The nodes chosen, and the group they were chosen as (null when picked by hand). */
+    public record Choice(List<Node> nodes, String group) {
+        public String describe() {
+            return Targets.describe(group, nodes);
+        }
+    }
+
+    private final ListView<Node> list = new ListView<>();
+    private final ComboBox<String> group = new ComboBox<>();
+    private final TextField filter = new TextField();
+    private final Inventory inventory;
+
+    public TargetDialog(Inventory inventory, Optional<Node> preselected) {
+        this.inventory = inventory;
+        setTitle("Run on node…");
+        setHeaderText("Run on which nodes? A group, a filter, or Ctrl+click for several");
+        List<String> groups = new ArrayList<>();
+        groups.add(ALL);
+        groups.addAll(inventory.byGroup().keySet());
+        group.setId("run-group");
+        group.setItems(FXCollections.observableArrayList(groups));
+        group.setValue(ALL);
+        filter.setId("run-filter");
+        filter.setPromptText("Filter by name");
+        list.setId("run-nodes");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Node node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.name() + "  (" + node.address() + ")");
+            }
+        });
+        list.setPrefHeight(320);
+        group.valueProperty().addListener((obs, old, name) -> refill(true));
+        filter.textProperty().addListener((obs, old, text) -> refill(false));
+        refill(false);
+        preselected.ifPresent(node -> list.getSelectionModel().select(node));
+        Label count = new Label();
+        count.setId("run-count");
+        list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Node>) change ->
+                count.setText(list.getSelectionModel().getSelectedItems().size() + " selected"));
+        count.setText(list.getSelectionModel().getSelectedItems().size() + " selected");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, count));
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
+        // OK with nothing chosen would do nothing, silently: it cannot be pressed then.
+        getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
+                javafx.beans.binding.Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
+        setResultConverter(button -> button == ButtonType.OK ? choice() : null);
+    }
+
+    private void refill(boolean selectGroup) {
+        List<Node> members = ALL.equals(group.getValue()) ? inventory.nodes()
+                : inventory.byGroup().getOrDefault(group.getValue(), List.of());
+        String wanted = filter.getText().strip().toLowerCase(java.util.Locale.ROOT);
+        List<Node> shown = members.stream().filter(node -> wanted.isEmpty()
+                || node.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)).toList();
+        list.getItems().setAll(shown);
+        if (selectGroup && !ALL.equals(group.getValue()) || !wanted.isEmpty()) {
+            list.getSelectionModel().selectAll();
+        }
+    }
+
+    private Choice choice() {
+        List<Node> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
+        boolean wholeGroup = !ALL.equals(group.getValue()) && filter.getText().isBlank()
+                && chosen.size() == list.getItems().size();
+        return new Choice(chosen, wholeGroup ? group.getValue() : null);
+    }
+}
