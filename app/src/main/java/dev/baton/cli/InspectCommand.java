@@ -27,6 +27,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (RunbookLibrary library = RunbookLibrary.load(paths)) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            mapper.getFactory().setCharacterEscapes(Printable.jsonEscapes());
             spec.commandLine().getOut().println(mapper.writeValueAsString(InspectReport.of(library)));
         }
         return 0;

@@ -35,6 +35,27 @@ final class Printable {
         return String.join("\n", text.lines().map(Printable::of).toList());
     }
 
+    /**
+     * For JSON output: Jackson escapes C0 controls itself; these escapes add the rest of what
+     * {@link #of} shows as escapes (DEL, C1, separators, bidirectional overrides), as {@code \\uXXXX}.
+     */
+    static com.fasterxml.jackson.core.io.CharacterEscapes jsonEscapes() {
+        int[] table = com.fasterxml.jackson.core.io.CharacterEscapes.standardAsciiEscapesForJSON();
+        table[0x7f] = com.fasterxml.jackson.core.io.CharacterEscapes.ESCAPE_STANDARD;
+        return new com.fasterxml.jackson.core.io.CharacterEscapes() {
+            @Override
+            public int[] getEscapeCodesForAscii() {
+                return table;
+            }
+
+            @Override
+            public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+                return ch < 0x10000 && escape((char) ch) != null
+                        ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+            }
+        };
+    }
+
     private static String escape(char c) {
         return switch (c) {
             case '\n' -> "\\n";

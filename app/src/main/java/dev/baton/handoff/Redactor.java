@@ -118,7 +118,8 @@ public final class Redactor {
         int at = 0;
         List<SecretScanner.Span> spans = new SecretScanner().scan(value.replace('\n', ' ').replace('\r', ' '));
         for (SecretScanner.Span span : spans) {
-            found.add(new Found(new Finding(span.kind(), file, 0, field, span.start()), context(value, spans, span), false));
+            found.add(new Found(new Finding(span.kind(), file, 0, field, span.start()),
+                    context(value, spans, span) + "   (always redacted)", false));
             result.append(value, at, span.start()).append("[REDACTED:").append(span.kind()).append(']');
             at = span.end();
         }
@@ -157,7 +158,8 @@ public final class Redactor {
         }
         String safe = result.append(name, at, name.length()).toString();
         for (Finding f : findings) {
-            found.add(new Found(new Finding(f.kind(), safe, 0, f.field(), f.column()), "(in the file's name)", false));
+            found.add(new Found(new Finding(f.kind(), safe, 0, f.field(), f.column()),
+                    "(in the file's name: always redacted)", false));
         }
         return safe;
     }

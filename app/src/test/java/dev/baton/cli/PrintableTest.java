@@ -12,6 +12,15 @@ class PrintableTest {
     }
 
     @Test
+    void jsonOutputEscapesWhatJacksonLeavesRaw() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        mapper.getFactory().setCharacterEscapes(Printable.jsonEscapes());
+        String json = mapper.writeValueAsString(java.util.List.of("a\u001b[2K\u009b1m\u202eb\u007f é"));
+        assertThat(json).isEqualTo("[\"a\\u001B[2K\\u009b1m\\u202eb\\u007F é\"]");
+        assertThat(mapper.readValue(json, String[].class)[0]).isEqualTo("a\u001b[2K\u009b1m\u202eb\u007f é");
+    }
+
+    @Test
     void ordinaryTextIsLeftAsItIs() {
         String text = "Disk full on web3 — 91 % · naïve 日本 ✓ C:\\logs";
         assertThat(Printable.of(text)).isSameAs(text);

@@ -68,6 +68,49 @@ class HandshakeTimeoutTest {
         }
     }
 
+    /** A responder typing a password for longer than the timeout still gets in: the clock stops while they do. */
+    @Test
+    void timeTheResponderTakesToAnswerDoesNotCount() throws Exception {
+        Path key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        try (InProcessSshServer server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key))) {
+            Path knownHosts = dir.resolve("known_hosts");
+            java.nio.file.Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+            SshPrompts slowTypist = new SshPrompts() {
+                @Override
+                public HostKeyDecision unknownHostKey(HostKeyCheck check) {
+                    return HostKeyDecision.REJECT;
+                }
+
+                @Override
+                public Optional<char[]> passphrase(Path keyFile) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<char[]> password(String user, String host) {
+                    try {
+                        // The responder takes longer to type than the whole timeout.
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Optional.of(InProcessSshServer.PASSWORD.toCharArray());
+                }
+
+                @Override
+                public Optional<char[]> keyboardInteractive(String host, String instruction, String question,
+                        boolean echo) {
+                    return Optional.empty();
+                }
+            };
+            SshSettings settings = SshTestNodes.settings(knownHosts).withConnectTimeout(Duration.ofSeconds(4));
+            try (SshConnection connection = new SshConnector(settings, slowTypist, name -> Optional.empty())
+                    .connect(SshTestNodes.node("db1", server.port(), null))) {
+                assertThat(connection.isConnected()).isTrue();
+            }
+        }
+    }
+
     private void assertGivesUpInTime(int port) {
         Node node = Node.direct("stall", "127.0.0.1", port, "ops");
         SshSettings settings = SshTestNodes.settings(dir.resolve("known_hosts")).withConnectTimeout(Duration.ofSeconds(3));
