@@ -147,6 +147,42 @@ class FanOutTest {
         session.close();
     }
 
+    /** A host that accepts the connection and then says nothing holds up only itself, for its connect timeout. */
+    @Test
+    void aHostThatAcceptsAndHangsTimesOutAloneWhileTheOthersRun() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.23"))) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            }, "silent-host");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<Node> nodes = new ArrayList<>(server.nodes(key).subList(0, 3));
+            nodes.add(ManyNodesServer.node("127.0.0.23", silent.getLocalPort(), key));
+            FanOut fanOut = new FanOut(fresh(), dir.resolve("spool"), Optional.empty());
+            FanOutRun run = fanOut.start(null, 1, ExecPlan.of("echo up", Map.of()), nodes, Map.of(),
+                    FanOut.Options.DEFAULT, outcome -> { });
+            assertThat(run.await(ManyNodesServer.patience())).isTrue();
+            assertThat(outcome(run, "n23").status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+            assertThat(outcome(run, "n23").reason()).startsWith("timeout:");
+            assertThat(run.outcomes()).filteredOn(o -> !o.name().equals("n23")).extracting(NodeOutcome::status)
+                    .containsOnly(NodeOutcome.Status.SUCCEEDED);
+        }
+    }
+
     @Test
     void retryFailedRunsAgainOnJustThoseNodes() throws Exception {
         FanOut fanOut = new FanOut(fresh(), dir.resolve("spool"), Optional.empty());
