@@ -73,6 +73,15 @@ final class OpenSshServer implements AutoCloseable {
         return "[127.0.0.1]:" + port + " " + publicKey;
     }
 
+    /** known_hosts lines for this port on each of {@code addresses} (ListenAddress lines given at start). */
+    String knownHostsLines(List<String> addresses) throws IOException {
+        String publicKey = Files.readString(directory.resolve("ssh_host_ed25519_key.pub")).strip();
+        StringBuilder lines = new StringBuilder();
+        addresses.forEach(address -> lines.append('[').append(address).append("]:").append(port).append(' ')
+                .append(publicKey).append('\n'));
+        return lines.toString();
+    }
+
     String log() throws IOException {
         Path log = directory.resolve("sshd.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
