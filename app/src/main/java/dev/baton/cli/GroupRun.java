@@ -12,7 +12,6 @@ import dev.baton.session.NodeOutcome;
 import dev.baton.session.NodeRunning;
 import dev.baton.session.Targets;
 import dev.baton.ssh.OutputSpool;
-import dev.baton.ssh.SshConnection;
 import dev.baton.ssh.SshConnector;
 import dev.baton.step.ExecPlan;
 import dev.baton.step.StepWarning;
@@ -57,17 +56,7 @@ final class GroupRun {
                     + ", or pass --yes)");
             return RunCommand.REFUSED;
         }
-        FanOut fanOut = new FanOut(new FanOut.Connections() {
-            @Override
-            public Optional<SshConnection> live(Node node) {
-                return Optional.empty();
-            }
-
-            @Override
-            public SshConnection open(Node node) throws IOException {
-                return connector.connect(node);
-            }
-        }, OutputSpool.defaultDirectory(), Optional.empty());
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), Optional.empty());
         FanOutRun run = fanOut.start(null, 0, plan, nodes, values, options, outcome -> { });
         Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);

@@ -3,6 +3,7 @@ package dev.baton.session;
 import dev.baton.inventory.Node;
 import dev.baton.runbook.Runbook;
 import dev.baton.ssh.SshConnection;
+import dev.baton.ssh.SshConnector;
 import dev.baton.step.ExecPlan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 
@@ -43,6 +45,26 @@ public final class FanOut {
 
         /** A new connection; unknown host keys are refused, nothing is asked (there may be forty). */
         SshConnection open(Node node) throws IOException;
+
+        /** Every node gets a new connection from {@code connector}, closed when its run ends. */
+        static Connections opening(SshConnector connector) {
+            return reusing(node -> Optional.empty(), connector);
+        }
+
+        /** A node's open connection where {@code live} has one, else a new one from {@code connector}. */
+        static Connections reusing(Function<Node, Optional<SshConnection>> live, SshConnector connector) {
+            return new Connections() {
+                @Override
+                public Optional<SshConnection> live(Node node) {
+                    return live.apply(node);
+                }
+
+                @Override
+                public SshConnection open(Node node) throws IOException {
+                    return connector.connect(node);
+                }
+            };
+        }
     }
 
     /** Told of each node's change, on the fan-out's own threads. */

@@ -92,17 +92,8 @@ public final class ConsoleWindow extends BorderPane {
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
         SshConnector unattended = new SshConnector(ssh, SshPrompts.NONE, this::findNode);
-        FanOut fanOut = new FanOut(new FanOut.Connections() {
-            @Override
-            public Optional<dev.baton.ssh.SshConnection> live(Node node) {
-                return sessions.live(node);
-            }
-
-            @Override
-            public dev.baton.ssh.SshConnection open(Node node) throws IOException {
-                return unattended.connect(node);
-            }
-        }, spoolDirectory, Optional.of(session));
+        FanOut fanOut = new FanOut(FanOut.Connections.reusing(sessions::live, unattended), spoolDirectory,
+                Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
         steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),

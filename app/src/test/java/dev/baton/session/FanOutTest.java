@@ -8,7 +8,6 @@ import dev.baton.incident.TimelineEvent;
 import dev.baton.inventory.Node;
 import dev.baton.ssh.InProcessSshServer;
 import dev.baton.ssh.KnownHosts;
-import dev.baton.ssh.SshConnection;
 import dev.baton.ssh.SshConnector;
 import dev.baton.ssh.SshPrompts;
 import dev.baton.ssh.SshSettings;
@@ -60,17 +59,7 @@ class FanOutTest {
         SshSettings settings = SshSettings.ofUser().withKnownHosts(new KnownHosts(knownHosts))
                 .withConnectTimeout(Duration.ofSeconds(5)).withAgent(Optional.empty());
         SshConnector connector = new SshConnector(settings, SshPrompts.NONE, name -> Optional.empty());
-        return new FanOut.Connections() {
-            @Override
-            public Optional<SshConnection> live(Node node) {
-                return Optional.empty();
-            }
-
-            @Override
-            public SshConnection open(Node node) throws IOException {
-                return connector.connect(node);
-            }
-        };
+        return FanOut.Connections.opening(connector);
     }
 
     private static List<Node> nodes() {

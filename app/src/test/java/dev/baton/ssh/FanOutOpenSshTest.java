@@ -9,7 +9,6 @@ import dev.baton.session.ManyNodesServer;
 import dev.baton.session.NodeOutcome;
 import dev.baton.session.OutputGroup;
 import dev.baton.step.ExecPlan;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,17 +67,7 @@ class FanOutOpenSshTest {
         SshSettings settings = SshSettings.ofUser().withKnownHosts(new KnownHosts(knownHosts))
                 .withConnectTimeout(Duration.ofSeconds(10)).withAgent(Optional.empty());
         SshConnector connector = new SshConnector(settings, SshPrompts.NONE, name -> Optional.empty());
-        FanOut fanOut = new FanOut(new FanOut.Connections() {
-            @Override
-            public Optional<SshConnection> live(Node node) {
-                return Optional.empty();
-            }
-
-            @Override
-            public SshConnection open(Node node) throws IOException {
-                return connector.connect(node);
-            }
-        }, dir.resolve("spool"), Optional.empty());
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), dir.resolve("spool"), Optional.empty());
         String user = System.getProperty("user.name");
         List<Node> nodes = Stream.concat(ADDRESSES.stream(), Stream.of("127.0.0.250"))
                 .map(address -> Node.direct("n" + address.substring(address.lastIndexOf('.') + 1), address,
