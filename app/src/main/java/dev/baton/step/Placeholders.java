@@ -36,11 +36,19 @@ public final class Placeholders {
     }
 
     /**
-     * The text with each placeholder replaced by its bare name, so that a shell reader does not take
-     * {@code <namespace>} for two redirections.
+     * The text with each placeholder replaced by one word as long as the placeholder ({@code <namespace>}
+     * reads {@code namespace__}), so that a shell reader does not take it for two redirections and
+     * offsets in the result are offsets in the text.
      */
     public static String asWords(String text) {
-        return fill(text, name -> name);
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = name(m).replaceAll("[^A-Za-z0-9_.-]", "_");
+            m.appendReplacement(out, Matcher.quoteReplacement(word + "_".repeat(m.group().length() - word.length())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String fill(String text, java.util.function.Function<String, String> valueOf) {
