@@ -24,6 +24,8 @@ public final class RunbookLibrary implements AutoCloseable {
     public static final Set<String> RUNBOOK_EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".github");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class);
+
     private final List<Runbook> runbooks;
     private final Map<String, Runbook> byId;
     private final Map<String, Path> files;
@@ -62,7 +64,12 @@ public final class RunbookLibrary implements AutoCloseable {
                     runbooks.addAll(parser.parse(display, source));
                     files.put(display, file.toAbsolutePath().normalize());
                 } catch (RunbookReadException e) {
-                    problems.add(new LibraryProblem(display, 1, e.getMessage()));
+                    problems.add(new LibraryProblem(display, e.line(), e.getMessage()));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // The nesting bound should make this unreachable; if a file still breaks the parser,
+                    // it alone is left out and said, and every other file loads.
+                    LOG.warn("Could not parse {}", display, e);
+                    problems.add(new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
                 }
             }
         }

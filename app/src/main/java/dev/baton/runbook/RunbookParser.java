@@ -37,7 +37,15 @@ public final class RunbookParser {
             .build();
     private final StepReader stepReader = new StepReader();
 
-    public List<Runbook> parse(String path, SourceText source) {
+    /**
+     * @throws RunbookReadException when the file nests block quotes or lists deeper than
+     *                              {@link MarkdownNesting#LIMIT} (it would overflow the parser's stack)
+     */
+    public List<Runbook> parse(String path, SourceText source) throws RunbookReadException {
+        MarkdownNesting.Deepest deepest = MarkdownNesting.deepest(source.text());
+        if (deepest.tooDeep()) {
+            throw new RunbookReadException(java.nio.file.Path.of(path), deepest.message(), deepest.line());
+        }
         Node document = parseDocument(source.text());
         YamlFrontMatterVisitor frontMatterVisitor = new YamlFrontMatterVisitor();
         document.accept(frontMatterVisitor);
@@ -58,8 +66,16 @@ public final class RunbookParser {
         return List.copyOf(runbooks);
     }
 
-    /** The commonmark tree of a runbook file, with source positions; for rendering what was parsed. */
+    /**
+     * The commonmark tree of a runbook file, with source positions; for rendering what was parsed.
+     *
+     * @throws IllegalArgumentException when the text nests too deeply to parse safely
+     */
     public Node parseDocument(String text) {
+        MarkdownNesting.Deepest deepest = MarkdownNesting.deepest(text);
+        if (deepest.tooDeep()) {
+            throw new IllegalArgumentException("line " + deepest.line() + ": " + deepest.message());
+        }
         return parser.parse(text);
     }
 
