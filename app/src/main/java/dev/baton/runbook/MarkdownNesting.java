@@ -44,10 +44,10 @@ public final class MarkdownNesting {
             while (pos < length) {
                 char c = text.charAt(pos);
                 if (c == ' ') {
-                    indent++;
+                    indent += sawMarker ? 0 : 1; // the indentation of a nested list item
                     pos++;
                 } else if (c == '\t') {
-                    indent += 4;
+                    indent += sawMarker ? 0 : 4;
                     pos++;
                 } else if (c == '>') {
                     depth++;

@@ -112,7 +112,19 @@ final class RunbookBuilder extends AbstractVisitor {
         if (block.getClosingFenceLength() == null) {
             notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of the file"));
         }
-        addStep(block, block.getInfo(), block.getLiteral(), line);
+        addStep(block, block.getInfo(), withoutFenceTab(block.getLiteral(), block.getFenceIndent()), line);
+    }
+
+    /**
+     * A fence indented with a tab keeps that tab on every line of its text (commonmark-java strips only
+     * spaces); a responder's shell would read the tab as completion. When every line starts with a tab,
+     * the tab is the fence's indentation, so it goes (a Makefile's recipe tabs, beside unindented lines, stay).
+     */
+    static String withoutFenceTab(String literal, int fenceIndent) {
+        if (fenceIndent == 0 || !literal.lines().filter(l -> !l.isBlank()).allMatch(l -> l.startsWith("\t"))) {
+            return literal;
+        }
+        return literal.replaceAll("(?m)^\\t", "");
     }
 
     @Override
