@@ -64,11 +64,13 @@ final class RunbookBuilder extends AbstractVisitor {
         String title = frontMatter.first("title").orElse(firstHeading != null ? firstHeading : fallbackTitle);
         Set<String> allAlerts = new LinkedHashSet<>(frontMatter.all("alerts"));
         allAlerts.addAll(frontMatter.all("alert"));
+        allAlerts.addAll(frontMatter.all("alertname"));
+        allAlerts.addAll(frontMatter.all("labels.alertname"));
         allAlerts.addAll(alerts);
         Duration target = frontMatter.first("mttr").flatMap(RunbookFields::duration).orElse(mttr);
         String ownerName = frontMatter.first("owner").orElse(owner != null ? owner : inheritedOwner);
         return new Runbook(path, anchor, title.strip(),
-                frontMatter.first("severity").orElse(severity),
+                frontMatter.first("severity").or(() -> frontMatter.first("labels.severity")).orElse(severity),
                 List.copyOf(allAlerts), ownerName, target, phases,
                 rootSections.stream().map(SectionDraft::toSection).toList(),
                 steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString());
