@@ -48,7 +48,7 @@ final class AlertIndex {
             for (String alert : runbook.alerts()) {
                 if (normalise(alert).equals(wanted) && seen.add(runbook.id())) {
                     matches.add(new AlertMatch(alert, Optional.of(runbook), runbook.id(),
-                            runbook.severity() != null ? runbook.severity() : indexedSeverity.get(runbook.id()),
+                            runbook.severityOf(alert) != null ? runbook.severityOf(alert) : indexedSeverity.get(runbook.id()),
                             runbook.id()));
                 }
             }

@@ -31,6 +31,10 @@ final class RunbookBuilder extends AbstractVisitor {
 
     private String firstHeading;
     private String severity;
+    /** The severity and alerts declared under the current heading: a file of several alerts gives each its own. */
+    private String sectionSeverity;
+    private final List<String> sectionAlerts = new ArrayList<>();
+    private final java.util.Map<String, String> alertSeverities = new java.util.LinkedHashMap<>();
     private String owner;
     private Duration mttr;
     private final Set<String> alerts = new LinkedHashSet<>();
@@ -61,6 +65,7 @@ final class RunbookBuilder extends AbstractVisitor {
     }
 
     Runbook build(String path, String anchor, FrontMatter frontMatter, String fallbackTitle, String inheritedOwner) {
+        endSection();
         String title = frontMatter.first("title").orElse(firstHeading != null ? firstHeading : fallbackTitle);
         Set<String> allAlerts = new LinkedHashSet<>(frontMatter.all("alerts"));
         allAlerts.addAll(frontMatter.all("alert"));
@@ -73,14 +78,23 @@ final class RunbookBuilder extends AbstractVisitor {
                 frontMatter.first("severity").or(() -> frontMatter.first("labels.severity")).orElse(severity),
                 List.copyOf(allAlerts), ownerName, target, phases,
                 rootSections.stream().map(SectionDraft::toSection).toList(),
-                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString());
+                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString(), alertSeverities);
     }
 
     String owner() {
         return owner;
     }
 
+    private void endSection() {
+        if (sectionSeverity != null) {
+            sectionAlerts.forEach(alert -> alertSeverities.putIfAbsent(alert, sectionSeverity));
+        }
+        sectionSeverity = null;
+        sectionAlerts.clear();
+    }
+
     private void heading(Heading heading) {
+        endSection();
         String title = MarkdownText.of(heading).strip();
         int line = MarkdownText.line(heading);
         if (firstHeading == null) {
@@ -199,11 +213,12 @@ final class RunbookBuilder extends AbstractVisitor {
 
     private void applyField(FieldLine field) {
         switch (field.field()) {
-            case SEVERITY -> {
+            case SEVERITY -> RunbookFields.severity(field.value()).ifPresent(value -> {
                 if (severity == null) {
-                    severity = field.value();
+                    severity = value;
                 }
-            }
+                sectionSeverity = value;
+            });
             case OWNER -> {
                 if (owner == null) {
                     owner = field.value();
@@ -215,11 +230,9 @@ final class RunbookBuilder extends AbstractVisitor {
                 }
             }
             case ALERT -> {
-                for (String alert : field.value().split("[,\\s]+")) {
-                    if (!alert.isBlank()) {
-                        alerts.add(alert.strip());
-                    }
-                }
+                List<String> names = RunbookFields.alertNames(field.value());
+                alerts.addAll(names);
+                sectionAlerts.addAll(names);
             }
             case FILE -> {
                 // Only meaningful inside an index entry.
