@@ -143,9 +143,17 @@ public final class RunbookLibrary implements AutoCloseable {
         return links.resolve(from, link.target());
     }
 
-    /** Runbooks for an alert name (case-insensitive): those that declare it, then those alert tables map it to. */
+    /**
+     * Runbooks for an alert name (case-insensitive): those that declare it, then those alert tables map it
+     * to, then those named after it (file {@code KubePodCrashLooping.md} or that title).
+     */
     public List<AlertMatch> forAlert(String alertName) {
         return alerts.find(alertName);
+    }
+
+    /** Known alert names close to a mistyped one, closest first. */
+    public List<String> alertSuggestions(String alertName, int limit) {
+        return alerts.suggestions(alertName, limit);
     }
 
     /** The runbook an index's alert table or entry points at ({@code node-down.md}, or an id such as RB-03). */

@@ -72,4 +72,15 @@ class LookupCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument");
     }
+
+    @Test
+    void alertNamedByItsFileIsFoundAndATypoGetsASuggestion() throws Exception {
+        Files.writeString(dir.resolve("BatonQueueStalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        CliRun found = CliRun.of("alert", "BatonQueueStalled", "--dir", dir.toString());
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out()).contains("BatonQueueStalled.md");
+        CliRun typo = CliRun.of("alert", "BatonQueueStaled", "--dir", dir.toString());
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("no runbook answers alert BatonQueueStaled; did you mean BatonQueueStalled?");
+    }
 }
