@@ -2,7 +2,21 @@ package dev.baton.runbook;
 
 /** Splits alert identifiers into words so that "evictions" finds RedisHighEvictions. */
 final class AlertWords {
+    /** A word that joins several: KubeNodeNotReady, HTTP5xxRate, node_disk_full, kube-apiserver is not one. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "\\b[A-Za-z0-9]*(?:[a-z0-9][A-Z]|[A-Z]{2}[a-z]|[A-Za-z0-9]_[A-Za-z0-9])[A-Za-z0-9_]*\\b");
+
     private AlertWords() {
+    }
+
+    /** The words of every identifier in the text, one identifier's words a line; empty when there are none. */
+    static String identifierWords(String text) {
+        StringBuilder words = new StringBuilder();
+        java.util.regex.Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            words.append(split(m.group())).append('\n');
+        }
+        return words.toString();
     }
 
     /** "RedisHighEvictions" → "Redis High Evictions"; "HTTP5xxRate" → "HTTP 5xx Rate"; "node_disk_full" → "node disk full". */

@@ -69,14 +69,19 @@ public final class RunbookSearchIndex implements AutoCloseable {
     private static Document luceneDocument(SearchDocument doc) {
         Document d = new Document();
         d.add(new StringField("id", doc.id(), Field.Store.YES));
+        // Identifiers are indexed whole and as their words: "node not ready" finds KubeNodeNotReady.
         d.add(new TextField("title", doc.title(), Field.Store.YES));
+        d.add(new TextField("title", AlertWords.identifierWords(doc.title()), Field.Store.NO));
         StringBuilder alerts = new StringBuilder();
         for (String alert : doc.alerts()) {
             alerts.append(alert).append(' ').append(AlertWords.split(alert)).append('\n');
         }
         d.add(new TextField("alerts", alerts.toString(), Field.Store.NO));
-        d.add(new TextField("headings", String.join("\n", doc.headings()), Field.Store.NO));
+        String headings = String.join("\n", doc.headings());
+        d.add(new TextField("headings", headings, Field.Store.NO));
+        d.add(new TextField("headings", AlertWords.identifierWords(headings), Field.Store.NO));
         d.add(new TextField("body", doc.body(), Field.Store.NO));
+        d.add(new TextField("body", AlertWords.identifierWords(doc.body()), Field.Store.NO));
         d.add(new StoredField("text", doc.body()));
         return d;
     }
