@@ -29,6 +29,7 @@ final class RunbookBuilder extends AbstractVisitor {
     private final Deque<SectionDraft> headingStack = new ArrayDeque<>();
     private final List<SectionDraft> rootSections = new ArrayList<>();
 
+    private boolean reportedUnclosedFence;
     private String firstHeading;
     private String severity;
     /** The severity and alerts declared under the current heading: a file of several alerts gives each its own. */
@@ -125,10 +126,34 @@ final class RunbookBuilder extends AbstractVisitor {
     @Override
     public void visit(FencedCodeBlock block) {
         int line = MarkdownText.line(block);
-        if (block.getClosingFenceLength() == null) {
-            notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of the file"));
+        int opener = innerOpeningFence(block);
+        if (opener >= 0 && !reportedUnclosedFence) {
+            // "```bash" inside a block cannot close it: the author forgot to close this one, and it ran on
+            // to swallow the next block's opening line.
+            reportedUnclosedFence = true;
+            notices.add(new Notice(line, "code block opened here is never closed: line " + (line + 1 + opener)
+                    + " opens the next one inside it"));
+        }
+        if (block.getClosingFenceLength() == null && !reportedUnclosedFence) {
+            // Once: the fences after an unclosed one pair up wrongly, and each would be reported again.
+            reportedUnclosedFence = true;
+            notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of "
+                    + (block.getParent() instanceof org.commonmark.node.Document ? "the file" : "its list item or quote")));
         }
         addStep(block, block.getInfo(), withoutFenceTab(block.getLiteral(), block.getFenceIndent()), line);
+    }
+
+    /** The index of the first line of the block's text that opens a fence with a language, or -1. */
+    private static int innerOpeningFence(FencedCodeBlock block) {
+        String fence = String.valueOf(block.getFenceCharacter()).repeat(block.getOpeningFenceLength());
+        String[] lines = block.getLiteral().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith(fence) && l.length() > fence.length() && Character.isLetter(l.charAt(fence.length()))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
