@@ -83,4 +83,13 @@ class LookupCommandsTest {
         assertThat(typo.exitCode()).isEqualTo(1);
         assertThat(typo.err()).contains("no runbook answers alert BatonQueueStaled; did you mean BatonQueueStalled?");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"inspect", "lint", "search", "alert", "run", "timeline", "bundle"})
+    void everySubcommandAnswersHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Usage: baton " + command);
+        assertThat(run.err()).doesNotContain("Missing required");
+    }
 }
