@@ -76,7 +76,7 @@ public final class RunbookLibrary implements AutoCloseable {
         return new RunbookLibrary(runbooks, files, problems);
     }
 
-    private static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
+    static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
         if (!Files.isDirectory(root)) {
             return List.of(root);
         }
@@ -116,7 +116,7 @@ public final class RunbookLibrary implements AutoCloseable {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String displayPath(Path file) {
+    static String displayPath(Path file) {
         // Walked files already start with their root, so the path reads as the responder typed it.
         return file.normalize().toString().replace('\\', '/');
     }
@@ -192,7 +192,7 @@ public final class RunbookLibrary implements AutoCloseable {
         return index;
     }
 
-    private static SearchDocument searchDocument(Runbook runbook) {
+    static SearchDocument searchDocument(Runbook runbook) {
         List<String> headings = new ArrayList<>();
         collectHeadings(runbook.sections(), headings);
         return new SearchDocument(runbook.id(), runbook.title(), runbook.alerts(), headings, runbook.text());

@@ -30,7 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Full-text search over runbooks with Apache Lucene, in memory. Every word of a query must match some
+ * Full-text search over runbooks with Apache Lucene, in memory or on disk ({@link SearchIndexCache}). Every word of a query must match some
  * field; the last word also matches as a prefix, for search-as-you-type. Title matches rank above alert
  * names, headings and body. Built once; {@link #search} is safe from several threads.
  */
@@ -40,12 +40,15 @@ public final class RunbookSearchIndex implements AutoCloseable {
     private static final int MAX_QUERY_TERMS = 12;
     private static final int MIN_PREFIX_LENGTH = 2;
 
+    /** The field naming the file a document came from, so a changed file's documents can be replaced. */
+    static final String FILE_FIELD = "file";
+
     private final Analyzer analyzer;
-    private final ByteBuffersDirectory directory;
+    private final org.apache.lucene.store.Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
 
-    private RunbookSearchIndex(Analyzer analyzer, ByteBuffersDirectory directory, DirectoryReader reader) {
+    private RunbookSearchIndex(Analyzer analyzer, org.apache.lucene.store.Directory directory, DirectoryReader reader) {
         this.analyzer = analyzer;
         this.directory = directory;
         this.reader = reader;
@@ -64,6 +67,22 @@ public final class RunbookSearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory search index failed", e);
         }
+    }
+
+    /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
+    static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
+        return new RunbookSearchIndex(new StandardAnalyzer(), directory, DirectoryReader.open(directory));
+    }
+
+    /** The analyzer documents are indexed with. */
+    static Analyzer newAnalyzer() {
+        return new StandardAnalyzer();
+    }
+
+    static Document luceneDocument(SearchDocument doc, String file) {
+        Document d = luceneDocument(doc);
+        d.add(new StringField(FILE_FIELD, file, Field.Store.NO));
+        return d;
     }
 
     private static Document luceneDocument(SearchDocument doc) {
@@ -109,7 +128,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
             }
             return hits;
         } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory index failed", e);
+            throw new UncheckedIOException("searching the index failed", e);
         }
     }
 
