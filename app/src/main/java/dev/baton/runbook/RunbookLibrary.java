@@ -24,8 +24,6 @@ public final class RunbookLibrary implements AutoCloseable {
     public static final Set<String> RUNBOOK_EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".github");
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class);
-
     private final List<Runbook> runbooks;
     private final Map<String, Runbook> byId;
     private final Map<String, Path> files;
@@ -68,7 +66,7 @@ public final class RunbookLibrary implements AutoCloseable {
                 } catch (RuntimeException | StackOverflowError e) {
                     // The nesting bound should make this unreachable; if a file still breaks the parser,
                     // it alone is left out and said, and every other file loads.
-                    LOG.warn("Could not parse {}", display, e);
+                    org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
                     problems.add(new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
                 }
             }

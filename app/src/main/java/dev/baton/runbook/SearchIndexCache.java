@@ -1,7 +1,5 @@
 package dev.baton.runbook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +31,9 @@ import org.slf4j.LoggerFactory;
  * another Baton, damaged) the search falls back to reading the folder in memory, and says so in the log.
  */
 public final class SearchIndexCache {
-    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexCache.class);
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
     private static final int FORMAT = 2;
-    private static final String MANIFEST = "files.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANIFEST = "files.tsv";
 
     /** What identifies a file's version without reading it. */
     record Stamp(long size, long modifiedNanos) {}
@@ -84,7 +77,7 @@ public final class SearchIndexCache {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
+            log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
             if (!(e.getCause() instanceof LockObtainFailedException)) {
                 forget(roots); // damaged or from another version: the next search builds it afresh
             }
@@ -154,7 +147,7 @@ public final class SearchIndexCache {
                 Files.deleteIfExists(p);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not remove {}", dir, e);
+            log().debug("Could not remove {}", dir, e);
         }
     }
 
@@ -164,25 +157,42 @@ public final class SearchIndexCache {
         for (Path root : roots) {
             key.append('\n').append(root.toAbsolutePath().normalize());
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return folder.resolve(HexFormat.of().formatHex(hash, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        // FNV-1a, 64 bits: a name, not a secret, and no security provider to load on every search.
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.toString().getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
+        return folder.resolve(String.format("%016x", hash));
     }
 
+    /** Obtained only when there is something to say: setting up logging is a tenth of a short command's time. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SearchIndexCache.class);
+    }
+
+    /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
     private static Map<String, Stamp> readManifest(Path file) {
+        Map<String, Stamp> stamps = new LinkedHashMap<>();
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Stamp>>() { });
-        } catch (IOException e) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t", 3);
+                stamps.put(parts[2], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+            }
+            return stamps;
+        } catch (IOException | RuntimeException e) {
             return Map.of(); // missing or damaged: everything is read again
         }
     }
 
     private static void writeManifest(Path file, Map<String, Stamp> stamps) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temporary.toFile(), stamps);
+        StringBuilder text = new StringBuilder();
+        stamps.forEach((path, stamp) -> {
+            if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
+                text.append(stamp.size()).append('\t').append(stamp.modifiedNanos()).append('\t').append(path).append('\n');
+            }
+        });
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
         try {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
