@@ -55,23 +55,37 @@ public final class RunbookLibrary implements AutoCloseable {
         Map<String, Path> files = new LinkedHashMap<>();
         List<LibraryProblem> problems = new ArrayList<>();
         for (Path root : roots) {
-            for (Path file : runbookFiles(root, problems)) {
-                String display = displayPath(file);
-                try {
-                    SourceText source = reader.read(file);
-                    runbooks.addAll(parser.parse(display, source));
-                    files.put(display, file.toAbsolutePath().normalize());
-                } catch (RunbookReadException e) {
-                    problems.add(new LibraryProblem(display, e.line(), e.getMessage()));
-                } catch (RuntimeException | StackOverflowError e) {
-                    // The nesting bound should make this unreachable; if a file still breaks the parser,
-                    // it alone is left out and said, and every other file loads.
-                    org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
-                    problems.add(new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
+            // Files are read on every core (the parser is thread-safe), then kept in the walk's order.
+            List<FileResult> results = runbookFiles(root, problems).parallelStream()
+                    .map(file -> readOne(reader, parser, file)).toList();
+            for (FileResult result : results) {
+                runbooks.addAll(result.runbooks());
+                if (result.problem() == null) {
+                    files.put(result.display(), result.file());
+                } else {
+                    problems.add(result.problem());
                 }
             }
         }
         return new RunbookLibrary(runbooks, files, problems);
+    }
+
+    private record FileResult(String display, Path file, List<Runbook> runbooks, LibraryProblem problem) {}
+
+    private static FileResult readOne(RunbookFileReader reader, RunbookParser parser, Path file) {
+        String display = displayPath(file);
+        try {
+            SourceText source = reader.read(file);
+            return new FileResult(display, file.toAbsolutePath().normalize(), parser.parse(display, source), null);
+        } catch (RunbookReadException e) {
+            return new FileResult(display, file, List.of(), new LibraryProblem(display, e.line(), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The nesting bound should make this unreachable; if a file still breaks the parser,
+            // it alone is left out and said, and every other file loads.
+            org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
+            return new FileResult(display, file, List.of(),
+                    new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
+        }
     }
 
     static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
