@@ -30,7 +30,7 @@ final class StepReader {
         } else if (kind == StepKind.SHELL && startsWithPrompt(text)) {
             transcript = true; // a bash block written as a session: "$ " is not a command
         }
-        String command = transcript ? commandLines(text) : text;
+        String command = transcript ? commandLines(text) : kind == StepKind.SHELL ? withoutPastedOutput(text) : text;
         return new Step(number, sectionPath, label, language, kind, command,
                 kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
                 kind.runnable() ? warnings.of(command) : hiddenOnly(command),
@@ -63,6 +63,32 @@ final class StepReader {
             return StepKind.QUERY;
         }
         return StepKind.TEXT;
+    }
+
+    /**
+     * A command's output pasted under it without a prompt ({@code kubectl get pods}, a blank line, then
+     * {@code NAME   READY   STATUS} and its rows): the all-capitals column header and the lines after it,
+     * up to the next blank line, are output. No shell line looks like such a header.
+     */
+    static String withoutPastedOutput(String text) {
+        if (text.lines().noneMatch(UnlabelledBlock::isColumnHeader)) {
+            return text;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean output = false;
+        for (String line : text.split("\n", -1)) {
+            if (!output && UnlabelledBlock.isColumnHeader(line)) {
+                output = true;
+            } else if (output && line.isBlank()) {
+                output = false;
+            } else if (!output) {
+                kept.add(line);
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+            kept.remove(kept.size() - 1);
+        }
+        return String.join("\n", kept);
     }
 
     private static boolean startsWithPrompt(String text) {

@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
  * <li>output: the first line is a column header such as {@code NAME   READY   STATUS} (three or more
  *     columns, two spaces apart, no shell operator)</li>
  * <li>config: JSON or XML, an INI section header, or most lines {@code key: value} / {@code key = value}</li>
+ * <li>prose: Markdown (a {@code ## } heading) whose other lines are mostly sentences, such as a runbook template</li>
  * <li>code: most lines read as Ruby or Python ({@code def}, {@code end}, {@code Project.find_by(…)},
  *     {@code x = Foo::Bar.new}, {@code import x}), which no shell line does</li>
  * </ul>
  */
 final class UnlabelledBlock {
     enum Guess {
-        SHELL, TRANSCRIPT, TABLE, LOG, OUTPUT, CONFIG, CODE;
+        SHELL, TRANSCRIPT, TABLE, LOG, OUTPUT, CONFIG, PROSE, CODE;
 
         boolean isShell() {
             return this == SHELL || this == TRANSCRIPT;
@@ -46,7 +47,19 @@ final class UnlabelledBlock {
                     + "|from [\\w.]+ import .*|\\w+\\s*=\\s*[A-Z]\\w*(::[A-Z]\\w*)*[.(].*|[A-Z]\\w*(::[A-Z]\\w*)*\\.[a-z_]\\w*[!?]?([ (].*)?"
                     + "|\\w+\\.each( do)?\\b.*|.*\\bdo \\|\\w+(, ?\\w+)*\\|.*|\\}\\)?|print\\(.*|return\\b.*)");
 
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{2,6} \\S.*");
+    /** Six words or more with none of a shell line's operators (a sentence, list item or link), or an HTML tag. */
+    private static final Pattern PROSE_LINE = Pattern.compile("\\s*([-*>]|\\d+\\.)?\\s*[\\p{L}\\[(*_`\"'][^|;&$={}]*"
+            + "(\\s+\\S+){5,}[^|;&$={}]*|\\s*</?[A-Za-z][\\w-]*( [^>]*)?>.*");
+
     private UnlabelledBlock() {
+    }
+
+    /** Whether a line heads a command's tabular output ({@code NAMESPACE   NAME   READY   STATUS}). */
+    static boolean isColumnHeader(String line) {
+        String l = line.strip();
+        return HEADER_WORDS.matcher(l).matches() && COLUMN_GAP.matcher(l).results().count() >= 2
+                && l.equals(l.toUpperCase(java.util.Locale.ROOT));
     }
 
     static Guess guess(String text) {
@@ -77,6 +90,9 @@ final class UnlabelledBlock {
         }
         if (most(lines, KEY_VALUE_LINE) && lines.stream().anyMatch(l -> l.contains(" = "))) {
             return Guess.CONFIG;
+        }
+        if (lines.stream().anyMatch(l -> MARKDOWN_HEADING.matcher(l).matches()) && most(lines, PROSE_LINE)) {
+            return Guess.PROSE;
         }
         if (most(lines, OTHER_CODE)) {
             return Guess.CODE;

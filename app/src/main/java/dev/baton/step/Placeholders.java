@@ -26,7 +26,9 @@ public final class Placeholders {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            names.add(name(m));
+            if (!isTemplateKeyword(m)) {
+                names.add(name(m));
+            }
         }
         return List.copyOf(names);
     }
@@ -45,6 +47,9 @@ public final class Placeholders {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
+            if (isTemplateKeyword(m)) {
+                continue;
+            }
             String word = name(m).replaceAll("[^A-Za-z0-9_.-]", "_");
             m.appendReplacement(out, Matcher.quoteReplacement(word + "_".repeat(m.group().length() - word.length())));
         }
@@ -56,12 +61,19 @@ public final class Placeholders {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = valueOf.apply(name(m));
+            String value = isTemplateKeyword(m) ? null : valueOf.apply(name(m));
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(out);
         return out.toString();
     }
+
+    /** {@code {{end}}} and {@code {{else}}} close Go template actions ({@code kubectl -o go-template}); nothing to ask for. */
+    private static boolean isTemplateKeyword(Matcher m) {
+        return m.group(2) != null && TEMPLATE_KEYWORDS.contains(m.group(2));
+    }
+
+    private static final Set<String> TEMPLATE_KEYWORDS = Set.of("end", "else", "break", "continue", "nil");
 
     private static String name(Matcher m) {
         return m.group(1) != null ? m.group(1) : m.group(2);

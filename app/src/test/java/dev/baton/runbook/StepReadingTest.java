@@ -119,4 +119,42 @@ class StepReadingTest {
         assertThat(r.steps().get(0).command()).isEqualTo("df -h /srv\ndu -sh /srv/*");
         assertThat(r.steps().get(1).command()).as("a Makefile's recipe tab stays").isEqualTo("all:\n\tgo build ./...");
     }
+
+    @Test
+    void outputPastedUnderACommandIsNotSent() {
+        Runbook r = parse("""
+                # Queue consumers crash
+
+                ```shell
+                kubectl -n baton get pods -l app=consumer
+
+                NAMESPACE   NAME         READY   STATUS             RESTARTS   AGE
+                baton       consumer-0   0/1     CrashLoopBackOff   41         3h
+                baton       consumer-1   1/1     Running            0          3h
+
+                kubectl -n baton logs consumer-0 --previous
+                ```
+                """);
+        assertThat(r.steps().get(0).command())
+                .isEqualTo("kubectl -n baton get pods -l app=consumer\n\nkubectl -n baton logs consumer-0 --previous");
+    }
+
+    @Test
+    void anUnlabelledMarkdownTemplateIsReadNotRun() {
+        Runbook r = parse("# Writing a runbook\n\n```\n# BatonQueueStalled\n\n## Meaning\n\n"
+                + "This alert fires when no message has left the queue for ten minutes.\n\n"
+                + "<details>\n<summary>Full context</summary>\n\nThe consumers may be stuck on one poisoned message.\n</details>\n\n"
+                + "## Mitigation\n\nRestart the consumers after you have saved the poisoned message.\n```\n");
+        assertThat(r.steps()).singleElement().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo(StepKind.TEXT);
+            assertThat(step.placeholders()).isEmpty();
+        });
+    }
+
+    @Test
+    void goTemplateKeywordsAreNotPlaceholders() {
+        Runbook r = parse("# Nodes\n\n```shell\nkubectl get nodes -o template --template='{{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}' -n {{ns}}\n```\n");
+        assertThat(r.steps().get(0).placeholders()).containsExactly("ns");
+        assertThat(dev.baton.step.Placeholders.fill(r.steps().get(0).command(), Map.of("ns", "baton"))).contains("{{end}}").endsWith("-n baton");
+    }
 }
