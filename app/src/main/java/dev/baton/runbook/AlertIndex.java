@@ -70,7 +70,8 @@ final class AlertIndex {
         for (Runbook runbook : runbooks) {
             if (!bare.isEmpty() && (runbook.anchor().isEmpty() && bare(fileName(runbook)).equals(bare)
                     || bare(runbook.title()).equals(bare)) && seen.add(runbook.id())) {
-                matches.add(new AlertMatch(alertName.strip(), Optional.of(runbook), runbook.id(),
+                String named = bare(fileName(runbook)).equals(bare) ? fileName(runbook) : runbook.title();
+                matches.add(new AlertMatch(named, Optional.of(runbook), runbook.id(),
                         runbook.severityOf(alertName.strip()) != null ? runbook.severityOf(alertName.strip())
                                 : indexedSeverity.get(runbook.id()), runbook.id()));
             }

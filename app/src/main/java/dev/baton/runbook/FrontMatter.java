@@ -86,6 +86,9 @@ record FrontMatter(Map<String, List<String>> values) {
             }
             return new Split(new FrontMatter(values), markdown, null);
         } catch (JacksonException e) {
+            if (body.contains("{{")) {
+                return new Split(NONE, markdown, null); // a template (a Hugo archetype): filled in before it is YAML
+            }
             JsonLocation at = e.getLocation();
             int line = 1 + (at != null && at.getLineNr() > 0 ? at.getLineNr() : 1);
             String reason = e.getOriginalMessage().lines().findFirst().orElse("").strip();

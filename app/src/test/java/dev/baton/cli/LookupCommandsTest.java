@@ -79,6 +79,7 @@ class LookupCommandsTest {
         CliRun found = CliRun.of("alert", "BatonQueueStalled", "--dir", dir.toString());
         assertThat(found.exitCode()).as(found.err()).isZero();
         assertThat(found.out()).contains("BatonQueueStalled.md");
+        assertThat(CliRun.of("alert", "batonqueuestalled", "--dir", dir.toString()).out()).startsWith("BatonQueueStalled\t");
         CliRun typo = CliRun.of("alert", "BatonQueueStaled", "--dir", dir.toString());
         assertThat(typo.exitCode()).isEqualTo(1);
         assertThat(typo.err()).contains("no runbook answers alert BatonQueueStaled; did you mean BatonQueueStalled?");

@@ -75,6 +75,8 @@ class FrontMatterTest {
             assertThat(n.line()).isBetween(3, 5);
         });
         assertThat(yaml.title()).isEqualTo("Queue");
+        Runbook template = parse("---\ntitle: \"{{ replace .Name \"-\" \" \" | title }}\"\ndate: {{ .Date }}\n---\n# Queue\n");
+        assertThat(template.notices()).as("a template's front matter is not YAML yet").isEmpty();
         Runbook toml = parse("+++\ntitle = \"Queue\"\nalerts = [\n+++\n# Queue\n");
         assertThat(toml.notices()).singleElement().satisfies(n -> assertThat(n.message()).startsWith("front matter is not valid TOML"));
     }
