@@ -36,7 +36,9 @@ final class AlertCommand implements Callable<Integer> {
                 out.println(Printable.of(match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
             }
             if (matches.isEmpty()) {
-                spec.commandLine().getErr().println("baton: no runbook answers alert " + name);
+                List<String> close = library.alertSuggestions(name, 3);
+                spec.commandLine().getErr().println("baton: no runbook answers alert " + name
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
             }
             return matches.stream().anyMatch(m -> m.runbook().isPresent()) ? 0 : 1;
         }

@@ -8,7 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+// INHERIT: every subcommand answers --help (and --version) before checking its own parameters.
 @Command(name = "baton",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.",

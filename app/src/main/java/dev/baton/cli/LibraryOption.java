@@ -12,6 +12,10 @@ final class LibraryOption {
     Path dir;
 
     RunbookLibrary load() {
-        return RunbookLibrary.load(dir != null ? dir : ShippedRunbooks.folder());
+        return RunbookLibrary.load(folder());
+    }
+
+    Path folder() {
+        return dir != null ? dir : ShippedRunbooks.folder();
     }
 }

@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
-import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.SearchHit;
+import dev.baton.runbook.SearchIndexCache;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,14 +28,14 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunbookLibrary library = libraryOption.load()) {
-            List<SearchHit> hits = library.search(String.join(" ", words), limit);
-            PrintWriter out = spec.commandLine().getOut();
-            for (SearchHit hit : hits) {
-                out.println(Printable.of(hit.id()) + "\t" + Printable.of(hit.title())
-                        + (hit.snippet().isEmpty() ? "" : "\t" + Printable.of(hit.snippet())));
-            }
-            return hits.isEmpty() ? 1 : 0;
+        // Through the index kept on disk: a repeat search reads only the files changed since the last one.
+        List<SearchHit> hits = SearchIndexCache.ofUser().search(List.of(libraryOption.folder()),
+                String.join(" ", words), limit);
+        PrintWriter out = spec.commandLine().getOut();
+        for (SearchHit hit : hits) {
+            out.println(Printable.of(hit.id()) + "\t" + Printable.of(hit.title())
+                    + (hit.snippet().isEmpty() ? "" : "\t" + Printable.of(hit.snippet())));
         }
+        return hits.isEmpty() ? 1 : 0;
     }
 }

@@ -72,7 +72,14 @@ public final class RunbookHtmlRenderer {
                 .sanitizeUrls(true)
                 .softbreak(" ")
                 .build();
-        return page("Notes", "", renderer.render(parser.parseDocument(markdown)), dark);
+        String body;
+        try {
+            body = renderer.render(parser.parseDocument(markdown));
+        } catch (IllegalArgumentException e) {
+            // Nested too deeply to parse safely: shown as the text it is.
+            body = "<pre>" + CodeHighlighter.escape(markdown) + "</pre>";
+        }
+        return page("Notes", "", body, dark);
     }
 
     /** Links and images become their text followed by the address in brackets. */

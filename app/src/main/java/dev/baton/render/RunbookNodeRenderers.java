@@ -83,7 +83,7 @@ final class RunbookNodeRenderers implements NodeRenderer {
         }
         for (StepWarning warning : step.warnings()) {
             html.tag("span", Map.of("class", "warning warning-" + warning.kind().jsonName(), "title", warning.detail()));
-            html.text((warning.kind() == StepWarning.Kind.DESTRUCTIVE ? "⚠ " : "⚠ hidden: ") + warning.detail());
+            html.text("⚠ " + warning.kind().label() + warning.detail());
             html.tag("/span");
         }
         html.tag("/div");

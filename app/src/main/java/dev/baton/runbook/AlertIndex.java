@@ -48,7 +48,7 @@ final class AlertIndex {
             for (String alert : runbook.alerts()) {
                 if (normalise(alert).equals(wanted) && seen.add(runbook.id())) {
                     matches.add(new AlertMatch(alert, Optional.of(runbook), runbook.id(),
-                            runbook.severity() != null ? runbook.severity() : indexedSeverity.get(runbook.id()),
+                            runbook.severityOf(alert) != null ? runbook.severityOf(alert) : indexedSeverity.get(runbook.id()),
                             runbook.id()));
                 }
             }
@@ -65,7 +65,79 @@ final class AlertIndex {
                 }
             }
         }
+        // The commonest convention of all: KubePodCrashLooping.md, titled "KubePodCrashLooping".
+        String bare = bare(alertName);
+        for (Runbook runbook : runbooks) {
+            if (!bare.isEmpty() && (runbook.anchor().isEmpty() && bare(fileName(runbook)).equals(bare)
+                    || bare(runbook.title()).equals(bare)) && seen.add(runbook.id())) {
+                String named = bare(fileName(runbook)).equals(bare) ? fileName(runbook) : runbook.title();
+                matches.add(new AlertMatch(named, Optional.of(runbook), runbook.id(),
+                        runbook.severityOf(alertName.strip()) != null ? runbook.severityOf(alertName.strip())
+                                : indexedSeverity.get(runbook.id()), runbook.id()));
+            }
+        }
         return matches;
+    }
+
+    /**
+     * Alert names the library knows that are a slip of the keyboard away from {@code alertName}: declared,
+     * mapped, or the name of a file or title that reads as an alert name; closest first.
+     */
+    List<String> suggestions(String alertName, int limit) {
+        String wanted = normalise(alertName);
+        Map<String, String> known = new java.util.LinkedHashMap<>();
+        for (Runbook runbook : runbooks) {
+            runbook.alerts().forEach(a -> known.putIfAbsent(normalise(a), a));
+            runbook.alertMap().forEach(m -> known.putIfAbsent(normalise(m.alert()), m.alert()));
+            for (String name : List.of(fileName(runbook), runbook.title())) {
+                if (name.matches("[A-Za-z][A-Za-z0-9_:]*[a-z0-9][A-Z][A-Za-z0-9_:]*|[a-z][a-z0-9]*(_[a-z0-9]+)+")) {
+                    known.putIfAbsent(normalise(name), name);
+                }
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, wanted.length() / 4));
+        return known.entrySet().stream()
+                .map(e -> Map.entry(e.getValue(), distance(wanted, e.getKey())))
+                .filter(e -> e.getValue() > 0 && e.getValue() <= allowed)
+                .sorted(Map.Entry.comparingByValue())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3) {
+            return Integer.MAX_VALUE;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static String fileName(Runbook runbook) {
+        String name = runbook.path().substring(runbook.path().lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Letters and digits only, lower-cased: KubePodCrashLooping, kube-pod-crash-looping and kube_pod_crash_looping agree. */
+    private static String bare(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -32,9 +32,18 @@ final class LinkResolver {
     }
 
     private static void addSlugs(List<Section> sections, Set<String> into) {
+        addSlugs(sections, into, new HashMap<>());
+    }
+
+    /** Baton's own slug, and GitHub's and GitLab's, a repeated heading's with -1, -2… as the forges number them. */
+    private static void addSlugs(List<Section> sections, Set<String> into, Map<String, Integer> seen) {
         for (Section section : sections) {
             into.add(HeadingSlug.of(section.title()));
-            addSlugs(section.children(), into);
+            for (String slug : HeadingSlug.forgeSlugs(section.title())) {
+                int repeat = seen.merge(slug, 1, Integer::sum) - 1;
+                into.add(repeat == 0 ? slug : slug + "-" + repeat);
+            }
+            addSlugs(section.children(), into, seen);
         }
     }
 
@@ -44,6 +53,10 @@ final class LinkResolver {
         }
         if (new RunbookLink(target, "", 0).isExternal()) {
             return new LinkTarget(LinkTarget.Kind.EXTERNAL, "", "");
+        }
+        java.util.regex.Matcher shortcode = HUGO_REF.matcher(target.strip());
+        if (shortcode.matches()) {
+            target = shortcode.group(1); // Hugo's {{< ref "x.md" >}} names the file it links to
         }
         int hash = target.indexOf('#');
         String filePart = hash < 0 ? target : target.substring(0, hash);
@@ -66,6 +79,13 @@ final class LinkResolver {
             return LinkTarget.broken("not a valid path: " + filePart);
         }
         String display = pathsByFile.get(resolved);
+        if (display == null) {
+            Path page = pageFile(base, decode(filePart));
+            if (page != null) {
+                resolved = page;
+                display = pathsByFile.get(page);
+            }
+        }
         if (display != null) {
             return fragment.isEmpty() ? new LinkTarget(LinkTarget.Kind.RUNBOOK, display, "")
                     : anchorIn(display, fragment, LinkTarget.Kind.RUNBOOK);
@@ -74,6 +94,48 @@ final class LinkResolver {
             return new LinkTarget(LinkTarget.Kind.FILE, "", "");
         }
         return LinkTarget.broken("no such file: " + filePart);
+    }
+
+    private static final java.util.regex.Pattern HUGO_REF =
+            java.util.regex.Pattern.compile("\\{\\{[<%]\\s*(?:rel)?ref\\s+\"?([^\"\\s]+?)\"?\\s*[>%]}}");
+    private static final List<String> PAGE_SUFFIXES = List.of("", ".md", "/index.md", "/_index.md", "/README.md");
+
+    /**
+     * The runbook file a static-site link means: {@code /docs/add-runbook} is {@code content/docs/add-runbook.md}
+     * (or its {@code index.md}) somewhere in the library, and a page's relative link {@code ../other/}
+     * starts from the page's own URL, one level below its file.
+     */
+    private Path pageFile(Path base, String link) {
+        String trimmed = link.replaceAll("/+$", "");
+        if (link.startsWith("/")) {
+            if (trimmed.isEmpty()) {
+                return null;
+            }
+            for (String suffix : PAGE_SUFFIXES) {
+                String wanted = (trimmed + suffix).replace('\\', '/');
+                for (Path file : pathsByFile.keySet()) {
+                    if (file.toString().replace('\\', '/').endsWith(wanted)) {
+                        return file;
+                    }
+                }
+            }
+            return null;
+        }
+        String name = base.getFileName().toString();
+        Path pageDir = base.resolveSibling(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
+        for (Path from : List.of(base.getParent(), pageDir)) {
+            for (String suffix : PAGE_SUFFIXES) {
+                try {
+                    Path candidate = from.resolve(trimmed + suffix).normalize();
+                    if (pathsByFile.containsKey(candidate)) {
+                        return candidate;
+                    }
+                } catch (InvalidPathException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private LinkTarget anchorIn(String path, String fragment, LinkTarget.Kind kind) {

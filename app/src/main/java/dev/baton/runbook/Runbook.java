@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param severity as declared by the runbook (the library may know it from an index instead)
  * @param alerts   the alerts this runbook itself answers
  * @param text     the readable text, for search
+ * @param alertSeverities the severity each alert has in its own section, for files that describe several
  */
 public record Runbook(
         String path,
@@ -30,7 +31,8 @@ public record Runbook(
         List<AlertMapping> alertMap,
         List<IndexEntry> indexEntries,
         List<Notice> notices,
-        String text) {
+        String text,
+        java.util.Map<String, String> alertSeverities) {
 
     public Runbook {
         alerts = List.copyOf(alerts);
@@ -43,6 +45,12 @@ public record Runbook(
         alertMap = List.copyOf(alertMap);
         indexEntries = List.copyOf(indexEntries);
         notices = List.copyOf(notices);
+        alertSeverities = java.util.Map.copyOf(alertSeverities);
+    }
+
+    /** The alert's severity: its own section's, else the runbook's. */
+    public String severityOf(String alert) {
+        return alertSeverities.getOrDefault(alert, severity);
     }
 
     /** {@code path} or {@code path#anchor}: how a step, a link or the CLI addresses this runbook. */

@@ -29,8 +29,13 @@ final class RunbookBuilder extends AbstractVisitor {
     private final Deque<SectionDraft> headingStack = new ArrayDeque<>();
     private final List<SectionDraft> rootSections = new ArrayList<>();
 
+    private boolean reportedUnclosedFence;
     private String firstHeading;
     private String severity;
+    /** The severity and alerts declared under the current heading: a file of several alerts gives each its own. */
+    private String sectionSeverity;
+    private final List<String> sectionAlerts = new ArrayList<>();
+    private final java.util.Map<String, String> alertSeverities = new java.util.LinkedHashMap<>();
     private String owner;
     private Duration mttr;
     private final Set<String> alerts = new LinkedHashSet<>();
@@ -61,24 +66,36 @@ final class RunbookBuilder extends AbstractVisitor {
     }
 
     Runbook build(String path, String anchor, FrontMatter frontMatter, String fallbackTitle, String inheritedOwner) {
+        endSection();
         String title = frontMatter.first("title").orElse(firstHeading != null ? firstHeading : fallbackTitle);
         Set<String> allAlerts = new LinkedHashSet<>(frontMatter.all("alerts"));
         allAlerts.addAll(frontMatter.all("alert"));
+        allAlerts.addAll(frontMatter.all("alertname"));
+        allAlerts.addAll(frontMatter.all("labels.alertname"));
         allAlerts.addAll(alerts);
         Duration target = frontMatter.first("mttr").flatMap(RunbookFields::duration).orElse(mttr);
         String ownerName = frontMatter.first("owner").orElse(owner != null ? owner : inheritedOwner);
         return new Runbook(path, anchor, title.strip(),
-                frontMatter.first("severity").orElse(severity),
+                frontMatter.first("severity").or(() -> frontMatter.first("labels.severity")).orElse(severity),
                 List.copyOf(allAlerts), ownerName, target, phases,
                 rootSections.stream().map(SectionDraft::toSection).toList(),
-                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString());
+                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString(), alertSeverities);
     }
 
     String owner() {
         return owner;
     }
 
+    private void endSection() {
+        if (sectionSeverity != null) {
+            sectionAlerts.forEach(alert -> alertSeverities.putIfAbsent(alert, sectionSeverity));
+        }
+        sectionSeverity = null;
+        sectionAlerts.clear();
+    }
+
     private void heading(Heading heading) {
+        endSection();
         String title = MarkdownText.of(heading).strip();
         int line = MarkdownText.line(heading);
         if (firstHeading == null) {
@@ -109,10 +126,46 @@ final class RunbookBuilder extends AbstractVisitor {
     @Override
     public void visit(FencedCodeBlock block) {
         int line = MarkdownText.line(block);
-        if (block.getClosingFenceLength() == null) {
-            notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of the file"));
+        int opener = innerOpeningFence(block);
+        if (opener >= 0 && !reportedUnclosedFence) {
+            // "```bash" inside a block cannot close it: the author forgot to close this one, and it ran on
+            // to swallow the next block's opening line.
+            reportedUnclosedFence = true;
+            notices.add(new Notice(line, "code block opened here is never closed: line " + (line + 1 + opener)
+                    + " opens the next one inside it"));
         }
-        addStep(block, block.getInfo(), block.getLiteral(), line);
+        if (block.getClosingFenceLength() == null && !reportedUnclosedFence) {
+            // Once: the fences after an unclosed one pair up wrongly, and each would be reported again.
+            reportedUnclosedFence = true;
+            notices.add(new Notice(line, "code block opened here is never closed; it runs to the end of "
+                    + (block.getParent() instanceof org.commonmark.node.Document ? "the file" : "its list item or quote")));
+        }
+        addStep(block, block.getInfo(), withoutFenceTab(block.getLiteral(), block.getFenceIndent()), line);
+    }
+
+    /** The index of the first line of the block's text that opens a fence with a language, or -1. */
+    private static int innerOpeningFence(FencedCodeBlock block) {
+        String fence = String.valueOf(block.getFenceCharacter()).repeat(block.getOpeningFenceLength());
+        String[] lines = block.getLiteral().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith(fence) && l.length() > fence.length() && Character.isLetter(l.charAt(fence.length()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A fence indented with a tab keeps that tab on every line of its text (commonmark-java strips only
+     * spaces); a responder's shell would read the tab as completion. When every line starts with a tab,
+     * the tab is the fence's indentation, so it goes (a Makefile's recipe tabs, beside unindented lines, stay).
+     */
+    static String withoutFenceTab(String literal, int fenceIndent) {
+        if (fenceIndent == 0 || !literal.lines().filter(l -> !l.isBlank()).allMatch(l -> l.startsWith("\t"))) {
+            return literal;
+        }
+        return literal.replaceAll("(?m)^\\t", "");
     }
 
     @Override
@@ -185,11 +238,12 @@ final class RunbookBuilder extends AbstractVisitor {
 
     private void applyField(FieldLine field) {
         switch (field.field()) {
-            case SEVERITY -> {
+            case SEVERITY -> RunbookFields.severity(field.value()).ifPresent(value -> {
                 if (severity == null) {
-                    severity = field.value();
+                    severity = value;
                 }
-            }
+                sectionSeverity = value;
+            });
             case OWNER -> {
                 if (owner == null) {
                     owner = field.value();
@@ -201,11 +255,9 @@ final class RunbookBuilder extends AbstractVisitor {
                 }
             }
             case ALERT -> {
-                for (String alert : field.value().split("[,\\s]+")) {
-                    if (!alert.isBlank()) {
-                        alerts.add(alert.strip());
-                    }
-                }
+                List<String> names = RunbookFields.alertNames(field.value());
+                alerts.addAll(names);
+                sectionAlerts.addAll(names);
             }
             case FILE -> {
                 // Only meaningful inside an index entry.

@@ -25,7 +25,48 @@ final class RunbookFields {
             "^(.*?)\\s*\\(\\s*(\\d+)\\s*(?:-|–|to)\\s*(\\d+)\\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s*\\)\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** An alert name as rules name them: NodeDown, KubeAPIDown, guts_consensus_stuck, Watchdog. */
+    private static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_:.-]*[A-Za-z0-9]");
+    /** A name that cannot be an English word: an inner capital, an underscore, a digit or a colon. */
+    private static final Pattern IDENTIFIER = Pattern.compile(".*([a-z0-9][A-Z]|[A-Z]{2,}[a-z]|[_:]|[A-Za-z][0-9]).*");
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("none", "tbd", "todo", "various", "multiple",
+            "all", "any", "see", "n/a", "na", "unknown", "yes", "no");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;/|]\\s*|\\s+(?:or|and|&)\\s+|\\s+");
+
     private RunbookFields() {
+    }
+
+    /**
+     * The alert names a field's value lists, or none when it is prose ("If a target is down…"): the value
+     * must be one name, or names separated by commas, slashes, "or", "and" or spaces, each of which reads
+     * as an identifier. Quotes and backticks around a name are not part of it; links are dropped.
+     */
+    static java.util.List<String> alertNames(String value) {
+        String v = value.strip().replaceAll("\\s*\\(?https?://\\S+\\)?", " ").strip();
+        if (v.endsWith(".")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String token : LIST_SEPARATOR.split(v)) {
+            String name = token.replaceAll("^[\"'`*“”‘’]+|[\"'`*“”‘’]+$", "");
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty() || names.stream().anyMatch(n -> !ALERT_NAME.matcher(n).matches()
+                || NOT_NAMES.contains(n.toLowerCase(java.util.Locale.ROOT)))) {
+            return java.util.List.of();
+        }
+        if (names.size() > 1 && names.stream().anyMatch(n -> !IDENTIFIER.matcher(n).matches())) {
+            return java.util.List.of(); // several plain words are a sentence, not a list of alerts
+        }
+        return java.util.List.copyOf(names);
+    }
+
+    /** A severity is a word or three ("P1", "Critical", "high (pages)"), unquoted; prose is not one. */
+    static Optional<String> severity(String value) {
+        String v = value.strip().replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
+        return v.isEmpty() || v.length() > 40 || v.split("\\s+").length > 4 ? Optional.empty() : Optional.of(v);
     }
 
     static Optional<FieldLine> field(String plainLine) {

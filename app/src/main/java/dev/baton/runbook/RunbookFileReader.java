@@ -65,6 +65,10 @@ public final class RunbookFileReader {
             if (Files.isDirectory(path)) {
                 throw new RunbookReadException(path, "is a directory, not a runbook file");
             }
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // Reading a FIFO or a device would wait, or read, forever.
+                throw new RunbookReadException(path, "is not a regular file (a pipe, socket or device); not read");
+            }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new RunbookReadException(path, tooLarge(size));

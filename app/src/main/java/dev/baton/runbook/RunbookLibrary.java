@@ -55,21 +55,40 @@ public final class RunbookLibrary implements AutoCloseable {
         Map<String, Path> files = new LinkedHashMap<>();
         List<LibraryProblem> problems = new ArrayList<>();
         for (Path root : roots) {
-            for (Path file : runbookFiles(root, problems)) {
-                String display = displayPath(file);
-                try {
-                    SourceText source = reader.read(file);
-                    runbooks.addAll(parser.parse(display, source));
-                    files.put(display, file.toAbsolutePath().normalize());
-                } catch (RunbookReadException e) {
-                    problems.add(new LibraryProblem(display, 1, e.getMessage()));
+            // Files are read on every core (the parser is thread-safe), then kept in the walk's order.
+            List<FileResult> results = runbookFiles(root, problems).parallelStream()
+                    .map(file -> readOne(reader, parser, file)).toList();
+            for (FileResult result : results) {
+                runbooks.addAll(result.runbooks());
+                if (result.problem() == null) {
+                    files.put(result.display(), result.file());
+                } else {
+                    problems.add(result.problem());
                 }
             }
         }
         return new RunbookLibrary(runbooks, files, problems);
     }
 
-    private static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
+    private record FileResult(String display, Path file, List<Runbook> runbooks, LibraryProblem problem) {}
+
+    private static FileResult readOne(RunbookFileReader reader, RunbookParser parser, Path file) {
+        String display = displayPath(file);
+        try {
+            SourceText source = reader.read(file);
+            return new FileResult(display, file.toAbsolutePath().normalize(), parser.parse(display, source), null);
+        } catch (RunbookReadException e) {
+            return new FileResult(display, file, List.of(), new LibraryProblem(display, e.line(), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The nesting bound should make this unreachable; if a file still breaks the parser,
+            // it alone is left out and said, and every other file loads.
+            org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
+            return new FileResult(display, file, List.of(),
+                    new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
+        }
+    }
+
+    static List<Path> runbookFiles(Path root, List<LibraryProblem> problems) {
         if (!Files.isDirectory(root)) {
             return List.of(root);
         }
@@ -109,7 +128,7 @@ public final class RunbookLibrary implements AutoCloseable {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String displayPath(Path file) {
+    static String displayPath(Path file) {
         // Walked files already start with their root, so the path reads as the responder typed it.
         return file.normalize().toString().replace('\\', '/');
     }
@@ -136,9 +155,17 @@ public final class RunbookLibrary implements AutoCloseable {
         return links.resolve(from, link.target());
     }
 
-    /** Runbooks for an alert name (case-insensitive): those that declare it, then those alert tables map it to. */
+    /**
+     * Runbooks for an alert name (case-insensitive): those that declare it, then those alert tables map it
+     * to, then those named after it (file {@code KubePodCrashLooping.md} or that title).
+     */
     public List<AlertMatch> forAlert(String alertName) {
         return alerts.find(alertName);
+    }
+
+    /** Known alert names close to a mistyped one, closest first. */
+    public List<String> alertSuggestions(String alertName, int limit) {
+        return alerts.suggestions(alertName, limit);
     }
 
     /** The runbook an index's alert table or entry points at ({@code node-down.md}, or an id such as RB-03). */
@@ -177,7 +204,7 @@ public final class RunbookLibrary implements AutoCloseable {
         return index;
     }
 
-    private static SearchDocument searchDocument(Runbook runbook) {
+    static SearchDocument searchDocument(Runbook runbook) {
         List<String> headings = new ArrayList<>();
         collectHeadings(runbook.sections(), headings);
         return new SearchDocument(runbook.id(), runbook.title(), runbook.alerts(), headings, runbook.text());

@@ -10,9 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
-import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
-import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
@@ -27,7 +24,7 @@ import org.commonmark.parser.Parser;
  */
 public final class RunbookParser {
     public static final List<Extension> EXTENSIONS = List.of(
-            TablesExtension.create(), TaskListItemsExtension.create(), YamlFrontMatterExtension.create());
+            TablesExtension.create(), TaskListItemsExtension.create());
 
     private static final Pattern RUNBOOK_SECTION = Pattern.compile("^\\s*runbook\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
 
@@ -37,14 +34,24 @@ public final class RunbookParser {
             .build();
     private final StepReader stepReader = new StepReader();
 
-    public List<Runbook> parse(String path, SourceText source) {
-        Node document = parseDocument(source.text());
-        YamlFrontMatterVisitor frontMatterVisitor = new YamlFrontMatterVisitor();
-        document.accept(frontMatterVisitor);
-        FrontMatter frontMatter = FrontMatter.of(frontMatterVisitor.getData());
+    /**
+     * @throws RunbookReadException when the file nests block quotes or lists deeper than
+     *                              {@link MarkdownNesting#LIMIT} (it would overflow the parser's stack)
+     */
+    public List<Runbook> parse(String path, SourceText source) throws RunbookReadException {
+        MarkdownNesting.Deepest deepest = MarkdownNesting.deepest(source.text());
+        if (deepest.tooDeep()) {
+            throw new RunbookReadException(java.nio.file.Path.of(path), deepest.message(), deepest.line());
+        }
+        FrontMatter.Split split = FrontMatter.split(source.text());
+        Node document = parseMarkdown(split.markdown());
+        FrontMatter frontMatter = split.frontMatter();
 
         RunbookBuilder rest = new RunbookBuilder(stepReader);
         source.notices().forEach(n -> rest.addNotice(new Notice(1, n)));
+        if (split.problem() != null) {
+            rest.addNotice(split.problem());
+        }
         List<RunbookBlocks> parts = split(document);
         parts.get(0).blocks().forEach(rest::add);
         Runbook restRunbook = rest.build(path, "", frontMatter, fileTitle(path), null);
@@ -58,9 +65,22 @@ public final class RunbookParser {
         return List.copyOf(runbooks);
     }
 
-    /** The commonmark tree of a runbook file, with source positions; for rendering what was parsed. */
+    /**
+     * The commonmark tree of a runbook file, with source positions; for rendering what was parsed.
+     *
+     * @throws IllegalArgumentException when the text nests too deeply to parse safely
+     */
     public Node parseDocument(String text) {
-        return parser.parse(text);
+        MarkdownNesting.Deepest deepest = MarkdownNesting.deepest(text);
+        if (deepest.tooDeep()) {
+            throw new IllegalArgumentException("line " + deepest.line() + ": " + deepest.message());
+        }
+        return parseMarkdown(FrontMatter.split(text).markdown());
+    }
+
+    /** Markdown whose front matter, if any, has been blanked out (its lines kept, empty). */
+    private Node parseMarkdown(String markdown) {
+        return parser.parse(markdown);
     }
 
     /** The top-level blocks of one runbook of a file, {@code anchor} empty for the file's own runbook. */
@@ -75,9 +95,7 @@ public final class RunbookParser {
     private static List<RunbookBlocks> split(Node document) {
         List<Node> blocks = new ArrayList<>();
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-            if (!(n instanceof YamlFrontMatterBlock)) {
-                blocks.add(n);
-            }
+            blocks.add(n);
         }
         List<Heading> sectionHeadings = runbookSectionHeadings(blocks);
         if (sectionHeadings.isEmpty()) {

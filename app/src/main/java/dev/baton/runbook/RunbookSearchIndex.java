@@ -30,7 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Full-text search over runbooks with Apache Lucene, in memory. Every word of a query must match some
+ * Full-text search over runbooks with Apache Lucene, in memory or on disk ({@link SearchIndexCache}). Every word of a query must match some
  * field; the last word also matches as a prefix, for search-as-you-type. Title matches rank above alert
  * names, headings and body. Built once; {@link #search} is safe from several threads.
  */
@@ -40,12 +40,15 @@ public final class RunbookSearchIndex implements AutoCloseable {
     private static final int MAX_QUERY_TERMS = 12;
     private static final int MIN_PREFIX_LENGTH = 2;
 
+    /** The field naming the file a document came from, so a changed file's documents can be replaced. */
+    static final String FILE_FIELD = "file";
+
     private final Analyzer analyzer;
-    private final ByteBuffersDirectory directory;
+    private final org.apache.lucene.store.Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
 
-    private RunbookSearchIndex(Analyzer analyzer, ByteBuffersDirectory directory, DirectoryReader reader) {
+    private RunbookSearchIndex(Analyzer analyzer, org.apache.lucene.store.Directory directory, DirectoryReader reader) {
         this.analyzer = analyzer;
         this.directory = directory;
         this.reader = reader;
@@ -55,9 +58,12 @@ public final class RunbookSearchIndex implements AutoCloseable {
     public static RunbookSearchIndex build(Collection<SearchDocument> documents) {
         Analyzer analyzer = new StandardAnalyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (SearchDocument doc : documents) {
-                writer.addDocument(luceneDocument(doc));
+        // Fewer flushes and merges: a large library's text fits in one buffer.
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(128).setUseCompoundFile(false);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            // Documents are made on every core; they are added in order, so equal scores rank as the library lists them.
+            for (Document doc : documents.parallelStream().map(RunbookSearchIndex::luceneDocument).toList()) {
+                writer.addDocument(doc);
             }
             writer.commit();
             return new RunbookSearchIndex(analyzer, directory, DirectoryReader.open(directory));
@@ -66,17 +72,38 @@ public final class RunbookSearchIndex implements AutoCloseable {
         }
     }
 
+    /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
+    static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
+        return new RunbookSearchIndex(new StandardAnalyzer(), directory, DirectoryReader.open(directory));
+    }
+
+    /** The analyzer documents are indexed with. */
+    static Analyzer newAnalyzer() {
+        return new StandardAnalyzer();
+    }
+
+    static Document luceneDocument(SearchDocument doc, String file) {
+        Document d = luceneDocument(doc);
+        d.add(new StringField(FILE_FIELD, file, Field.Store.NO));
+        return d;
+    }
+
     private static Document luceneDocument(SearchDocument doc) {
         Document d = new Document();
         d.add(new StringField("id", doc.id(), Field.Store.YES));
+        // Identifiers are indexed whole and as their words: "node not ready" finds KubeNodeNotReady.
         d.add(new TextField("title", doc.title(), Field.Store.YES));
+        d.add(new TextField("title", AlertWords.identifierWords(doc.title()), Field.Store.NO));
         StringBuilder alerts = new StringBuilder();
         for (String alert : doc.alerts()) {
             alerts.append(alert).append(' ').append(AlertWords.split(alert)).append('\n');
         }
         d.add(new TextField("alerts", alerts.toString(), Field.Store.NO));
-        d.add(new TextField("headings", String.join("\n", doc.headings()), Field.Store.NO));
+        String headings = String.join("\n", doc.headings());
+        d.add(new TextField("headings", headings, Field.Store.NO));
+        d.add(new TextField("headings", AlertWords.identifierWords(headings), Field.Store.NO));
         d.add(new TextField("body", doc.body(), Field.Store.NO));
+        d.add(new TextField("body", AlertWords.identifierWords(doc.body()), Field.Store.NO));
         d.add(new StoredField("text", doc.body()));
         return d;
     }
@@ -104,7 +131,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
             }
             return hits;
         } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory index failed", e);
+            throw new UncheckedIOException("searching the index failed", e);
         }
     }
 

@@ -22,7 +22,15 @@ final class StepReader {
         String language = language(info);
         StepKind kind = kindOf(language);
         String text = stripFinalNewline(literal);
-        String command = TRANSCRIPTS.contains(language) ? commandLines(text) : text;
+        boolean transcript = TRANSCRIPTS.contains(language);
+        if (language.isEmpty()) {
+            UnlabelledBlock.Guess guess = UnlabelledBlock.guess(text);
+            kind = guess.isShell() ? StepKind.SHELL : StepKind.TEXT;
+            transcript = guess == UnlabelledBlock.Guess.TRANSCRIPT;
+        } else if (kind == StepKind.SHELL && startsWithPrompt(text)) {
+            transcript = true; // a bash block written as a session: "$ " is not a command
+        }
+        String command = transcript ? commandLines(text) : kind == StepKind.SHELL ? withoutPastedOutput(text) : text;
         return new Step(number, sectionPath, label, language, kind, command,
                 kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
                 kind.runnable() ? warnings.of(command) : hiddenOnly(command),
@@ -58,17 +66,58 @@ final class StepReader {
     }
 
     /**
-     * The commands of a transcript: lines after a {@code $ } prompt and their backslash continuations.
+     * A command's output pasted under it without a prompt ({@code kubectl get pods}, a blank line, then
+     * {@code NAME   READY   STATUS} and its rows): the all-capitals column header and the lines after it,
+     * up to the next blank line, are output. No shell line looks like such a header.
+     */
+    static String withoutPastedOutput(String text) {
+        if (text.lines().noneMatch(UnlabelledBlock::isColumnHeader)) {
+            return text;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean output = false;
+        for (String line : text.split("\n", -1)) {
+            if (!output && UnlabelledBlock.isColumnHeader(line)) {
+                output = true;
+            } else if (output && line.isBlank()) {
+                output = false;
+            } else if (!output) {
+                kept.add(line);
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+            kept.remove(kept.size() - 1);
+        }
+        return String.join("\n", kept);
+    }
+
+    private static boolean startsWithPrompt(String text) {
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        return first.startsWith("$ ") || first.equals("$");
+    }
+
+    /**
+     * The commands of a transcript: lines after a {@code $ } prompt, their backslash continuations and
+     * {@code > } continuation prompts, and the bodies of their here-documents; output lines are dropped.
      * A transcript with no prompt at all is taken as plain commands.
      */
     static String commandLines(String transcript) {
         List<String> commands = new ArrayList<>();
         boolean continuing = false;
         boolean sawPrompt = false;
+        String hereDocEnd = null;
         for (String line : transcript.split("\n", -1)) {
             String trimmed = line.stripLeading();
+            if (hereDocEnd != null) {
+                String body = trimmed.startsWith("> ") ? trimmed.substring(2) : line;
+                commands.add(body);
+                if (body.strip().equals(hereDocEnd)) {
+                    hereDocEnd = null;
+                }
+                continue;
+            }
             if (continuing) {
-                commands.add(line);
+                commands.add(trimmed.startsWith("> ") ? trimmed.substring(2) : line);
             } else if (trimmed.startsWith("$ ") || trimmed.equals("$")) {
                 sawPrompt = true;
                 commands.add(trimmed.length() > 2 ? trimmed.substring(2) : "");
@@ -76,9 +125,15 @@ final class StepReader {
                 continue;
             }
             continuing = line.endsWith("\\");
+            java.util.regex.Matcher hereDoc = HERE_DOC.matcher(commands.get(commands.size() - 1));
+            if (hereDoc.find()) {
+                hereDocEnd = hereDoc.group(1);
+            }
         }
         return sawPrompt ? String.join("\n", commands) : transcript;
     }
+
+    private static final java.util.regex.Pattern HERE_DOC = java.util.regex.Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?");
 
     private static String stripFinalNewline(String literal) {
         return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;

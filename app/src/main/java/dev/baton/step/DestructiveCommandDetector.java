@@ -1,5 +1,6 @@
 package dev.baton.step;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,19 +37,34 @@ import java.util.regex.Pattern;
  * <li>{@code redis-cli … FLUSHALL | FLUSHDB | DEL | UNLINK | SHUTDOWN}; {@code dropdb}, {@code dropuser},
  *     {@code pg_dropcluster}</li>
  * <li>a download ({@code curl}, {@code wget}) piped into a shell</li>
+ * <li>a write ({@code >}, {@code >>}, {@code tee}, {@code cp}, {@code mv}, {@code install}) onto a system path
+ *     ({@code /etc}, {@code /boot}, {@code /usr}, {@code /bin}, {@code /lib}, {@code /var/lib}, {@code /root},
+ *     a device other than {@code /dev/null}), {@code mv} of a system path; a fork bomb</li>
+ * <li>{@code aws … delete-* | terminate-*}, {@code az … delete | stop | deallocate}, any CLI's {@code stop},
+ *     {@code kill}, {@code shutdown} or {@code drop} subcommand; {@code oc adm drain};
+ *     {@code journalctl --vacuum-*}; {@code crontab -r}; {@code rsync --delete}</li>
  * <li>SQL anywhere in the text, quoted or not: {@code DROP TABLE | DATABASE | SCHEMA | INDEX | USER | ROLE | VIEW},
  *     {@code TRUNCATE}, {@code DELETE FROM} or {@code UPDATE … SET} without {@code WHERE},
  *     {@code ALTER TABLE … DROP}, {@code pg_terminate_backend}, {@code pg_drop_replication_slot}</li>
  * </ul>
  */
 public final class DestructiveCommandDetector {
+    /** One reason to stop and look, and where in the text it stands ({@code start} to {@code end}). */
+    public record Finding(StepWarning.Kind kind, String reason, int start, int end) {}
+
     private static final Set<String> SUBCOMMANDS = Set.of(
-            "delete", "destroy", "undefine", "purge", "uninstall", "rm", "rmi", "prune");
+            "delete", "destroy", "undefine", "purge", "uninstall", "rm", "rmi", "prune", "rb", "terminate",
+            "deallocate", "stop", "kill", "shutdown", "drop", "wipe");
+    private static final Pattern SUBCOMMAND_PREFIX = Pattern.compile("(delete|terminate|destroy|purge|deregister|drop)-.*");
     private static final Set<String> TEXT_TOOLS = Set.of("echo", "printf", "grep", "egrep", "fgrep", "rg", "ag",
             "cat", "less", "more", "head", "tail", "awk", "sed", "jq", "yq", "man", "which", "type", "wc", "sort", "uniq",
-            "tr", "cut", "tee", "column", "diff", "test", "[", "true", "false", ":");
+            "tr", "cut", "column", "diff", "test", "[", "true", "false", ":");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "sudo");
+    private static final Set<String> INTERPRETERS = Set.of("python", "python2", "python3", "perl", "ruby", "node",
+            "php", "lua", "tclsh");
     private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch");
+    private static final Set<String> DECODERS = Set.of("base64", "base32", "xxd", "openssl", "gunzip", "zcat", "gzip",
+            "bzip2", "xz", "uudecode", "rev", "tr");
     private static final Set<String> KILLERS = Set.of("kill", "pkill", "killall", "skill");
     private static final Set<String> POWER = Set.of("shutdown", "reboot", "halt", "poweroff");
     private static final Set<String> DISK_TOOLS = Set.of("mke2fs", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk",
@@ -56,6 +72,14 @@ public final class DestructiveCommandDetector {
     private static final Set<String> REDIS_DESTRUCTIVE = Set.of("flushall", "flushdb", "del", "unlink", "shutdown");
     private static final Pattern BLOCK_DEVICE = Pattern.compile("/dev/(sd|hd|vd|xvd|nvme|mmcblk|dm-|md)\\w*");
     private static final Pattern SYSTEM_DIRECTORY = Pattern.compile("/|/[^/\\s]+/?");
+    /** Where a stray write breaks the machine; /dev/null, the standard streams and terminals are fine. */
+    private static final Pattern SYSTEM_PATH = Pattern.compile(
+            "/+(etc|boot|bin|sbin|lib|lib32|lib64|libx32|usr(?!/local)|root|var/lib|proc/sysrq-trigger)(/.*)?"
+                    + "|/+dev/(?!null$|zero$|stdout$|stderr$|stdin$|tty|pts/|fd/|shm/).+|/+");
+    private static final Pattern FORK_BOMB = Pattern.compile("([\\w:.]+)\\s*\\(\\s*\\)\\s*\\{[^}]*\\1\\s*\\|\\s*\\1\\s*&");
+    private static final Set<String> KNIFE_VALUE_OPTIONS = Set.of("-x", "--ssh-user", "-a", "--attribute", "-C",
+            "--concurrency", "-i", "--ssh-identity-file", "-p", "--ssh-port", "-P", "--ssh-password", "-G",
+            "--ssh-gateway", "-E", "--environment", "-c", "--config");
 
     private static final Pattern SQL_DROP = Pattern.compile(
             "\\bDROP\\s+(TABLE|DATABASE|SCHEMA|INDEX|USER|ROLE|VIEW|MATERIALIZED\\s+VIEW|TABLESPACE|EXTENSION)\\b",
@@ -72,35 +96,97 @@ public final class DestructiveCommandDetector {
 
     /** Human-readable reasons, each once, in the order found; empty when the script looks harmless. */
     public List<String> reasons(String script) {
-        Set<String> reasons = new LinkedHashSet<>();
-        commands(script, reasons, 0);
-        sql(script, reasons);
-        return List.copyOf(reasons);
+        return findings(script).stream().map(Finding::reason).toList();
     }
 
-    private void commands(String script, Set<String> reasons, int depth) {
+    /** Each reason once (its first place), destructive and opaque alike, in the order found. */
+    public List<Finding> findings(String script) {
+        Sink sink = new Sink();
+        commands(script, sink, 0, -1, -1);
+        sql(script, sink);
+        Matcher bomb = FORK_BOMB.matcher(script);
+        if (bomb.find()) {
+            sink.at(bomb.start(), bomb.end()).destructive("fork bomb");
+        }
+        return List.copyOf(sink.findings);
+    }
+
+    /** Collects findings, each reason once, at the range of the command being read. */
+    private static final class Sink {
+        private final List<Finding> findings = new ArrayList<>();
+        private final Set<String> seen = new LinkedHashSet<>();
+        private int start;
+        private int end;
+
+        Sink at(int from, int to) {
+            start = from;
+            end = to;
+            return this;
+        }
+
+        void destructive(String reason) {
+            add(StepWarning.Kind.DESTRUCTIVE, reason);
+        }
+
+        void opaque(String reason) {
+            add(StepWarning.Kind.OPAQUE, reason);
+        }
+
+        private void add(StepWarning.Kind kind, String reason) {
+            if (seen.add(reason)) {
+                findings.add(new Finding(kind, reason, start, end));
+            }
+        }
+    }
+
+    /**
+     * @param outerStart where the command holding this script starts in the step's text, or -1 at the top:
+     *                   an inner script's offsets are its own, so its findings point at the whole outer command
+     */
+    private void commands(String script, Sink sink, int depth, int outerStart, int outerEnd) {
         if (depth > 8) {
             return; // nesting this deep is an attack on the reader, not a runbook
         }
         List<SimpleCommand> parsed = ShellScript.parse(script);
         String previous = null;
         for (SimpleCommand command : parsed) {
+            int start = outerStart >= 0 ? outerStart : command.start();
+            int end = outerStart >= 0 ? outerEnd : command.end();
+            sink.at(start, end);
             CommandPrefixes.Unwrapped unwrapped = CommandPrefixes.unwrap(command.words());
-            for (String inner : unwrapped.scripts()) {
-                commands(inner, reasons, depth + 1);
-            }
             List<String> words = unwrapped.words();
             String name = words.isEmpty() ? "" : CommandPrefixes.commandName(words.get(0)).toLowerCase(Locale.ROOT);
-            if (command.pipedFromPrevious() && previous != null && DOWNLOADERS.contains(previous)
-                    && (SHELLS.contains(name) || !unwrapped.scripts().isEmpty() || command.words().isEmpty())) {
-                reasons.add(previous + " piped to a shell");
+            List<String> args = words.isEmpty() ? List.of() : words.subList(1, words.size());
+            if (command.pipedFromPrevious() && previous != null && readsScriptFromInput(command, name, unwrapped)) {
+                if (DOWNLOADERS.contains(previous)) {
+                    sink.destructive(previous + " piped to a shell");
+                } else {
+                    String reader = INTERPRETERS.contains(name) ? name : "a shell";
+                    sink.opaque(DECODERS.contains(previous) ? previous + " output piped to " + reader
+                            : "text piped to " + reader);
+                }
+            }
+            List<String> inner = new ArrayList<>(unwrapped.scripts());
+            inner.addAll(innerScripts(name, args, sink));
+            if (!command.hereDocuments().isEmpty() && (readsScriptFromInput(command, name, unwrapped) || name.equals("ssh"))) {
+                inner.addAll(command.hereDocuments());
+            }
+            for (String script1 : inner) {
+                commands(script1, sink, depth + 1, start, end);
+                sink.at(start, end);
             }
             if (!words.isEmpty()) {
-                check(name, words.subList(1, words.size()), reasons);
+                if (CommandPrefixes.commandName(words.get(0)).contains("$")) {
+                    sink.opaque("command name made at run time (" + words.get(0) + ")");
+                } else {
+                    check(name, args, sink);
+                }
             }
-            for (String target : command.redirectTargets()) {
+            for (String target : command.writeTargets()) {
                 if (BLOCK_DEVICE.matcher(target).matches()) {
-                    reasons.add("writes to block device " + target);
+                    sink.destructive("writes to block device " + target);
+                } else if (SYSTEM_PATH.matcher(target).matches()) {
+                    sink.destructive("writes to " + target);
                 }
             }
             previous = command.words().isEmpty() ? null
@@ -108,110 +194,230 @@ public final class DestructiveCommandDetector {
         }
     }
 
-    private void check(String name, List<String> args, Set<String> reasons) {
+    /**
+     * A shell (or {@code sudo -s}, or an interpreter such as python) given no {@code -c} script and no
+     * script file reads its commands from its input.
+     */
+    private static boolean readsScriptFromInput(SimpleCommand command, String name, CommandPrefixes.Unwrapped unwrapped) {
+        if (!unwrapped.scripts().isEmpty()) {
+            return false;
+        }
+        if (name.isEmpty()) {
+            return !command.words().isEmpty()
+                    && Set.of("sudo", "doas").contains(CommandPrefixes.commandName(command.words().get(0)));
+        }
+        if (!SHELLS.contains(name) && !INTERPRETERS.contains(name)) {
+            return false;
+        }
+        List<String> words = unwrapped.words();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("-s") || w.equals("-") || w.equals("--")) {
+                return true;
+            }
+            if (!w.startsWith("-") && !w.startsWith("+")) {
+                return false; // bash script.sh, python3 -m json.tool
+            }
+        }
+        return true;
+    }
+
+    /** Scripts a command carries in its arguments: eval, knife ssh, ansible -a. */
+    private static List<String> innerScripts(String name, List<String> args, Sink sink) {
+        switch (name) {
+            case "eval" -> {
+                String text = String.join(" ", args);
+                if (text.contains("$")) {
+                    sink.opaque("eval of text made at run time");
+                }
+                return List.of(text);
+            }
+            case "knife" -> {
+                if (!args.isEmpty() && args.get(0).equals("ssh")) {
+                    List<String> operands = new ArrayList<>();
+                    for (int i = 1; i < args.size(); i++) {
+                        String a = args.get(i);
+                        if (a.startsWith("-")) {
+                            i += KNIFE_VALUE_OPTIONS.contains(a) ? 1 : 0;
+                        } else {
+                            operands.add(a);
+                        }
+                    }
+                    return operands.size() > 1 ? List.of(String.join(" ", operands.subList(1, operands.size()))) : List.of();
+                }
+                return List.of();
+            }
+            case "ansible", "ansible-console" -> {
+                int a = Math.max(args.indexOf("-a"), args.indexOf("--args"));
+                return a >= 0 && a + 1 < args.size() ? List.of(args.get(a + 1)) : List.of();
+            }
+            default -> {
+                return List.of();
+            }
+        }
+    }
+
+    private void check(String name, List<String> args, Sink sink) {
+        if (name.equals("tee")) {
+            args.stream().filter(a -> !a.startsWith("-")).filter(DestructiveCommandDetector::isSystemPath).findFirst()
+                    .ifPresent(path -> sink.destructive("tee onto " + path));
+            return;
+        }
         if (TEXT_TOOLS.contains(name)) {
             return;
         }
         switch (name) {
-            case "rm" -> reasons.add(hasFlag(args, 'r', "--recursive") || hasFlag(args, 'R', "--recursive") ? "rm -r"
+            case "rm" -> sink.destructive(hasFlag(args, 'r', "--recursive") || hasFlag(args, 'R', "--recursive") ? "rm -r"
                     : hasFlag(args, 'f', "--force") ? "rm -f" : "rm");
-            case "shred", "unlink", "truncate", "dropdb", "dropuser", "pg_dropcluster" -> reasons.add(name);
+            case "shred", "unlink", "truncate", "dropdb", "dropuser", "pg_dropcluster" -> sink.destructive(name);
             case "find" -> {
                 if (args.contains("-delete")) {
-                    reasons.add("find -delete");
+                    sink.destructive("find -delete");
                 }
                 int exec = Math.max(args.indexOf("-exec"), args.indexOf("-execdir"));
                 if (exec >= 0 && exec + 1 < args.size()) {
-                    check(CommandPrefixes.commandName(args.get(exec + 1)), args.subList(exec + 2, args.size()), reasons);
+                    check(CommandPrefixes.commandName(args.get(exec + 1)), args.subList(exec + 2, args.size()), sink);
                 }
             }
-            case "kubectl", "oc" -> kubectl(name, args, reasons);
+            case "mv" -> operands(args).stream().filter(DestructiveCommandDetector::isSystemPath).findFirst()
+                    .ifPresent(path -> sink.destructive("mv of system path " + path));
+            case "cp", "install", "ln", "rsync" -> {
+                List<String> operands = operands(args);
+                int t = args.indexOf("-t");
+                String target = t >= 0 && t + 1 < args.size() ? args.get(t + 1)
+                        : operands.size() > 1 ? operands.get(operands.size() - 1) : "";
+                if (isSystemPath(target)) {
+                    sink.destructive(name + " onto " + target);
+                }
+                if (name.equals("rsync") && args.stream().anyMatch(a -> a.startsWith("--delete"))) {
+                    sink.destructive("rsync --delete");
+                }
+            }
+            case "kubectl", "oc" -> kubectl(name, args, sink);
             case "helm" -> {
                 if (firstOperand(args).matches("uninstall|delete|del|un")) {
-                    reasons.add("helm uninstall");
+                    sink.destructive("helm uninstall");
                 }
             }
             case "dd" -> {
                 if (args.stream().anyMatch(a -> a.startsWith("of="))) {
-                    reasons.add("dd");
+                    sink.destructive("dd");
                 }
             }
             case "iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy" -> {
                 if (args.stream().anyMatch(a -> a.equals("--flush") || a.equals("--delete-chain")
                         || a.matches("-[A-Za-z]*[FX][A-Za-z]*"))) {
-                    reasons.add(name + " flush");
+                    sink.destructive(name + " flush");
                 } else if (args.contains("-D") || args.contains("--delete")) {
-                    reasons.add(name + " delete rule");
+                    sink.destructive(name + " delete rule");
                 }
             }
             case "nft" -> {
                 if (firstOperand(args).matches("flush|delete")) {
-                    reasons.add("nft " + firstOperand(args));
+                    sink.destructive("nft " + firstOperand(args));
                 }
             }
             case "systemctl" -> {
                 String verb = firstOperand(args);
-                if (verb.matches("poweroff|reboot|halt|kexec|kill|stop|mask")) {
-                    reasons.add("systemctl " + verb);
+                if (verb.matches("poweroff|reboot|halt|kexec|kill|stop|mask|isolate|rescue|emergency")) {
+                    sink.destructive("systemctl " + verb);
                 } else if (verb.equals("restart") && args.stream().anyMatch(a -> STATEFUL_UNIT.matcher(a).matches())) {
-                    reasons.add("systemctl restart of a stateful service");
+                    sink.destructive("systemctl restart of a stateful service");
+                } else if (verb.equals("disable") && args.contains("--now")) {
+                    sink.destructive("systemctl disable --now");
+                }
+            }
+            case "journalctl" -> {
+                if (args.stream().anyMatch(a -> a.startsWith("--vacuum-"))) {
+                    sink.destructive("journalctl --vacuum");
+                }
+            }
+            case "crontab" -> {
+                if (args.contains("-r")) {
+                    sink.destructive("crontab -r");
                 }
             }
             case "init", "telinit" -> {
                 if (args.contains("0") || args.contains("6")) {
-                    reasons.add(name + " " + (args.contains("0") ? "0" : "6"));
+                    sink.destructive(name + " " + (args.contains("0") ? "0" : "6"));
                 }
             }
             case "terraform", "tofu" -> {
                 String verb = firstOperand(args);
+                List<String> operands = operands(args);
                 if (verb.equals("destroy") || verb.equals("apply") && args.contains("-destroy")) {
-                    reasons.add(name + " destroy");
+                    sink.destructive(name + " destroy");
+                } else if (operands.size() > 1 && (verb.equals("state") && operands.get(1).equals("rm")
+                        || verb.equals("workspace") && operands.get(1).equals("delete"))) {
+                    sink.destructive(name + " " + verb + " " + operands.get(1));
                 }
             }
-            case "git" -> git(args, reasons);
+            case "git" -> git(args, sink);
             case "chmod", "chown", "chgrp" -> {
                 if (hasFlag(args, 'R', "--recursive")
                         && args.stream().anyMatch(a -> SYSTEM_DIRECTORY.matcher(a).matches())) {
-                    reasons.add(name + " -R on a system directory");
+                    sink.destructive(name + " -R on a system directory");
                 }
             }
             case "redis-cli" -> args.stream().map(a -> a.toLowerCase(Locale.ROOT)).filter(REDIS_DESTRUCTIVE::contains)
-                    .findFirst().ifPresent(verb -> reasons.add("redis-cli " + verb.toUpperCase(Locale.ROOT)));
+                    .findFirst().ifPresent(verb -> sink.destructive("redis-cli " + verb.toUpperCase(Locale.ROOT)));
+            case "docker", "podman", "docker-compose" -> {
+                List<String> operands = operands(args);
+                boolean down = name.equals("docker-compose") ? firstOperand(args).equals("down")
+                        : operands.size() > 1 && operands.get(0).equals("compose") && operands.get(1).equals("down");
+                if (down && (hasFlag(args, 'v', "--volumes") || args.contains("--volumes"))) {
+                    sink.destructive(name + (name.equals("docker-compose") ? "" : " compose") + " down --volumes");
+                } else {
+                    subcommand(name, args, sink);
+                }
+            }
             default -> {
                 if (KILLERS.contains(name) || POWER.contains(name)) {
-                    reasons.add(name);
+                    sink.destructive(name);
                 } else if (name.startsWith("mkfs") || DISK_TOOLS.contains(name)) {
-                    reasons.add(name.startsWith("mkfs") ? "mkfs" : name);
+                    sink.destructive(name.startsWith("mkfs") ? "mkfs" : name);
                 } else {
-                    subcommand(name, args, reasons);
+                    subcommand(name, args, sink);
                 }
             }
         }
-        if (!TEXT_TOOLS.contains(name)) {
-            if (args.stream().anyMatch(a -> a.equals("--force") || a.startsWith("--force=") && !a.endsWith("=false"))) {
-                reasons.add("--force");
-            }
-            int grace = args.indexOf("--grace-period");
-            if (args.contains("--grace-period=0") || grace >= 0 && grace + 1 < args.size() && args.get(grace + 1).equals("0")) {
-                reasons.add("--grace-period=0");
-            }
+        if (args.stream().anyMatch(a -> a.equals("--force") || a.startsWith("--force=") && !a.endsWith("=false"))) {
+            sink.destructive("--force");
+        }
+        int grace = args.indexOf("--grace-period");
+        if (args.contains("--grace-period=0") || grace >= 0 && grace + 1 < args.size() && args.get(grace + 1).equals("0")) {
+            sink.destructive("--grace-period=0");
         }
     }
 
-    private static void kubectl(String name, List<String> args, Set<String> reasons) {
+    private static boolean isSystemPath(String path) {
+        return SYSTEM_PATH.matcher(path).matches();
+    }
+
+    private static List<String> operands(List<String> args) {
+        return args.stream().filter(a -> !a.startsWith("-")).toList();
+    }
+
+    private static void kubectl(String name, List<String> args, Sink sink) {
         String verb = firstOperand(args);
         switch (verb) {
-            case "delete", "drain" -> reasons.add(name + " " + verb);
+            case "delete", "drain" -> sink.destructive(name + " " + verb);
+            case "adm" -> {
+                List<String> operands = operands(args);
+                if (operands.size() > 1 && operands.get(1).matches("drain|prune")) {
+                    sink.destructive(name + " adm " + operands.get(1));
+                }
+            }
             case "replace" -> {
                 if (args.contains("--force")) {
-                    reasons.add(name + " replace --force");
+                    sink.destructive(name + " replace --force");
                 }
             }
             case "scale" -> {
                 int replicas = args.indexOf("--replicas");
                 if (args.contains("--replicas=0") || replicas >= 0 && replicas + 1 < args.size()
                         && args.get(replicas + 1).equals("0")) {
-                    reasons.add(name + " scale --replicas=0");
+                    sink.destructive(name + " scale --replicas=0");
                 }
             }
             default -> {
@@ -220,27 +426,28 @@ public final class DestructiveCommandDetector {
         }
     }
 
-    private static void git(List<String> args, Set<String> reasons) {
+    private static void git(List<String> args, Sink sink) {
         String verb = firstOperand(args);
         switch (verb) {
             case "push" -> {
-                if (args.stream().anyMatch(a -> a.equals("-f") || a.startsWith("--force") || a.startsWith("+"))) {
-                    reasons.add("git push --force");
+                if (args.stream().anyMatch(a -> a.equals("-f") || a.startsWith("--force") || a.startsWith("+")
+                        || a.equals("--delete") || a.equals("-d"))) {
+                    sink.destructive(args.contains("--delete") || args.contains("-d") ? "git push --delete" : "git push --force");
                 }
             }
             case "reset" -> {
                 if (args.contains("--hard")) {
-                    reasons.add("git reset --hard");
+                    sink.destructive("git reset --hard");
                 }
             }
             case "clean" -> {
                 if (hasFlag(args, 'f', "--force")) {
-                    reasons.add("git clean -f");
+                    sink.destructive("git clean -f");
                 }
             }
             case "branch" -> {
                 if (args.contains("-D")) {
-                    reasons.add("git branch -D");
+                    sink.destructive("git branch -D");
                 }
             }
             default -> {
@@ -248,8 +455,11 @@ public final class DestructiveCommandDetector {
         }
     }
 
-    /** {@code aws s3 rm}, {@code docker system prune}, {@code gcloud compute instances delete}, {@code virsh destroy}. */
-    private static void subcommand(String name, List<String> args, Set<String> reasons) {
+    /**
+     * {@code aws s3 rm}, {@code aws ec2 terminate-instances}, {@code docker system prune},
+     * {@code gcloud compute instances delete}, {@code az vm deallocate}, {@code virsh destroy}.
+     */
+    private static void subcommand(String name, List<String> args, Sink sink) {
         int operands = 0;
         StringBuilder path = new StringBuilder(name);
         for (String arg : args) {
@@ -257,11 +467,12 @@ public final class DestructiveCommandDetector {
                 continue;
             }
             path.append(' ').append(arg);
-            if (SUBCOMMANDS.contains(arg.toLowerCase(Locale.ROOT))) {
-                reasons.add(path.toString());
+            String lower = arg.toLowerCase(Locale.ROOT);
+            if (SUBCOMMANDS.contains(lower) || SUBCOMMAND_PREFIX.matcher(lower).matches()) {
+                sink.destructive(path.toString());
                 return;
             }
-            if (++operands == 3) {
+            if (++operands == 4) {
                 return;
             }
         }
@@ -286,27 +497,35 @@ public final class DestructiveCommandDetector {
                 || a.startsWith("-") && !a.startsWith("--") && a.indexOf(flag) > 0);
     }
 
-    private static void sql(String script, Set<String> reasons) {
+    private static final Pattern SQL_KEYWORD = Pattern.compile("drop|truncate|delete|update|alter|pg_");
+
+    private static void sql(String script, Sink sink) {
+        if (!SQL_KEYWORD.matcher(script.toLowerCase(Locale.ROOT)).find()) {
+            return; // most steps hold no SQL keyword at all: one scan instead of six
+        }
         Matcher drop = SQL_DROP.matcher(script);
         while (drop.find()) {
-            reasons.add("SQL DROP " + drop.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
+            sink.at(drop.start(), drop.end())
+                    .destructive("SQL DROP " + drop.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
         }
-        if (SQL_TRUNCATE.matcher(script).find()) {
-            reasons.add("SQL TRUNCATE");
+        Matcher truncate = SQL_TRUNCATE.matcher(script);
+        if (truncate.find()) {
+            sink.at(truncate.start(), truncate.end()).destructive("SQL TRUNCATE");
         }
-        withoutWhere(SQL_DELETE, script, "SQL DELETE without WHERE", reasons);
-        withoutWhere(SQL_UPDATE, script, "SQL UPDATE without WHERE", reasons);
-        if (SQL_ALTER_DROP.matcher(script).find()) {
-            reasons.add("SQL ALTER TABLE … DROP");
+        withoutWhere(SQL_DELETE, script, "SQL DELETE without WHERE", sink);
+        withoutWhere(SQL_UPDATE, script, "SQL UPDATE without WHERE", sink);
+        Matcher alter = SQL_ALTER_DROP.matcher(script);
+        if (alter.find()) {
+            sink.at(alter.start(), alter.end()).destructive("SQL ALTER TABLE … DROP");
         }
         Matcher function = SQL_FUNCTIONS.matcher(script);
         while (function.find()) {
-            reasons.add(function.group(1).toLowerCase(Locale.ROOT));
+            sink.at(function.start(), function.end()).destructive(function.group(1).toLowerCase(Locale.ROOT));
         }
     }
 
     /** The statement runs from the keyword to the next semicolon, double quote (psql -c "…") or end of text. */
-    private static void withoutWhere(Pattern statement, String script, String reason, Set<String> reasons) {
+    private static void withoutWhere(Pattern statement, String script, String reason, Sink sink) {
         Matcher m = statement.matcher(script);
         while (m.find()) {
             int end = m.end();
@@ -314,7 +533,7 @@ public final class DestructiveCommandDetector {
                 end++;
             }
             if (!SQL_WHERE.matcher(script.substring(m.end(), end)).find()) {
-                reasons.add(reason);
+                sink.at(m.start(), end).destructive(reason);
                 return;
             }
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param command the exact text run on the node
  * @param shownText the text shown in a confirmation, hidden characters made visible
- * @param warnings why the responder must look first (destructive, hidden Unicode)
+ * @param warnings why the responder must look first (destructive, opaque, hidden Unicode)
  * @param missingPlaceholders placeholders without a value; nothing runs until they have one
  */
 public record ExecPlan(String command, String shownText, List<StepWarning> warnings, List<String> missingPlaceholders) {
@@ -28,9 +28,9 @@ public record ExecPlan(String command, String shownText, List<StepWarning> warni
         return new ExecPlan(command, HIDDEN.reveal(command), WARNINGS.of(command), missing);
     }
 
-    /** Destructive: the responder confirms explicitly, naming the node. */
+    /** Destructive, or Baton cannot tell what it runs: the responder confirms explicitly, naming the node. */
     public boolean mustConfirm() {
-        return warnings.stream().anyMatch(w -> w.kind() == StepWarning.Kind.DESTRUCTIVE);
+        return warnings.stream().anyMatch(w -> w.kind().needsConfirmation());
     }
 
     /** Multi-line, destructive or hidden Unicode: the exact text is shown first. */

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
     // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
+    // Words inside may be separated by single spaces ("<instance label from alert>"), never start with one.
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
     private Placeholders() {
     }
@@ -25,7 +26,9 @@ public final class Placeholders {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            names.add(name(m));
+            if (!isTemplateKeyword(m)) {
+                names.add(name(m));
+            }
         }
         return List.copyOf(names);
     }
@@ -36,23 +39,41 @@ public final class Placeholders {
     }
 
     /**
-     * The text with each placeholder replaced by its bare name, so that a shell reader does not take
-     * {@code <namespace>} for two redirections.
+     * The text with each placeholder replaced by one word as long as the placeholder ({@code <namespace>}
+     * reads {@code namespace__}), so that a shell reader does not take it for two redirections and
+     * offsets in the result are offsets in the text.
      */
     public static String asWords(String text) {
-        return fill(text, name -> name);
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (isTemplateKeyword(m)) {
+                continue;
+            }
+            String word = name(m).replaceAll("[^A-Za-z0-9_.-]", "_");
+            m.appendReplacement(out, Matcher.quoteReplacement(word + "_".repeat(m.group().length() - word.length())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String fill(String text, java.util.function.Function<String, String> valueOf) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = valueOf.apply(name(m));
+            String value = isTemplateKeyword(m) ? null : valueOf.apply(name(m));
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(out);
         return out.toString();
     }
+
+    /** {@code {{end}}} and {@code {{else}}} close Go template actions ({@code kubectl -o go-template}); nothing to ask for. */
+    private static boolean isTemplateKeyword(Matcher m) {
+        return m.group(2) != null && TEMPLATE_KEYWORDS.contains(m.group(2));
+    }
+
+    private static final Set<String> TEMPLATE_KEYWORDS = Set.of("end", "else", "break", "continue", "nil");
 
     private static String name(Matcher m) {
         return m.group(1) != null ? m.group(1) : m.group(2);

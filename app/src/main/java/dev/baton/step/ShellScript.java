@@ -7,25 +7,39 @@ import java.util.List;
  * Splits shell text into simple commands the way a POSIX shell reads it, closely enough to see what
  * would run: quotes and backslashes are removed, {@code ;}, {@code &&}, {@code ||}, {@code |}, {@code &}
  * and newlines separate commands, {@code $(…)} and backticks contribute the commands inside them,
- * comments and here-document bodies are skipped. It never executes or expands anything.
+ * comments are skipped and here-document bodies are kept apart as the command's input. Each command
+ * keeps where it stands in the text. It never executes or expands anything.
  */
 final class ShellScript {
     private final String text;
+    private final int base;
     private final List<SimpleCommand> commands = new ArrayList<>();
     private int pos;
 
     private List<String> words = new ArrayList<>();
     private List<String> redirects = new ArrayList<>();
+    private List<String> writes = new ArrayList<>();
     private boolean piped;
     private boolean nextIsRedirectTarget;
+    private boolean nextIsWriteTarget;
+    private int commandStart = -1;
+    private int commandEnd;
+    /** Here-document delimiters waiting for the next line, each with the index of the command reading it. */
     private final List<String> pendingHereDocs = new ArrayList<>();
+    private final List<Integer> pendingHereDocCommands = new ArrayList<>();
 
-    private ShellScript(String text) {
+    private ShellScript(String text, int base) {
         this.text = text;
+        this.base = base;
     }
 
     static List<SimpleCommand> parse(String script) {
-        ShellScript parser = new ShellScript(script.replace("\\\r\n", "").replace("\\\n", ""));
+        return parse(script, 0);
+    }
+
+    /** @param base the offset of {@code script} in the text the offsets of the commands should refer to */
+    private static List<SimpleCommand> parse(String script, int base) {
+        ShellScript parser = new ShellScript(script, base);
         parser.run();
         return parser.commands;
     }
@@ -34,11 +48,13 @@ final class ShellScript {
         StringBuilder word = null;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == '\n') {
+            if (c == '\\' && continuationLength() > 0) {
+                pos += continuationLength(); // a line continuation joins the lines, inside a word too
+            } else if (c == '\n') {
                 word = endWord(word);
                 endCommand(false);
                 pos++;
-                skipHereDocBodies();
+                readHereDocBodies();
             } else if (c == ' ' || c == '\t') {
                 word = endWord(word);
                 pos++;
@@ -52,34 +68,60 @@ final class ShellScript {
                 pos += text.startsWith("&&", pos) || text.startsWith("||", pos) || text.startsWith(";;", pos) ? 2 : 1;
                 if (c == '&' && pos < text.length() && text.charAt(pos) == '>') {
                     pos++;
+                    while (pos < text.length() && text.charAt(pos) == '>') {
+                        pos++;
+                    }
                     nextIsRedirectTarget = true; // &> file
+                    nextIsWriteTarget = true;
                     continue;
                 }
                 endCommand(pipe);
             } else if (c == '<' && text.startsWith("<<", pos) && !text.startsWith("<<<", pos)) {
                 word = endWord(word);
+                markCommand(pos);
                 pos += text.startsWith("<<-", pos) ? 3 : 2;
                 pendingHereDocs.add(readHereDocDelimiter());
+                pendingHereDocCommands.add(commands.size());
             } else if (c == '>' || c == '<') {
                 if (word != null && word.toString().matches("\\d+")) {
                     word = null; // the fd number of 2>
                 } else {
                     word = endWord(word);
                 }
+                markCommand(pos);
+                boolean write = c == '>';
                 pos++;
-                while (pos < text.length() && (text.charAt(pos) == '>' || text.charAt(pos) == '&' || text.charAt(pos) == '<')) {
+                while (pos < text.length() && (text.charAt(pos) == '>' || text.charAt(pos) == '&' || text.charAt(pos) == '<'
+                        || text.charAt(pos) == '|')) {
                     pos++;
                 }
                 nextIsRedirectTarget = true;
+                nextIsWriteTarget = write;
             } else {
                 if (word == null) {
                     word = new StringBuilder();
+                    markCommand(pos);
                 }
                 readWordPart(word);
+                commandEnd = pos;
             }
         }
         endWord(word);
         endCommand(false);
+    }
+
+    private int continuationLength() {
+        if (text.startsWith("\\\n", pos)) {
+            return 2;
+        }
+        return text.startsWith("\\\r\n", pos) ? 3 : 0;
+    }
+
+    private void markCommand(int at) {
+        if (commandStart < 0) {
+            commandStart = at;
+        }
+        commandEnd = Math.max(commandEnd, at + 1);
     }
 
     /** Reads one quoted or unquoted piece of a word, appending its unquoted text. */
@@ -99,7 +141,9 @@ final class ShellScript {
             pos++;
             while (pos < text.length() && text.charAt(pos) != '"') {
                 char d = text.charAt(pos);
-                if (d == '\\' && pos + 1 < text.length() && "\"\\$`".indexOf(text.charAt(pos + 1)) >= 0) {
+                if (d == '\\' && continuationLength() > 0) {
+                    pos += continuationLength();
+                } else if (d == '\\' && pos + 1 < text.length() && "\"\\$`".indexOf(text.charAt(pos + 1)) >= 0) {
                     word.append(text.charAt(pos + 1));
                     pos += 2;
                 } else if (d == '$' && text.startsWith("$(", pos) || d == '`') {
@@ -116,6 +160,7 @@ final class ShellScript {
             word.append(c);
             pos++;
         }
+        pos = Math.min(pos, text.length());
     }
 
     /** Parses the commands of a {@code $(…)} or backtick substitution and stands in for its output. */
@@ -124,7 +169,7 @@ final class ShellScript {
         int start = pos + (backtick ? 1 : 2);
         int end = backtick ? text.indexOf('`', start) : matchingParen(start);
         end = end < 0 ? text.length() : end;
-        commands.addAll(parse(text.substring(start, end)));
+        commands.addAll(parse(text.substring(start, end), base + start));
         pos = Math.min(text.length(), end + 1);
         return "$(…)";
     }
@@ -156,27 +201,39 @@ final class ShellScript {
         return delimiter.toString();
     }
 
-    /** Here-document bodies are data for the command, not commands. */
-    private void skipHereDocBodies() {
-        for (String delimiter : pendingHereDocs) {
+    /** Here-document bodies are data for the command that reads them, not commands. */
+    private void readHereDocBodies() {
+        for (int i = 0; i < pendingHereDocs.size(); i++) {
+            String delimiter = pendingHereDocs.get(i);
+            StringBuilder body = new StringBuilder();
             while (pos < text.length()) {
                 int eol = text.indexOf('\n', pos);
                 int lineEnd = eol < 0 ? text.length() : eol;
-                String line = text.substring(pos, lineEnd).strip();
+                String line = text.substring(pos, lineEnd);
                 pos = eol < 0 ? text.length() : eol + 1;
-                if (line.equals(delimiter)) {
+                if (line.strip().equals(delimiter)) {
                     break;
                 }
+                body.append(line).append('\n');
+            }
+            int reader = pendingHereDocCommands.get(i);
+            if (reader >= 0 && reader < commands.size()) {
+                commands.set(reader, commands.get(reader).withHereDocument(body.toString()));
             }
         }
         pendingHereDocs.clear();
+        pendingHereDocCommands.clear();
     }
 
     private StringBuilder endWord(StringBuilder word) {
         if (word != null) {
             if (nextIsRedirectTarget) {
                 redirects.add(word.toString());
+                if (nextIsWriteTarget) {
+                    writes.add(word.toString());
+                }
                 nextIsRedirectTarget = false;
+                nextIsWriteTarget = false;
             } else {
                 words.add(word.toString());
             }
@@ -185,12 +242,21 @@ final class ShellScript {
     }
 
     private void endCommand(boolean pipeFollows) {
-        if (!words.isEmpty()) {
-            commands.add(new SimpleCommand(words, redirects, piped));
+        if (!words.isEmpty() || !writes.isEmpty()) {
+            int start = Math.max(commandStart, 0);
+            commands.add(new SimpleCommand(words, redirects, writes, piped, List.of(), base + start,
+                    base + Math.max(start, Math.min(commandEnd, text.length()))));
+        } else if (!pendingHereDocCommands.isEmpty()
+                && pendingHereDocCommands.get(pendingHereDocCommands.size() - 1) == commands.size()) {
+            pendingHereDocCommands.set(pendingHereDocCommands.size() - 1, -1); // nobody reads it
         }
         words = new ArrayList<>();
         redirects = new ArrayList<>();
+        writes = new ArrayList<>();
         nextIsRedirectTarget = false;
+        nextIsWriteTarget = false;
+        commandStart = -1;
+        commandEnd = 0;
         piped = pipeFollows;
     }
 }

@@ -7,11 +7,24 @@ import java.util.List;
  *
  * @param words             the words, unquoted, without redirections
  * @param redirectTargets   files named after {@code >}, {@code >>}, {@code <}
+ * @param writeTargets      the files of {@code redirectTargets} that are written ({@code >}, {@code >>}, {@code &>})
  * @param pipedFromPrevious the command reads the previous command's output through {@code |}
+ * @param hereDocuments     the bodies of its here-documents, what the command reads on its input
+ * @param start             offset of its first character in the text given to {@link ShellScript#parse}
+ * @param end               offset just past its last character
  */
-record SimpleCommand(List<String> words, List<String> redirectTargets, boolean pipedFromPrevious) {
+record SimpleCommand(List<String> words, List<String> redirectTargets, List<String> writeTargets,
+                     boolean pipedFromPrevious, List<String> hereDocuments, int start, int end) {
     SimpleCommand {
         words = List.copyOf(words);
         redirectTargets = List.copyOf(redirectTargets);
+        writeTargets = List.copyOf(writeTargets);
+        hereDocuments = List.copyOf(hereDocuments);
+    }
+
+    SimpleCommand withHereDocument(String body) {
+        List<String> bodies = new java.util.ArrayList<>(hereDocuments);
+        bodies.add(body);
+        return new SimpleCommand(words, redirectTargets, writeTargets, pipedFromPrevious, bodies, start, end);
     }
 }

@@ -22,9 +22,9 @@ public final class StepSender {
     public SendPlan plan(String command, Map<String, String> values, boolean bracketedPaste) {
         String filled = TerminalText.stripControls(Placeholders.fill(command, values));
         List<StepWarning> found = warnings.of(filled);
-        boolean destructive = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.DESTRUCTIVE);
+        boolean mustConfirm = found.stream().anyMatch(w -> w.kind().needsConfirmation());
         boolean hasHidden = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.HIDDEN_UNICODE);
-        boolean flagged = destructive || hasHidden;
+        boolean flagged = mustConfirm || hasHidden;
         String trimmed = filled.strip();
         boolean multiLine = trimmed.contains("\n");
         String shown = hidden.reveal(trimmed);
@@ -34,16 +34,16 @@ public final class StepSender {
             return new SendPlan("", false, shown, false, false, "the step is empty", found);
         }
         if (!multiLine) {
-            return new SendPlan(trimmed + (flagged ? "" : "\r"), !flagged, shown, mustShow, destructive, "", found);
+            return new SendPlan(trimmed + (flagged ? "" : "\r"), !flagged, shown, mustShow, mustConfirm, "", found);
         }
         if (bracketedPaste) {
             String body = trimmed.replace("\n", "\r");
             return new SendPlan(PASTE_START + body + PASTE_END + (flagged ? "" : "\r"), !flagged, shown, true,
-                    destructive, "", found);
+                    mustConfirm, "", found);
         }
         if (flagged) {
             // Without bracketed paste every newline is Enter: the first lines would run unconfirmed.
-            return new SendPlan("", false, shown, true, destructive,
+            return new SendPlan("", false, shown, true, mustConfirm,
                     "this terminal does not accept bracketed paste, so a multi-line flagged step would run line by line;"
                             + " copy it instead", found);
         }

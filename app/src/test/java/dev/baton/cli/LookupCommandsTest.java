@@ -83,4 +83,25 @@ class LookupCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unmatched argument");
     }
+
+    @Test
+    void alertNamedByItsFileIsFoundAndATypoGetsASuggestion() throws Exception {
+        Files.writeString(dir.resolve("BatonQueueStalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        CliRun found = CliRun.of("alert", "BatonQueueStalled", "--dir", dir.toString());
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out()).contains("BatonQueueStalled.md");
+        assertThat(CliRun.of("alert", "batonqueuestalled", "--dir", dir.toString()).out()).startsWith("BatonQueueStalled\t");
+        CliRun typo = CliRun.of("alert", "BatonQueueStaled", "--dir", dir.toString());
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("no runbook answers alert BatonQueueStaled; did you mean BatonQueueStalled?");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"inspect", "lint", "search", "alert", "run", "timeline", "bundle"})
+    void everySubcommandAnswersHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Usage: baton " + command);
+        assertThat(run.err()).doesNotContain("Missing required");
+    }
 }

@@ -68,7 +68,7 @@ public class RunbookHtmlRendererTest {
             - [ ] <b onclick=alert(16)>tick me</b>
             """;
 
-    private Runbook parse(String name, String markdown) {
+    private Runbook parse(String name, String markdown) throws Exception {
         return new RunbookParser().parse(name, new SourceText(markdown, List.of())).get(0);
     }
 
@@ -221,5 +221,31 @@ public class RunbookHtmlRendererTest {
         public String title(String destination) {
             return destination;
         }
+    }
+
+    /** At the nesting bound the page renders on a small stack; beyond it the notes preview shows plain text. */
+    @Test
+    void nestingAtTheBoundRendersOnASmallStackAndBeyondItNotesStayText() throws Exception {
+        StringBuilder deep = new StringBuilder("# Deep\n\n");
+        for (int i = 0; i < 50; i++) {
+            deep.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        deep.append("> ".repeat(50)).append("quoted\n");
+        String markdown = deep.toString();
+        String[] html = new String[1];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                html[0] = renderer.render(parse("deep.md", markdown), markdown, new NoLinks(), n -> false, false);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(failure[0]).isNull();
+        assertThat(html[0]).contains("level 49").contains("quoted");
+        String hostile = ">".repeat(5_000) + " <b>x</b>";
+        assertThat(renderer.renderNotes(hostile, false)).contains("<pre>&gt;&gt;&gt;").doesNotContain("<b>x");
     }
 }

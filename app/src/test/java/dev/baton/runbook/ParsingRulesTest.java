@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The parsing rules on small, hand-made runbooks. */
 class ParsingRulesTest {
     private static Runbook parseOne(String markdown) {
-        List<Runbook> runbooks = new RunbookParser().parse("test.md", new SourceText(markdown, List.of()));
+        List<Runbook> runbooks = parseAll("test.md", markdown);
         assertThat(runbooks).hasSize(1);
         return runbooks.get(0);
     }
@@ -148,21 +148,21 @@ class ParsingRulesTest {
             "\u0000\u0001", "###### " + "#".repeat(10_000), "[a](b".repeat(2_000), "*".repeat(50_000),
         };
         for (String text : hostile) {
-            List<Runbook> runbooks = new RunbookParser().parse("bad.md", new SourceText(text, List.of()));
+            List<Runbook> runbooks = parseAll("bad.md", text);
             assertThat(runbooks).as(text.length() > 40 ? text.substring(0, 40) : text).hasSize(1);
         }
     }
 
     @Test
     void singleRunbookHeadingNamesTheFileRunbook() {
-        List<Runbook> runbooks = new RunbookParser().parse("x.md", new SourceText("""
+        List<Runbook> runbooks = parseAll("x.md", """
                 # Runbook: Disk Full
 
                 ## Diagnosis
                 ```bash
                 df -h
                 ```
-                """, List.of()));
+                """);
         assertThat(runbooks).singleElement().satisfies(r -> {
             assertThat(r.title()).isEqualTo("Disk Full");
             assertThat(r.anchor()).isEmpty();
@@ -186,5 +186,13 @@ class ParsingRulesTest {
             assertThat(a.children().get(0).children()).extracting(Section::title, Section::line)
                     .containsExactly(tuple("C", 3));
         });
+    }
+
+    static List<Runbook> parseAll(String path, String markdown) {
+        try {
+            return new RunbookParser().parse(path, new SourceText(markdown, List.of()));
+        } catch (RunbookReadException e) {
+            throw new AssertionError(e);
+        }
     }
 }

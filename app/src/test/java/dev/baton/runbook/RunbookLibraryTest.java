@@ -127,4 +127,46 @@ class RunbookLibraryTest {
             assertThat(library.find(id)).map(Runbook::title).contains("Cache Node Failure");
         }
     }
+
+    /** Hostile nesting written by the test: each file is refused with its line, the good one still loads. */
+    @Test
+    void oneDeeplyNestedFileIsRefusedAndEveryOtherFileLoads() throws Exception {
+        write("a-good.md", "# Disk full\n\n```bash\ndf -h\n```\n");
+        write("quotes.md", "# Quoted\n\n" + ">".repeat(5_000) + " the deepest quote\n");
+        write("dashes.md", "# Dashes\n\n" + "- ".repeat(100_000) + "bottom\n");
+        StringBuilder levels = new StringBuilder("# Levels\n\n");
+        for (int i = 0; i < 3_000; i++) {
+            levels.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        write("levels.md", levels.toString());
+        StringBuilder fine = new StringBuilder("# Fine\n\n");
+        for (int i = 0; i < 40; i++) {
+            fine.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        write("z-forty-levels.md", fine + ">".repeat(40) + " forty quotes\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactlyInAnyOrder("Disk full", "Fine");
+            assertThat(library.problems()).extracting(p -> p.path().replaceAll(".*/", "") + ":" + p.line())
+                    .containsExactlyInAnyOrder("quotes.md:3", "dashes.md:3", "levels.md:103");
+            assertThat(library.problems()).allSatisfy(p -> assertThat(p.message()).contains("more than 100 levels deep").contains("not loaded"));
+            assertThat(library.lint()).extracting(LibraryProblem::path).anyMatch(p -> p.endsWith("quotes.md"));
+            assertThat(library.search("bottom", 5)).isEmpty();
+            assertThat(library.search("disk", 5)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aFifoNamedDirectlyIsRefusedNotReadForever() throws Exception {
+        Path fifo = dir.resolve("runbook.md");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        write("b.md", "# Other\n");
+        try (RunbookLibrary library = RunbookLibrary.load(List.of(fifo, dir.resolve("b.md")))) {
+            assertThat(library.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("not a regular file"));
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactly("Other");
+        }
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactly("Other");
+        }
+    }
 }

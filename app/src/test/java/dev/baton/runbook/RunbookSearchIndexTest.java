@@ -142,4 +142,25 @@ class RunbookSearchIndexTest {
         assertThat(AlertWords.split("HTTP5xxRate")).isEqualTo("HTTP 5xx Rate");
         assertThat(AlertWords.split("guts_consensus_stuck")).isEqualTo("guts consensus stuck");
     }
+
+    @Test
+    void camelCaseTitlesRankByTheirWordsAboveBodies() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            docs.add(new SearchDocument("node-" + i + ".md", "Node check " + i, List.of(), List.of("Steps"),
+                    "If the node is not ready, the kubelet may not be ready either; a node that is not ready "
+                            + "stays not ready until the kubelet reports ready. Node, not, ready."));
+        }
+        docs.add(new SearchDocument("KubeNodeNotReady.md", "KubeNodeNotReady", List.of(), List.of("Meaning"),
+                "The kubelet stopped reporting."));
+        docs.add(new SearchDocument("queue.md", "Queue", List.of(), List.of("BatonQueueStalled"),
+                "See baton_queue_depth_total for the backlog."));
+        try (RunbookSearchIndex camel = RunbookSearchIndex.build(docs)) {
+            assertThat(camel.search("node not ready", 3)).first().extracting(SearchHit::id).isEqualTo("KubeNodeNotReady.md");
+            assertThat(camel.search("KubeNodeNotReady", 3)).first().extracting(SearchHit::id).isEqualTo("KubeNodeNotReady.md");
+            assertThat(camel.search("queue stalled", 3)).extracting(SearchHit::id).containsExactly("queue.md");
+            assertThat(camel.search("depth total", 3)).extracting(SearchHit::id).containsExactly("queue.md");
+            assertThat(camel.search("baton_queue_depth_total", 3)).extracting(SearchHit::id).containsExactly("queue.md");
+        }
+    }
 }

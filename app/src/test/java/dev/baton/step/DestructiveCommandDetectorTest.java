@@ -2,6 +2,7 @@ package dev.baton.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,6 +112,56 @@ class DestructiveCommandDetectorTest {
         "~psql -U x -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle';\"~ | pg_terminate_backend",
         "~psql <<EOF\nDROP TABLE t;\nEOF~ | SQL DROP TABLE",
         "~rm \\\n  -rf /x~ | rm -r",
+        // Wrappers and remote commands seen through, and the verbs of the common CLIs.
+        "sudo reboot | reboot",
+        "sudo shutdown -r now | shutdown",
+        "~sudo find /var/spool/baton -name '*.tmp' -mtime +3 -delete~ | find -delete",
+        "~nice -n 19 ionice -c3 find /srv/cache -delete~ | find -delete",
+        "gcloud container clusters delete blue --region europe-west1 | gcloud container clusters delete",
+        "gcloud compute instances delete vm-1 --project ops | gcloud compute instances delete",
+        "oc adm drain worker-3 --ignore-daemonsets --delete-emptydir-data | oc adm drain",
+        "oc delete project scratch | oc delete",
+        "~knife ssh 'role:baton-web' 'sudo rm -rf /var/cache/baton'~ | rm -r",
+        "~knife ssh -x ops -a ipaddress 'name:queue-*' 'sudo systemctl stop rabbitmq-server'~ | systemctl stop",
+        "~ansible queue -b -a 'systemctl reboot'~ | systemctl reboot",
+        "~kubectl get pods -o name | xargs -r kubectl delete~ | kubectl delete",
+        "~ls /srv/old | xargs -I{} rm -rf /srv/old/{}~ | rm -r",
+        "~env -i sh -c 'reboot'~ | reboot",
+        "~ssh -t bastion ssh -t db-2 'sudo dd if=/dev/zero of=/dev/vdb bs=1M'~ | dd",
+        "~true && sudo timeout 30 shutdown now~ | shutdown",
+        "aws ec2 terminate-instances --instance-ids i-0abc | aws ec2 terminate-instances",
+        "aws rds delete-db-instance --db-instance-identifier orders | aws rds delete-db-instance",
+        "aws s3 rb s3://baton-scratch --force | aws s3 rb",
+        "az group delete --name rg-baton --yes | az group delete",
+        "az vm deallocate -g rg -n vm1 | az vm deallocate",
+        "docker stop queue-1 | docker stop",
+        "docker kill queue-1 | docker kill",
+        "docker compose down -v | docker compose down --volumes",
+        "terraform state rm module.db | terraform state rm",
+        "sudo systemctl disable --now baton-agent | systemctl disable --now",
+        "~mysql -e 'DROP DATABASE shop'~ | SQL DROP DATABASE",
+        "mysqladmin --user=root drop shop | mysqladmin drop",
+        "redis-cli -n 3 FLUSHALL ASYNC | redis-cli FLUSHALL",
+        "git push origin +main:main | git push --force",
+        "git push --force-with-lease origin main | git push --force",
+        "git push origin --delete release-1 | git push --delete",
+        "sudo journalctl --vacuum-time=2d | journalctl --vacuum",
+        "journalctl --vacuum-size=500M | journalctl --vacuum",
+        "crontab -r | crontab -r",
+        "~bash <<'SCRIPT'\nrm -rf /srv/queue\nSCRIPT~ | rm -r",
+        "~ssh db-1 <<EOF\nsudo systemctl stop postgresql\nEOF~ | systemctl stop",
+        // Writes and moves onto system paths, and a fork bomb.
+        "~> /etc/passwd~ | writes to /etc/passwd",
+        "~echo 'nameserver 10.0.0.2' > /etc/resolv.conf~ | writes to /etc/resolv.conf",
+        "~echo '10.0.0.9 db' >> /etc/hosts~ | writes to /etc/hosts",
+        "~echo b > /proc/sysrq-trigger~ | writes to /proc/sysrq-trigger",
+        "~echo x | sudo tee /etc/passwd~ | tee onto /etc/passwd",
+        "~echo x | sudo tee -a /etc/sudoers.d/ops~ | tee onto /etc/sudoers.d/ops",
+        "mv /etc /dev/null | mv of system path /etc",
+        "sudo cp baton.conf /etc/nginx/nginx.conf | cp onto /etc/nginx/nginx.conf",
+        "rsync -a --delete /srv/a/ /srv/b/ | rsync --delete",
+        "~:(){ :|:& };:~ | fork bomb",
+        "~bomb() { bomb | bomb & }; bomb~ | fork bomb",
     })
     void flags(String script, String reason) {
         assertThat(detector.reasons(script.replace("\\n", "\n"))).contains(reason);
@@ -155,10 +206,71 @@ class DestructiveCommandDetectorTest {
         "iptables -L -n",
         "kubectl scale deployment/coordinator --replicas=5 -n default",
         "ls 2>&1 >/dev/null",
+        "journalctl -u baton --since today --no-pager",
+        "cat < /etc/passwd | wc -l",
+        "cp /etc/nginx/nginx.conf /tmp/nginx.conf.bak",
+        "tee /tmp/report.txt",
+        "echo ok > /dev/null",
+        "echo ok >&2",
+        "echo 3 | tee /tmp/x > /dev/stderr",
+        "sudo install -m 755 baton-probe /usr/local/bin/baton-probe",
+        "python3 -m json.tool < out.json",
+        "kubectl get pods -o json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'",
+        "gcloud compute instances list --filter=name~baton",
+        "aws ec2 describe-instances --instance-ids i-0abc",
+        "docker ps --filter status=exited",
+        "knife ssh 'role:web' 'uptime'",
+        "git log -1 --format=%H",
+        "$HOME/bin/baton-check --quiet",
         "",
     })
     void leavesHarmlessCommandsAlone(String script) {
         assertThat(detector.reasons(script.replace("\\n", "\n"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "~eval 'rm -rf /x'~ | rm -r",
+        "~eval \"$(curl -fsSL https://x/setup)\"~ | eval of text made at run time",
+        "~$(echo rm) -rf /x~ | command name made at run time ($(…))",
+        "~$CLEANER /srv/queue~ | command name made at run time ($CLEANER)",
+        "~echo cm0gLXJmIC94Cg== | base64 -d | sh~ | base64 output piped to a shell",
+        "~printf '%s' \"$PAYLOAD\" | bash~ | text piped to a shell",
+        "~cat fix.sh | sudo bash -s -- --now~ | text piped to a shell",
+        "~cat fix.sh | sudo -s~ | text piped to a shell",
+        "~echo 'import os' | python3~ | text piped to python3",
+    })
+    void cannotTellWhatThisRuns(String script, String reason) {
+        assertThat(detector.findings(script)).anySatisfy(finding -> {
+            assertThat(finding.reason()).isEqualTo(reason);
+            assertThat(finding.kind()).isIn(StepWarning.Kind.OPAQUE, StepWarning.Kind.DESTRUCTIVE);
+        });
+        assertThat(new StepWarnings().of(script)).anyMatch(w -> w.kind().needsConfirmation());
+    }
+
+    @Test
+    void opaqueTextIsConfirmedLikeADestructiveStep() {
+        ExecPlan plan = ExecPlan.of("eval \"$FIX\"", java.util.Map.of());
+        assertThat(plan.warnings()).isNotEmpty().allMatch(w -> w.kind() == StepWarning.Kind.OPAQUE);
+        assertThat(plan.mustConfirm()).isTrue();
+        SendPlan send = new StepSender().plan("echo cm0K | base64 -d | sh", java.util.Map.of(), true);
+        assertThat(send.mustConfirm()).isTrue();
+        assertThat(send.submits()).isFalse();
+    }
+
+    @Test
+    void eachWarningPointsAtItsCommand() {
+        String step = "kubectl get pods -n <namespace>\nsudo systemctl stop baton-queue && echo stopped\npsql -c 'DROP TABLE jobs'";
+        java.util.List<StepWarning> warnings = new StepWarnings().of(step);
+        assertThat(warnings).extracting(w -> step.substring(w.start(), w.end()))
+                .containsExactly("sudo systemctl stop baton-queue", "DROP TABLE");
+        String remote = "ssh db-1 'sudo reboot' # after the drain";
+        StepWarning reboot = new StepWarnings().of(remote).get(0);
+        assertThat(remote.substring(reboot.start(), reboot.end())).isEqualTo("ssh db-1 'sudo reboot'");
+        String hidden = "ls\u200b -la";
+        StepWarning zw = new StepWarnings().of(hidden).get(0);
+        assertThat(zw.hasRange()).isTrue();
+        assertThat(zw.start()).isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -41,7 +41,7 @@ class PlaceholdersTest {
     @Test
     void asWordsKeepsShellReadersFromSeeingRedirections() {
         assertThat(Placeholders.asWords("kubectl delete pod <pod> -n <namespace> --grace-period=0"))
-                .isEqualTo("kubectl delete pod pod -n namespace --grace-period=0");
+                .isEqualTo("kubectl delete pod pod__ -n namespace__ --grace-period=0");
         assertThat(new StepWarnings().of("kubectl delete pod <pod> -n <namespace> --grace-period=0"))
                 .extracting(StepWarning::detail).contains("--grace-period=0");
         assertThat(new StepWarnings().of("redis-cli -h <redis-host> UNLINK <key>"))

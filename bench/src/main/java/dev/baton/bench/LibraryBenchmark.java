@@ -11,16 +11,20 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Parses and indexes generated runbooks, then times search-as-you-type queries against them.
- * Prints the figures; asserts nothing. Arguments: number of runbooks, number of searches.
+ * Parses and indexes generated runbooks, then times search-as-you-type queries against them, then (given
+ * the {@code baton} launcher) a repeat {@code baton search} of 1,000 of them end to end, JVM start included.
+ * Prints the figures, with the CPU time beside each wall time (on a shared machine the wall time also
+ * counts waiting for a core); asserts nothing. Arguments: number of runbooks, number of searches, launcher.
  */
 public final class LibraryBenchmark {
     private static final int WARMUP_SEARCHES = 300;
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private LibraryBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int runbookCount = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int searchCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path dir = Files.createTempDirectory("baton-bench");
@@ -29,13 +33,18 @@ public final class LibraryBenchmark {
             long bytes = generated.writeTo(dir, runbookCount);
             System.out.printf("generated %d runbooks (%.1f MB) in %s%n", runbookCount, bytes / 1e6, dir);
 
+            System.out.printf("load average %.1f on %d cores%n", OS.getSystemLoadAverage(), OS.getAvailableProcessors());
             long start = System.nanoTime();
+            long cpuStart = OS.getProcessCpuTime();
             RunbookLibrary library = RunbookLibrary.load(dir);
             long parsed = System.nanoTime();
+            long cpuParsed = OS.getProcessCpuTime();
             library.search("warm", 1); // builds the index
             long indexed = System.nanoTime();
-            System.out.printf("parse %d runbooks: %.0f ms; index: %.0f ms; parse + index: %.0f ms%n",
-                    library.runbooks().size(), ms(parsed - start), ms(indexed - parsed), ms(indexed - start));
+            long cpuIndexed = OS.getProcessCpuTime();
+            System.out.printf("parse %d runbooks: %.0f ms (cpu %.0f ms); index: %.0f ms (cpu %.0f ms); parse + index: %.0f ms (cpu %.0f ms)%n",
+                    library.runbooks().size(), ms(parsed - start), ms(cpuParsed - cpuStart), ms(indexed - parsed),
+                    ms(cpuIndexed - cpuParsed), ms(indexed - start), ms(cpuIndexed - cpuStart));
 
             List<String> queries = generated.queries(new Random(7), WARMUP_SEARCHES + searchCount);
             long hits = 0;
@@ -54,9 +63,47 @@ public final class LibraryBenchmark {
                     searchCount, WARMUP_SEARCHES, percentile(latencies, 50), percentile(latencies, 95),
                     percentile(latencies, 99), latencies[latencies.length - 1], hits);
             library.close();
+            if (args.length > 2 && Files.isExecutable(Path.of(args[2]))) {
+                repeatSearch(Path.of(args[2]), generated);
+            }
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** {@code baton search} twice on 1,000 runbooks to fill the index on disk, then timed: median of 7. */
+    private static void repeatSearch(Path launcher, GeneratedRunbooks generated) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("baton-bench-cli");
+        Path cache = Files.createTempDirectory("baton-bench-cache");
+        try {
+            generated.writeTo(folder.resolve("runbooks"), 1000);
+            List<String> command = List.of(launcher.toString(), "search", "--dir", folder.resolve("runbooks").toString(), "disk", "full");
+            double first = run(command, cache);
+            run(command, cache); // the class-data archive is written by the run after a build
+            double[] times = new double[7];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = run(command, cache);
+            }
+            Arrays.sort(times);
+            System.out.printf("baton search, 1,000 runbooks, end to end: first %.0f ms; repeat (index on disk) median %.0f ms, min %.0f ms, max %.0f ms (load average %.1f)%n",
+                    first, times[times.length / 2], times[0], times[times.length - 1], OS.getSystemLoadAverage());
+        } finally {
+            deleteTree(folder);
+            deleteTree(cache);
+        }
+    }
+
+    private static double run(List<String> command, Path cache) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        long t0 = System.nanoTime();
+        int exit = builder.start().waitFor();
+        double elapsed = ms(System.nanoTime() - t0);
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + exit);
+        }
+        return elapsed;
     }
 
     private static double ms(long nanos) {

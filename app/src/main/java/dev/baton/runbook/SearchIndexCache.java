@@ -1,0 +1,202 @@
+package dev.baton.runbook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search index of a runbook folder, kept on disk under the user's cache folder
+ * ({@code $XDG_CACHE_HOME/baton/search}, one index per set of folders) so that a search does not read and
+ * index every runbook again. Each file's path, size and modification time are kept beside the index; a
+ * search first compares them with the disk and re-reads only files that were added or changed, and
+ * drops the documents of files that went away. When the cache cannot be used (read-only, locked by
+ * another Baton, damaged) the search falls back to reading the folder in memory, and says so in the log.
+ */
+public final class SearchIndexCache {
+    /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
+    private static final int FORMAT = 2;
+    private static final String MANIFEST = "files.tsv";
+
+    /** What identifies a file's version without reading it. */
+    record Stamp(long size, long modifiedNanos) {}
+
+    /** What a search did to bring the index up to date: for the log, tests and benchmarks. */
+    public record Update(int reread, int removed, int unchanged) {}
+
+    private final Path folder;
+
+    public SearchIndexCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** {@code -Dbaton.cache=DIR}, else {@code $XDG_CACHE_HOME/baton}, else {@code ~/.cache/baton}; then {@code search}. */
+    public static SearchIndexCache ofUser() {
+        String configured = System.getProperty("baton.cache");
+        Path base;
+        if (configured != null && !configured.isBlank()) {
+            base = Path.of(configured);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            base = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("baton");
+        }
+        return new SearchIndexCache(base.resolve("search"));
+    }
+
+    /** Results for {@code query} over the runbooks under {@code roots}, best first. */
+    public List<SearchHit> search(List<Path> roots, String query, int limit) {
+        return search(roots, query, limit, new Update[1]);
+    }
+
+    List<SearchHit> search(List<Path> roots, String query, int limit, Update[] update) {
+        try {
+            Path dir = indexFolder(roots);
+            Files.createDirectories(dir);
+            try (Directory directory = FSDirectory.open(dir)) {
+                update[0] = refresh(roots, dir, directory);
+                try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
+                    return index.search(query, limit);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                forget(roots); // damaged or from another version: the next search builds it afresh
+            }
+            try (RunbookLibrary library = RunbookLibrary.load(roots)) {
+                return library.search(query, limit);
+            }
+        }
+    }
+
+    private Update refresh(List<Path> roots, Path dir, Directory directory) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, Stamp> current = new LinkedHashMap<>();
+        for (Path root : roots) {
+            for (Path file : RunbookLibrary.runbookFiles(root, new ArrayList<>())) {
+                String display = RunbookLibrary.displayPath(file);
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                    current.put(display, new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                    files.put(display, file);
+                } catch (IOException e) {
+                    // Gone or unreadable since the walk: not indexed, as the library would not load it.
+                }
+            }
+        }
+        Path manifestFile = dir.resolve(MANIFEST);
+        Map<String, Stamp> indexed = DirectoryReader.indexExists(directory) ? readManifest(manifestFile) : Map.of();
+        List<String> changed = new ArrayList<>();
+        current.forEach((path, stamp) -> {
+            if (!stamp.equals(indexed.get(path))) {
+                changed.add(path);
+            }
+        });
+        List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
+        if (changed.isEmpty() && removed.isEmpty() && DirectoryReader.indexExists(directory)) {
+            return new Update(0, 0, current.size());
+        }
+        IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
+                .setOpenMode(indexed.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (String path : removed) {
+                writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
+            }
+            RunbookFileReader reader = new RunbookFileReader();
+            RunbookParser parser = new RunbookParser();
+            for (String path : changed) {
+                writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
+                try {
+                    for (Runbook runbook : parser.parse(path, reader.read(files.get(path)))) {
+                        writer.addDocument(RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path));
+                    }
+                } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
+                    // Not searchable, as in the library; lint says why.
+                }
+            }
+            writer.commit();
+        } catch (LockObtainFailedException e) {
+            throw new IOException("another Baton is updating the index", e);
+        }
+        writeManifest(manifestFile, current);
+        return new Update(changed.size(), removed.size(), current.size() - changed.size());
+    }
+
+    private void forget(List<Path> roots) {
+        Path dir = indexFolder(roots);
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            log().debug("Could not remove {}", dir, e);
+        }
+    }
+
+    /** One index per set of folders, named by a hash of their absolute paths. */
+    Path indexFolder(List<Path> roots) {
+        StringBuilder key = new StringBuilder("format ").append(FORMAT);
+        for (Path root : roots) {
+            key.append('\n').append(root.toAbsolutePath().normalize());
+        }
+        // FNV-1a, 64 bits: a name, not a secret, and no security provider to load on every search.
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : key.toString().getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return folder.resolve(String.format("%016x", hash));
+    }
+
+    /** Obtained only when there is something to say: setting up logging is a tenth of a short command's time. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SearchIndexCache.class);
+    }
+
+    /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
+    private static Map<String, Stamp> readManifest(Path file) {
+        Map<String, Stamp> stamps = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t", 3);
+                stamps.put(parts[2], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+            }
+            return stamps;
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // missing or damaged: everything is read again
+        }
+    }
+
+    private static void writeManifest(Path file, Map<String, Stamp> stamps) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        StringBuilder text = new StringBuilder();
+        stamps.forEach((path, stamp) -> {
+            if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
+                text.append(stamp.size()).append('\t').append(stamp.modifiedNanos()).append('\t').append(path).append('\n');
+            }
+        });
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.baton.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index on disk answers repeat searches and follows the folder: added, changed and removed files. */
+class SearchIndexCacheTest {
+    @TempDir
+    Path runbooks;
+    @TempDir
+    Path cacheFolder;
+
+    private List<String> ids(SearchIndexCache cache, String query, SearchIndexCache.Update[] update) {
+        return cache.search(List.of(runbooks), query, 10, update).stream()
+                .map(hit -> hit.id().substring(hit.id().lastIndexOf('/') + 1)).toList();
+    }
+
+    @Test
+    void onlyChangedFilesAreReadAgain() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        Files.writeString(runbooks.resolve("disk.md"), "# Queue disk full\n\nFree space on the queue volume.\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+
+        assertThat(ids(cache, "queue", update)).containsExactlyInAnyOrder("stalled.md", "disk.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(2, 0, 0));
+
+        assertThat(ids(cache, "queue stalled", update)).containsExactly("stalled.md");
+        assertThat(update[0]).as("nothing changed: nothing read").isEqualTo(new SearchIndexCache.Update(0, 0, 2));
+
+        Path disk = runbooks.resolve("disk.md");
+        Files.writeString(disk, "# Queue disk full\n\nFree space, then restart the consumers.\n");
+        Files.setLastModifiedTime(disk, FileTime.fromMillis(Files.getLastModifiedTime(disk).toMillis() + 5_000));
+        Files.writeString(runbooks.resolve("lagging.md"), "# BatonQueueLagging\n\nConsumers are behind.\n");
+        Files.delete(runbooks.resolve("stalled.md"));
+        assertThat(ids(cache, "consumers", update)).containsExactlyInAnyOrder("disk.md", "lagging.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(2, 1, 0));
+        assertThat(ids(cache, "stalled", update)).isEmpty();
+    }
+
+    @Test
+    void aDamagedIndexIsRebuiltNotFatal() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        assertThat(ids(cache, "stalled", update)).containsExactly("stalled.md");
+        Path dir = cache.indexFolder(List.of(runbooks));
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+        assertThat(ids(cache, "stalled", update)).as("answered by reading the folder").containsExactly("stalled.md");
+        assertThat(ids(cache, "stalled", update)).as("and the index rebuilt").containsExactly("stalled.md");
+        assertThat(update[0].reread()).isEqualTo(1);
+    }
+}
