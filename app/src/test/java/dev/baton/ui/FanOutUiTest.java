@@ -120,6 +120,21 @@ class FanOutUiTest extends ConsoleTest {
         assertThat(names(window)).containsExactly("18 nodes: same output, exit 0", "2 nodes: same output, exit 1");
 
         ConsoleFixture.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeTableView<Object> grid = (TreeTableView<Object>) window.getScene().lookup("#fanout-grid");
+            TreeItem<Object> failedGroup = grid.getRoot().getChildren().get(1);
+            failedGroup.setExpanded(true);
+            grid.getSelectionModel().clearSelection();
+            grid.getSelectionModel().select(failedGroup.getChildren().get(0));
+            grid.getSelectionModel().select(grid.getRoot().getChildren().get(0));
+            return null;
+        });
+        ConsoleFixture.waitFor(10, () -> ((javafx.scene.control.TextArea) window.getScene().lookup("#fanout-details"))
+                .getText().startsWith("--- "));
+        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.TextArea) window.getScene()
+                .lookup("#fanout-details")).getText())).contains("n5", "disk 91%", "disk 40%", "@@");
+
+        ConsoleFixture.onFx(() -> {
             ((CheckBox) window.getScene().lookup("#fanout-failed-only")).setSelected(true);
             return null;
         });

@@ -86,12 +86,12 @@ public final class FanOutWindow extends Stage {
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getColumns().setAll(List.of(
-                column("Node", 150, row -> row.name()),
+                column("Node", 250, row -> row.name()),
                 column("State", 110, row -> row.node() != null ? row.node().status().label()
                         : row.group().representative().status().label()),
                 column("Exit", 55, row -> exitOf(row.node() != null ? row.node() : row.group().representative())),
                 column("Duration", 80, row -> row.node() == null ? "" : seconds(row.node().duration())),
-                column("First line", 420, row -> {
+                column("First line", 380, row -> {
                     NodeOutcome shown = row.node() != null ? row.node() : row.group().representative();
                     return shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
                 })));

@@ -1,5 +1,6 @@
 package dev.baton.ui.nodes;
 
+import dev.baton.ui.CommandText;
 import dev.baton.session.Confirmation;
 import dev.baton.step.ExecPlan;
 import dev.baton.step.StepWarning;
@@ -20,11 +21,7 @@ final class NodeRunConfirmation extends Dialog<Boolean> {
         for (StepWarning warning : plan.warnings()) {
             content.getChildren().add(new Label("⚠ " + warning.kind().jsonName() + ": " + warning.detail()));
         }
-        TextArea text = new TextArea(plan.shownText());
-        text.setId("confirm-text");
-        text.setEditable(false);
-        text.setPrefRowCount(Math.min(16, plan.shownText().split("\n", -1).length + 1));
-        text.setStyle("-fx-font-family: monospace;");
+        TextArea text = CommandText.of(plan.shownText());
         content.getChildren().addAll(text, new Label("It runs at once over SSH; its output is captured."));
         getDialogPane().setContent(content);
         ButtonType run = new ButtonType("Run on " + nodeNames, ButtonBar.ButtonData.OK_DONE);

@@ -1,5 +1,6 @@
 package dev.baton.ui.runbook;
 
+import dev.baton.ui.CommandText;
 import dev.baton.runbook.Step;
 import dev.baton.session.Confirmation;
 import dev.baton.step.SendPlan;
@@ -26,12 +27,7 @@ final class SendConfirmation extends Dialog<Boolean> {
             label.getStyleClass().add("warning-" + warning.kind().jsonName());
             content.getChildren().add(label);
         }
-        TextArea text = new TextArea(plan.shownText());
-        text.setId("confirm-text");
-        text.setEditable(false);
-        text.setWrapText(false);
-        text.setPrefRowCount(Math.min(16, plan.shownText().split("\n", -1).length + 1));
-        text.setStyle("-fx-font-family: monospace;");
+        TextArea text = CommandText.of(plan.shownText());
         content.getChildren().add(text);
         content.getChildren().add(new Label(plan.submits()
                 ? "It will be sent and run."
