@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.transport.TransportException;
@@ -50,6 +48,11 @@ public final class SshConnector {
         this.settings = settings;
         this.prompts = prompts;
         this.nodesByName = nodesByName;
+    }
+
+    /** Sets up what every connection shares, ahead of the first one (a window does it while it starts). */
+    public static void prepare() {
+        OpenSshDefaults.get();
     }
 
     public SshConnection connect(Node node) throws SshFailure {
@@ -136,9 +139,7 @@ public final class SshConnector {
     }
 
     private SSHClient newClient(Node node, HandshakeDeadline deadline) {
-        DefaultConfig config = new DefaultConfig();
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(OpenSshDefaults.get());
         client.setSocketFactory(deadline.socketFactory());
         int timeoutMillis = Math.toIntExact(settings.connectTimeout().toMillis());
         client.setConnectTimeout(timeoutMillis);

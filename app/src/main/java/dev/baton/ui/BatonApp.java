@@ -114,6 +114,7 @@ public final class BatonApp extends Application {
             console.setStatus("Could not load runbooks from " + folder + ": " + load.getException().getMessage());
         });
         background.submit(load);
+        background.execute(dev.baton.ssh.SshConnector::prepare);
         console.terminals().openLocalShell();
         console.resumeIncident();
         List<Path> inventories = inventoryFiles();
