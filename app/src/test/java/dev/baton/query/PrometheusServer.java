@@ -48,7 +48,10 @@ public final class PrometheusServer implements AutoCloseable {
         return start(directory, false);
     }
 
-    /** Starts it and waits until its own {@code up} series has a sample (one scrape has happened). */
+    /**
+     * Starts it and waits until it has scraped itself three times, so that a query for a moment a
+     * second or two ago finds samples.
+     */
     public static PrometheusServer start(Path directory, boolean basicAuth) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install Debian's prometheus package"
@@ -75,7 +78,7 @@ public final class PrometheusServer implements AutoCloseable {
                 .start();
         PrometheusServer server = new PrometheusServer(directory, process, port, basicAuth);
         try {
-            server.awaitFirstScrape();
+            server.awaitScrapes();
         } catch (Exception e) {
             server.close();
             throw e;
@@ -107,7 +110,7 @@ public final class PrometheusServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    private void awaitFirstScrape() throws Exception {
+    private void awaitScrapes() throws Exception {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
@@ -115,7 +118,7 @@ public final class PrometheusServer implements AutoCloseable {
                 throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + log());
             }
             try {
-                JsonNode answer = api("/api/v1/query", "query", "up");
+                JsonNode answer = api("/api/v1/query", "query", "count_over_time(up[1m]) >= 3");
                 if (answer.path("data").path("result").size() > 0) {
                     return;
                 }
@@ -126,7 +129,7 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.onSpinWait();
             Thread.sleep(100); // polling a condition with a deadline, not waiting in hope
         }
-        throw new IllegalStateException("prometheus did not scrape itself within " + START_TIMEOUT.toSeconds()
+        throw new IllegalStateException("prometheus did not scrape itself three times within " + START_TIMEOUT.toSeconds()
                 + " s (last answer " + last + "): " + log());
     }
 
