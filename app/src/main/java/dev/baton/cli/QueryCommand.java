@@ -15,7 +15,6 @@ import dev.baton.sources.SourcesConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ final class QueryCommand implements Callable<Integer> {
                 }
                 language = QueryRunning.language(reference.step()).orElseThrow();
                 query = reference.step().command();
-                folder = configFolder(reference.file());
+                folder = QueryRunning.configFolder(reference.file());
             } else {
                 language = logql ? QueryLanguage.LOGQL : QueryLanguage.PROMQL;
                 query = what.expression;
@@ -130,17 +129,6 @@ final class QueryCommand implements Callable<Integer> {
                     : override.getHost(), override);
         }
         return QueryRunning.source(config, language, sourceName);
-    }
-
-    /** The nearest folder above the runbook that holds a baton.yaml, else the runbook's own folder. */
-    static Path configFolder(Path runbookFile) {
-        Path start = runbookFile.toAbsolutePath().getParent();
-        for (Path folder = start; folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve(SourcesConfig.FOLDER_FILE))) {
-                return folder;
-            }
-        }
-        return start;
     }
 
     static List<Map<String, Object>> json(QueryAnswer answer) {

@@ -107,6 +107,17 @@ public final class QueryRunning {
                         + names(config.sources(kind))));
     }
 
+    /** Where a runbook's data sources are configured: the nearest folder above it with a baton.yaml, else its own. */
+    public static java.nio.file.Path configFolder(java.nio.file.Path runbookFile) {
+        java.nio.file.Path start = runbookFile.toAbsolutePath().getParent();
+        for (java.nio.file.Path folder = start; folder != null; folder = folder.getParent()) {
+            if (java.nio.file.Files.isRegularFile(folder.resolve(SourcesConfig.FOLDER_FILE))) {
+                return folder;
+            }
+        }
+        return start;
+    }
+
     private static String names(List<DataSource> sources) {
         return sources.isEmpty() ? "" : " (configured: "
                 + String.join(", ", sources.stream().map(DataSource::name).toList()) + ")";

@@ -53,4 +53,17 @@ class QueryTableTest {
         assertThat(QueryErrors.pointer("up", "HTTP 503")).isEmpty();
         assertThat(QueryErrors.pointer("up", "1:40: parse error: x")).isEmpty();
     }
+
+    @Test
+    void grafanaExploreLinkCarriesSourceQueryAndWindow() throws Exception {
+        QueryWindow window = QueryWindow.between(AT.minusSeconds(3600), AT);
+        String url = GrafanaExplore.url("https://grafana.example.com/", "main", "rate(x[5m])", window);
+        assertThat(url).startsWith("https://grafana.example.com/explore?orgId=1&left=");
+        String left = java.net.URLDecoder.decode(url.substring(url.indexOf("left=") + 5), java.nio.charset.StandardCharsets.UTF_8);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(left);
+        assertThat(json.path("datasource").asText()).isEqualTo("main");
+        assertThat(json.path("queries").get(0).path("expr").asText()).isEqualTo("rate(x[5m])");
+        assertThat(json.path("range").path("from").asText()).isEqualTo(Long.toString(AT.minusSeconds(3600).toEpochMilli()));
+        assertThat(json.path("range").path("to").asText()).isEqualTo(Long.toString(AT.toEpochMilli()));
+    }
 }
