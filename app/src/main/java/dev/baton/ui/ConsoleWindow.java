@@ -392,7 +392,7 @@ public final class ConsoleWindow extends BorderPane {
     private void placeQueryPane(QueryResultPane pane, boolean shown) {
         if (shown && !right.getItems().contains(pane)) {
             right.getItems().add(1, pane);
-            right.setDividerPositions(0.3, 0.75);
+            right.setDividerPositions(0.2, 0.85);
         } else if (!shown) {
             right.getItems().remove(pane);
         }

@@ -1,7 +1,6 @@
 package dev.baton.ui.query;
 
 import dev.baton.query.QueryAnswer;
-import dev.baton.query.QueryTable;
 import dev.baton.query.Sample;
 import dev.baton.query.Series;
 import java.time.Instant;
@@ -25,6 +24,7 @@ final class QueryChart extends StackPane {
     static final int SHOWN = 10;
     private static final int LEGEND_CHARS = 60;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOVER = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final NumberAxis time = new NumberAxis();
@@ -38,6 +38,7 @@ final class QueryChart extends StackPane {
         setId("query-chart");
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
+        chart.setMinHeight(220);
         chart.setLegendVisible(true);
         time.setForceZeroInRange(false);
         value.setForceZeroInRange(false);
@@ -45,7 +46,9 @@ final class QueryChart extends StackPane {
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return CLOCK.format(Instant.ofEpochSecond(seconds.longValue()));
+                // Minutes repeat along a short axis; seconds tell its ticks apart.
+                boolean shortAxis = time.getUpperBound() - time.getLowerBound() < 600;
+                return (shortAxis ? CLOCK_SECONDS : CLOCK).format(Instant.ofEpochSecond(seconds.longValue()));
             }
 
             @Override
@@ -119,7 +122,7 @@ final class QueryChart extends StackPane {
             }
         }
         if (best != null) {
-            hover.setText(HOVER.format(bestSample.at()) + "  " + best.name() + " = " + QueryTable.number(bestSample.value()));
+            hover.setText(HOVER.format(bestSample.at()) + "  " + best.name() + " = " + QueryResultPane.shown(bestSample.value()));
         }
     }
 

@@ -42,7 +42,7 @@ public final class QueryResultPane extends VBox {
     /** What the buttons do. */
     record Actions(Runnable rerun, Runnable copy, Runnable grafana, Runnable capture, Runnable close) {}
 
-    record Row(String series, double value) {}
+    public record Row(String series, double value) {}
 
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -102,7 +102,7 @@ public final class QueryResultPane extends VBox {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : QueryTable.number(item));
+                setText(empty || item == null ? null : shown(item));
             }
         });
         valueColumn.setComparator((a, b) -> Double.compare(a, b));
@@ -111,7 +111,7 @@ public final class QueryResultPane extends VBox {
         seriesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         metricsView = new SplitPane(chart, seriesTable);
         metricsView.setOrientation(Orientation.VERTICAL);
-        metricsView.setDividerPositions(0.6);
+        metricsView.setDividerPositions(0.68);
 
         TableColumn<LogLine, String> timeColumn = new TableColumn<>("Time (UTC)");
         timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(QueryTable.rows(
@@ -209,6 +209,19 @@ public final class QueryResultPane extends VBox {
 
     List<Series> chartSeries() {
         return chart.shownSeries();
+    }
+
+    /** A value as a responder reads it: at most four decimals, or four significant digits when very large or small. */
+    static String shown(double value) {
+        double magnitude = Math.abs(value);
+        if (!Double.isFinite(value) || value == Math.rint(value) && magnitude < 1e15) {
+            return QueryTable.number(value);
+        }
+        if (magnitude >= 1e6 || magnitude < 1e-3) {
+            return String.format(Locale.ROOT, "%.4g", value);
+        }
+        return new java.math.BigDecimal(value).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String firstLine(String text) {
