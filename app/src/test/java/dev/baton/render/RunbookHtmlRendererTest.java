@@ -140,6 +140,9 @@ public class RunbookHtmlRendererTest {
                 for (var step : runbook.steps()) {
                     assertThat(html).as(seed + " " + runbook.anchor() + " step " + step.number())
                             .contains("id=\"step-" + step.number() + "\"");
+                    boolean query = step.language().equals("promql") || step.language().equals("logql");
+                    assertThat(html.contains("href=\"baton:query/" + step.number() + "\""))
+                            .as(seed + " step " + step.number() + " has a Query action").isEqualTo(query);
                 }
                 assertThat(html).doesNotContain("id=\"step-" + (runbook.steps().size() + 1) + "\"");
             }
