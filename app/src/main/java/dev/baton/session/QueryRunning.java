@@ -176,19 +176,62 @@ public final class QueryRunning {
         }
     }
 
+    /** A run under way: its result, and a way to give up on it (a slow endpoint). */
+    public record Handle(CompletableFuture<Run> result, Runnable cancel) {}
+
     /**
      * Asks off the caller's thread and records the run in the incident (starting one, as a sent step
      * does, when none is open). The future completes with the run once it is asked; recording follows.
      */
     public CompletableFuture<Run> run(Runbook runbook, int step, Request request) {
-        return CompletableFuture.supplyAsync(() -> {
-            Run run = runNow(request);
-            incident.ifPresent(session -> session.record(runbook, open -> {
-                open.timeline().append(event(runbook, step, run));
-                return null;
-            }));
-            return run;
-        }, background);
+        return start(runbook, step, request).result();
+    }
+
+    /**
+     * As {@link #run}, with a cancel that interrupts the request in flight: the run then ends at once
+     * with the error "cancelled", and is recorded so.
+     */
+    public Handle start(Runbook runbook, int step, Request request) {
+        CompletableFuture<Run> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            background.execute(() -> {
+                worker.set(Thread.currentThread());
+                try {
+                    Run finished = cancelled.get() ? cancelledRun(request) : runNow(request);
+                    incident.ifPresent(session -> session.record(runbook, open -> {
+                        open.timeline().append(event(runbook, step, finished));
+                        return null;
+                    }));
+                    result.complete(finished);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    synchronized (worker) {
+                        worker.set(null);
+                        Thread.interrupted(); // an interrupt meant for this run must not reach the pool's next task
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            result.completeExceptionally(new IllegalStateException("Baton is closing; the query was not run"));
+        }
+        Runnable cancel = () -> {
+            cancelled.set(true);
+            synchronized (worker) {
+                Thread thread = worker.get();
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        };
+        return new Handle(result, cancel);
+    }
+
+    private Run cancelledRun(Request request) {
+        return new Run(request, Optional.empty(), request.source().describe() + ": cancelled", clock.instant(),
+                Duration.ZERO);
     }
 
     static IncidentEvent.QueryRan event(Runbook runbook, int step, Run run) {

@@ -136,6 +136,43 @@ class QueryRunningTest {
                 .hasMessage("No Prometheus data source is named 'other' (configured: main)");
     }
 
+    @Test
+    void aSlowEndpointCanBeCancelledAndTheRunSaysSo() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/", exchange -> {
+            asked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        slow.setExecutor(Executors.newCachedThreadPool());
+        slow.start();
+        try (IncidentSession session = new IncidentSession(new IncidentStore(dir.resolve("slow")), "ana")) {
+            QueryRunning running = new QueryRunning(Optional.of(session), EXECUTOR);
+            DataSource source = DataSource.of(SourceKind.PROMETHEUS, "slow",
+                    java.net.URI.create("http://127.0.0.1:" + slow.getAddress().getPort()));
+            QueryRunning.Handle handle = running.start(null, 0, QueryRunning.plan(dev.baton.query.QueryLanguage.PROMQL,
+                    "up", Map.of(), source, running.lastWindow(Duration.ofMinutes(5)), true));
+            assertThat(asked.await(20, TimeUnit.SECONDS)).as("the request reached the server").isTrue();
+            long before = System.nanoTime();
+            handle.cancel().run();
+            QueryRunning.Run run = handle.result().get(10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
+            assertThat(run.failed()).isTrue();
+            assertThat(run.error()).contains("Prometheus slow").contains("cancelled");
+            assertThat(awaitQueryEvent(session).error()).contains("cancelled");
+        } finally {
+            release.countDown();
+            slow.stop(0);
+        }
+    }
+
     private static IncidentEvent.QueryRan awaitQueryEvent(IncidentSession session) throws Exception {
         // The record follows the run on the incident's thread; a snapshot queued after it sees it.
         IncidentSnapshot snapshot = session.snapshot().get(30, TimeUnit.SECONDS).orElseThrow();

@@ -43,6 +43,10 @@ class QueryUiTest extends ConsoleTest {
                 ```promql
                 sum by (code) (prometheus_http_requests_total{job="{{job}}"})
                 ```
+
+                ```promql
+                sum(rate(prometheus_http_requests_total[5m])
+                ```
                 """);
     }
 
@@ -111,6 +115,22 @@ class QueryUiTest extends ConsoleTest {
         byte[] png = Files.readAllBytes(fx.incident().folder().resolve(picture));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         assertThat(png.length).isGreaterThan(1000);
+    }
+
+    @Test
+    void aBadQueryShowsPrometheusErrorWithACaretAndCannotBeCaptured(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        fx.show(folder.resolve("requests.md").toString(), "Requests by code");
+        fx.click("baton:query/2");
+        ConsoleFixture.waitFor(30, () -> robot.lookup("#query-error").tryQuery().isPresent()
+                && robot.lookup("#query-error").queryAs(javafx.scene.control.Label.class).isVisible());
+        String error = ConsoleFixture.onFx(() -> robot.lookup("#query-error").queryAs(javafx.scene.control.Label.class)
+                .getText());
+        assertThat(error).contains("Prometheus main (" + prometheus.url() + "/api/v1/query_range)", "HTTP 400",
+                "parse error").endsWith("sum(rate(prometheus_http_requests_total[5m])\n"
+                        + " ".repeat("sum(rate(prometheus_http_requests_total[5m])".length()) + "^");
+        assertThat(ConsoleFixture.onFx(() -> robot.lookup("#query-capture").queryAs(javafx.scene.control.Button.class)
+                .isDisabled())).isTrue();
     }
 
     private static IncidentEvent.QueryRan queryRan(IncidentSnapshot snapshot) {

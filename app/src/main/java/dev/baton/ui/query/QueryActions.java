@@ -58,6 +58,7 @@ public final class QueryActions {
     private final QueryResultPane pane;
     private Current current;
     private QueryRunning.Run lastRun;
+    private QueryRunning.Handle inFlight;
 
     public QueryActions(QueryRunning running, IncidentSession incident, Supplier<Runbook> shownRunbook,
             Supplier<RunbookLibrary> library, Background background, Consumer<String> status,
@@ -71,8 +72,8 @@ public final class QueryActions {
         this.confirmExternal = confirmExternal;
         this.appendToNotes = appendToNotes;
         this.placement = placement;
-        this.pane = new QueryResultPane(new QueryResultPane.Actions(this::rerun, this::copy, this::openInGrafana,
-                this::capture, this::close));
+        this.pane = new QueryResultPane(new QueryResultPane.Actions(this::rerun, this::cancel, this::copy,
+                this::openInGrafana, this::capture, this::close));
     }
 
     public QueryResultPane pane() {
@@ -119,7 +120,14 @@ public final class QueryActions {
     }
 
     private void close() {
+        cancel();
         placement.place(pane, false);
+    }
+
+    private void cancel() {
+        if (inFlight != null) {
+            inFlight.cancel().run();
+        }
     }
 
     private void rerun() {
@@ -139,9 +147,16 @@ public final class QueryActions {
             status.accept(e.getMessage());
             return;
         }
+        cancel();
         pane.running(request);
         placement.place(pane, true);
-        background.onFx(running.run(now.runbook(), now.step().number(), request), "Query not run", run -> {
+        QueryRunning.Handle handle = running.start(now.runbook(), now.step().number(), request);
+        inFlight = handle;
+        background.onFx(handle.result(), "Query not run", run -> {
+            if (inFlight != handle) {
+                return; // a newer run replaced this one
+            }
+            inFlight = null;
             lastRun = run;
             pane.show(run, grafanaUrl(run).isPresent());
             status.accept(request.language().word() + " on " + request.source().name() + ": "

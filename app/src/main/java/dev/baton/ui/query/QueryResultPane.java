@@ -40,7 +40,7 @@ public final class QueryResultPane extends VBox {
     static final List<String> WINDOWS = List.of("Since incident start", "Last 15m", "Last 1h", "Last 6h", "Last 24h");
 
     /** What the buttons do. */
-    record Actions(Runnable rerun, Runnable copy, Runnable grafana, Runnable capture, Runnable close) {}
+    record Actions(Runnable rerun, Runnable cancel, Runnable copy, Runnable grafana, Runnable capture, Runnable close) {}
 
     public record Row(String series, double value) {}
 
@@ -51,6 +51,7 @@ public final class QueryResultPane extends VBox {
     private final ToggleButton instant = new ToggleButton("Instant");
     private final Hyperlink grafana = new Hyperlink("Open in Grafana Explore");
     private final Button capture = new Button("Capture");
+    private final Button cancel = new Button("Cancel");
     private final QueryChart chart = new QueryChart();
     private final TableView<Row> seriesTable = new TableView<>();
     private final TableView<LogLine> logTable = new TableView<>();
@@ -76,6 +77,9 @@ public final class QueryResultPane extends VBox {
         instant.setId("query-instant");
         grafana.setId("query-grafana");
         capture.setId("query-capture");
+        cancel.setId("query-cancel");
+        cancel.setOnAction(e -> actions.cancel().run());
+        showCancel(false);
         Button rerun = new Button("Run again");
         rerun.setId("query-rerun");
         Button copy = new Button("Copy");
@@ -90,7 +94,7 @@ public final class QueryResultPane extends VBox {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox heading = new HBox(8, title, spring, close);
-        HBox tools = new HBox(6, window, instant, rerun, copy, capture, grafana);
+        HBox tools = new HBox(6, window, instant, rerun, cancel, copy, capture, grafana);
         tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TableColumn<Row, String> seriesColumn = new TableColumn<>("Series");
@@ -142,6 +146,7 @@ public final class QueryResultPane extends VBox {
         summary.setText("Running " + firstLine(request.query()) + " …");
         showError("");
         capture.setDisable(true);
+        showCancel(true);
         instant.setDisable(request.language() == QueryLanguage.LOGQL);
         body.getChildren().clear();
     }
@@ -149,6 +154,7 @@ public final class QueryResultPane extends VBox {
     void show(QueryRunning.Run run, boolean grafanaKnown) {
         QueryRunning.Request request = run.request();
         title.setText(request.language().word() + " on " + request.source().name());
+        showCancel(false);
         grafana.setVisible(grafanaKnown);
         grafana.setManaged(grafanaKnown);
         capture.setDisable(run.failed());
@@ -185,6 +191,11 @@ public final class QueryResultPane extends VBox {
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         filteredLines.setPredicate(wanted.isEmpty() ? null : line -> line.line().toLowerCase(Locale.ROOT).contains(wanted)
                 || QueryTable.labels(line.labels()).toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    private void showCancel(boolean running) {
+        cancel.setVisible(running);
+        cancel.setManaged(running);
     }
 
     private void showError(String text) {
