@@ -22,6 +22,8 @@ import javafx.util.StringConverter;
  */
 final class QueryChart extends StackPane {
     static final int SHOWN = 10;
+    /** Points drawn per line: about one per four pixels of a chart beside the runbook. */
+    static final int MAX_POINTS = 180;
     private static final int LEGEND_CHARS = 60;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -83,11 +85,10 @@ final class QueryChart extends StackPane {
         shown = answer.top(SHOWN);
         List<XYChart.Series<Number, Number>> lines = new ArrayList<>(shown.size());
         for (Series series : shown) {
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(series.samples().size());
-            for (Sample sample : series.samples()) {
-                if (Double.isFinite(sample.value())) {
-                    points.add(new XYChart.Data<>(sample.at().getEpochSecond(), sample.value()));
-                }
+            List<Sample> drawn = drawn(series.samples());
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(drawn.size());
+            for (Sample sample : drawn) {
+                points.add(new XYChart.Data<>(sample.at().getEpochSecond(), sample.value()));
             }
             String name = series.name();
             lines.add(new XYChart.Series<>(name.length() > LEGEND_CHARS ? name.substring(0, LEGEND_CHARS) + "…" : name,
@@ -96,6 +97,46 @@ final class QueryChart extends StackPane {
         chart.getData().setAll(lines);
         hover.setText("");
         note.setText(answer.count() > SHOWN ? "top " + SHOWN + " of " + answer.count() + " series by newest value" : "");
+    }
+
+    /**
+     * The finite samples, at most {@link #MAX_POINTS}: beyond that each stretch of time keeps its lowest
+     * and highest sample, in time order, so a spike stays on the line while the chart lays out fewer points;
+     * the first and the newest samples are always kept, so the line ends at the table's value. The hover
+     * value uses every sample.
+     */
+    static List<Sample> drawn(List<Sample> samples) {
+        List<Sample> finite = samples.stream().filter(s -> Double.isFinite(s.value())).toList();
+        if (finite.size() <= MAX_POINTS) {
+            return finite;
+        }
+        int buckets = (MAX_POINTS - 2) / 2;
+        List<Sample> kept = new ArrayList<>(MAX_POINTS);
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * finite.size() / buckets);
+            int to = (int) ((long) (b + 1) * finite.size() / buckets);
+            int low = from;
+            int high = from;
+            for (int i = from; i < to; i++) {
+                if (finite.get(i).value() < finite.get(low).value()) {
+                    low = i;
+                }
+                if (finite.get(i).value() > finite.get(high).value()) {
+                    high = i;
+                }
+            }
+            kept.add(finite.get(Math.min(low, high)));
+            if (low != high) {
+                kept.add(finite.get(Math.max(low, high)));
+            }
+        }
+        if (kept.get(0) != finite.get(0)) {
+            kept.add(0, finite.get(0));
+        }
+        if (kept.get(kept.size() - 1) != finite.get(finite.size() - 1)) {
+            kept.add(finite.get(finite.size() - 1));
+        }
+        return kept;
     }
 
     /** The shown series whose line is nearest the pointer, with its value at the nearest sample time. */

@@ -40,7 +40,7 @@ public final class QueryResultPane extends VBox {
     static final List<String> WINDOWS = List.of("Since incident start", "Last 15m", "Last 1h", "Last 6h", "Last 24h");
 
     /** What the buttons do. */
-    record Actions(Runnable rerun, Runnable cancel, Runnable copy, Runnable grafana, Runnable capture, Runnable close) {}
+    public record Actions(Runnable rerun, Runnable cancel, Runnable copy, Runnable grafana, Runnable capture, Runnable close) {}
 
     public record Row(String series, double value) {}
 
@@ -61,7 +61,7 @@ public final class QueryResultPane extends VBox {
     private final VBox logsView;
     private FilteredList<LogLine> filteredLines = new FilteredList<>(FXCollections.observableArrayList());
 
-    QueryResultPane(Actions actions) {
+    public QueryResultPane(Actions actions) {
         setId("query-pane");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -151,7 +151,8 @@ public final class QueryResultPane extends VBox {
         body.getChildren().clear();
     }
 
-    void show(QueryRunning.Run run, boolean grafanaKnown) {
+    /** Shows a finished run (on the FX thread). */
+    public void show(QueryRunning.Run run, boolean grafanaKnown) {
         QueryRunning.Request request = run.request();
         title.setText(request.language().word() + " on " + request.source().name());
         showCancel(false);
