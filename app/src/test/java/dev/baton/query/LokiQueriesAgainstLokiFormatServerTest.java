@@ -99,6 +99,15 @@ class LokiQueriesAgainstLokiFormatServerTest {
     }
 
     @Test
+    void aServerErrorIsNamedWithItsStatusAndText() {
+        status.set(503);
+        body.set("too many outstanding requests");
+        assertThatThrownBy(() -> loki().range("{app=\"a\"}", QueryWindow.last(Duration.ofHours(1), Instant.now())))
+                .hasMessageContaining("Loki logs (http://127.0.0.1:").hasMessageContaining("HTTP 503")
+                .hasMessageContaining("too many outstanding requests");
+    }
+
+    @Test
     void anAnswerNotInLokisShapeIsRefusedWithWhatWasWrong() {
         body.set("{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},\"values\":[[\"soon\",\"x\"]]}]}}");
         assertThatThrownBy(() -> loki().range("{app=\"a\"}", QueryWindow.last(Duration.ofHours(1), Instant.now())))
