@@ -62,6 +62,7 @@ public final class QueryPaneBenchmark {
         report("1,000 series as one instant (table only)", measure(pane, () -> pane.show(instant, false), null));
         QueryRunning.Run ten = run(QueryLanguage.PROMQL, new QueryAnswer.Metrics(all.top(10), true), window);
         report("10 series x 360 points", measure(pane, () -> pane.show(ten, false), null));
+        report("1,000 series x 360 points, again", measure(pane, () -> pane.show(metrics, false), null));
         report("5,000 log lines, shown and scrolled", measure(pane, () -> pane.show(logs, false), () -> {
             for (int i = 0; i < 5000; i += 50) {
                 int row = i;
