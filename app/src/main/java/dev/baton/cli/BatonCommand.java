@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.",
         subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class, RunCommand.class,
-                TimelineCommand.class, BundleCommand.class,
+                TimelineCommand.class, BundleCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BatonCommand implements Runnable {
     @Option(names = "--runbooks", paramLabel = "DIR",

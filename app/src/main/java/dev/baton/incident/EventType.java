@@ -9,6 +9,7 @@ public final class EventType {
     public static final String STEP_RUN = "step.run";
     public static final String RUN_RESULT = "run.result";
     public static final String CAPTURE = "capture";
+    public static final String QUERY_RAN = "query.ran";
     public static final String CHECKLIST_TICKED = "checklist.ticked";
     public static final String CHECKLIST_UNTICKED = "checklist.unticked";
     public static final String VARIABLE_SET = "variable.set";

@@ -12,6 +12,7 @@ import dev.baton.incident.IncidentEvent.IncidentRecovered;
 import dev.baton.incident.IncidentEvent.IncidentStarted;
 import dev.baton.incident.IncidentEvent.NotesSaved;
 import dev.baton.incident.IncidentEvent.Other;
+import dev.baton.incident.IncidentEvent.QueryRan;
 import dev.baton.incident.IncidentEvent.RunResult;
 import dev.baton.incident.IncidentEvent.StepRun;
 import dev.baton.incident.IncidentEvent.StepSent;
@@ -55,6 +56,12 @@ public final class EventWords {
             return "Captured " + e.source() + " from " + e.target()
                     + (blank(e.command()) ? "" : ": " + firstLine(e.command()));
         }
+        if (event instanceof QueryRan e) {
+            String where = e.language() + " on " + e.source() + (e.step() > 0 ? " (step " + e.step() + ")" : "");
+            String when = e.from() == null ? "at " + clock(e.to()) : clock(e.from()) + "–" + clock(e.to());
+            return (blank(e.error()) ? where + ", " + when + ": " + e.count() + " " + e.unit() + " in "
+                    + seconds(e.durationMs()) : where + " failed: " + e.error()) + " — " + firstLine(e.query());
+        }
         if (event instanceof ChecklistTicked e) {
             return "Ticked: " + e.text();
         }
@@ -86,6 +93,15 @@ public final class EventWords {
     private static String elapsed(long seconds) {
         long minutes = Math.max(0, seconds / 60);
         return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+
+    private static String clock(java.time.Instant at) {
+        return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    private static String seconds(long ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static boolean blank(String text) {

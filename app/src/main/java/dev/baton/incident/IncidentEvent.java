@@ -62,6 +62,17 @@ public sealed interface IncidentEvent {
     record CaptureTaken(String source, String target, String command, String outcome, int chars, String file)
             implements IncidentEvent {}
 
+    /**
+     * A PromQL or LogQL query run against a data source (its name only: credentials never reach the timeline).
+     *
+     * @param query    the text sent, placeholders filled
+     * @param from     the window's start; null for an instant query
+     * @param count    series or lines in the answer; -1 when it failed
+     * @param error    why it failed, or empty
+     */
+    record QueryRan(String runbook, int step, String language, String source, String query, Instant from,
+            Instant to, int count, String unit, long durationMs, String error) implements IncidentEvent {}
+
     record ChecklistTicked(String runbook, int item, String text) implements IncidentEvent {}
 
     record ChecklistUnticked(String runbook, int item, String text) implements IncidentEvent {}

@@ -16,6 +16,7 @@ import dev.baton.incident.IncidentEvent.IncidentRecovered;
 import dev.baton.incident.IncidentEvent.IncidentStarted;
 import dev.baton.incident.IncidentEvent.NotesSaved;
 import dev.baton.incident.IncidentEvent.Other;
+import dev.baton.incident.IncidentEvent.QueryRan;
 import dev.baton.incident.IncidentEvent.RunResult;
 import dev.baton.incident.IncidentEvent.StepRun;
 import dev.baton.incident.IncidentEvent.StepSent;
@@ -41,6 +42,7 @@ public final class IncidentEvents {
         register(EventType.STEP_RUN, StepRun.class);
         register(EventType.RUN_RESULT, RunResult.class);
         register(EventType.CAPTURE, CaptureTaken.class);
+        register(EventType.QUERY_RAN, QueryRan.class);
         register(EventType.CHECKLIST_TICKED, ChecklistTicked.class);
         register(EventType.CHECKLIST_UNTICKED, ChecklistUnticked.class);
         register(EventType.VARIABLE_SET, VariableSet.class);

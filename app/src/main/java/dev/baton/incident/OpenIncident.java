@@ -193,10 +193,34 @@ public final class OpenIncident implements AutoCloseable {
     }
 
     private Path nextCaptureFile(String target, String kind) throws IOException {
+        return nextCaptureFile(target, kind, "txt");
+    }
+
+    private Path nextCaptureFile(String target, String kind, String extension) throws IOException {
         Path captures = folder.resolve(CAPTURES);
         Files.createDirectories(captures);
         String slug = target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-        return captures.resolve(String.format(Locale.ROOT, "%04d-%s-%s.txt", captureCount.incrementAndGet(), slug, kind));
+        return captures.resolve(String.format(Locale.ROOT, "%04d-%s-%s.%s", captureCount.incrementAndGet(), slug, kind,
+                extension));
+    }
+
+    /**
+     * Records a capture whose notes block the caller writes (a query's table) with a file kept beside it
+     * (the chart's picture, or null for none). The block is given the file's folder-relative path (or
+     * null) to link to; it is returned for the notes.
+     */
+    public String captureWithFile(String source, String target, String command, String outcome,
+            java.util.function.Function<String, String> blockLinking, String kind, String extension, byte[] file)
+            throws IOException {
+        String relative = null;
+        if (file != null) {
+            Path path = nextCaptureFile(target, kind, extension);
+            AtomicFiles.write(path, file);
+            relative = folder.relativize(path).toString().replace('\\', '/');
+        }
+        String block = blockLinking.apply(relative);
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, block.length(), relative));
+        return block;
     }
 
     /**

@@ -78,6 +78,9 @@ final class RunbookNodeRenderers implements NodeRenderer {
             button(Action.RUN_IN, n, "Run in…", "Choose the terminal");
             button(Action.RUN_ON_NODE, n, "Run on node…", "Run on one or more nodes and capture the output");
         }
+        if (dev.baton.query.QueryLanguage.of(step.language()).isPresent()) {
+            button(Action.QUERY, n, "Query", "Run against Prometheus or Loki and show the answer beside the runbook");
+        }
         if (step.kind() != StepKind.TEXT) {
             button(Action.COPY, n, "Copy", "Copy to the clipboard");
         }

@@ -43,6 +43,11 @@ public final class RunbookLibrary implements AutoCloseable {
         this.alerts = new AlertIndex(this.runbooks, links);
     }
 
+    /** The file a runbook was read from (its {@link Runbook#path()}), absolute; empty for one not from a file. */
+    public java.util.Optional<Path> file(String runbookPath) {
+        return java.util.Optional.ofNullable(files.get(runbookPath));
+    }
+
     public static RunbookLibrary load(Path root) {
         return load(List.of(root));
     }

@@ -3,6 +3,9 @@ package dev.baton.ui;
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.ui.library.LibraryPane;
 import dev.baton.ui.runbook.RunbookView;
+import dev.baton.session.QueryRunning;
+import dev.baton.ui.query.QueryActions;
+import dev.baton.ui.query.QueryResultPane;
 import dev.baton.ui.runbook.StepActions;
 import dev.baton.ui.terminal.TerminalTabs;
 import dev.baton.inventory.Inventory;
@@ -70,6 +73,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Tab nodesTab = new Tab("Nodes");
     private final Background background;
     private final HandoffActions handoff;
+    private final QueryActions queries;
     private boolean closed;
 
     /**
@@ -100,6 +104,9 @@ public final class ConsoleWindow extends BorderPane {
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
                 openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
+        queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session,
+                () -> runbook.shownRunbookProperty().get(), runbook::library, background, say, steps::confirmExternal,
+                incident::appendToNotes, this::placeQueryPane);
         sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
             if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
                 say.accept(node.name() + ": " + state.label() + " — " + detail);
@@ -379,7 +386,21 @@ public final class ConsoleWindow extends BorderPane {
 
     /** A click in the runbook page: the view is built before the actions it leads to. */
     private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
-        steps.handle(action);
+        if (action.action() == dev.baton.render.BatonUrls.Action.QUERY) {
+            queries.query(action.number());
+        } else {
+            steps.handle(action);
+        }
+    }
+
+    /** A query's answer goes between the terminals and the incident, beside the runbook. */
+    private void placeQueryPane(QueryResultPane pane, boolean shown) {
+        if (shown && !right.getItems().contains(pane)) {
+            right.getItems().add(1, pane);
+            right.setDividerPositions(0.2, 0.85);
+        } else if (!shown) {
+            right.getItems().remove(pane);
+        }
     }
 
     /**

@@ -43,6 +43,10 @@ class IncidentEventsTest {
                     Instant.parse("2026-11-24T03:12:06Z"), 5000, "captures/0003-db2-stdout.txt", 0,
                     "captures/0004-db2-stderr.txt", 0),
             new CaptureTaken("exec", "db1", "du -sh /var/log/*", "exit 0", 42, null),
+            new IncidentEvent.QueryRan("disk-full.md", 5, "PromQL", "main", "sum(up)",
+                    Instant.parse("2026-11-24T02:12:00Z"), Instant.parse("2026-11-24T03:12:00Z"), 3, "series", 212, ""),
+            new IncidentEvent.QueryRan("", 0, "LogQL", "logs", "sum(count_over_time(x[5m]))", null,
+                    Instant.parse("2026-11-24T03:12:00Z"), -1, "series", 5000, "Loki logs: unreachable"),
             new ChecklistTicked("disk-full.md", 2, "Paged the DBA"),
             new ChecklistUnticked("disk-full.md", 2, "Paged the DBA"),
             new VariableSet("ns", "payments", false),
@@ -66,6 +70,14 @@ class IncidentEventsTest {
             assertThat(reopened.events()).extracting(TimelineEvent::typed).containsExactlyElementsOf(ONE_OF_EACH);
         }
         assertThat(ONE_OF_EACH).extracting(IncidentEvent::type).containsAll(IncidentEvents.knownTypes());
+    }
+
+    @Test
+    void queryRunsAreSaidWithTheirSourceWindowAndCount() {
+        assertThat(EventWords.describe(ONE_OF_EACH.get(7)))
+                .isEqualTo("PromQL on main (step 5), 02:12 UTC–03:12 UTC: 3 series in 0.2 s — sum(up)");
+        assertThat(EventWords.describe(ONE_OF_EACH.get(8)))
+                .isEqualTo("LogQL on logs failed: Loki logs: unreachable — sum(count_over_time(x[5m]))");
     }
 
     /** Lines as the versions before typed events wrote them: field for field, numbers as they came. */

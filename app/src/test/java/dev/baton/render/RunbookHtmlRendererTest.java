@@ -127,7 +127,8 @@ public class RunbookHtmlRendererTest {
         String html = render("# T\n\n```bash\nkubectl get pods -n <ns>\n```\n\n```promql\nup == 0\n```\n\n"
                 + "```yaml\na: 1\n```\n\n```bash\nrm -rf /tmp/x\n```\n");
         assertThat(html).contains("id=\"step-1\"", "href=\"baton:run/1\"", "href=\"baton:run-in/1\"", "href=\"baton:copy/1\"");
-        assertThat(html).contains("href=\"baton:copy/2\"").doesNotContain("baton:run/2\"");
+        assertThat(html).contains("href=\"baton:copy/2\"", "href=\"baton:query/2\"").doesNotContain("baton:run/2\"");
+        assertThat(html).doesNotContain("baton:query/1\"", "baton:query/3\"", "baton:query/4\"");
         assertThat(html).doesNotContain("baton:copy/3\"", "baton:run/3\"");
         assertThat(html).contains("id=\"step-4\"", "warning-destructive", "rm -r");
         assertThat(html).contains("<span class=\"tok-placeholder\">&lt;ns&gt;</span>");
@@ -155,6 +156,9 @@ public class RunbookHtmlRendererTest {
             for (var step : runbook.steps()) {
                 assertThat(html).as(name + " " + runbook.anchor() + " step " + step.number())
                         .contains("id=\"step-" + step.number() + "\"");
+                boolean query = step.language().equals("promql") || step.language().equals("logql");
+                assertThat(html.contains("href=\"baton:query/" + step.number() + "\""))
+                        .as(name + " step " + step.number() + " has a Query action").isEqualTo(query);
             }
             assertThat(html).doesNotContain("id=\"step-" + (runbook.steps().size() + 1) + "\"");
         }
@@ -202,6 +206,8 @@ public class RunbookHtmlRendererTest {
         assertThat(BatonUrls.parse(BatonUrls.of(BatonUrls.Action.OPEN, "runbooks/a b.md#x")))
                 .hasValueSatisfying(p -> assertThat(p.argument()).isEqualTo("runbooks/a b.md#x"));
         assertThat(BatonUrls.parse("baton:run/1;rm")).isEmpty();
+        assertThat(BatonUrls.parse("baton:query/3")).hasValue(new BatonUrls.Parsed(BatonUrls.Action.QUERY, "3"));
+        assertThat(BatonUrls.parse("baton:query/up")).isEmpty();
         assertThat(BatonUrls.parse("baton:shell/ls")).isEmpty();
         assertThat(BatonUrls.parse("http://x")).isEmpty();
         assertThat(BatonUrls.parse("baton:run/%zz")).isEmpty();

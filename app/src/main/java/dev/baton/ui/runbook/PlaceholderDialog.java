@@ -12,8 +12,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /** Asks for every placeholder of a step in one dialog, offering the values given earlier in the incident. */
-final class PlaceholderDialog extends Dialog<Map<String, String>> {
-    PlaceholderDialog(String stepTitle, List<String> names, Map<String, String> remembered) {
+public final class PlaceholderDialog extends Dialog<Map<String, String>> {
+    public PlaceholderDialog(String stepTitle, List<String> names, Map<String, String> remembered) {
         setTitle("Fill in the step");
         setHeaderText(stepTitle);
         GridPane grid = new GridPane();
