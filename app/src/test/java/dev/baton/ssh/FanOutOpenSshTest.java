@@ -77,10 +77,17 @@ class FanOutOpenSshTest {
                 outcome -> { });
         assertThat(run.await(Duration.ofSeconds(120))).isTrue();
 
-        List<OutputGroup> groups = run.groups();
-        assertThat(groups.get(0).size()).as("%s", run.outcomes()).isEqualTo(39);
-        assertThat(groups.get(0).representative().firstLine()).isEqualTo("Linux");
-        assertThat(groups.get(0).representative().status()).isEqualTo(NodeOutcome.Status.SUCCEEDED);
+        List<NodeOutcome> succeeded = run.outcomes().stream()
+                .filter(o -> o.status() == NodeOutcome.Status.SUCCEEDED).toList();
+        assertThat(succeeded).hasSize(39).allSatisfy(o -> assertThat(o.firstLine()).isEqualTo("Linux"));
+        // The login shell's own start-up files may print to stderr on some nodes and not others (they
+        // do on this machine): nodes are grouped exactly by what they printed, whatever that was.
+        Map<String, Long> byOutput = succeeded.stream().collect(java.util.stream.Collectors.groupingBy(
+                dev.baton.session.OutputDiff::outputOf, java.util.stream.Collectors.counting()));
+        List<OutputGroup> succeededGroups = run.groups().stream()
+                .filter(g -> g.representative().status() == NodeOutcome.Status.SUCCEEDED).toList();
+        assertThat(succeededGroups).extracting(g -> (long) g.size())
+                .containsExactlyInAnyOrderElementsOf(byOutput.values());
         NodeOutcome changed = run.outcomes().stream().filter(o -> o.name().equals("n41")).findFirst().orElseThrow();
         assertThat(changed.reason()).startsWith("host key:");
         NodeOutcome dead = run.outcomes().stream().filter(o -> o.name().equals("n250")).findFirst().orElseThrow();
