@@ -69,14 +69,13 @@ modules="$modules,jdk.crypto.ec,jdk.management"
 echo "packaging: $modules"
 
 echo "packaging: runtime (jlink)"
-strip_native=()
+"$bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --output "$work/runtime"
 if [ $system = linux ]; then
-    # The JVM's own symbol tables (4 MB); objcopy comes with binutils.
-    command -v objcopy >/dev/null || die "jlink strips the runtime's native symbols with objcopy: install binutils"
-    strip_native=(--strip-native-debug-symbols exclude-debuginfo-files)
+    # The JVM's symbol table, 4 MB of libjvm.so, serves only to name functions in a crash report.
+    command -v strip >/dev/null || die "the runtime's libjvm.so is stripped with strip: install binutils"
+    strip --strip-unneeded "$work/runtime/lib/server/libjvm.so"
 fi
-"$bin/jlink" --add-modules "$modules" --strip-debug ${strip_native[@]+"${strip_native[@]}"} --no-header-files --no-man-pages \
-    --compress=2 --output "$work/runtime"
 
 "$bin/java" -Djava.awt.headless=true "$here/tools/Icon.java" "$icon" "$work/baton.$icon"
 
