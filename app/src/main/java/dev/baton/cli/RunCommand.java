@@ -3,10 +3,6 @@ package dev.baton.cli;
 import dev.baton.inventory.Inventory;
 import dev.baton.inventory.InventoryLoader;
 import dev.baton.inventory.Node;
-import dev.baton.runbook.Runbook;
-import dev.baton.runbook.RunbookFileReader;
-import dev.baton.runbook.RunbookParser;
-import dev.baton.runbook.RunbookReadException;
 import dev.baton.runbook.Step;
 import dev.baton.ssh.KnownHosts;
 import dev.baton.ssh.NodeRun;
@@ -197,34 +193,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */
     static String stepText(String reference) throws IOException {
-        int hash = reference.lastIndexOf('#');
-        if (hash < 0) {
-            throw new IllegalArgumentException("--step takes FILE#N, e.g. runbooks/disk-full.md#2");
-        }
-        int number;
-        try {
-            number = Integer.parseInt(reference.substring(hash + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("step number '" + reference.substring(hash + 1) + "' is not a number");
-        }
-        String runbookRef = reference.substring(0, hash);
-        int anchorAt = runbookRef.indexOf('#');
-        Path file = Path.of(anchorAt < 0 ? runbookRef : runbookRef.substring(0, anchorAt));
-        String anchor = anchorAt < 0 ? "" : runbookRef.substring(anchorAt + 1);
-        List<Runbook> runbooks;
-        try {
-            runbooks = new RunbookParser().parse(file.toString(), new RunbookFileReader().read(file));
-        } catch (RunbookReadException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        Optional<Runbook> runbook = runbooks.stream()
-                .filter(candidate -> anchor.isEmpty() || candidate.id().endsWith("#" + anchor))
-                .findFirst();
-        if (runbook.isEmpty()) {
-            throw new IllegalArgumentException(file + " has no runbook '#" + anchor + "'");
-        }
-        Step step = runbook.get().step(number).orElseThrow(() -> new IllegalArgumentException(
-                reference + ": no step " + number + " (the runbook has " + runbook.get().steps().size() + ")"));
+        Step step = StepReference.resolve(reference).step();
         if (!step.runnable()) {
             throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " block, not a command to run");
