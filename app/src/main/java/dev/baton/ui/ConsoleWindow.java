@@ -418,6 +418,7 @@ public final class ConsoleWindow extends BorderPane {
         LAYOUT.putDouble("divider1", dividers[1]);
         LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
         LAYOUT.putBoolean("dark", dark.isSelected());
+        incident.stop();
         runOnNode.closeWindows();
         terminals.closeAll();
         sessions.close();

@@ -68,6 +68,8 @@ public final class IncidentPane extends VBox {
     private final ToggleButton preview = new ToggleButton("Preview");
     private final StackPane notesArea = new StackPane(notes);
     private WebView previewView;
+    /** Runs until {@link #stop()}: a running animation is held by JavaFX, and with it this pane and its window. */
+    private final Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
     private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
     private final FilteredList<TimelineEvent> shown = new FilteredList<>(events, e -> true);
     private final ListView<TimelineEvent> list = new ListView<>(shown);
@@ -164,9 +166,8 @@ public final class IncidentPane extends VBox {
             }
         });
         current.addListener((obs, old, incident) -> show(incident));
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        clockTick.setCycleCount(Timeline.INDEFINITE);
+        clockTick.play();
     }
 
     private static Button button(String text, String id, Runnable action) {
@@ -227,6 +228,11 @@ public final class IncidentPane extends VBox {
         String separator = text.isEmpty() || text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
         notes.appendText(separator + block);
         notes.positionCaret(notes.getLength());
+    }
+
+    /** The window is closing: the clock stops, so nothing keeps the pane alive. */
+    public void stop() {
+        clockTick.stop();
     }
 
     /** Ctrl+S: the notes saved now and noted in the timeline. */
