@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
     // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
-    private static final Pattern PLACEHOLDER = Pattern.compile(
+    static final Pattern PLACEHOLDER = Pattern.compile(
             "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
     private Placeholders() {
@@ -54,7 +54,7 @@ public final class Placeholders {
         return out.toString();
     }
 
-    private static String name(Matcher m) {
+    static String name(Matcher m) {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 }
