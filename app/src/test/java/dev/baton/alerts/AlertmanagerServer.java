@@ -110,6 +110,11 @@ public final class AlertmanagerServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(url.resolve(path)).GET()).body();
     }
 
+    /** A DELETE on Alertmanager's own API (expiring a silence a test made). */
+    public void delete(String path) throws Exception {
+        send(HttpRequest.newBuilder(url.resolve(path)).DELETE());
+    }
+
     /** Waits until {@code path}'s answer contains {@code text} (Alertmanager processes posted alerts asynchronously). */
     public String awaitContaining(String path, String text) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
