@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class FiringUiTest extends ConsoleTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TreeTableView<Object> table(FxRobot robot) {
-        return robot.lookup("#firing-table").queryAs(TreeTableView.class);
+    private TreeView<Object> table(FxRobot robot) {
+        return robot.lookup("#firing-table").queryAs(TreeView.class);
     }
 
     private void showFiring(FxRobot robot) throws Exception {
@@ -86,7 +86,8 @@ class FiringUiTest extends ConsoleTest {
         TerminalTab shell = fx.waitForShell("Local 1");
         showFiring(robot);
         assertThat(robot.lookup("#firing-state").queryAs(Label.class).getText()).startsWith("2 firing, 0 silenced");
-        assertThat(robot.lookup("— none").tryQuery()).isPresent();
+        assertThat(robot.lookup("no runbook").tryQuery()).isPresent();
+        assertThat(robot.lookup("→ Payments pod restarting").tryQuery()).isPresent();
 
         robot.clickOn("PaymentsPodRestarting");
 

@@ -1,9 +1,6 @@
 package dev.baton.ui.alerts;
 
 import dev.baton.alerts.AlertJsonException;
-import dev.baton.alerts.FiringAlert;
-import dev.baton.incident.EventWords;
-import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.session.AlertIncidents;
 import dev.baton.session.FiringAlerts;
@@ -17,12 +14,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
-import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -46,7 +41,7 @@ public final class FiringPane extends VBox {
     private final Consumer<AlertIncidents.Opened> opened;
     private final Consumer<String> status;
     private final Function<List<java.nio.file.Path>, SourcesConfig> config;
-    private final TreeTableView<Item> table = new TreeTableView<>(new TreeItem<>());
+    private final TreeView<Item> table = new TreeView<>(new TreeItem<>());
     private final Label state = new Label("Not read yet");
     private final Label problems = new Label();
     private final Timeline timer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(REFRESH.toSeconds()),
@@ -73,7 +68,8 @@ public final class FiringPane extends VBox {
         Button refresh = new Button("Refresh");
         refresh.setId("firing-refresh");
         refresh.setOnAction(e -> refresh());
-        Button paste = new Button("Paste alert…");
+        Button paste = new Button("Paste…");
+        paste.setTooltip(new javafx.scene.control.Tooltip("Open an alert from its JSON (webhook payload, amtool)"));
         paste.setId("firing-paste");
         paste.setOnAction(e -> paste());
         Button silence = new Button("Silence…");
@@ -83,8 +79,11 @@ public final class FiringPane extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(4, refresh, paste, gap, silence);
+        bar.getChildren().stream().filter(Button.class::isInstance)
+                .forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         state.setId("firing-state");
         state.getStyleClass().add("firing-state");
+        state.setWrapText(true);
         problems.setId("firing-problems");
         problems.getStyleClass().add("firing-problems");
         problems.setWrapText(true);
@@ -92,38 +91,14 @@ public final class FiringPane extends VBox {
         problems.setVisible(false);
         table.setId("firing-table");
         table.setShowRoot(false);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(List.of(
-                column("Alert", 150, item -> item.row() == null
-                        ? "▾ " + EventWords.labels(item.group().labels(), true) + " (" + item.group().rows().size() + ")"
-                        : item.row().alert().alertname()),
-                column("Severity", 70, item -> item.row() == null ? "" : item.row().alert().severity()),
-                column("Labels", 170, item -> item.row() == null ? "" : plain(item.row().alert())),
-                column("Since", 60, item -> item.row() == null ? "" : since(item.row().alert().startsAt())),
-                column("State", 70, item -> item.row() == null ? "" : item.row().alert().status()),
-                column("Runbook", 140, item -> item.row() == null ? ""
-                        : item.row().runbook().map(Runbook::title).orElse("— none"))));
-        table.setRowFactory(view -> {
-            var row = new javafx.scene.control.TreeTableRow<Item>() {
-                @Override
-                protected void updateItem(Item item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().removeAll("firing-group", "firing-silenced", "firing-inhibited");
-                    if (!empty && item != null) {
-                        if (item.row() == null) {
-                            getStyleClass().add("firing-group");
-                        } else if (!item.row().alert().status().equals("firing")) {
-                            getStyleClass().add("firing-" + item.row().alert().status());
-                        }
-                    }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && !row.isEmpty() && row.getItem().row() != null) {
-                    open(row.getItem().row());
+        table.setCellFactory(view -> {
+            AlertCell cell = new AlertCell();
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && !cell.isEmpty() && cell.getItem().row() != null) {
+                    open(cell.getItem().row());
                 }
             });
-            return row;
+            return cell;
         });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -134,18 +109,6 @@ public final class FiringPane extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, state, problems, table);
         timer.setCycleCount(Timeline.INDEFINITE);
-    }
-
-    private static TreeTableColumn<Item, String> column(String title, double width, Function<Item, String> text) {
-        TreeTableColumn<Item, String> column = new TreeTableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue() == null ? ""
-                : text.apply(cell.getValue().getValue())));
-        return column;
-    }
-
-    private static String plain(FiringAlert alert) {
-        return String.join(" ", alert.keyLabels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     static String since(Instant startsAt) {
