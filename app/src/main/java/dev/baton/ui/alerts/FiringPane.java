@@ -69,7 +69,6 @@ public final class FiringPane extends VBox {
         refresh.setId("firing-refresh");
         refresh.setOnAction(e -> refresh());
         Button paste = new Button("Paste…");
-        paste.setTooltip(new javafx.scene.control.Tooltip("Open an alert from its JSON (webhook payload, amtool)"));
         paste.setId("firing-paste");
         paste.setOnAction(e -> paste());
         Button silence = new Button("Silence…");
@@ -79,8 +78,6 @@ public final class FiringPane extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(4, refresh, paste, gap, silence);
-        bar.getChildren().stream().filter(Button.class::isInstance)
-                .forEach(button -> ((Button) button).setMinWidth(Region.USE_PREF_SIZE));
         state.setId("firing-state");
         state.getStyleClass().add("firing-state");
         state.setWrapText(true);
