@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -44,8 +42,14 @@ public final class FiringPane extends VBox {
     private final TreeView<Item> table = new TreeView<>(new TreeItem<>());
     private final Label state = new Label("Not read yet");
     private final Label problems = new Label();
-    private final Timeline timer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(REFRESH.toSeconds()),
-            e -> refresh()));
+    /** Ticks every 30 s on a thread of its own and hands the refresh to the FX thread. */
+    private final java.util.concurrent.ScheduledExecutorService clock =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "baton-firing-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private boolean ticking;
     private volatile RunbookLibrary library;
     private volatile FiringAlerts firing = new FiringAlerts(List.of(), System::getenv, Duration.ofSeconds(15));
     private boolean refreshing;
@@ -105,7 +109,6 @@ public final class FiringPane extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, state, problems, table);
-        timer.setCycleCount(Timeline.INDEFINITE);
     }
 
     static String since(Instant startsAt) {
@@ -121,11 +124,15 @@ public final class FiringPane extends VBox {
     public void setLibrary(RunbookLibrary library) {
         this.library = library;
         refresh();
-        timer.play();
+        if (!ticking && !clock.isShutdown()) {
+            ticking = true;
+            clock.scheduleWithFixedDelay(() -> javafx.application.Platform.runLater(this::refresh),
+                    REFRESH.toSeconds(), REFRESH.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     public void stop() {
-        timer.stop();
+        clock.shutdownNow();
     }
 
     public void focusList() {
