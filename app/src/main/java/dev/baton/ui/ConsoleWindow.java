@@ -133,7 +133,7 @@ public final class ConsoleWindow extends BorderPane {
         nodesTab.setId("nodes-tab");
         firingTab.setId("firing-tab");
         firingTab.setContent(firing);
-        left.getTabs().setAll(runbooksTab, firingTab, nodesTab);
+        left.getTabs().setAll(runbooksTab, nodesTab, firingTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);

@@ -59,14 +59,19 @@ class FiringUiTest extends ConsoleTest {
 
     private void showFiring(FxRobot robot) throws Exception {
         fx.waitForLibrary();
-        // The left pane as wide as a fresh install has it: the saved layout is shared by every Baton on the
-        // machine, and a pane dragged narrow hides the Firing tab's header in the overflow menu.
+        // The left pane as wide as a fresh install has it (the saved layout is shared by every Baton on the
+        // machine), and the tab chosen with its shortcut: a pane dragged narrow hides tab headers.
         ConsoleFixture.onFx(() -> {
-            ((javafx.scene.control.SplitPane) app.console().getCenter()).setDividerPositions(0.25, 0.6);
+            var split = (javafx.scene.control.SplitPane) app.console().getCenter();
+            // The right divider first: a divider cannot pass the one after it.
+            split.getDividers().get(1).setPosition(0.6);
+            split.getDividers().get(0).setPosition(0.25);
             return null;
         });
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#firing-pane").query().getLayoutBounds().getWidth() > 300);
-        robot.clickOn("#firing-tab");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#firing-pane").query().getParent() != null
+                && robot.lookup("#firing-pane").query().isVisible()
+                && robot.lookup("#firing-pane").query().getLayoutBounds().getWidth() > 150);
         ConsoleFixture.waitFor(30, () -> {
             if (table(robot).getExpandedItemCount() < 4) {
                 fx.console().firing().refresh();

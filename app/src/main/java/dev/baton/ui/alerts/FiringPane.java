@@ -67,6 +67,8 @@ public final class FiringPane extends VBox {
         this.opened = opened;
         this.status = status;
         setId("firing-pane");
+        // As narrow as the runbook library may be and no narrower: the left pane keeps its tab headers.
+        setMinWidth(180);
         getStyleClass().add("firing-pane");
         setSpacing(4);
         Button refresh = new Button("Refresh");
