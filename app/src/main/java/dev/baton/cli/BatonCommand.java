@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.",
-        subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class, RunCommand.class,
+        subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class, AlertsCommand.class,
+                OpenAlertCommand.class, RunCommand.class,
                 TimelineCommand.class, BundleCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BatonCommand implements Runnable {

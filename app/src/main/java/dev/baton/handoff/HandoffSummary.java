@@ -44,6 +44,8 @@ final class HandoffSummary {
         page.append("<h2>Handoff note</h2>\n<div class=\"note\"><pre>")
                 .append(escape(note.isBlank() ? "(no note)" : note)).append("</pre></div>\n");
 
+        alerts(page, events);
+
         List<TimelineEvent> results = events.stream().filter(e -> e.typed() instanceof IncidentEvent.RunResult).toList();
         page.append("<h2>What was tried</h2>\n");
         if (results.isEmpty()) {
@@ -81,6 +83,35 @@ final class HandoffSummary {
         page.append("</table>\n<h2>Notes</h2>\n<pre>").append(escape(notes.isBlank() ? "(none)" : notes))
                 .append("</pre>\n</body></html>\n");
         return page.toString();
+    }
+
+    /** The alerts the incident was opened from: labels, annotations and where each came from. */
+    private static void alerts(StringBuilder page, List<TimelineEvent> events) {
+        List<IncidentEvent.AlertOpened> alerts = events.stream().map(TimelineEvent::typed)
+                .filter(IncidentEvent.AlertOpened.class::isInstance).map(IncidentEvent.AlertOpened.class::cast).toList();
+        if (alerts.isEmpty()) {
+            return;
+        }
+        page.append("<h2>Alerts</h2>\n");
+        for (IncidentEvent.AlertOpened alert : alerts) {
+            page.append("<h3>").append(escape(alert.alertname())).append("</h3>\n<p class=\"meta\">")
+                    .append(escape(alert.status())).append(" · from ").append(escape(alert.source()))
+                    .append(alert.startsAt() == null ? "" : " · since " + TIME.format(alert.startsAt())).append("</p>\n")
+                    .append("<table><tr><th>Label</th><th>Value</th></tr>\n");
+            alert.labels().forEach((name, value) -> page.append("<tr><td>").append(escape(name)).append("</td><td><code>")
+                    .append(escape(value)).append("</code></td></tr>\n"));
+            page.append("</table>\n");
+            if (!alert.annotations().isEmpty()) {
+                page.append("<table><tr><th>Annotation</th><th>Text</th></tr>\n");
+                alert.annotations().forEach((name, value) -> page.append("<tr><td>").append(escape(name))
+                        .append("</td><td>").append(escape(value)).append("</td></tr>\n"));
+                page.append("</table>\n");
+            }
+            if (alert.generatorUrl() != null && !alert.generatorUrl().isBlank()) {
+                // Shown as text, not a link: the page loads and follows nothing by itself.
+                page.append("<p><b>Generator URL:</b> <code>").append(escape(alert.generatorUrl())).append("</code></p>\n");
+            }
+        }
     }
 
     private static String join(String a, String b) {

@@ -1,5 +1,7 @@
 package dev.baton.incident;
 
+import dev.baton.incident.IncidentEvent.AlertOpened;
+import dev.baton.incident.IncidentEvent.AlertSilenced;
 import dev.baton.incident.IncidentEvent.CaptureTaken;
 import dev.baton.incident.IncidentEvent.ChecklistTicked;
 import dev.baton.incident.IncidentEvent.ChecklistUnticked;
@@ -69,7 +71,7 @@ public final class EventWords {
             return "Unticked: " + e.text();
         }
         if (event instanceof VariableSet e) {
-            return "Variable " + e.name() + " = " + e.value();
+            return "Variable " + e.name() + " = " + e.value() + (blank(e.source()) ? "" : " (from " + e.source() + ")");
         }
         if (event instanceof ConnectionOpened e) {
             return "Connected to " + e.target();
@@ -86,8 +88,34 @@ public final class EventWords {
         if (event instanceof HandoffImported e) {
             return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)");
         }
+        if (event instanceof AlertOpened e) {
+            return "Alert " + e.alertname() + " (" + e.status() + ") from " + e.source() + ": "
+                    + labels(e.labels());
+        }
+        if (event instanceof AlertSilenced e) {
+            return "Silenced " + e.alertname() + " in " + e.source() + " until " + e.endsAt() + " by " + e.by()
+                    + " (silence " + e.silenceId() + "): " + firstLine(e.comment());
+        }
         Other e = (Other) event;
         return e.type() + " " + e.data();
+    }
+
+    /** Labels as Alertmanager writes a label set, without its braces: name="value", …; the alert's name left out. */
+    public static String labels(java.util.Map<String, String> labels) {
+        return labels(labels, false);
+    }
+
+    /** As {@link #labels(java.util.Map)}, with the alert's name when {@code withName}. */
+    public static String labels(java.util.Map<String, String> labels, boolean withName) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(labels).forEach((name, value) -> {
+            if (withName || !name.equals("alertname")) {
+                text.append(text.length() > 0 ? ", " : "").append(name).append("=\"")
+                        .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                        .append('"');
+            }
+        });
+        return text.toString();
     }
 
     private static String elapsed(long seconds) {

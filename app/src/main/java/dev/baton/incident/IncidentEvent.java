@@ -77,8 +77,34 @@ public sealed interface IncidentEvent {
 
     record ChecklistUnticked(String runbook, int item, String text) implements IncidentEvent {}
 
-    /** A placeholder's value; a secret's value is recorded masked. */
-    record VariableSet(String name, String value, boolean secret) implements IncidentEvent {}
+    /**
+     * A placeholder's value; a secret's value is recorded masked.
+     *
+     * @param source where the value came from ("alert KubePodCrashLooping"), or null when the responder typed it
+     */
+    record VariableSet(String name, String value, boolean secret, String source) implements IncidentEvent {
+        public VariableSet(String name, String value, boolean secret) {
+            this(name, value, secret, null);
+        }
+    }
+
+    /**
+     * A firing alert the incident was opened from (or joined with): what Alertmanager said of it.
+     *
+     * @param source       the Alertmanager it was read from, or "pasted" / a file name
+     * @param generatorUrl where the alert came from (the Prometheus expression), or empty
+     */
+    record AlertOpened(String alertname, String fingerprint, String source, String status, Instant startsAt,
+            Map<String, String> labels, Map<String, String> annotations, String generatorUrl) implements IncidentEvent {
+        public AlertOpened {
+            labels = labels == null ? Map.of() : new java.util.TreeMap<>(labels);
+            annotations = annotations == null ? Map.of() : new java.util.TreeMap<>(annotations);
+        }
+    }
+
+    /** A silence Baton created in Alertmanager for an alert: the only thing Baton writes there. */
+    record AlertSilenced(String alertname, String silenceId, String source, String matchers, Instant endsAt,
+            String comment, String by) implements IncidentEvent {}
 
     record ConnectionOpened(String target, String detail) implements IncidentEvent {}
 

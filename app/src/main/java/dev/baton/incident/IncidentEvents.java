@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.incident.IncidentEvent.AlertOpened;
+import dev.baton.incident.IncidentEvent.AlertSilenced;
 import dev.baton.incident.IncidentEvent.CaptureTaken;
 import dev.baton.incident.IncidentEvent.ChecklistTicked;
 import dev.baton.incident.IncidentEvent.ChecklistUnticked;
@@ -51,6 +53,8 @@ public final class IncidentEvents {
         register(EventType.NOTE_SAVED, NotesSaved.class);
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);
+        register(EventType.ALERT_OPENED, AlertOpened.class);
+        register(EventType.ALERT_SILENCED, AlertSilenced.class);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -165,6 +165,31 @@ public final class IncidentStore {
                 Instant.parse(node.path("startedAt").asText()), node.path("responder").asText());
     }
 
+    /**
+     * Adds an alert to the folder's {@code incident.json} ({@code alerts}: labels, annotations, generator URL),
+     * keeping every other field as it is; the same alert (by fingerprint) is listed once, the latest word kept.
+     */
+    static void addAlert(Path folder, IncidentEvent.AlertOpened alert) throws IOException {
+        Path file = folder.resolve(INFO_FILE);
+        ObjectNode node = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode alerts = node.withArray("alerts");
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            if (!alert.fingerprint().isEmpty() && alert.fingerprint().equals(alerts.get(i).path("fingerprint").asText())) {
+                alerts.remove(i);
+            }
+        }
+        ObjectNode entry = alerts.addObject();
+        entry.put("alertname", alert.alertname());
+        entry.put("fingerprint", alert.fingerprint());
+        entry.put("source", alert.source());
+        entry.put("status", alert.status());
+        entry.put("startsAt", alert.startsAt() == null ? null : alert.startsAt().toString());
+        entry.set("labels", Json.MAPPER.valueToTree(alert.labels()));
+        entry.set("annotations", Json.MAPPER.valueToTree(alert.annotations()));
+        entry.put("generatorURL", alert.generatorUrl());
+        AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+    }
+
     public static byte[] toJson(IncidentInfo info) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("schema", 1);

@@ -166,6 +166,32 @@ public final class OpenIncident implements AutoCloseable {
         }
     }
 
+    /**
+     * Values that came from somewhere other than the responder's typing (an alert's labels), each recorded
+     * with its source unless the incident already holds that value.
+     */
+    public synchronized void variablesFrom(Map<String, String> values, String source) throws IOException {
+        for (var entry : new java.util.TreeMap<>(values).entrySet()) {
+            boolean secret = Secrets.isSecretName(entry.getKey());
+            String value = secret ? Secrets.masked(entry.getKey()) : entry.getValue();
+            if (!value.equals(recordedVariables.get(entry.getKey()))) {
+                recordedVariables.put(entry.getKey(), value);
+                timeline.append(new IncidentEvent.VariableSet(entry.getKey(), value, secret, source));
+            }
+        }
+    }
+
+    /** The alert this incident answers: into the timeline, and into incident.json's list of alerts. */
+    public synchronized void alertOpened(IncidentEvent.AlertOpened alert) throws IOException {
+        IncidentStore.addAlert(folder, alert);
+        timeline.append(alert);
+    }
+
+    /** A silence created for one of the incident's alerts. */
+    public void alertSilenced(IncidentEvent.AlertSilenced silence) throws IOException {
+        timeline.append(silence);
+    }
+
     /** Variables given during the incident (secrets masked), for the next responder. */
     public synchronized Map<String, String> variables() {
         return Map.copyOf(recordedVariables);

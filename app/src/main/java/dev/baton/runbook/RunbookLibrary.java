@@ -31,8 +31,11 @@ public final class RunbookLibrary implements AutoCloseable {
     private final LinkResolver links;
     private final AlertIndex alerts;
     private volatile RunbookSearchIndex searchIndex;
+    private final List<Path> folders;
 
-    private RunbookLibrary(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems) {
+    private RunbookLibrary(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems,
+            List<Path> folders) {
+        this.folders = List.copyOf(folders);
         this.runbooks = List.copyOf(runbooks);
         this.files = Map.copyOf(files);
         this.problems = List.copyOf(problems);
@@ -72,7 +75,13 @@ public final class RunbookLibrary implements AutoCloseable {
                 }
             }
         }
-        return new RunbookLibrary(runbooks, files, problems);
+        return new RunbookLibrary(runbooks, files, problems,
+                roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
+    }
+
+    /** The folders the library was read from (a runbook folder's baton.yaml configures its data sources). */
+    public List<Path> folders() {
+        return folders;
     }
 
     private record FileResult(String display, Path file, List<Runbook> runbooks, LibraryProblem problem) {}

@@ -29,7 +29,8 @@ public record Confirmation(Level level, List<StepWarning> warnings, String shown
 
     /** Typing a step into one terminal. */
     public static Confirmation of(SendPlan plan) {
-        return decide(plan.warnings(), plan.shownText().contains("\n"), 1, plan.shownText());
+        // mustShow also covers a value from an alert that had to be quoted: the responder sees it filled in.
+        return decide(plan.warnings(), plan.mustShow() || plan.shownText().contains("\n"), 1, plan.shownText());
     }
 
     /** Running a step over exec on {@code nodes} nodes. */

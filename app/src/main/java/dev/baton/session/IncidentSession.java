@@ -180,6 +180,20 @@ public final class IncidentSession implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} on the open incident when {@code joins} accepts it, else on a new incident started with
+     * the title, severity and alert given (the open one, if any, is closed cleanly first).
+     */
+    public <T> CompletableFuture<T> startOrJoin(java.util.function.Predicate<dev.baton.incident.IncidentInfo> joins,
+            String title, String severity, String alert, Work<T> work) {
+        return submit(() -> {
+            if (incident == null || !joins.test(incident.info())) {
+                switchTo(store.start(title, severity, alert, responder, Instant.now()));
+            }
+            return work.apply(incident);
+        }, "Could not open the incident");
+    }
+
+    /**
      * Runs {@code work} on the open incident with the notes saved first; never starts one. The future
      * fails with {@link IllegalStateException} when no incident is open.
      */

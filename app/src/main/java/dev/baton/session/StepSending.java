@@ -35,6 +35,11 @@ public final class StepSending {
         return sender.plan(step.command(), values, bracketedPaste);
     }
 
+    /** As {@link #plan(Step, Map, boolean)}, the values named in {@code literal} (an alert's labels) quoted for the shell. */
+    public SendPlan plan(Step step, Map<String, String> values, java.util.Set<String> literal, boolean bracketedPaste) {
+        return sender.plan(step.command(), values, literal, bracketedPaste);
+    }
+
     /**
      * Writes the planned text into the terminal off the caller's thread and records it. The future
      * completes once the bytes are written; the record follows on the incident's thread.

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Placeholders {
     // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
     // Words inside may be separated by single spaces ("<instance label from alert>"), never start with one.
-    private static final Pattern PLACEHOLDER = Pattern.compile(
+    static final Pattern PLACEHOLDER = Pattern.compile(
             "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
     private Placeholders() {
@@ -75,7 +75,7 @@ public final class Placeholders {
 
     private static final Set<String> TEMPLATE_KEYWORDS = Set.of("end", "else", "break", "continue", "nil");
 
-    private static String name(Matcher m) {
+    static String name(Matcher m) {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.step;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans how a step's text reaches a terminal: placeholders filled, controls stripped, multi-line text
@@ -20,7 +21,21 @@ public final class StepSender {
      * @param bracketedPaste  whether the program in the terminal has enabled bracketed paste
      */
     public SendPlan plan(String command, Map<String, String> values, boolean bracketedPaste) {
-        String filled = TerminalText.stripControls(Placeholders.fill(command, values));
+        return plan(command, values, Set.of(), bracketedPaste);
+    }
+
+    /**
+     * As {@link #plan(String, Map, boolean)}, with the values named in {@code literal} (an alert's labels)
+     * quoted so that the shell reads each as one word, and filling {@code $NAME} references too. A step
+     * where such a value needed quoting is shown to the responder before it is sent.
+     */
+    public SendPlan plan(String command, Map<String, String> values, Set<String> literal, boolean bracketedPaste) {
+        String filled = TerminalText.stripControls(literal.isEmpty() ? Placeholders.fill(command, values)
+                : ShellQuoting.fill(command, values, literal));
+        boolean quoted = literal.stream().filter(values::containsKey)
+                .filter(name -> Placeholders.find(command).contains(name)
+                        || ShellQuoting.variableReferences(command).contains(name))
+                .anyMatch(name -> ShellQuoting.needsQuoting(values.get(name)));
         List<StepWarning> found = warnings.of(filled);
         boolean mustConfirm = found.stream().anyMatch(w -> w.kind().needsConfirmation());
         boolean hasHidden = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.HIDDEN_UNICODE);
@@ -28,7 +43,7 @@ public final class StepSender {
         String trimmed = filled.strip();
         boolean multiLine = trimmed.contains("\n");
         String shown = hidden.reveal(trimmed);
-        boolean mustShow = multiLine || flagged;
+        boolean mustShow = multiLine || flagged || quoted;
 
         if (trimmed.isEmpty()) {
             return new SendPlan("", false, shown, false, false, "the step is empty", found);

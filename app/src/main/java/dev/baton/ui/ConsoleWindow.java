@@ -74,6 +74,8 @@ public final class ConsoleWindow extends BorderPane {
     private final Background background;
     private final HandoffActions handoff;
     private final QueryActions queries;
+    private final dev.baton.ui.alerts.FiringPane firing;
+    private final Tab firingTab = new Tab("Firing");
     private boolean closed;
 
     /**
@@ -107,6 +109,9 @@ public final class ConsoleWindow extends BorderPane {
         queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session,
                 () -> runbook.shownRunbookProperty().get(), runbook::library, background, say, steps::confirmExternal,
                 incident::appendToNotes, this::placeQueryPane);
+        firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
+                folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
+                this::alertOpened, say);
         sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
             if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
                 say.accept(node.name() + ": " + state.label() + " — " + detail);
@@ -138,7 +143,9 @@ public final class ConsoleWindow extends BorderPane {
 
         Tab runbooksTab = new Tab("Runbooks", library);
         nodesTab.setId("nodes-tab");
-        left.getTabs().setAll(runbooksTab, nodesTab);
+        firingTab.setId("firing-tab");
+        firingTab.setContent(firing);
+        left.getTabs().setAll(runbooksTab, nodesTab, firingTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -180,8 +187,15 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
         MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
         MenuItem runOnNodes = item("Run current step on node…", "Shortcut+Shift+Enter", steps::runCurrentOnNode);
+        MenuItem showFiring = item("Firing alerts", "Shortcut+Shift+F", () -> {
+            left.getSelectionModel().select(firingTab);
+            firing.focusList();
+        });
+        MenuItem refreshFiring = item("Refresh firing alerts", "Shortcut+F5", firing::refresh);
+        MenuItem pasteAlert = item("Open alert from JSON…", "Shortcut+Shift+J", firing::paste);
+        MenuItem silence = item("Silence selected alert…", "Shortcut+Shift+M", firing::silenceSelected);
         MenuItem findNode = item("Find node", "Shortcut+Shift+N", () -> {
-            left.getSelectionModel().select(1);
+            left.getSelectionModel().select(nodesTab);
             nodes.focusFilter();
         });
         MenuItem nodeTerminal = item("Open terminal on selected node", "Shortcut+Shift+T",
@@ -200,6 +214,7 @@ public final class ConsoleWindow extends BorderPane {
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
                 new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
+                new Menu("Alerts", null, showFiring, refreshFiring, pasteAlert, silence),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
                 new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
                         openHandoff),
@@ -317,6 +332,7 @@ public final class ConsoleWindow extends BorderPane {
 
     public void setLibrary(RunbookLibrary loaded, String summary) {
         library.setLibrary(loaded);
+        firing.setLibrary(loaded);
         runbook.setLibrary(loaded);
         status.setText(summary);
     }
@@ -384,6 +400,19 @@ public final class ConsoleWindow extends BorderPane {
         return terminals;
     }
 
+    /** An alert opened into the incident: its runbook shown, its labels ready for the steps' placeholders. */
+    private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
+        steps.useAlert(opened.variables());
+        opened.runbook().ifPresent(runbook::show);
+        status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()
+                + " open, placeholders filled from the alert's labels").orElse("no runbook answers "
+                + opened.row().alert().alertname()));
+    }
+
+    public dev.baton.ui.alerts.FiringPane firing() {
+        return firing;
+    }
+
     /** A click in the runbook page: the view is built before the actions it leads to. */
     private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
         if (action.action() == dev.baton.render.BatonUrls.Action.QUERY) {
@@ -419,6 +448,7 @@ public final class ConsoleWindow extends BorderPane {
         LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
         LAYOUT.putBoolean("dark", dark.isSelected());
         incident.stop();
+        firing.stop();
         runOnNode.closeWindows();
         terminals.closeAll();
         sessions.close();

@@ -94,6 +94,32 @@ class BundleRoundTripTest {
         }
     }
 
+    @Test
+    void theSummaryShowsTheAlertsLabelsAnnotationsAndGeneratorUrlEscaped() throws Exception {
+        IncidentStore store = new IncidentStore(dir.resolve("alice"));
+        Path bundle = dir.resolve("handoff.baton");
+        try (OpenIncident incident = IncidentFixture.busyIncident(store, dir)) {
+            incident.alertOpened(new dev.baton.incident.IncidentEvent.AlertOpened("PostgresReplicationLag", "50a2", "am",
+                    "firing", java.time.Instant.parse("2026-11-25T02:40:00Z"),
+                    java.util.Map.of("alertname", "PostgresReplicationLag", "instance", "db1:9187",
+                            "pod", "<b>x</b>; rm -rf /"),
+                    java.util.Map.of("summary", "Replica db1 is 4 min behind"),
+                    "http://prometheus.example.com/graph?g0.expr=pg_replication_lag&g0.tab=0"));
+            BundleWriter.export(incident.folder(), IncidentFixture.request("see alert", IncidentFixture.runbook(dir),
+                    incident, Set.of()), bundle);
+        }
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            String html = new String(zip.getInputStream(zip.getEntry("handoff.html")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(html).contains("<h2>Alerts</h2>", "<h3>PostgresReplicationLag</h3>", "firing · from am",
+                    "<td>instance</td><td><code>db1:9187</code>", "<code>&lt;b&gt;x&lt;/b&gt;; rm -rf /</code>",
+                    "<td>summary</td><td>Replica db1 is 4 min behind</td>",
+                    "<code>http://prometheus.example.com/graph?g0.expr=pg_replication_lag&amp;g0.tab=0</code>")
+                    .doesNotContain("<b>x", "href=");
+            String info = new String(zip.getInputStream(zip.getEntry("incident.json")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(info).contains("\"alerts\"", "\"generatorURL\" : \"http://prometheus.example.com/graph");
+        }
+    }
+
     private static void assertSameFiles(Path expected, Path actual) throws Exception {
         try (var files = Files.list(expected)) {
             List<Path> list = files.sorted().toList();

@@ -2,6 +2,8 @@ package dev.baton.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.incident.IncidentEvent.AlertOpened;
+import dev.baton.incident.IncidentEvent.AlertSilenced;
 import dev.baton.incident.IncidentEvent.CaptureTaken;
 import dev.baton.incident.IncidentEvent.ChecklistTicked;
 import dev.baton.incident.IncidentEvent.ChecklistUnticked;
@@ -50,12 +52,18 @@ class IncidentEventsTest {
             new ChecklistTicked("disk-full.md", 2, "Paged the DBA"),
             new ChecklistUnticked("disk-full.md", 2, "Paged the DBA"),
             new VariableSet("ns", "payments", false),
+            new VariableSet("pod", "api-7f9c", false, "alert KubePodCrashLooping"),
             new ConnectionOpened("db1", "ops@10.0.0.5:22"),
             new ConnectionLost("db1", "connection reset"),
             new NotesSaved(18, "ab".repeat(32)),
             new HandoffExported("disk-full.baton", "cd".repeat(32), "ana", 1, 0, true),
             new HandoffImported("disk-full.baton", "cd".repeat(32), "ana", "2026-11-24T07:00:00Z", "ef".repeat(32), 1,
                     false, null),
+            new AlertOpened("KubePodCrashLooping", "50a2f9f6d9a286c4", "am", "firing",
+                    Instant.parse("2026-11-24T03:00:00Z"), java.util.Map.of("alertname", "KubePodCrashLooping",
+                    "pod", "api-7f9c"), java.util.Map.of("summary", "api-7f9c restarts"), "http://prom:9090/graph"),
+            new AlertSilenced("KubePodCrashLooping", "5d1c", "am", "pod=\"api-7f9c\"",
+                    Instant.parse("2026-11-24T05:00:00Z"), "rolling back", "ana"),
             new IncidentClosed(3600));
 
     @Test

@@ -43,6 +43,11 @@ public final class StepActions {
     private final IncidentSession incident;
     /** Placeholder values given during this incident, offered again next time. */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    /** The labels of the alert last opened: they fill placeholders and $NAME references, quoted for the shell. */
+    private final Map<String, String> alertLabels = new ConcurrentHashMap<>();
+
+    /** Values for a step: those that are still an alert's label as it came are {@code literal} (quoted when sent). */
+    private record Filled(Map<String, String> values, java.util.Set<String> literal) {}
     private int currentStep = 1;
 
     public StepActions(RunbookView view, Supplier<TerminalTabs> terminalTabs, StepSending sending,
@@ -115,11 +120,12 @@ public final class StepActions {
             status.accept(notRunnable);
             return;
         }
-        Optional<Map<String, String>> values = placeholderValues(step);
-        if (values.isEmpty()) {
+        Optional<Filled> filled = placeholderValues(step);
+        if (filled.isEmpty()) {
             return;
         }
-        SendPlan plan = sending.plan(step, values.get(), tab.widget().bracketedPaste());
+        Optional<Map<String, String>> values = Optional.of(filled.get().values());
+        SendPlan plan = sending.plan(step, values.get(), filled.get().literal(), tab.widget().bracketedPaste());
         if (plan.refused()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
             alert.setHeaderText("Step " + step.number() + " was not sent to " + tab.name());
@@ -146,23 +152,53 @@ public final class StepActions {
             status.accept(notRunnable);
             return;
         }
-        placeholderValues(step).ifPresent(values -> nodeRunner.run(step, values));
+        placeholderValues(step).ifPresent(filled -> {
+            if (filled.literal().isEmpty()) {
+                nodeRunner.run(step, filled.values());
+                return;
+            }
+            // An alert's values are quoted into the text here, so the exec plan sees them as filled words.
+            String command = dev.baton.step.ShellQuoting.fill(step.command(), filled.values(), filled.literal());
+            Step quoted = new Step(step.number(), step.sectionPath(), step.label(), step.language(), step.kind(),
+                    command, dev.baton.step.Placeholders.find(command), step.warnings(), step.line());
+            nodeRunner.run(quoted, filled.values());
+        });
     }
 
-    /** Asks for the step's placeholders (offering remembered values); empty when the responder cancels. */
-    private Optional<Map<String, String>> placeholderValues(Step step) {
-        if (step.placeholders().isEmpty()) {
-            return Optional.of(Map.of());
+    /** Fills the next steps' placeholders from an alert's labels (shown in the dialog, editable). */
+    public void useAlert(Map<String, String> labels) {
+        alertLabels.clear();
+        alertLabels.putAll(labels);
+    }
+
+    /**
+     * Asks for the step's placeholders, offering the alert's labels and remembered values, and any $NAME
+     * reference an alert label answers; empty when the responder cancels.
+     */
+    private Optional<Filled> placeholderValues(Step step) {
+        List<String> asked = new java.util.ArrayList<>(step.placeholders());
+        asked.addAll(dev.baton.step.ShellQuoting.variableReferences(step.command()));
+        Map<String, String> fromAlert = dev.baton.step.ShellQuoting.fromLabels(asked, alertLabels);
+        List<String> names = new java.util.ArrayList<>(step.placeholders());
+        fromAlert.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        if (names.isEmpty()) {
+            return Optional.of(new Filled(Map.of(), java.util.Set.of()));
         }
+        Map<String, String> offered = new java.util.HashMap<>(remembered);
+        offered.putAll(fromAlert);
         Optional<Map<String, String>> filled = new PlaceholderDialog(
-                "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
-                step.placeholders(), remembered).showAndWait();
+                "Step " + step.number() + " needs " + String.join(", ", names)
+                        + (fromAlert.isEmpty() ? "" : " (from the alert: " + String.join(", ", fromAlert.keySet())
+                        + "; quoted for the shell when sent)"),
+                names, offered).showAndWait();
         filled.ifPresent(given -> given.forEach((name, value) -> {
-            if (!value.isBlank()) {
+            if (!value.isBlank() && !fromAlert.containsKey(name)) {
                 remembered.put(name, value);
             }
         }));
-        return filled;
+        return filled.map(given -> new Filled(given, given.keySet().stream()
+                .filter(name -> given.get(name).equals(fromAlert.get(name)))
+                .collect(java.util.stream.Collectors.toSet())));
     }
 
     /** Runs the step last acted on, on nodes (Ctrl+Shift+Enter). */
