@@ -40,12 +40,15 @@ public final class SourceClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ERROR_TEXT = 300;
+    /** An answer larger than this is refused, not read: a query that matched everything must not fill the heap. */
+    public static final long MAX_ANSWER_BYTES = 100L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource source;
     private final Function<String, String> environment;
     private final Duration requestTimeout;
     private final HttpClient http;
+    private long maxAnswerBytes = MAX_ANSWER_BYTES;
 
     public SourceClient(DataSource source) throws SourceException {
         this(source, System::getenv, REQUEST_TIMEOUT);
@@ -74,6 +77,12 @@ public final class SourceClient {
 
     public DataSource source() {
         return source;
+    }
+
+    /** A smaller bound on answers than {@link #MAX_ANSWER_BYTES} (tests). */
+    SourceClient withMaxAnswerBytes(long bytes) {
+        this.maxAnswerBytes = bytes;
+        return this;
     }
 
     /** GET {@code path} (relative to the source's url) with query parameters; the answer as JSON. */
@@ -115,9 +124,11 @@ public final class SourceClient {
         request.timeout(requestTimeout).header("Accept", "application/json");
         Optional<String> authorization = source.auth().authorization(environment);
         authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
+        String body;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            body = bounded(response, uri);
         } catch (HttpConnectTimeoutException e) {
             throw new SourceException(endpoint(uri) + ": no connection within " + seconds(CONNECT_TIMEOUT));
         } catch (HttpTimeoutException e) {
@@ -136,7 +147,6 @@ public final class SourceClient {
             throw new SourceException(endpoint(uri) + ": cancelled");
         }
         int status = response.statusCode();
-        String body = response.body();
         if (status == 401) {
             throw new SourceException(endpoint(uri) + ": HTTP 401, the server did not accept "
                     + (authorization.isPresent() ? "Baton's credentials" : "a request without credentials (add auth:)")
@@ -157,6 +167,27 @@ public final class SourceClient {
         } catch (JsonProcessingException e) {
             throw new SourceException(endpoint(uri) + ": the answer is not JSON (" + excerpt(body) + ")", status);
         }
+    }
+
+    /** The answer's text, read no further than the bound: a larger one is refused with what to do about it. */
+    private String bounded(HttpResponse<java.io.InputStream> response, URI uri) throws IOException, SourceException {
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        try (java.io.InputStream in = response.body()) {
+            if (declared > maxAnswerBytes) {
+                throw tooLarge(uri, declared);
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAnswerBytes + 1));
+            if (bytes.length > maxAnswerBytes) {
+                throw tooLarge(uri, -1);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private SourceException tooLarge(URI uri, long declared) {
+        return new SourceException(endpoint(uri) + ": the answer is larger than " + (maxAnswerBytes >> 20) + " MB"
+                + (declared > 0 ? " (" + (declared >> 20) + " MB)" : "") + " and was not read; narrow the query"
+                + " (fewer series, a shorter window)");
     }
 
     /** The server's own error text: Prometheus' and Loki's {@code error}, Alertmanager's {@code message}, or the body. */

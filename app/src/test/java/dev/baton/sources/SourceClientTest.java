@@ -77,6 +77,20 @@ class SourceClientTest {
             reply(exchange, 200, "{}");
         });
         s.createContext("/html", exchange -> reply(exchange, 200, "<html>login page</html>"));
+        // A big answer: 3 MB announced (Content-Length) on /big, and the same streamed without a length on /chunked.
+        s.createContext("/big", exchange -> reply(exchange, 200, "[" + "1,".repeat(1_500_000) + "1]"));
+        s.createContext("/chunked", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                out.write('[');
+                for (int i = 0; i < 1_500_000; i++) {
+                    out.write("1,".getBytes(StandardCharsets.UTF_8));
+                }
+                out.write("1]".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException clientGaveUp) {
+                // Baton stops reading at its bound: the rest is not wanted.
+            }
+        });
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -99,6 +113,18 @@ class SourceClientTest {
 
     private static SourceClient client(DataSource source, Map<String, String> env) throws SourceException {
         return new SourceClient(source, env::get, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anAnswerLargerThanTheBoundIsRefusedNotRead() throws Exception {
+        URI url = startHttp();
+        SourceClient client = client(prometheus(url, SourceAuth.none(), null), Map.of()).withMaxAnswerBytes(1 << 20);
+        for (String path : new String[] {"/big", "/chunked"}) {
+            assertThatThrownBy(() -> client.getJson(path, Map.of())).as(path).isInstanceOf(SourceException.class)
+                    .hasMessageContaining("larger than 1 MB").hasMessageContaining("narrow the query");
+        }
+        assertThat(client(prometheus(url, SourceAuth.none(), null), Map.of()).getJson("/big", Map.of()).size())
+                .as("within the default bound").isEqualTo(1_500_001);
     }
 
     @Test
