@@ -143,6 +143,23 @@ public final class BundleWriter {
         return new Result(target, sha256(target), manifest, redactor.found());
     }
 
+    /**
+     * The incident's {@code incident.json} as it leaves: its own fields redacted always, every other field
+     * (the alerts an incident was opened from, fields a newer Baton wrote) kept, to be scanned like any text.
+     */
+    private static byte[] bundledInfo(Path infoFile, IncidentInfo redacted) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode read = json.readTree(infoFile.toFile());
+        if (!(read instanceof com.fasterxml.jackson.databind.node.ObjectNode node)) {
+            return dev.baton.incident.IncidentStore.toJson(redacted);
+        }
+        node.put("title", redacted.title());
+        node.put("severity", redacted.severity());
+        node.put("alert", redacted.alert());
+        node.put("responder", redacted.responder());
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    }
+
     /** @param preview list what left-out recordings hold too, for the responder to decide on them */
     private static BundleManifest write(Path folder, Request request, Redactor redactor, OutputStream out,
             boolean preview) throws IOException {
@@ -177,7 +194,7 @@ public final class BundleWriter {
             }
             Entry entry = new Entry(zip, name, time);
             try (InputStream in = name.equals(infoFile)
-                    ? new java.io.ByteArrayInputStream(dev.baton.incident.IncidentStore.toJson(info))
+                    ? new java.io.ByteArrayInputStream(bundledInfo(file, info))
                     : Files.newInputStream(file)) {
                 if (name.equals("timeline.jsonl")) {
                     sourceHead = Timeline.verify(file).headHash();

@@ -103,7 +103,8 @@ class BundleRoundTripTest {
                     "firing", java.time.Instant.parse("2026-11-25T02:40:00Z"),
                     java.util.Map.of("alertname", "PostgresReplicationLag", "instance", "db1:9187",
                             "pod", "<b>x</b>; rm -rf /"),
-                    java.util.Map.of("summary", "Replica db1 is 4 min behind"),
+                    java.util.Map.of("summary", "Replica db1 is 4 min behind",
+                            "runbook_hint", "psql postgresql://repl:hunter2secret@db1/app"),
                     "http://prometheus.example.com/graph?g0.expr=pg_replication_lag&g0.tab=0"));
             BundleWriter.export(incident.folder(), IncidentFixture.request("see alert", IncidentFixture.runbook(dir),
                     incident, Set.of()), bundle);
@@ -114,9 +115,10 @@ class BundleRoundTripTest {
                     "<td>instance</td><td><code>db1:9187</code>", "<code>&lt;b&gt;x&lt;/b&gt;; rm -rf /</code>",
                     "<td>summary</td><td>Replica db1 is 4 min behind</td>",
                     "<code>http://prometheus.example.com/graph?g0.expr=pg_replication_lag&amp;g0.tab=0</code>")
-                    .doesNotContain("<b>x", "href=");
+                    .doesNotContain("<b>x", "href=", "hunter2secret");
             String info = new String(zip.getInputStream(zip.getEntry("incident.json")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(info).contains("\"alerts\"", "\"generatorURL\" : \"http://prometheus.example.com/graph");
+            assertThat(info).as("an alert's annotations leave scanned like any text").doesNotContain("hunter2secret");
         }
     }
 
