@@ -1,18 +1,29 @@
 package dev.baton.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.baton.handoff.violations.HandsOffWithSshj;
 import dev.baton.handoff.violations.PrintsAndLogsItsOwnWay;
+import dev.baton.handoff.violations.ReadsSeedsUntagged;
+import dev.baton.runbook.Seeds;
+import java.util.Set;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +88,38 @@ class ArchitectureTest {
             .because("timeline lines are written from IncidentEvent records (Timeline.append(IncidentEvent)), "
                     + "converted in one place, IncidentEvents");
 
+    /** A test that reads the external collections runs only when they are given: its clone may not have them. */
+    static final ArchRule SEED_TESTS_ARE_OPT_IN = methods().that(callTheSeedCollections())
+            .should(beTaggedSeeds())
+            .because("the suite passes on a clone without the external seed collections: a test that reads them "
+                    + "carries @Tag(Seeds.TAG) (on the method or its class) and runs only with -Dbaton.seeds=DIR; "
+                    + "what it checks of Baton's own runbooks belongs in a test of its own, untagged");
+
+    private static DescribedPredicate<JavaMethod> callTheSeedCollections() {
+        Set<String> reading = Set.of("folder", "file", "parse");
+        return DescribedPredicate.describe("read the seed collections", method -> !method.getOwner()
+                .isEquivalentTo(Seeds.class) && method.getMethodCallsFromSelf().stream()
+                .anyMatch(call -> call.getTargetOwner().isEquivalentTo(Seeds.class)
+                        && reading.contains(call.getName())));
+    }
+
+    private static ArchCondition<JavaMethod> beTaggedSeeds() {
+        return new ArchCondition<>("be tagged " + Seeds.TAG) {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean tagged = taggedSeeds(method) || taggedSeeds(method.getOwner());
+                events.add(new SimpleConditionEvent(method, tagged, method.getFullName() + " reads the seed "
+                        + "collections without @Tag(Seeds.TAG)"));
+            }
+        };
+    }
+
+    private static boolean taggedSeeds(CanBeAnnotated element) {
+        return element.isAnnotatedWith(DescribedPredicate.describe("@Tag(seeds)",
+                annotation -> annotation.getRawType().isEquivalentTo(Tag.class)
+                        && annotation.get("value").map(Seeds.TAG::equals).orElse(false)));
+    }
+
     @Test
     void theFacesCallTheSessionWhichCallsTheCore() {
         LAYERS.check(BATON);
@@ -119,6 +162,13 @@ class ArchitectureTest {
         EVENTS_ARE_TYPED.check(BATON);
     }
 
+    @Test
+    void testsOfTheSeedCollectionsAreOptIn() {
+        SEED_TESTS_ARE_OPT_IN.check(new ClassFileImporter()
+                .withImportOption(location -> !location.contains("/violations/"))
+                .importPackages("dev.baton"));
+    }
+
     /** The rules are not vacuous: classes written to break them (in the test tree only) are caught. */
     @Test
     void deliberateViolationsFail() {
@@ -130,6 +180,8 @@ class ArchitectureTest {
         assertThat(NO_TRUST_EVERY_HOST_KEY.evaluate(violations).hasViolation()).isTrue();
         assertThat(EVENTS_ARE_TYPED.evaluate(violations).hasViolation()).isTrue();
         assertThat(NO_JAVAFX_BELOW_THE_WINDOW.evaluate(violations).hasViolation()).isTrue();
+        assertThat(SEED_TESTS_ARE_OPT_IN.evaluate(new ClassFileImporter().importClasses(ReadsSeedsUntagged.class))
+                .hasViolation()).isTrue();
 
         JavaClasses coreCallingSession = new ClassFileImporter().importClasses(HandsOffWithSshj.class,
                 dev.baton.session.IncidentSession.class);
