@@ -45,7 +45,17 @@ public final class EventWords {
             return "Incident ended after " + elapsed(e.elapsedSeconds());
         }
         if (event instanceof StepSent e) {
-            return "Step " + e.step() + " sent to " + e.target() + ": " + firstLine(e.text());
+            String how = e.submitted() == null ? " sent to " : e.submitted() ? " run in " : " typed into ";
+            return "Step " + e.step() + how + e.target() + (Boolean.FALSE.equals(e.submitted()) ? " (awaiting Enter)" : "")
+                    + ": " + firstLine(e.text());
+        }
+        if (event instanceof IncidentEvent.StepEntered e) {
+            return "Step " + e.step() + " run in " + e.target() + (e.edited() ? " after editing" : "")
+                    + " (Enter pressed): " + firstLine(e.text());
+        }
+        if (event instanceof IncidentEvent.StepAbandoned e) {
+            return "Step " + e.step() + " abandoned in " + e.target() + ", not run (" + e.reason() + "): "
+                    + firstLine(e.text());
         }
         if (event instanceof StepRun e) {
             return "Step " + e.step() + " run on " + (e.concurrency() == null ? e.targets()

@@ -144,8 +144,31 @@ public final class OpenIncident implements AutoCloseable {
     /** A step typed into a terminal; secret-named placeholder values are masked in the recorded text. */
     public void stepSent(String runbook, int step, String text, String terminal, Map<String, String> values)
             throws IOException {
+        stepSent(runbook, step, text, terminal, values, null);
+    }
+
+    /**
+     * As {@link #stepSent(String, int, String, String, Map)}, saying whether Baton pressed Enter with it
+     * (null: not known). Returns the line, whose {@code seq} a later Enter or abandonment names.
+     */
+    public TimelineEvent stepSent(String runbook, int step, String text, String terminal, Map<String, String> values,
+            Boolean submitted) throws IOException {
         recordVariables(values);
-        timeline.append(new IncidentEvent.StepSent(runbook, step, Secrets.redact(text, values), terminal));
+        return timeline.append(new IncidentEvent.StepSent(runbook, step, Secrets.redact(text, values), terminal,
+                submitted));
+    }
+
+    /** What became of a step typed without Enter: {@code event}'s text masked with the step's values. */
+    public void stepOutcome(IncidentEvent event, Map<String, String> values) throws IOException {
+        if (event instanceof IncidentEvent.StepEntered e) {
+            timeline.append(new IncidentEvent.StepEntered(e.runbook(), e.step(), e.target(),
+                    Secrets.redact(e.text(), values), e.edited(), e.sent()));
+        } else if (event instanceof IncidentEvent.StepAbandoned e) {
+            timeline.append(new IncidentEvent.StepAbandoned(e.runbook(), e.step(), e.target(),
+                    Secrets.redact(e.text(), values), e.reason(), e.sent()));
+        } else {
+            throw new IllegalArgumentException("not a step's outcome: " + event.type());
+        }
     }
 
     /** A step about to run over exec on nodes. */

@@ -249,6 +249,24 @@ public final class IncidentSession implements AutoCloseable {
         });
     }
 
+    /**
+     * A step typed into a terminal, {@code submitted} saying whether Baton pressed Enter with it; the future holds
+     * the line, whose {@code seq} the step's later outcome names.
+     */
+    public CompletableFuture<TimelineEvent> stepTyped(Runbook runbook, int step, String text, String terminal,
+            Map<String, String> values, boolean submitted) {
+        return record(runbook, open -> open.stepSent(runbook == null ? "" : runbook.id(), step, text, terminal, values,
+                submitted));
+    }
+
+    /** What became of a typed step: a {@code StepEntered} or {@code StepAbandoned}, secrets masked with {@code values}. */
+    public CompletableFuture<Void> stepOutcome(dev.baton.incident.IncidentEvent outcome, Map<String, String> values) {
+        return record(null, open -> {
+            open.stepOutcome(outcome, values);
+            return null;
+        });
+    }
+
     /** @param concurrency how many nodes run at once in a fan-out; null for a run on chosen nodes */
     public CompletableFuture<Void> stepRun(Runbook runbook, int step, String text, List<String> nodes,
             Map<String, String> values, Integer concurrency) {
