@@ -61,6 +61,7 @@ public final class ConsoleWindow extends BorderPane {
     private final RunbookView runbook;
     private final TerminalTabs terminals;
     private final StepActions steps;
+    private final StepSending sending;
     private final SplitPane split;
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private final TabPane left = new TabPane();
@@ -102,7 +103,8 @@ public final class ConsoleWindow extends BorderPane {
                 Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
-        steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),
+        sending = new StepSending(session, executor);
+        steps = new StepActions(runbook, this::terminals, sending,
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
                 openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
@@ -241,9 +243,9 @@ public final class ConsoleWindow extends BorderPane {
         });
     }
 
-    /** The last command at the active terminal's prompt, with its output, into the notes. */
+    /** The last command in the active terminal (the step Baton sent, if it was the last), with its output, into the notes. */
     public void captureLastCommand() {
-        terminals.active().ifPresent(tab -> tab.widget().lastCommand().ifPresentOrElse(
+        terminals.active().ifPresent(tab -> sending.lastCommand(tab.keyboard(), tab.widget().screen()).ifPresentOrElse(
                 last -> background.onFx(session.capture("last-command", tab.name(), last.command(), "", Instant.now(),
                         last.output(), null), "Not captured", incident::appendToNotes),
                 () -> status.setText("No finished command found above the prompt in " + tab.name())));
