@@ -103,7 +103,7 @@ public final class EventWords {
                     + labels(e.labels());
         }
         if (event instanceof AlertSilenced e) {
-            return "Silenced " + e.alertname() + " in " + e.source() + " until " + e.endsAt() + " by " + e.by()
+            return "Silenced " + e.alertname() + " in " + e.source() + " until " + day(e.endsAt()) + " by " + e.by()
                     + " (silence " + e.silenceId() + "): " + firstLine(e.comment());
         }
         Other e = (Other) event;
@@ -135,6 +135,11 @@ public final class EventWords {
 
     private static String clock(java.time.Instant at) {
         return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    private static String day(java.time.Instant at) {
+        return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
