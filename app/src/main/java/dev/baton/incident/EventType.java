@@ -20,6 +20,7 @@ public final class EventType {
     public static final String NOTE_SAVED = "note.saved";
     public static final String HANDOFF_EXPORTED = "handoff.exported";
     public static final String HANDOFF_IMPORTED = "handoff.imported";
+    public static final String HANDOFF_TAKEN_BACK = "handoff.taken_back";
     public static final String ALERT_OPENED = "alert.opened";
     public static final String ALERT_SILENCED = "alert.silenced";
 

@@ -96,7 +96,11 @@ public final class EventWords {
             return "Handed off as " + e.file() + " by " + e.by() + (e.signed() ? " (signed)" : " (unsigned)");
         }
         if (event instanceof HandoffImported e) {
-            return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)");
+            return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")
+                    + (blank(e.note()) ? "" : ": " + firstLine(e.note().strip()));
+        }
+        if (event instanceof IncidentEvent.HandoffTakenBack e) {
+            return "Taken back by " + e.by() + " after handing it off as " + e.bundle();
         }
         if (event instanceof AlertOpened e) {
             return "Alert " + e.alertname() + " (" + e.status() + ") from " + e.source() + ": "

@@ -144,9 +144,20 @@ public sealed interface IncidentEvent {
     record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)
             implements IncidentEvent {}
 
-    /** @param exportedAt as the bundle's manifest states it */
+    /**
+     * @param exportedAt as the bundle's manifest states it
+     * @param note       the sender's handoff note; null in incidents continued before Baton kept it here
+     */
     record HandoffImported(String bundle, String bundleSha256, String from, String exportedAt, String timelineHead,
-            int redactions, boolean signed, String signer) implements IncidentEvent {}
+            int redactions, boolean signed, String signer, String note) implements IncidentEvent {
+        public HandoffImported(String bundle, String bundleSha256, String from, String exportedAt, String timelineHead,
+                int redactions, boolean signed, String signer) {
+            this(bundle, bundleSha256, from, exportedAt, timelineHead, redactions, signed, signer, null);
+        }
+    }
+
+    /** The sender took a handed-off incident back: their copy is theirs to record into again. */
+    record HandoffTakenBack(String bundle, String by) implements IncidentEvent {}
 
     /** A line of a type this version does not know (a newer Baton wrote it): kept and shown as it is. */
     record Other(String type, Map<String, Object> data) implements IncidentEvent {

@@ -55,6 +55,7 @@ public final class IncidentEvents {
         register(EventType.NOTE_SAVED, NotesSaved.class);
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);
+        register(EventType.HANDOFF_TAKEN_BACK, IncidentEvent.HandoffTakenBack.class);
         register(EventType.ALERT_OPENED, AlertOpened.class);
         register(EventType.ALERT_SILENCED, AlertSilenced.class);
     }

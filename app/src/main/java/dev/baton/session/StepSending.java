@@ -83,6 +83,10 @@ public final class StepSending {
             return CompletableFuture.failedFuture(new IllegalArgumentException(plan.refusal()));
         }
         return CompletableFuture.runAsync(() -> {
+            // A copy handed off to someone else takes no steps: refused before a byte reaches the terminal.
+            incident.handedOff().join().ifPresent(exported -> {
+                throw new IncidentSession.HandedOff(exported);
+            });
             String text = SendPlan.unbracketed(plan.payload());
             String line = text.strip();
             Watch watch = null;

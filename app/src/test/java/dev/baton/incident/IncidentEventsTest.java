@@ -67,6 +67,9 @@ class IncidentEventsTest {
             new StepSent("disk-full.md", 4, "find /var/log -delete", "db1", false),
             new IncidentEvent.StepEntered("disk-full.md", 4, "db1", "find /var/log -delete", false, 3),
             new IncidentEvent.StepAbandoned("disk-full.md", 4, "db1", "find /var/log -delete", "Ctrl+C", 3),
+            new HandoffImported("disk-full.baton", "cd".repeat(32), "ana", "2026-11-24T07:00:00Z", "ef".repeat(32), 1,
+                    false, null, "Pending: rotate logs"),
+            new IncidentEvent.HandoffTakenBack("disk-full.baton", "ana"),
             new IncidentClosed(3600));
 
     @Test
