@@ -114,6 +114,12 @@ public final class EventWords {
         return e.type() + " " + e.data();
     }
 
+    /** Who did it, as "by ben", from the line's {@code by}; empty for lines recorded before events were credited. */
+    public static String credit(TimelineEvent line) {
+        String by = line.text("by");
+        return by.isBlank() ? "" : "by " + by;
+    }
+
     /** Labels as Alertmanager writes a label set, without its braces: name="value", …; the alert's name left out. */
     public static String labels(java.util.Map<String, String> labels) {
         return labels(labels, false);

@@ -128,6 +128,31 @@ public final class Handoffs {
         return imported.state().targets().stream().filter(t -> !t.host().isBlank()).map(t -> t.toNode(from)).toList();
     }
 
+    /**
+     * What the window says of an incident's handoff above everything else: the note received with it (as long
+     * as the continued incident is the receiver's), or that this copy was handed off and is read-only.
+     *
+     * @param handedOff true when this copy is the sender's, read-only until taken back
+     */
+    public record Notice(boolean handedOff, String text) {}
+
+    public static Optional<Notice> notice(List<dev.baton.incident.TimelineEvent> events) {
+        Notice notice = null;
+        for (dev.baton.incident.TimelineEvent line : events) {
+            dev.baton.incident.IncidentEvent event = line.typed();
+            if (event instanceof dev.baton.incident.IncidentEvent.HandoffExported e) {
+                notice = new Notice(true, "You handed this incident off as " + e.file() + ": it is read-only here, so"
+                        + " that two responders do not carry it on apart. Take it back to go on with it.");
+            } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffTakenBack) {
+                notice = null;
+            } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffImported e) {
+                notice = new Notice(false, "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")
+                        + ": " + (e.note() == null || e.note().isBlank() ? "(no note)" : e.note().strip()));
+            }
+        }
+        return Optional.ofNullable(notice);
+    }
+
     /** How the window and the CLI describe a bundle's signature. */
     public static String signatureLine(BundleReader.Verified verified) {
         return verified.signature().map(s -> "signed by " + s.keyType() + " key " + s.fingerprint()
