@@ -58,6 +58,9 @@ final class BundleCommand implements Runnable {
         @Option(names = "--note-file", paramLabel = "FILE", description = "Read the handoff note from a file.")
         Path noteFile;
 
+        @Option(names = "--force", description = "Replace FILE if it already exists.")
+        boolean force;
+
         @Option(names = "--keep", paramLabel = "ID", description = "A finding (as listed) to leave unredacted; repeatable.")
         List<String> keep = new ArrayList<>();
 
@@ -105,7 +108,7 @@ final class BundleCommand implements Runnable {
                 Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination);
                 BundleWriter.Request request = Handoffs.request(open, inventory::find, List.of(), runbooks,
                         IncidentStore.defaultResponder(), choices);
-                BundleWriter.Result result = Handoffs.export(open, request, destination);
+                BundleWriter.Result result = Handoffs.export(open, request, destination, force);
                 // Kind and place only: this output lands in logs, and the line around a secret may hold others.
                 for (Redactor.Found found : result.found()) {
                     boolean recording = found.finding().kind().equals("recording");
@@ -119,6 +122,10 @@ final class BundleCommand implements Runnable {
                 return 0;
             } catch (IncidentBusyException e) {
                 err.println("baton bundle export: " + e.getMessage() + "; hand off from that window (Incident ▸ Hand off…)");
+                return 2;
+            } catch (Handoffs.BundleExists e) {
+                err.println("baton bundle export: " + Printable.of(destination.toString())
+                        + " already exists; nothing was written. Use --force to replace it, or -o FILE to write elsewhere.");
                 return 2;
             }
         }

@@ -49,7 +49,7 @@ public final class BundleImporter {
         incident.handoff(new IncidentEvent.HandoffImported(verified.file().getFileName().toString(),
                 BundleWriter.sha256(verified.file()), manifest.createdBy(), manifest.createdAt(),
                 manifest.timeline().headHash(), manifest.redactions().size(), verified.signed(),
-                verified.signature().map(s -> s.fingerprint()).orElse(null)));
+                verified.signature().map(s -> s.fingerprint()).orElse(null), note.isBlank() ? null : note));
         return new Imported(incident, verified, state, note);
     }
 

@@ -43,7 +43,7 @@ public final class BundleWriter {
     /** The incident's own files that travel; everything else in its folder stays. */
     private static final List<String> INCIDENT_FILES = List.of("incident.json", "notes.md", "timeline.jsonl");
     private static final List<String> INCIDENT_FOLDERS = List.of("captures", "recordings");
-    static final String NOTE_FILE = "handoff.md";
+    public static final String NOTE_FILE = "handoff.md";
     static final String STATE_FILE = "state.json";
     static final String SUMMARY_FILE = "handoff.html";
     static final String RUNBOOKS = "runbooks/";

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code handoff.html}: the bundle for someone without Baton. One self-contained page (inline style, no
@@ -24,7 +25,12 @@ final class HandoffSummary {
             .meta{color:#57606a}table{border-collapse:collapse;width:100%}td,th{border:1px solid #d0d7de;padding:.3rem .5rem;
             text-align:left;vertical-align:top}th{background:#f6f8fa}pre{background:#f6f8fa;padding:.6rem;overflow:auto;
             white-space:pre-wrap}.fail{color:#b42318;font-weight:600}.ok{color:#1a7f37;font-weight:600}
-            .note{background:#fff8c5;border:1px solid #d4a72c;padding:.6rem 1rem}""";
+            .note{background:#fff8c5;border:1px solid #d4a72c;padding:.6rem 1rem}
+            tr.abandoned td{color:#9a6700}tr.ran td:nth-child(2){font-weight:600}""";
+
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+    private static final org.commonmark.renderer.html.HtmlRenderer MARKDOWN_HTML = org.commonmark.renderer.html.HtmlRenderer
+            .builder().escapeHtml(true).sanitizeUrls(true).build();
 
     private HandoffSummary() {}
 
@@ -41,8 +47,8 @@ final class HandoffSummary {
                 .append(" · handed off ").append(TIME.format(at)).append(" by ").append(escape(by))
                 .append(" after ").append(elapsed(Duration.between(info.startedAt(), at))).append("</p>\n");
 
-        page.append("<h2>Handoff note</h2>\n<div class=\"note\"><pre>")
-                .append(escape(note.isBlank() ? "(no note)" : note)).append("</pre></div>\n");
+        page.append("<h2>Handoff note</h2>\n<div class=\"note\">")
+                .append(note.isBlank() ? "<p>(no note)</p>" : markdown(note)).append("</div>\n");
 
         alerts(page, events);
 
@@ -55,17 +61,30 @@ final class HandoffSummary {
             for (TimelineEvent line : results) {
                 IncidentEvent.RunResult run = (IncidentEvent.RunResult) line.typed();
                 boolean ok = Integer.valueOf(0).equals(run.exit());
+                boolean silent = run.stdoutBytes() == 0 && run.stderrBytes() == 0;
                 page.append("<tr><td>").append(TIME.format(line.time())).append("</td><td>")
                         .append(escape(run.target())).append("</td><td><code>").append(escape(run.command()))
-                        .append("</code></td><td class=\"").append(ok ? "ok" : "fail").append("\">")
-                        .append(escape(run.summary())).append("</td></tr>\n");
+                        .append("</code></td><td><span class=\"").append(ok ? "ok" : "fail").append("\">")
+                        .append(escape(run.summary())).append("</span><br>")
+                        .append(silent ? "(no output)" : escape(output(run))).append("</td></tr>\n");
             }
             page.append("</table>\n");
         }
 
-        page.append("<h2>Where things stand</h2>\n<p><b>Checklist items ticked:</b> ")
-                .append(state.checklist().isEmpty() ? "none" : escape(String.join(", ", state.checklist())))
-                .append("</p>\n<p><b>Nodes:</b> ");
+        page.append("<h2>Where things stand</h2>\n<p><b>Checklist items ticked:</b> ");
+        if (state.checklist().isEmpty()) {
+            page.append("none");
+        } else {
+            Map<String, String> texts = checklistTexts(events);
+            page.append("</p>\n<ul>");
+            for (String item : state.checklist()) {
+                String text = texts.get(item);
+                page.append("<li>").append(escape(text == null ? item : text)).append(" <span class=\"meta\">(")
+                        .append(escape(item.substring(0, Math.max(0, item.lastIndexOf('#'))))).append(")</span></li>");
+            }
+            page.append("</ul>\n<p>");
+        }
+        page.append("</p>\n<p><b>Nodes:</b> ");
         page.append(state.targets().isEmpty() ? "none" : escape(String.join(", ", state.targets().stream()
                 .map(t -> t.name() + " (" + t.user() + "@" + t.host() + ":" + t.port() + ")").toList())));
         page.append("</p>\n<p><b>Variables:</b> ").append(state.variables().isEmpty() ? "none"
@@ -75,14 +94,59 @@ final class HandoffSummary {
                 : escape(String.join(", ", runbooks.stream().map(BundleManifest.RunbookSnapshot::title).toList())))
                 .append("</p>\n");
 
-        page.append("<h2>Timeline</h2>\n<table><tr><th>When</th><th>What</th></tr>\n");
+        page.append("<h2>Timeline</h2>\n<table><tr><th>When</th><th>What</th><th>Who</th></tr>\n");
+        java.util.Set<Long> answered = answeredSteps(events);
         for (TimelineEvent event : events) {
-            page.append("<tr><td>").append(TIME.format(event.time())).append("</td><td>")
-                    .append(escape(EventWords.describe(event))).append("</td></tr>\n");
+            IncidentEvent typed = event.typed();
+            boolean neverRun = typed instanceof IncidentEvent.StepSent sent && Boolean.FALSE.equals(sent.submitted())
+                    && !answered.contains(event.seq());
+            String css = typed instanceof IncidentEvent.StepAbandoned || neverRun ? " class=\"abandoned\""
+                    : typed instanceof IncidentEvent.StepEntered || typed instanceof IncidentEvent.StepSent s
+                    && Boolean.TRUE.equals(s.submitted()) ? " class=\"ran\"" : "";
+            page.append("<tr").append(css).append("><td>").append(TIME.format(event.time())).append("</td><td>")
+                    .append(escape(EventWords.describe(event)))
+                    .append(neverRun ? " <b>— never run (Enter was not pressed before the handoff)</b>" : "")
+                    .append("</td><td>").append(escape(event.text("by"))).append("</td></tr>\n");
         }
-        page.append("</table>\n<h2>Notes</h2>\n<pre>").append(escape(notes.isBlank() ? "(none)" : notes))
-                .append("</pre>\n</body></html>\n");
+        page.append("</table>\n<h2>Notes</h2>\n").append(notes.isBlank() ? "<p>(none)</p>" : markdown(notes))
+                .append("\n</body></html>\n");
         return page.toString();
+    }
+
+    /** Markdown as HTML: raw HTML in it shown as text, links only to safe schemes (no javascript:). */
+    static String markdown(String text) {
+        return MARKDOWN_HTML.render(MARKDOWN.parse(text));
+    }
+
+    /** A run's output files, by size: the bundle holds them. */
+    private static String output(IncidentEvent.RunResult run) {
+        return run.stdoutBytes() + " bytes of output" + (run.stderrBytes() > 0 ? ", " + run.stderrBytes()
+                + " bytes of errors" : "") + " (" + run.stdout() + ")";
+    }
+
+    /** Each ticked item's text, as {@code runbook#item}, from the events that ticked it. */
+    private static Map<String, String> checklistTexts(List<TimelineEvent> events) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (TimelineEvent line : events) {
+            if (line.typed() instanceof IncidentEvent.ChecklistTicked tick) {
+                texts.put(tick.runbook() + "#" + tick.item(), tick.text());
+            }
+        }
+        return texts;
+    }
+
+    /** The {@code seq} of every typed step that was later run or abandoned. */
+    private static java.util.Set<Long> answeredSteps(List<TimelineEvent> events) {
+        java.util.Set<Long> answered = new java.util.HashSet<>();
+        for (TimelineEvent line : events) {
+            IncidentEvent event = line.typed();
+            if (event instanceof IncidentEvent.StepEntered e) {
+                answered.add(e.sent());
+            } else if (event instanceof IncidentEvent.StepAbandoned e) {
+                answered.add(e.sent());
+            }
+        }
+        return answered;
     }
 
     /** The alerts the incident was opened from: labels, annotations and where each came from. */

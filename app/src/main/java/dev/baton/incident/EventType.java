@@ -6,6 +6,8 @@ public final class EventType {
     public static final String INCIDENT_RECOVERED = "incident.recovered";
     public static final String INCIDENT_CLOSED = "incident.closed";
     public static final String STEP_SENT = "step.sent";
+    public static final String STEP_ENTERED = "step.entered";
+    public static final String STEP_ABANDONED = "step.abandoned";
     public static final String STEP_RUN = "step.run";
     public static final String RUN_RESULT = "run.result";
     public static final String CAPTURE = "capture";
@@ -18,6 +20,7 @@ public final class EventType {
     public static final String NOTE_SAVED = "note.saved";
     public static final String HANDOFF_EXPORTED = "handoff.exported";
     public static final String HANDOFF_IMPORTED = "handoff.imported";
+    public static final String HANDOFF_TAKEN_BACK = "handoff.taken_back";
     public static final String ALERT_OPENED = "alert.opened";
     public static final String ALERT_SILENCED = "alert.silenced";
 

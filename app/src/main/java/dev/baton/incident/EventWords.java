@@ -45,7 +45,17 @@ public final class EventWords {
             return "Incident ended after " + elapsed(e.elapsedSeconds());
         }
         if (event instanceof StepSent e) {
-            return "Step " + e.step() + " sent to " + e.target() + ": " + firstLine(e.text());
+            String how = e.submitted() == null ? " sent to " : e.submitted() ? " run in " : " typed into ";
+            return "Step " + e.step() + how + e.target() + (Boolean.FALSE.equals(e.submitted()) ? " (awaiting Enter)" : "")
+                    + ": " + firstLine(e.text());
+        }
+        if (event instanceof IncidentEvent.StepEntered e) {
+            return "Step " + e.step() + " run in " + e.target() + (e.edited() ? " after editing" : "")
+                    + " (Enter pressed): " + firstLine(e.text());
+        }
+        if (event instanceof IncidentEvent.StepAbandoned e) {
+            return "Step " + e.step() + " abandoned in " + e.target() + ", not run (" + e.reason() + "): "
+                    + firstLine(e.text());
         }
         if (event instanceof StepRun e) {
             return "Step " + e.step() + " run on " + (e.concurrency() == null ? e.targets()
@@ -86,18 +96,28 @@ public final class EventWords {
             return "Handed off as " + e.file() + " by " + e.by() + (e.signed() ? " (signed)" : " (unsigned)");
         }
         if (event instanceof HandoffImported e) {
-            return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)");
+            return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")
+                    + (blank(e.note()) ? "" : ": " + firstLine(e.note().strip()));
+        }
+        if (event instanceof IncidentEvent.HandoffTakenBack e) {
+            return "Taken back by " + e.by() + " after handing it off as " + e.bundle();
         }
         if (event instanceof AlertOpened e) {
             return "Alert " + e.alertname() + " (" + e.status() + ") from " + e.source() + ": "
                     + labels(e.labels());
         }
         if (event instanceof AlertSilenced e) {
-            return "Silenced " + e.alertname() + " in " + e.source() + " until " + e.endsAt() + " by " + e.by()
+            return "Silenced " + e.alertname() + " in " + e.source() + " until " + day(e.endsAt()) + " by " + e.by()
                     + " (silence " + e.silenceId() + "): " + firstLine(e.comment());
         }
         Other e = (Other) event;
         return e.type() + " " + e.data();
+    }
+
+    /** Who did it, as "by ben", from the line's {@code by}; empty for lines recorded before events were credited. */
+    public static String credit(TimelineEvent line) {
+        String by = line.text("by");
+        return by.isBlank() ? "" : "by " + by;
     }
 
     /** Labels as Alertmanager writes a label set, without its braces: name="value", …; the alert's name left out. */
@@ -125,6 +145,11 @@ public final class EventWords {
 
     private static String clock(java.time.Instant at) {
         return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    private static String day(java.time.Instant at) {
+        return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 

@@ -28,8 +28,37 @@ public sealed interface IncidentEvent {
 
     record IncidentClosed(long elapsedSeconds) implements IncidentEvent {}
 
-    /** A step's text typed into a terminal (placeholders filled, secrets masked). */
-    record StepSent(String runbook, int step, String text, String target) implements IncidentEvent {}
+    /**
+     * A step's text typed into a terminal (placeholders filled, secrets masked).
+     *
+     * @param submitted true when Baton pressed Enter with it (it ran); false when it was typed and left for the
+     *                  responder, whose Enter or abandonment a {@link StepEntered} or {@link StepAbandoned} records;
+     *                  null in incidents recorded before Baton told the two apart
+     */
+    record StepSent(String runbook, int step, String text, String target, Boolean submitted) implements IncidentEvent {
+        public StepSent(String runbook, int step, String text, String target) {
+            this(runbook, step, text, target, null);
+        }
+    }
+
+    /**
+     * The responder pressed Enter in the terminal while a typed step's text was on the line: it ran.
+     *
+     * @param text   the line as it ran (secrets masked); the step's text when it was not edited
+     * @param edited whether the responder changed the line first
+     * @param sent   the {@code seq} of the {@link StepSent} line it answers
+     */
+    record StepEntered(String runbook, int step, String target, String text, boolean edited, long sent)
+            implements IncidentEvent {}
+
+    /**
+     * A typed step that did not run: Ctrl+C, the line cleared, another line put in its place.
+     *
+     * @param reason what the responder did, in words
+     * @param sent   the {@code seq} of the {@link StepSent} line it answers
+     */
+    record StepAbandoned(String runbook, int step, String target, String text, String reason, long sent)
+            implements IncidentEvent {}
 
     /**
      * A step about to run over exec on nodes.
@@ -115,9 +144,20 @@ public sealed interface IncidentEvent {
     record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)
             implements IncidentEvent {}
 
-    /** @param exportedAt as the bundle's manifest states it */
+    /**
+     * @param exportedAt as the bundle's manifest states it
+     * @param note       the sender's handoff note; null in incidents continued before Baton kept it here
+     */
     record HandoffImported(String bundle, String bundleSha256, String from, String exportedAt, String timelineHead,
-            int redactions, boolean signed, String signer) implements IncidentEvent {}
+            int redactions, boolean signed, String signer, String note) implements IncidentEvent {
+        public HandoffImported(String bundle, String bundleSha256, String from, String exportedAt, String timelineHead,
+                int redactions, boolean signed, String signer) {
+            this(bundle, bundleSha256, from, exportedAt, timelineHead, redactions, signed, signer, null);
+        }
+    }
+
+    /** The sender took a handed-off incident back: their copy is theirs to record into again. */
+    record HandoffTakenBack(String bundle, String by) implements IncidentEvent {}
 
     /** A line of a type this version does not know (a newer Baton wrote it): kept and shown as it is. */
     record Other(String type, Map<String, Object> data) implements IncidentEvent {

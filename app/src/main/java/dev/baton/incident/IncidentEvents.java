@@ -41,6 +41,8 @@ public final class IncidentEvents {
         register(EventType.INCIDENT_RECOVERED, IncidentRecovered.class);
         register(EventType.INCIDENT_CLOSED, IncidentClosed.class);
         register(EventType.STEP_SENT, StepSent.class);
+        register(EventType.STEP_ENTERED, IncidentEvent.StepEntered.class);
+        register(EventType.STEP_ABANDONED, IncidentEvent.StepAbandoned.class);
         register(EventType.STEP_RUN, StepRun.class);
         register(EventType.RUN_RESULT, RunResult.class);
         register(EventType.CAPTURE, CaptureTaken.class);
@@ -53,6 +55,7 @@ public final class IncidentEvents {
         register(EventType.NOTE_SAVED, NotesSaved.class);
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);
+        register(EventType.HANDOFF_TAKEN_BACK, IncidentEvent.HandoffTakenBack.class);
         register(EventType.ALERT_OPENED, AlertOpened.class);
         register(EventType.ALERT_SILENCED, AlertSilenced.class);
     }

@@ -45,6 +45,8 @@ public final class OpenIncident implements AutoCloseable {
     private final Map<String, String> recordedVariables = new LinkedHashMap<>();
     private String savedNotes;
     private Instant lastNoteEvent = Instant.MIN;
+    /** Read and changed as the timeline is: see {@link #handedOff()}. */
+    private volatile IncidentEvent.HandoffExported handedOff;
 
     private OpenIncident(Path folder, Clock clock) throws IOException {
         this.folder = folder;
@@ -66,6 +68,9 @@ public final class OpenIncident implements AutoCloseable {
         recovered = Files.exists(marker);
         int leftovers = AtomicFiles.removeLeftovers(folder);
         timeline = Timeline.open(folder.resolve(TIMELINE), clock);
+        timeline.creditTo(IncidentStore.defaultResponder());
+        timeline.events().forEach(this::followHandoffs);
+        timeline.addListener(this::followHandoffs);
         AtomicFiles.write(marker, Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
         Path notes = folder.resolve(NOTES);
         savedNotes = Files.exists(notes) ? Files.readString(notes) : "";
@@ -144,8 +149,31 @@ public final class OpenIncident implements AutoCloseable {
     /** A step typed into a terminal; secret-named placeholder values are masked in the recorded text. */
     public void stepSent(String runbook, int step, String text, String terminal, Map<String, String> values)
             throws IOException {
+        stepSent(runbook, step, text, terminal, values, null);
+    }
+
+    /**
+     * As {@link #stepSent(String, int, String, String, Map)}, saying whether Baton pressed Enter with it
+     * (null: not known). Returns the line, whose {@code seq} a later Enter or abandonment names.
+     */
+    public TimelineEvent stepSent(String runbook, int step, String text, String terminal, Map<String, String> values,
+            Boolean submitted) throws IOException {
         recordVariables(values);
-        timeline.append(new IncidentEvent.StepSent(runbook, step, Secrets.redact(text, values), terminal));
+        return timeline.append(new IncidentEvent.StepSent(runbook, step, Secrets.redact(text, values), terminal,
+                submitted));
+    }
+
+    /** What became of a step typed without Enter: {@code event}'s text masked with the step's values. */
+    public void stepOutcome(IncidentEvent event, Map<String, String> values) throws IOException {
+        if (event instanceof IncidentEvent.StepEntered e) {
+            timeline.append(new IncidentEvent.StepEntered(e.runbook(), e.step(), e.target(),
+                    Secrets.redact(e.text(), values), e.edited(), e.sent()));
+        } else if (event instanceof IncidentEvent.StepAbandoned e) {
+            timeline.append(new IncidentEvent.StepAbandoned(e.runbook(), e.step(), e.target(),
+                    Secrets.redact(e.text(), values), e.reason(), e.sent()));
+        } else {
+            throw new IllegalArgumentException("not a step's outcome: " + event.type());
+        }
     }
 
     /** A step about to run over exec on nodes. */
@@ -306,6 +334,35 @@ public final class OpenIncident implements AutoCloseable {
 
     public void handoff(IncidentEvent.HandoffImported imported) throws IOException {
         timeline.append(imported);
+    }
+
+    /** Credits the events recorded from now on to {@code responder} (who is at this Baton). */
+    public void creditTo(String responder) {
+        timeline.creditTo(responder);
+    }
+
+    /**
+     * The handoff that made this copy read-only: the last {@code handoff.exported} not followed by the sender
+     * taking it back (or by this copy being continued from a bundle). Empty when the incident is this
+     * responder's to record into.
+     */
+    public java.util.Optional<IncidentEvent.HandoffExported> handedOff() {
+        return java.util.Optional.ofNullable(handedOff);
+    }
+
+    private void followHandoffs(TimelineEvent line) {
+        switch (line.type()) {
+            case EventType.HANDOFF_EXPORTED -> handedOff = line.typed() instanceof IncidentEvent.HandoffExported e ? e : null;
+            case EventType.HANDOFF_TAKEN_BACK, EventType.HANDOFF_IMPORTED -> handedOff = null;
+            default -> { }
+        }
+    }
+
+    /** The sender takes a handed-off incident back: recorded, and the copy is writable again. */
+    public void takeBack(String by) throws IOException {
+        IncidentEvent.HandoffExported exported = handedOff().orElseThrow(
+                () -> new IllegalStateException("incident " + info.id() + " is not handed off"));
+        timeline.append(new IncidentEvent.HandoffTakenBack(exported.file(), by));
     }
 
     /** The responder ends the incident: the timeline says so. The folder stays for the postmortem. */

@@ -40,6 +40,8 @@ public final class Timeline implements AutoCloseable {
     private final List<String> problems = new ArrayList<>();
     private final List<Consumer<TimelineEvent>> listeners = new CopyOnWriteArrayList<>();
     private String lastHash = GENESIS;
+    /** Who the events appended from now on are credited to, or null. */
+    private volatile String by;
 
     private Timeline(Path file, Clock clock) throws IOException {
         this.file = file;
@@ -86,6 +88,14 @@ public final class Timeline implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Credits every event appended from now on to {@code responder} (a {@code by} field in its data, unless the
+     * event names its own); null stops it.
+     */
+    public void creditTo(String responder) {
+        this.by = responder == null || responder.isBlank() ? null : responder;
+    }
+
     /** Appends an event and forces it to disk; what this returns is recorded. */
     public TimelineEvent append(IncidentEvent event) throws IOException {
         return append(event.type(), IncidentEvents.data(event));
@@ -99,6 +109,10 @@ public final class Timeline implements AutoCloseable {
     public synchronized TimelineEvent append(String type, Map<String, ?> data) throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>(data);
         fields.values().removeIf(value -> value == null);
+        String credited = by;
+        if (credited != null) {
+            fields.putIfAbsent("by", credited);
+        }
         TimelineEvent event = new TimelineEvent(SCHEMA_VERSION, events.size() + 1L, clock.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.MILLIS), type, lastHash, fields);
         String line = toLine(event);

@@ -28,8 +28,23 @@ public final class Handoffs {
     /** What the responder is shown before writing: the incident's name and every possible secret found. */
     public record Prepared(String id, String title, BundleWriter.Request request, List<Redactor.Found> found) {}
 
-    /** The responder's answers: their note, the findings they keep, how to sign, where to write. */
-    public record Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination) {}
+    /**
+     * The responder's answers: their note, the findings they keep, how to sign, where to write, and whether a
+     * file already there may be replaced (asked of them first).
+     */
+    public record Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination,
+            boolean overwrite) {
+        public Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination) {
+            this(note, keep, signer, destination, false);
+        }
+    }
+
+    /** A bundle file is already where the responder asked to write; nothing was written. */
+    public static final class BundleExists extends java.nio.file.FileAlreadyExistsException {
+        public BundleExists(Path file) {
+            super(file.toString(), null, "a file is already there; nothing was written");
+        }
+    }
 
     /**
      * The request for a bundle of {@code incident}: its nodes with their connection parameters, ticks,
@@ -44,10 +59,30 @@ public final class Handoffs {
                 choices.keep(), choices.signer());
     }
 
-    /** Writes the bundle and records the handoff in the incident's timeline. */
+    /** Writes the bundle and records the handoff in the incident's timeline; never over an existing file. */
     public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination)
             throws IOException {
+        return export(incident, request, destination, false);
+    }
+
+    /** As {@link #export(OpenIncident, BundleWriter.Request, Path)}, replacing a file there when {@code overwrite}. */
+    public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination,
+            boolean overwrite) throws IOException {
+        if (!overwrite && java.nio.file.Files.exists(destination)) {
+            throw new BundleExists(destination);
+        }
         return BundleWriter.exportFrom(incident, request, destination);
+    }
+
+    /** Possible secrets in the handoff note, found as the bundle's redaction will find them. */
+    public static List<Redactor.Found> scanNote(String note) {
+        Redactor redactor = new Redactor(Set.of());
+        try {
+            redactor.redactText(BundleWriter.NOTE_FILE, note);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // text in memory: no I/O happens
+        }
+        return redactor.found();
     }
 
     /** Scans the open incident for secrets, without writing anything. */
@@ -67,7 +102,7 @@ public final class Handoffs {
         BundleWriter.Request base = prepared.request();
         BundleWriter.Request request = new BundleWriter.Request(choices.note(), base.createdBy(), Instant.now(),
                 base.appVersion(), base.state(), base.runbookFiles(), choices.keep(), choices.signer());
-        return session.withOpen(incident -> export(incident, request, choices.destination()));
+        return session.withOpen(incident -> export(incident, request, choices.destination(), choices.overwrite()));
     }
 
     /** Checks all of a bundle before anything is written; throws the reasons it is refused. */
@@ -91,6 +126,31 @@ public final class Handoffs {
     public static List<Node> handedOffNodes(BundleImporter.Imported imported) {
         String from = imported.bundle().file().getFileName().toString();
         return imported.state().targets().stream().filter(t -> !t.host().isBlank()).map(t -> t.toNode(from)).toList();
+    }
+
+    /**
+     * What the window says of an incident's handoff above everything else: the note received with it (as long
+     * as the continued incident is the receiver's), or that this copy was handed off and is read-only.
+     *
+     * @param handedOff true when this copy is the sender's, read-only until taken back
+     */
+    public record Notice(boolean handedOff, String text) {}
+
+    public static Optional<Notice> notice(List<dev.baton.incident.TimelineEvent> events) {
+        Notice notice = null;
+        for (dev.baton.incident.TimelineEvent line : events) {
+            dev.baton.incident.IncidentEvent event = line.typed();
+            if (event instanceof dev.baton.incident.IncidentEvent.HandoffExported e) {
+                notice = new Notice(true, "You handed this incident off as " + e.file() + ": it is read-only here, so"
+                        + " that two responders do not carry it on apart. Take it back to go on with it.");
+            } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffTakenBack) {
+                notice = null;
+            } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffImported e) {
+                notice = new Notice(false, "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")
+                        + ": " + (e.note() == null || e.note().isBlank() ? "(no note)" : e.note().strip()));
+            }
+        }
+        return Optional.ofNullable(notice);
     }
 
     /** How the window and the CLI describe a bundle's signature. */

@@ -70,8 +70,10 @@ public final class IncidentSession implements AutoCloseable {
         this.store = store;
         this.responder = responder;
         this.notesSaver = new Autosaver(writer, Autosaver.DEFAULT_DELAY, text -> {
-            if (incident != null) {
+            if (incident != null && incident.handedOff().isEmpty()) {
                 incident.saveNotes(text, false);
+            } else if (incident != null) {
+                tell("Notes not saved: " + new HandedOff(incident.handedOff().get()).getMessage());
             }
         }, this::tell);
     }
@@ -153,6 +155,7 @@ public final class IncidentSession implements AutoCloseable {
         }
         incident = next;
         if (next != null) {
+            next.creditTo(responder);
             next.timeline().addListener(event -> listeners.forEach(listener -> listener.recorded(event)));
         }
         IncidentSnapshot now = next == null ? null : IncidentSnapshot.of(next);
@@ -175,8 +178,44 @@ public final class IncidentSession implements AutoCloseable {
                 String alert = runbook != null && !runbook.alerts().isEmpty() ? runbook.alerts().get(0) : "";
                 switchTo(store.start(title, severity, alert, responder, Instant.now()));
             }
+            refuseIfHandedOff();
             return work.apply(incident);
         }, "Not recorded in the incident");
+    }
+
+    /**
+     * A copy handed off to someone else is read-only: two responders must not carry on the same incident apart.
+     * The sender records into it again only after taking it back.
+     */
+    private void refuseIfHandedOff() {
+        incident.handedOff().ifPresent(exported -> {
+            throw new HandedOff(exported);
+        });
+    }
+
+    /** What is refused while the open incident is handed off, in words for the responder. */
+    public static final class HandedOff extends IllegalStateException {
+        public HandedOff(dev.baton.incident.IncidentEvent.HandoffExported exported) {
+            super("this incident was handed off as " + exported.file() + "; it is read-only here until you take it back"
+                    + " (Incident ▸ Take back)");
+        }
+    }
+
+    /** The open incident's handoff that makes it read-only here; empty when it is this responder's to record into. */
+    public CompletableFuture<Optional<dev.baton.incident.IncidentEvent.HandoffExported>> handedOff() {
+        return submit(() -> incident == null ? Optional.<dev.baton.incident.IncidentEvent.HandoffExported>empty()
+                : incident.handedOff(), "Could not read the incident");
+    }
+
+    /** The sender takes back the incident they handed off: it is theirs to record into again. */
+    public CompletableFuture<Void> takeBack() {
+        return submit(() -> {
+            if (incident == null) {
+                throw new IllegalStateException("No incident is open");
+            }
+            incident.takeBack(responder);
+            return null;
+        }, "Could not take the incident back");
     }
 
     /**
@@ -249,6 +288,24 @@ public final class IncidentSession implements AutoCloseable {
         });
     }
 
+    /**
+     * A step typed into a terminal, {@code submitted} saying whether Baton pressed Enter with it; the future holds
+     * the line, whose {@code seq} the step's later outcome names.
+     */
+    public CompletableFuture<TimelineEvent> stepTyped(Runbook runbook, int step, String text, String terminal,
+            Map<String, String> values, boolean submitted) {
+        return record(runbook, open -> open.stepSent(runbook == null ? "" : runbook.id(), step, text, terminal, values,
+                submitted));
+    }
+
+    /** What became of a typed step: a {@code StepEntered} or {@code StepAbandoned}, secrets masked with {@code values}. */
+    public CompletableFuture<Void> stepOutcome(dev.baton.incident.IncidentEvent outcome, Map<String, String> values) {
+        return record(null, open -> {
+            open.stepOutcome(outcome, values);
+            return null;
+        });
+    }
+
     /** @param concurrency how many nodes run at once in a fan-out; null for a run on chosen nodes */
     public CompletableFuture<Void> stepRun(Runbook runbook, int step, String text, List<String> nodes,
             Map<String, String> values, Integer concurrency) {
@@ -273,7 +330,7 @@ public final class IncidentSession implements AutoCloseable {
     /** Connections are recorded only into an incident that is open; they never start one. */
     public void connection(String node, boolean opened, String detail) {
         submit(() -> {
-            if (incident != null) {
+            if (incident != null && incident.handedOff().isEmpty()) {
                 incident.connection(node, opened, detail);
             }
             return null;

@@ -1,24 +1,49 @@
 package dev.baton.session;
 
+import dev.baton.incident.IncidentEvent;
+import dev.baton.incident.Secrets;
+import dev.baton.incident.TimelineEvent;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.Step;
 import dev.baton.step.SendPlan;
 import dev.baton.step.StepSender;
+import dev.baton.terminal.KeyboardTap;
+import dev.baton.terminal.LastCommandOutput;
+import dev.baton.terminal.ScreenText;
 import dev.baton.terminal.TerminalSession;
+import dev.baton.terminal.TypedLine;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Sends a step to a terminal: the plan (placeholders filled, controls stripped, Enter withheld from a
- * flagged step), then the bytes, then the record of it in the incident.
+ * flagged step), then the bytes, then the record of it in the incident. A step typed without Enter is
+ * followed through the responder's keys in that terminal until it runs or is abandoned, and the record
+ * says which; the text of the last step that ran in each terminal is kept for "Capture last command".
  */
 public final class StepSending {
     private final StepSender sender = new StepSender();
     private final IncidentSession incident;
     private final Executor background;
+    /** Per terminal: the typed step still waiting for the responder. */
+    private final Map<KeyboardTap, Watch> waiting = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per terminal: the last step that ran there. */
+    private final Map<KeyboardTap, Ran> lastRun = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * A step that ran in a terminal.
+     *
+     * @param typed    the line as the shell received it (values filled), to find it on the screen
+     * @param recorded the same with secret values masked, as the record and the notes hold it
+     */
+    public record Ran(String typed, String recorded) {}
 
     public StepSending(IncidentSession incident, Executor background) {
         this.incident = incident;
@@ -40,23 +65,147 @@ public final class StepSending {
         return sender.plan(step.command(), values, literal, bracketedPaste);
     }
 
+    /** As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}, without following the keys. */
+    public CompletableFuture<Void> send(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
+            String terminalName, TerminalSession terminal) {
+        return send(runbook, step, plan, values, terminalName, terminal, null);
+    }
+
     /**
      * Writes the planned text into the terminal off the caller's thread and records it. The future
      * completes once the bytes are written; the record follows on the incident's thread.
+     *
+     * @param keyboard what the responder types into that terminal, or null when nobody types there
      */
     public CompletableFuture<Void> send(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
-            String terminalName, TerminalSession terminal) {
+            String terminalName, TerminalSession terminal, KeyboardTap keyboard) {
         if (plan.refused()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(plan.refusal()));
         }
         return CompletableFuture.runAsync(() -> {
+            // A copy handed off to someone else takes no steps: refused before a byte reaches the terminal.
+            incident.handedOff().join().ifPresent(exported -> {
+                throw new IncidentSession.HandedOff(exported);
+            });
+            String text = SendPlan.unbracketed(plan.payload());
+            String line = text.strip();
+            Watch watch = null;
+            if (keyboard != null) {
+                Watch before = waiting.remove(keyboard);
+                if (before != null) {
+                    before.decide(TypedLine.Outcome.abandoned("step " + step.number() + " typed onto its line"));
+                }
+                if (!plan.submits()) {
+                    watch = new Watch(runbook, step.number(), terminalName, line, values, keyboard);
+                    waiting.put(keyboard, watch);
+                    keyboard.addListener(watch);
+                }
+            }
             try {
                 terminal.connector().write(plan.payload());
             } catch (IOException e) {
+                if (watch != null) {
+                    watch.stop();
+                }
                 throw new CompletionException(new IOException("Could not write to " + terminalName + ": "
                         + e.getMessage(), e));
             }
-            incident.stepSent(runbook, step.number(), SendPlan.unbracketed(plan.payload()), terminalName, values);
+            CompletableFuture<TimelineEvent> sent = incident.stepTyped(runbook, step.number(), text, terminalName,
+                    values, plan.submits());
+            if (watch != null) {
+                watch.recordedAs(sent);
+            } else if (keyboard != null) {
+                lastRun.put(keyboard, new Ran(line, Secrets.redact(line, values)));
+            }
         }, background);
+    }
+
+    /** The last step that ran in the terminal {@code keyboard} belongs to, if Baton knows of one. */
+    public Optional<Ran> lastRun(KeyboardTap keyboard) {
+        return Optional.ofNullable(lastRun.get(keyboard));
+    }
+
+    /**
+     * The last command in a terminal and its output. When the last thing run there was a step Baton sent, its
+     * text is the command and only what follows it is output (a step of several lines is one command);
+     * otherwise the command is read off the screen after the prompt.
+     */
+    public Optional<LastCommandOutput> lastCommand(KeyboardTap keyboard, ScreenText screen) {
+        Optional<Ran> ran = keyboard == null ? Optional.empty() : lastRun(keyboard);
+        if (ran.isPresent()) {
+            Optional<LastCommandOutput> step = LastCommandOutput.afterSent(screen.lines(), screen.cursorRow(),
+                    screen.cursorColumn(), ran.get().typed());
+            if (step.isPresent()) {
+                return Optional.of(new LastCommandOutput(ran.get().recorded(), step.get().output()));
+            }
+        }
+        return LastCommandOutput.find(screen.lines(), screen.cursorRow(), screen.cursorColumn());
+    }
+
+    /** A typed step, read through the responder's keys until its fate is known; then recorded once. */
+    private final class Watch implements Consumer<String> {
+        private final Runbook runbook;
+        private final int step;
+        private final String terminal;
+        private final String line;
+        private final Map<String, String> values;
+        private final KeyboardTap keyboard;
+        private final TypedLine typed;
+        private CompletableFuture<TimelineEvent> sent;
+        private TypedLine.Outcome decided;
+
+        Watch(Runbook runbook, int step, String terminal, String line, Map<String, String> values,
+                KeyboardTap keyboard) {
+            this.runbook = runbook;
+            this.step = step;
+            this.terminal = terminal;
+            this.line = line;
+            this.values = Map.copyOf(values);
+            this.keyboard = keyboard;
+            this.typed = new TypedLine(line);
+        }
+
+        @Override
+        public synchronized void accept(String keys) {
+            if (decided == null) {
+                typed.keys(keys).ifPresent(this::decide);
+            }
+        }
+
+        synchronized void recordedAs(CompletableFuture<TimelineEvent> line) {
+            sent = line;
+            if (decided != null) {
+                record();
+            }
+        }
+
+        synchronized void decide(TypedLine.Outcome outcome) {
+            if (decided != null) {
+                return;
+            }
+            decided = outcome;
+            stop();
+            if (outcome.fate() == TypedLine.Fate.RUN) {
+                String ran = outcome.line().orElse(line);
+                lastRun.put(keyboard, new Ran(ran, Secrets.redact(ran, values)));
+            }
+            if (sent != null) {
+                record();
+            }
+        }
+
+        void stop() {
+            keyboard.removeListener(this);
+            waiting.remove(keyboard, this);
+        }
+
+        private void record() {
+            String id = runbook == null ? "" : runbook.id();
+            sent.thenAccept(line -> incident.stepOutcome(decided.fate() == TypedLine.Fate.RUN
+                    ? new IncidentEvent.StepEntered(id, step, terminal, decided.line().orElse(this.line),
+                            decided.edited(), line.seq())
+                    : new IncidentEvent.StepAbandoned(id, step, terminal, this.line, decided.reason(), line.seq()),
+                    values));
+        }
     }
 }

@@ -37,6 +37,46 @@ public record LastCommandOutput(String command, String output) {
         return stemEnd > 0 ? search(lines, cursorRow, prompt.substring(0, stemEnd)) : Optional.empty();
     }
 
+    /**
+     * The output of a command whose text is known (a step Baton typed): its lines are found together above the
+     * cursor, each at the end of its row (after a prompt or a continuation prompt), and the output is what follows
+     * them. Empty when the text is not there, or another command was entered at the prompt since.
+     */
+    public static Optional<LastCommandOutput> afterSent(List<String> lines, int cursorRow, int cursorColumn,
+            String sent) {
+        List<String> sentLines = sent.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (sentLines.isEmpty() || cursorRow < 0 || cursorRow >= lines.size()) {
+            return Optional.empty();
+        }
+        String current = lines.get(cursorRow);
+        String prompt = current.substring(0, Math.min(cursorColumn, current.length())).stripTrailing();
+        for (int row = cursorRow - sentLines.size(); row >= 0; row--) {
+            if (!holds(lines, row, sentLines)) {
+                continue;
+            }
+            int first = row + sentLines.size();
+            StringBuilder output = new StringBuilder();
+            for (int i = first; i < cursorRow; i++) {
+                String line = lines.get(i).stripTrailing();
+                if (!prompt.isEmpty() && line.startsWith(prompt) && line.length() > prompt.length()) {
+                    return Optional.empty(); // a later command: the step is not the last one any more
+                }
+                output.append(line).append('\n');
+            }
+            return Optional.of(new LastCommandOutput(String.join("\n", sentLines), output.toString().stripTrailing()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(List<String> lines, int row, List<String> sentLines) {
+        for (int k = 0; k < sentLines.size(); k++) {
+            if (!lines.get(row + k).stripTrailing().endsWith(sentLines.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Optional<LastCommandOutput> search(List<String> lines, int cursorRow, String prompt) {
         for (int row = cursorRow - 1; row >= 0; row--) {
             String line = lines.get(row);

@@ -61,6 +61,7 @@ public final class ConsoleWindow extends BorderPane {
     private final RunbookView runbook;
     private final TerminalTabs terminals;
     private final StepActions steps;
+    private final StepSending sending;
     private final SplitPane split;
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private final TabPane left = new TabPane();
@@ -77,6 +78,7 @@ public final class ConsoleWindow extends BorderPane {
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
     private boolean closed;
+    private final dev.baton.ui.incident.HandoffBanner handoffBanner = new dev.baton.ui.incident.HandoffBanner(this::takeBack);
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -102,7 +104,8 @@ public final class ConsoleWindow extends BorderPane {
                 Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
-        steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),
+        sending = new StepSending(session, executor);
+        steps = new StepActions(runbook, this::terminals, sending,
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
                 openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
@@ -127,7 +130,24 @@ public final class ConsoleWindow extends BorderPane {
         session.addListener(new IncidentSession.Listener() {
             @Override
             public void reopened(IncidentSnapshot now) {
-                Platform.runLater(() -> runbook.setTicked(now.ticked()));
+                Platform.runLater(() -> {
+                    runbook.setTicked(now.ticked());
+                    handoffChanged(now.events(), true);
+                });
+            }
+
+            @Override
+            public void switched(IncidentSnapshot now) {
+                List<dev.baton.incident.TimelineEvent> events = now == null ? List.of() : now.events();
+                Platform.runLater(() -> handoffChanged(events, false));
+            }
+
+            @Override
+            public void recorded(dev.baton.incident.TimelineEvent event) {
+                if (event.type().startsWith("handoff.")) {
+                    session.snapshot().thenAccept(now -> Platform.runLater(() -> handoffChanged(
+                            now.map(IncidentSnapshot::events).orElse(List.of()), false)));
+                }
             }
 
             @Override
@@ -155,7 +175,7 @@ public final class ConsoleWindow extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
-        setTop(menus());
+        setTop(new javafx.scene.layout.VBox(menus(), handoffBanner));
         setCenter(split);
         setBottom(status);
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
@@ -209,6 +229,7 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem captureLast = item("Capture last command's output", "Shortcut+Shift+L", this::captureLastCommand);
         MenuItem handOff = item("Hand off…", "Shortcut+Shift+H", handoff::handOff);
         MenuItem openHandoff = item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen);
+        MenuItem takeBack = item("Take back handed-off incident", "Shortcut+Shift+B", this::takeBack);
         MenuItem record = item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", this::toggleRecording);
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
@@ -217,7 +238,7 @@ public final class ConsoleWindow extends BorderPane {
                 new Menu("Alerts", null, showFiring, refreshFiring, pasteAlert, silence),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
                 new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
-                        openHandoff),
+                        openHandoff, takeBack),
                 new Menu("View", null, dark));
     }
 
@@ -241,12 +262,34 @@ public final class ConsoleWindow extends BorderPane {
         });
     }
 
-    /** The last command at the active terminal's prompt, with its output, into the notes. */
+    /** The last command in the active terminal (the step Baton sent, if it was the last), with its output, into the notes. */
     public void captureLastCommand() {
-        terminals.active().ifPresent(tab -> tab.widget().lastCommand().ifPresentOrElse(
+        terminals.active().ifPresent(tab -> sending.lastCommand(tab.keyboard(), tab.widget().screen()).ifPresentOrElse(
                 last -> background.onFx(session.capture("last-command", tab.name(), last.command(), "", Instant.now(),
                         last.output(), null), "Not captured", incident::appendToNotes),
                 () -> status.setText("No finished command found above the prompt in " + tab.name())));
+    }
+
+    /**
+     * The handoff notice over the panes. A continued incident (its last event the handover) also reopens the
+     * runbooks the sender used, the last one shown.
+     */
+    private void handoffChanged(List<dev.baton.incident.TimelineEvent> events, boolean reopened) {
+        handoffBanner.show(dev.baton.session.Handoffs.notice(events));
+        if (reopened && !events.isEmpty() && events.get(events.size() - 1).typed()
+                instanceof dev.baton.incident.IncidentEvent.HandoffImported) {
+            dev.baton.handoff.BundleWriter.runbooksUsed(events).forEach(runbook::open);
+        }
+    }
+
+    /** The sender takes back the incident they handed off. */
+    public void takeBack() {
+        background.onFx(session.takeBack(), "Not taken back", done -> status.setText(
+                "Taken back: the incident is yours to record into again"));
+    }
+
+    public dev.baton.ui.incident.HandoffBanner handoffBanner() {
+        return handoffBanner;
     }
 
     /** Starts or stops an asciicast recording of the active terminal, kept in the incident folder. */

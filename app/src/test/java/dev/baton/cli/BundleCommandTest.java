@@ -52,6 +52,26 @@ class BundleCommandTest {
         }
     }
 
+    @Test
+    void exportRefusesToReplaceAnExistingBundleWithoutForce() throws Exception {
+        Path folder;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Disk full on web3", "P2", "DiskFull",
+                "ana", Instant.now())) {
+            folder = incident.folder();
+        }
+        Path bundle = Files.writeString(dir.resolve("out.baton"), "the handoff before");
+        CliRun refused = CliRun.of("bundle", "export", folder.toString(), "-o", bundle.toString(),
+                "--inventory", dir.resolve("none").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("out.baton already exists; nothing was written. Use --force");
+        assertThat(bundle).hasContent("the handoff before");
+
+        CliRun forced = CliRun.of("bundle", "export", folder.toString(), "-o", bundle.toString(), "--force",
+                "--inventory", dir.resolve("none").toString());
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(CliRun.of("bundle", "verify", bundle.toString()).exitCode()).isZero();
+    }
+
     /** stderr lands in CI logs: a finding is named by kind and place, and no secret, nor its line, is printed. */
     @Test
     void exportNamesFindingsWithoutPrintingAnySecret() throws Exception {

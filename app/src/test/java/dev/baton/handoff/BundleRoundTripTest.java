@@ -90,7 +90,38 @@ class BundleRoundTripTest {
             String html = new String(zip.getInputStream(zip.getEntry("handoff.html")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(html).contains("Replica lagging", "What was tried", "psql -h db1.internal", "exit 0",
                     "Page the DBA", "&lt;script&gt;", "&lt;img src=x onerror=alert(1)&gt;", "default-src 'none'")
-                    .doesNotContain("<script", "<img", "src=\"http", "href=");
+                    .doesNotContain("<script", "<img", "src=\"http", "href=\"javascript", "href=\"http");
+        }
+    }
+
+    /**
+     * The page for someone without Baton: ticked items by their text, notes rendered from Markdown with nothing
+     * that runs, a run with no output said so, and a typed step that never ran marked as such.
+     */
+    @Test
+    void theSummaryReadsAsTheResponderWroteItAndSaysWhatDidNotRun() throws Exception {
+        IncidentStore store = new IncidentStore(dir.resolve("alice"));
+        Path bundle = dir.resolve("handoff.baton");
+        try (OpenIncident incident = IncidentFixture.busyIncident(store, dir)) {
+            incident.runResult(IncidentFixture.run(dir.resolve("spool2"), "db1", "systemctl restart pgbouncer", "", 0),
+                    java.util.Map.of());
+            incident.stepSent("x.md", 7, "rm -rf /var/lib/old", "db1", java.util.Map.of(), false);
+            incident.saveNotes("# Replica lagging\n\n**Lag** grows since 02:40.\n\n"
+                    + "[click](javascript:alert(1)) <img src=x onerror=alert(1)> <script>alert(2)</script>\n", true);
+            BundleWriter.export(incident.folder(), IncidentFixture.request("Next: *watch* the lag\n\n- page DBA",
+                    IncidentFixture.runbook(dir), incident, Set.of()), bundle);
+        }
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            String html = new String(zip.getInputStream(zip.getEntry("handoff.html")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(html).contains("<li>Page the DBA <span class=\"meta\">(postgres/replication-lag.md)</span></li>")
+                    .doesNotContain("replication-lag.md#1");
+            assertThat(html).contains("<strong>Lag</strong> grows", "<em>watch</em>", "<li>page DBA</li>",
+                    "&lt;script&gt;alert(2)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
+                    .doesNotContain("javascript:", "<script", "<img");
+            assertThat(html).contains("systemctl restart pgbouncer</code></td><td><span class=\"ok\">exit 0")
+                    .contains("</span><br>(no output)</td>");
+            assertThat(html).contains("Step 7 typed into db1 (awaiting Enter): rm -rf /var/lib/old "
+                    + "<b>— never run (Enter was not pressed before the handoff)</b>");
         }
     }
 
@@ -115,7 +146,7 @@ class BundleRoundTripTest {
                     "<td>instance</td><td><code>db1:9187</code>", "<code>&lt;b&gt;x&lt;/b&gt;; rm -rf /</code>",
                     "<td>summary</td><td>Replica db1 is 4 min behind</td>",
                     "<code>http://prometheus.example.com/graph?g0.expr=pg_replication_lag&amp;g0.tab=0</code>")
-                    .doesNotContain("<b>x", "href=", "hunter2secret");
+                    .doesNotContain("<b>x", "href=\"http", "hunter2secret");
             String info = new String(zip.getInputStream(zip.getEntry("incident.json")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(info).contains("\"alerts\"", "\"generatorURL\" : \"http://prometheus.example.com/graph");
             assertThat(info).as("an alert's annotations leave scanned like any text").doesNotContain("hunter2secret");

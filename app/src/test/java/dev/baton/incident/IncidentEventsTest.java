@@ -64,6 +64,12 @@ class IncidentEventsTest {
                     "pod", "api-7f9c"), java.util.Map.of("summary", "api-7f9c restarts"), "http://prom:9090/graph"),
             new AlertSilenced("KubePodCrashLooping", "5d1c", "am", "pod=\"api-7f9c\"",
                     Instant.parse("2026-11-24T05:00:00Z"), "rolling back", "ana"),
+            new StepSent("disk-full.md", 4, "find /var/log -delete", "db1", false),
+            new IncidentEvent.StepEntered("disk-full.md", 4, "db1", "find /var/log -delete", false, 3),
+            new IncidentEvent.StepAbandoned("disk-full.md", 4, "db1", "find /var/log -delete", "Ctrl+C", 3),
+            new HandoffImported("disk-full.baton", "cd".repeat(32), "ana", "2026-11-24T07:00:00Z", "ef".repeat(32), 1,
+                    false, null, "Pending: rotate logs"),
+            new IncidentEvent.HandoffTakenBack("disk-full.baton", "ana"),
             new IncidentClosed(3600));
 
     @Test
@@ -134,6 +140,25 @@ class IncidentEventsTest {
         }
         assertThat(EventWords.describe(new StepSent("disk-full.md", 3, "cd /var/log\nrm -f *.gz", "db1")))
                 .isEqualTo("Step 3 sent to db1: cd /var/log …");
+    }
+
+    /** Typed, run and abandoned read differently; a line from before the distinction still says "sent". */
+    @Test
+    void typedRunAndAbandonedStepsAreSaidApart() throws Exception {
+        assertThat(EventWords.describe(new StepSent("disk-full.md", 4, "rm -rf /tmp/x", "db1", false)))
+                .isEqualTo("Step 4 typed into db1 (awaiting Enter): rm -rf /tmp/x");
+        assertThat(EventWords.describe(new StepSent("disk-full.md", 1, "df -h", "db1", true)))
+                .isEqualTo("Step 1 run in db1: df -h");
+        assertThat(EventWords.describe(new IncidentEvent.StepEntered("disk-full.md", 4, "db1", "rm -rf /tmp/y", true, 3)))
+                .isEqualTo("Step 4 run in db1 after editing (Enter pressed): rm -rf /tmp/y");
+        assertThat(EventWords.describe(new IncidentEvent.StepAbandoned("disk-full.md", 4, "db1", "rm -rf /tmp/x",
+                "Ctrl+C", 3))).isEqualTo("Step 4 abandoned in db1, not run (Ctrl+C): rm -rf /tmp/x");
+        Path file = dir.resolve("old.jsonl");
+        try (Timeline timeline = Timeline.open(file)) {
+            timeline.append("step.sent", java.util.Map.of("runbook", "disk-full.md", "step", 1, "text", "df -h",
+                    "target", "Local 1"));
+        }
+        assertThat(readBack(file).get(0).typed()).isEqualTo(new StepSent("disk-full.md", 1, "df -h", "Local 1", null));
     }
 
     private static List<TimelineEvent> readBack(Path file) throws Exception {

@@ -66,7 +66,7 @@ public final class HandoffActions {
         Path suggested = Path.of(System.getProperty("user.home"), prepared.id() + ".baton");
         status.accept(prepared.found().isEmpty() ? "No secrets found in the incident."
                 : prepared.found().size() + " possible secret(s) found; each will be redacted unless you keep it.");
-        HandoffDialog dialog = new HandoffDialog(prepared.title(), prepared.found(),
+        HandoffDialog dialog = new HandoffDialog(prepared.title(), prepared.found(), Handoffs::scanNote,
                 ready.signing().stream().map(Signers.Choice::label).toList(), suggested);
         dialog.initOwner(owner.get());
         dialog.showAndWait().ifPresent(answer -> background.run("Handoff not written",
@@ -85,12 +85,43 @@ public final class HandoffActions {
 
     private void write(Handoffs.Prepared prepared, HandoffDialog.Answer answer,
             Optional<BundleWriter.ManifestSigner> signer) {
+        write(prepared, answer, signer, false);
+    }
+
+    /** A file already at the destination is replaced only once the responder says so. */
+    private void write(Handoffs.Prepared prepared, HandoffDialog.Answer answer,
+            Optional<BundleWriter.ManifestSigner> signer, boolean overwrite) {
         Handoffs.Choices choices = new Handoffs.Choices(answer.note(), answer.keep(), signer.orElse(null),
-                answer.destination());
-        background.onFx(Handoffs.export(incident, prepared, choices), "Handoff not written",
-                result -> status.accept("Handed off to " + result.file() + ": "
-                        + result.manifest().redactions().size() + " secret(s) redacted, "
-                        + (signer.isEmpty() ? "unsigned" : "signed") + "."));
+                answer.destination(), overwrite);
+        Handoffs.export(incident, prepared, choices).whenComplete((result, failure) ->
+                javafx.application.Platform.runLater(() -> {
+                    if (failure == null) {
+                        status.accept("Handed off to " + result.file() + ": " + result.manifest().redactions().size()
+                                + " secret(s) redacted, " + (signer.isEmpty() ? "unsigned" : "signed") + ".");
+                    } else if (Background.cause(failure) instanceof Handoffs.BundleExists) {
+                        if (confirmOverwrite(answer.destination())) {
+                            write(prepared, answer, signer, true);
+                        } else {
+                            status.accept("Handoff not written: " + answer.destination() + " already exists");
+                        }
+                    } else {
+                        background.errors().report("Handoff not written", Background.cause(failure));
+                    }
+                }));
+    }
+
+    private boolean confirmOverwrite(Path file) {
+        javafx.scene.control.ButtonType replace = new javafx.scene.control.ButtonType("Replace",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                file + " already exists. Replace it with this handoff? The bundle now in it is lost.", replace,
+                javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("Replace bundle?");
+        alert.setHeaderText("A bundle file is already there");
+        alert.getDialogPane().setId("handoff-overwrite");
+        alert.getDialogPane().lookupButton(replace).setId("handoff-overwrite-ok");
+        return alert.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == replace;
     }
 
     /** Asks for a bundle file, then opens it. */

@@ -42,7 +42,10 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
     /** What the responder chose; {@code signWith} is one of the offered choices. */
     record Answer(String note, Set<String> keep, String signWith, char[] passphrase, Path destination) {}
 
-    HandoffDialog(String title, List<Redactor.Found> found, List<String> signingChoices, Path suggested) {
+    /** @param scanNote what the note holds that the bundle would redact: listed as the note changes */
+    HandoffDialog(String title, List<Redactor.Found> found,
+            java.util.function.Function<String, List<Redactor.Found>> scanNote, List<String> signingChoices,
+            Path suggested) {
         setTitle("Hand off \"" + title + "\"");
         setHeaderText("Write everything the next responder needs into one bundle.");
         TextArea note = new TextArea(NOTE_TEMPLATE);
@@ -61,11 +64,31 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
             keeps.add(keep);
             secrets.getChildren().add(keep);
         }
-        Label secretsTitle = new Label(found.isEmpty() ? "No secrets found."
-                : found.size() + " secret(s) found; each is redacted unless you tick it to keep it:");
+        Label secretsTitle = new Label();
         secretsTitle.setId("handoff-secrets-title");
+        VBox noteSecrets = new VBox(4);
+        secrets.getChildren().add(noteSecrets);
+        List<CheckBox> noteKeeps = new ArrayList<>();
+        Runnable rescan = () -> {
+            List<Redactor.Found> inNote = scanNote.apply(note.getText());
+            noteKeeps.clear();
+            for (int i = 0; i < inNote.size(); i++) {
+                Redactor.Found item = inNote.get(i);
+                CheckBox keep = new CheckBox("Keep " + item.finding().kind() + " in the handoff note, "
+                        + item.finding().place() + ":  " + item.context());
+                keep.setId("handoff-note-keep-" + i);
+                keep.setUserData(item.finding().id());
+                noteKeeps.add(keep);
+            }
+            noteSecrets.getChildren().setAll(noteKeeps);
+            int total = found.size() + inNote.size();
+            secretsTitle.setText(total == 0 ? "No secrets found."
+                    : total + " secret(s) found; each is redacted unless you tick it to keep it:");
+        };
+        rescan.run();
+        note.textProperty().addListener((obs, old, now) -> rescan.run());
         ScrollPane secretsScroll = new ScrollPane(secrets);
-        secretsScroll.setPrefViewportHeight(Math.min(150, 26 * Math.max(1, found.size())));
+        secretsScroll.setPrefViewportHeight(Math.min(150, 26 * Math.max(3, found.size())));
         secretsScroll.setFitToWidth(true);
 
         ComboBox<String> sign = new ComboBox<>();
@@ -100,7 +123,8 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
         getDialogPane().getButtonTypes().addAll(write, ButtonType.CANCEL);
         getDialogPane().lookupButton(write).setId("handoff-ok");
         setResultConverter(button -> button != write ? null : new Answer(note.getText(),
-                Set.copyOf(keeps.stream().filter(CheckBox::isSelected).map(k -> (String) k.getUserData()).toList()),
+                Set.copyOf(java.util.stream.Stream.concat(keeps.stream(), noteKeeps.stream()).filter(CheckBox::isSelected)
+                        .map(k -> (String) k.getUserData()).toList()),
                 sign.getValue(), passphrase.getText().toCharArray(), Path.of(file.getText().strip())));
     }
 }

@@ -249,7 +249,8 @@ public final class IncidentPane extends VBox {
     }
 
     static String describe(TimelineEvent event) {
-        return CLOCK.format(event.time()) + "  " + EventWords.describe(event);
+        String credit = EventWords.credit(event);
+        return CLOCK.format(event.time()) + "  " + EventWords.describe(event) + (credit.isEmpty() ? "" : "  — " + credit);
     }
 
     private void showDetails(TimelineEvent event) {

@@ -139,7 +139,8 @@ public final class StepActions {
             return;
         }
         Runbook runbook = view.shownRunbookProperty().get();
-        background.onFx(sending.send(runbook, step, plan, values.get(), tab.name(), tab.session()),
+        background.onFx(sending.send(runbook, step, plan, values.get(), tab.name(), tab.session(),
+                tab.keyboard()),
                 "Step " + step.number() + " not sent", done -> status.accept("Step " + step.number()
                         + (plan.submits() ? " sent to " + tab.name()
                         : " typed into " + tab.name() + ": press Enter to run it")));

@@ -301,6 +301,12 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
     /** The last command at this terminal's prompt and what it printed, found in the buffer. */
     public java.util.Optional<dev.baton.terminal.LastCommandOutput> lastCommand() {
+        dev.baton.terminal.ScreenText screen = screen();
+        return dev.baton.terminal.LastCommandOutput.find(screen.lines(), screen.cursorRow(), screen.cursorColumn());
+    }
+
+    /** Scrollback and screen with the cursor's place, read under the buffer's lock. */
+    public dev.baton.terminal.ScreenText screen() {
         TerminalTextBuffer buffer = getTerminalTextBuffer();
         buffer.lock();
         try {
@@ -310,7 +316,7 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
                 lines.add(buffer.getLine(i).getText());
             }
             // JediTerm counts the cursor's row from 1 and reports its column plus one.
-            return dev.baton.terminal.LastCommandOutput.find(lines, history + getTerminal().getCursorY() - 1,
+            return new dev.baton.terminal.ScreenText(lines, history + getTerminal().getCursorY() - 1,
                     getTerminal().getCursorX() - 1);
         } finally {
             buffer.unlock();

@@ -8,6 +8,7 @@ public final class TerminalTab extends Tab {
     private final BatonTerminalWidget widget;
     private final TerminalSession session;
     private final dev.baton.terminal.RecordingTtyConnector connector;
+    private final dev.baton.terminal.KeyboardTap keyboard;
 
     TerminalTab(String name, TerminalSession session, java.util.function.Consumer<String> openLink) {
         super(name);
@@ -15,7 +16,8 @@ public final class TerminalTab extends Tab {
         this.widget = new BatonTerminalWidget();
         widget.addHyperlinkFilter(new dev.baton.terminal.TerminalLinkFilter(openLink));
         this.connector = new dev.baton.terminal.RecordingTtyConnector(session.connector());
-        widget.setTtyConnector(connector);
+        this.keyboard = new dev.baton.terminal.KeyboardTap(connector);
+        widget.setTtyConnector(keyboard);
         setContent(widget.getPane());
         widget.start();
     }
@@ -26,6 +28,11 @@ public final class TerminalTab extends Tab {
 
     public TerminalSession session() {
         return session;
+    }
+
+    /** What the responder types here (Baton's own writes go to the session, not through this). */
+    public dev.baton.terminal.KeyboardTap keyboard() {
+        return keyboard;
     }
 
     public String name() {

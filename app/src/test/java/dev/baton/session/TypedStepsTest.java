@@ -1,0 +1,141 @@
+package dev.baton.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.incident.IncidentEvent;
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.runbook.Step;
+import dev.baton.runbook.StepKind;
+import dev.baton.step.SendPlan;
+import dev.baton.terminal.KeyboardTap;
+import dev.baton.terminal.LocalShellSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A destructive step is typed into a real shell on a pty and left for the responder: what their keys do
+ * next (Ctrl+C, or Enter) is what the record says, and the file system agrees.
+ */
+class TypedStepsTest {
+    @TempDir
+    Path dir;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private IncidentSession session;
+    private LocalShellSession shell;
+    private KeyboardTap keyboard;
+    private final StringBuffer screen = new StringBuffer();
+
+    @BeforeEach
+    void start() throws Exception {
+        session = new IncidentSession(new IncidentStore(dir.resolve("data")), "ana");
+        Files.writeString(dir.resolve(".bashrc"), "PS1='ready$ '\n");
+        shell = LocalShellSession.start(List.of("/bin/bash", "--noprofile", "--rcfile", dir.resolve(".bashrc").toString(),
+                "-i"), dir, "Local 1");
+        keyboard = new KeyboardTap(shell.connector());
+        executor.execute(() -> {
+            char[] buffer = new char[4096];
+            try {
+                int read;
+                while ((read = keyboard.read(buffer, 0, buffer.length)) >= 0) {
+                    screen.append(buffer, 0, read);
+                }
+            } catch (java.io.IOException closed) {
+                // the pty ends with the test
+            }
+        });
+        until(() -> screen.toString().contains("ready$ "));
+    }
+
+    @AfterEach
+    void stop() {
+        shell.close();
+        session.close();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aTypedStepThatTheResponderCancelsIsRecordedAbandonedAndDidNotRun() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.log"), "keep me");
+        StepSending sending = new StepSending(session, executor);
+        Step step = new Step(4, List.of("Free space"), "", "bash", StepKind.SHELL, "rm -rf " + victim,
+                List.of(), List.of(), 1);
+        SendPlan plan = sending.plan(step, Map.of(), false);
+        assertThat(plan.submits()).as("a destructive step is typed, not run").isFalse();
+
+        sending.send(null, step, plan, Map.of(), "Local 1", shell, keyboard).get(10, TimeUnit.SECONDS);
+        until(() -> screen.toString().contains("rm -rf " + victim));
+        keyboard.write("\u0003");
+        until(() -> types().contains("step.abandoned"));
+        session.drain();
+
+        List<TimelineEvent> events = events();
+        IncidentEvent.StepSent sent = (IncidentEvent.StepSent) events.stream().map(TimelineEvent::typed)
+                .filter(IncidentEvent.StepSent.class::isInstance).findFirst().orElseThrow();
+        assertThat(sent.submitted()).isFalse();
+        TimelineEvent abandoned = events.get(events.size() - 1);
+        assertThat(abandoned.typed()).isEqualTo(new IncidentEvent.StepAbandoned("", 4, "Local 1", "rm -rf " + victim,
+                "Ctrl+C", events.stream().filter(e -> e.type().equals("step.sent")).findFirst().orElseThrow().seq()));
+        keyboard.write("echo af''ter\r");
+        until(() -> screen.toString().contains("after"));
+        assertThat(victim).exists();
+        assertThat(types()).doesNotContain("step.entered");
+    }
+
+    @Test
+    void enterInThatTerminalRunsItAndTheRecordSaysSo() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.log"), "delete me");
+        StepSending sending = new StepSending(session, executor);
+        Step step = new Step(4, List.of("Free space"), "", "bash", StepKind.SHELL, "rm -rf " + victim,
+                List.of(), List.of(), 1);
+        sending.send(null, step, sending.plan(step, Map.of(), false), Map.of(), "Local 1", shell, keyboard)
+                .get(10, TimeUnit.SECONDS);
+        until(() -> screen.toString().contains("rm -rf " + victim));
+        keyboard.write("\r");
+        until(() -> !Files.exists(victim));
+        until(() -> types().contains("step.entered"));
+        IncidentEvent entered = events().get(events().size() - 1).typed();
+        assertThat(entered).isInstanceOf(IncidentEvent.StepEntered.class);
+        assertThat(((IncidentEvent.StepEntered) entered).edited()).isFalse();
+        assertThat(((IncidentEvent.StepEntered) entered).text()).isEqualTo("rm -rf " + victim);
+        assertThat(sending.lastRun(keyboard)).map(StepSending.Ran::typed).contains("rm -rf " + victim);
+    }
+
+    @Test
+    void aStepBatonRunsItselfIsRecordedRunAtOnce() throws Exception {
+        StepSending sending = new StepSending(session, executor);
+        Step step = new Step(1, List.of("Look"), "", "bash", StepKind.SHELL, "echo $((6*7))looked", List.of(), List.of(), 1);
+        sending.send(null, step, sending.plan(step, Map.of(), false), Map.of(), "Local 1", shell, keyboard)
+                .get(10, TimeUnit.SECONDS);
+        until(() -> screen.toString().contains("42looked"));
+        session.drain();
+        assertThat(events()).map(TimelineEvent::typed).filteredOn(IncidentEvent.StepSent.class::isInstance)
+                .singleElement().satisfies(e -> assertThat(((IncidentEvent.StepSent) e).submitted()).isTrue());
+    }
+
+    private List<TimelineEvent> events() throws Exception {
+        return session.snapshot().get(10, TimeUnit.SECONDS).orElseThrow().events();
+    }
+
+    private List<String> types() throws Exception {
+        return events().stream().map(TimelineEvent::type).toList();
+    }
+
+    private void until(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; the terminal shows:\n" + screen + "\nthe timeline: "
+                    + session.snapshot().get().map(IncidentSnapshot::events).orElse(List.of()), e);
+        }
+    }
+}
