@@ -135,6 +135,7 @@ public final class ConsoleWindow extends BorderPane {
                 background.errors().say(message);
             }
         });
+        nameRunTarget();
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -161,6 +162,21 @@ public final class ConsoleWindow extends BorderPane {
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
         dark.setSelected(LAYOUT.getBoolean("dark", false));
         setDark(dark.isSelected());
+    }
+
+    /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
+    private void nameRunTarget() {
+        javafx.beans.InvalidationListener name = o -> runbook.setRunTarget(
+                terminals.active().map(dev.baton.ui.terminal.TerminalTab::name).orElse(""));
+        terminals.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (old != null) {
+                old.textProperty().removeListener(name);
+            }
+            if (tab != null) {
+                tab.textProperty().addListener(name);
+            }
+            name.invalidated(null);
+        });
     }
 
     /**
@@ -348,7 +364,7 @@ public final class ConsoleWindow extends BorderPane {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
             }
-        }, node.name());
+        }, node.name(), dev.baton.terminal.TerminalTarget.of(node));
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {

@@ -114,7 +114,7 @@ class FiringUiTest extends ConsoleTest {
         assertThat(robot.lookup("#placeholder-namespace").queryAs(TextField.class).getText()).isEqualTo("payments");
         robot.clickOn("#placeholder-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-text").tryQuery().isPresent());
-        assertThat(robot.lookup("#confirm-text").queryAs(TextArea.class).getText())
+        assertThat(CommandText.text(robot.lookup("#confirm-text").query()))
                 .isEqualTo("echo \"pod: api-7f9c; touch " + marker + "\" 'ns: payments'");
         robot.clickOn("#confirm-send");
 
