@@ -55,6 +55,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class ConsoleWindow extends BorderPane {
     private static final Preferences LAYOUT = Preferences.userRoot().node("dev/baton/layout");
+    private final PaneLayout panes = new PaneLayout(LAYOUT);
 
     private final Label status = new Label("Loading runbooks…");
     private final LibraryPane library;
@@ -150,9 +151,20 @@ public final class ConsoleWindow extends BorderPane {
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        right.setDividerPositions(LAYOUT.getDouble("divider2", 0.6));
+        right.setId("side-split");
+        // Terminal and incident share the height: at 1280×720 the timeline needs more than two rows.
+        right.setDividerPositions(0.5);
         split = new SplitPane(left, runbook, right);
-        split.setDividerPositions(LAYOUT.getDouble("divider0", 0.2), LAYOUT.getDouble("divider1", 0.58));
+        split.setId("main-split");
+        split.setDividerPositions(0.2, 0.56);
+        // The dividers go where the responder puts them: without these, the terminal's 120 columns and the
+        // incident's buttons made the side pane's minimum most of a 1280-pixel window.
+        left.setMinWidth(160);
+        runbook.setMinWidth(240);
+        right.setMinWidth(240);
+        terminals.setMinSize(240, 100);
+        incident.setMinWidth(240);
+        panes.restore(rememberedPanes());
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
@@ -458,10 +470,7 @@ public final class ConsoleWindow extends BorderPane {
             return;
         }
         closed = true;
-        double[] dividers = split.getDividerPositions();
-        LAYOUT.putDouble("divider0", dividers[0]);
-        LAYOUT.putDouble("divider1", dividers[1]);
-        LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
+        panes.remember(rememberedPanes());
         LAYOUT.putBoolean("dark", dark.isSelected());
         incident.stop();
         firing.stop();
@@ -469,6 +478,20 @@ public final class ConsoleWindow extends BorderPane {
         terminals.closeAll();
         sessions.close();
         session.close();
+    }
+
+    /**
+     * The dividers kept between runs: the window's and the incident pane's. The side pane is left out
+     * while a query answer sits in it, so its three-way split is not restored into two.
+     */
+    private List<SplitPane> rememberedPanes() {
+        List<SplitPane> all = new java.util.ArrayList<>(List.of(split));
+        if (right.getItems().size() == 2) {
+            all.add(right);
+        }
+        incident.lookupAll(".split-pane").stream()
+                .filter(n -> n instanceof SplitPane && n.getId() != null).map(SplitPane.class::cast).forEach(all::add);
+        return all;
     }
 
     static Preferences layoutPreferences() {
