@@ -7,11 +7,11 @@ import javafx.stage.Stage;
 
 /**
  * The window's size and place between runs: where the responder left it, as long as that is still on a
- * screen; otherwise as large as Baton likes to be (1440×860) within the screen, never larger than it.
+ * screen; otherwise as large as Baton likes to be (1440×900) within the screen, never larger than it.
  */
 final class WindowPlacement {
     private static final double WIDTH = 1440;
-    private static final double HEIGHT = 860;
+    private static final double HEIGHT = 900;
 
     private final Preferences layout;
 
