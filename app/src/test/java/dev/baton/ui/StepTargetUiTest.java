@@ -200,13 +200,11 @@ class StepTargetUiTest extends ConsoleTest {
         tab.session().connector().write("\n");
         fx.waitForText(tab, "target-42", 20);
 
-        // On the node over exec: the same rule, from the same inventory.
-        ConsoleFixture.onFx(() -> {
-            fx.console().nodes().select(fx.console().nodes().inventory().find("db1").orElseThrow());
-            return null;
-        });
+        // On the node over exec: the same rule, from the same inventory. Its only node is chosen already.
         fx.click("baton:run-on-node/1");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("1 selected");
+        assertThat(robot.lookup("#run-nodes-ok").queryButton().isDisabled()).isFalse();
         robot.clickOn("#run-nodes-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-production").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-send").queryAs(Button.class).getText()).isEqualTo("Run on db1");
