@@ -156,14 +156,15 @@ public final class ConsoleWindow extends BorderPane {
         right.setDividerPositions(0.5);
         split = new SplitPane(left, runbook, right);
         split.setId("main-split");
-        split.setDividerPositions(0.2, 0.56);
+        split.setDividerPositions(0.19, 0.52);
         // The dividers go where the responder puts them: without these, the terminal's 120 columns and the
         // incident's buttons made the side pane's minimum most of a 1280-pixel window.
         left.setMinWidth(160);
         runbook.setMinWidth(240);
-        right.setMinWidth(240);
+        right.setMinWidth(420);
         terminals.setMinSize(240, 100);
-        incident.setMinWidth(240);
+        // Room for the incident's buttons (New, Open, Hand off, End) beside a shortened title.
+        incident.setMinWidth(420);
         panes.restore(rememberedPanes());
         status.setId("status");
         status.getStyleClass().add("status-bar");

@@ -33,7 +33,7 @@ class ConsoleWindowTest extends ConsoleTest {
             }
             return ((javafx.scene.control.SplitPane) parent).getDividerPositions();
         });
-        assertThat(dividers).containsExactly(new double[] {ConsoleWindow.layoutPreferences().getDouble("divider2", 0.6)},
+        assertThat(dividers).containsExactly(new double[] {ConsoleWindow.layoutPreferences().getDouble("split.side-split.0", 0.5)},
                 org.assertj.core.data.Offset.offset(0.001));
     }
 

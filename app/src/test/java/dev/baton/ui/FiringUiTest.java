@@ -118,7 +118,10 @@ class FiringUiTest extends ConsoleTest {
                 .isEqualTo("echo \"pod: api-7f9c; touch " + marker + "\" 'ns: payments'");
         robot.clickOn("#confirm-send");
 
-        fx.waitForText(shell, "pod: api-7f9c; touch " + marker + " ns: payments", 20);
+        // The output may wrap in a narrow terminal: read it with the screen's line ends taken out.
+        String output = "pod: api-7f9c; touch " + marker + " ns: payments";
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> shell.widget().text().replace("\n", "").contains(output));
         assertThat(marker).doesNotExist();
     }
 
