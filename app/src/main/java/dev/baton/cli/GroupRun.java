@@ -51,6 +51,9 @@ final class GroupRun {
         for (StepWarning warning : confirmation.warnings()) {
             err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
         }
+        if (!confirmation.production().isEmpty()) {
+            err.println("baton run: warning: " + Printable.of(confirmation.productionWords()));
+        }
         if (!yes && !new ConsolePrompts(err).confirmNode(group != null ? group : nodes.size() + " nodes")) {
             err.println("baton run: not run (confirm by typing " + (group != null ? "the group name" : "the count")
                     + ", or pass --yes)");

@@ -149,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
             for (StepWarning warning : confirmation.warnings()) {
                 err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
             }
+            if (!confirmation.production().isEmpty()) {
+                err.println("baton run: warning: " + Printable.of(confirmation.productionWords()));
+            }
         }
         if (confirmation.level() == Confirmation.Level.CONFIRM && !yes && !prompts.confirmNode(node.name())) {
             err.println("baton run: not run (confirm by typing the node name, or pass --yes)");

@@ -168,4 +168,48 @@ public final class EventWords {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " …";
     }
+
+    /** Field names said in words in an event's details; any other name is split at its capitals. */
+    private static final java.util.Map<String, String> FIELD_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("target", "where"), java.util.Map.entry("targets", "where"),
+            java.util.Map.entry("text", "text"), java.util.Map.entry("exit", "exit status"),
+            java.util.Map.entry("startedAt", "started"), java.util.Map.entry("durationMs", "took"),
+            java.util.Map.entry("stdoutBytes", "output"), java.util.Map.entry("stderrBytes", "errors"),
+            java.util.Map.entry("stdout", "output file"), java.util.Map.entry("stderr", "errors file"),
+            java.util.Map.entry("chars", "characters"), java.util.Map.entry("elapsedSeconds", "lasted"));
+
+    /**
+     * The event for the details pane: what happened in words, when (with the zone), then each recorded
+     * field as a line a responder reads ("took: 311 ms", "exit status: 0"), not as JSON keys.
+     */
+    public static String details(TimelineEvent line) {
+        IncidentEvent event = IncidentEvents.of(line);
+        StringBuilder text = new StringBuilder(describe(event)).append('\n');
+        if (event instanceof RunResult e && e.exit() != null) {
+            text.append("exit ").append(e.exit()).append(" in ").append(millis(e.durationMs())).append('\n');
+        }
+        text.append("at ").append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(line.time())).append(" (event ").append(line.seq())
+                .append(")\n\n");
+        line.data().forEach((key, value) -> {
+            if (value == null || value.toString().isEmpty()) {
+                return;
+            }
+            String shown = !(value instanceof Number number) ? value.toString() : switch (key) {
+                case "durationMs" -> millis(number.longValue());
+                case "stdoutBytes", "stderrBytes" -> number.longValue() + " bytes";
+                case "elapsedSeconds" -> elapsed(number.longValue());
+                default -> value.toString();
+            };
+            String name = FIELD_WORDS.getOrDefault(key,
+                    key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+            text.append(name).append(": ").append(shown.contains("\n") ? "\n" + shown.indent(4) : shown + "\n");
+        });
+        return text.toString();
+    }
+
+    /** "311 ms" below two seconds, "2.5 s" above. */
+    private static String millis(long ms) {
+        return ms < 2000 ? ms + " ms" : seconds(ms);
+    }
 }

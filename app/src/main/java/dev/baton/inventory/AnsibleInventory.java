@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Nodes from an Ansible inventory, INI or YAML: groups with their children, group and host variables
  * (the closer wins: host over child group over parent), host ranges such as {@code web[01:03]}, and the
  * connection variables {@code ansible_host}, {@code ansible_port}, {@code ansible_user},
- * {@code ansible_ssh_private_key_file} and a ProxyJump in {@code ansible_ssh_common_args}.
+ * {@code ansible_ssh_private_key_file}, a ProxyJump in {@code ansible_ssh_common_args}, and Baton's own
+ * {@code baton_env} (a node's environment: {@code baton_env=prod} marks it as production).
  */
 public final class AnsibleInventory {
     private static final Pattern RANGE = Pattern.compile("\\[([0-9]+|[a-z]):([0-9]+|[a-z])(?::([0-9]+))?]");
@@ -217,7 +218,7 @@ public final class AnsibleInventory {
             }
         }
         return new Node(host, address, port, user, keys, false, jumps, Duration.ZERO, 3, false, groupNames,
-                source.toString());
+                source.toString(), first(vars, "", "baton_env"));
     }
 
     private static String first(Map<String, String> vars, String fallback, String... names) {

@@ -3,6 +3,7 @@ package dev.baton.inventory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A machine the responder can reach, with the connection parameters their own {@code ssh} would use.
@@ -19,6 +20,7 @@ import java.util.List;
  * @param forwardAgent whether the responder's agent may be used from the node (off unless set for the host)
  * @param groups inventory groups the node belongs to, outermost first
  * @param source the file it came from
+ * @param environment what the inventory says the node serves ({@code baton_env}), empty when it says nothing
  */
 public record Node(
         String name,
@@ -32,14 +34,35 @@ public record Node(
         int serverAliveCountMax,
         boolean forwardAgent,
         List<String> groups,
-        String source) {
+        String source,
+        String environment) {
 
     public static final int DEFAULT_PORT = 22;
+    /** A group such as {@code prod}, {@code production}, {@code eu-prod-1} or {@code web_production}. */
+    private static final Pattern PRODUCTION = Pattern.compile("(?i)(.*[-_.])?prod(uction)?([-_.].*)?");
 
     public Node {
         identityFiles = List.copyOf(identityFiles);
         proxyJump = List.copyOf(proxyJump);
         groups = List.copyOf(groups);
+        environment = environment == null ? "" : environment.strip();
+    }
+
+    /** A node the inventory says nothing about its environment. */
+    public Node(String name, String hostName, int port, String user, List<Path> identityFiles, boolean identitiesOnly,
+            List<String> proxyJump, Duration serverAliveInterval, int serverAliveCountMax, boolean forwardAgent,
+            List<String> groups, String source) {
+        this(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source, "");
+    }
+
+    /**
+     * Whether a step sent here can hurt production: the inventory says so with {@code baton_env=prod} (or
+     * {@code production}), or puts the node in a group named for production.
+     */
+    public boolean production() {
+        return environment.isEmpty() ? groups.stream().anyMatch(g -> PRODUCTION.matcher(g).matches())
+                : PRODUCTION.matcher(environment).matches();
     }
 
     /** A node known only by address, as {@code ssh user@host -p port} would reach it. */
@@ -94,17 +117,17 @@ public record Node(
 
     public Node withIdentityFiles(List<Path> files, boolean only) {
         return new Node(name, hostName, port, user, files, only, proxyJump, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source);
+                serverAliveCountMax, forwardAgent, groups, source, environment);
     }
 
     public Node withProxyJump(List<String> hops) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, hops, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source);
+                serverAliveCountMax, forwardAgent, groups, source, environment);
     }
 
     public Node withKeepAlive(Duration interval, int countMax) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, interval, countMax,
-                forwardAgent, groups, source);
+                forwardAgent, groups, source, environment);
     }
 
     /** {@code user@host:port} as shown to the responder. */

@@ -61,7 +61,7 @@ public final class NodeRunning {
 
     /** What the responder must see before {@code plan} runs on {@code nodes}. */
     public static Confirmation confirmation(ExecPlan plan, List<Node> nodes) {
-        return Confirmation.of(plan, nodes.size());
+        return Confirmation.of(plan, nodes.size(), nodes.stream().filter(Node::production).map(Node::name).toList());
     }
 
     /** The responder agreed: the run on these nodes goes into the timeline before any of them starts. */

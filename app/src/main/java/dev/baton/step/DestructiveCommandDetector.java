@@ -42,10 +42,12 @@ import java.util.regex.Pattern;
  *     a device other than {@code /dev/null}), {@code mv} of a system path; a fork bomb</li>
  * <li>{@code aws … delete-* | terminate-*}, {@code az … delete | stop | deallocate}, any CLI's {@code stop},
  *     {@code kill}, {@code shutdown} or {@code drop} subcommand; {@code oc adm drain};
- *     {@code journalctl --vacuum-*}; {@code crontab -r}; {@code rsync --delete}</li>
+ *     {@code journalctl --vacuum-*}; {@code crontab -r}; {@code rsync --delete}; {@code tmpwatch},
+ *     {@code tmpreaper}, {@code logrotate -f}; a package manager's {@code remove | autoremove | erase | purge}</li>
  * <li>SQL anywhere in the text, quoted or not: {@code DROP TABLE | DATABASE | SCHEMA | INDEX | USER | ROLE | VIEW},
  *     {@code TRUNCATE}, {@code DELETE FROM} or {@code UPDATE … SET} without {@code WHERE},
- *     {@code ALTER TABLE … DROP}, {@code pg_terminate_backend}, {@code pg_drop_replication_slot}</li>
+ *     {@code ALTER TABLE … DROP}, {@code PURGE BINARY LOGS}, {@code pg_terminate_backend},
+ *     {@code pg_drop_replication_slot}</li>
  * </ul>
  */
 public final class DestructiveCommandDetector {
@@ -54,7 +56,11 @@ public final class DestructiveCommandDetector {
 
     private static final Set<String> SUBCOMMANDS = Set.of(
             "delete", "destroy", "undefine", "purge", "uninstall", "rm", "rmi", "prune", "rb", "terminate",
-            "deallocate", "stop", "kill", "shutdown", "drop", "wipe");
+            "deallocate", "stop", "kill", "shutdown", "drop", "wipe", "del");
+    /** Package managers, whose {@code remove} takes software off the machine. */
+    private static final Set<String> PACKAGE_MANAGERS = Set.of("apt", "apt-get", "aptitude", "yum", "dnf", "zypper",
+            "snap", "apk", "pacman");
+    private static final Set<String> PACKAGE_REMOVAL = Set.of("remove", "autoremove", "erase", "purge", "del");
     private static final Pattern SUBCOMMAND_PREFIX = Pattern.compile("(delete|terminate|destroy|purge|deregister|drop)-.*");
     private static final Set<String> TEXT_TOOLS = Set.of("echo", "printf", "grep", "egrep", "fgrep", "rg", "ag",
             "cat", "less", "more", "head", "tail", "awk", "sed", "jq", "yq", "man", "which", "type", "wc", "sort", "uniq",
@@ -88,6 +94,8 @@ public final class DestructiveCommandDetector {
     private static final Pattern SQL_DELETE = Pattern.compile("\\bDELETE\\s+FROM\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_UPDATE = Pattern.compile("\\bUPDATE\\s+[\"\\w.]+\\s+SET\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_ALTER_DROP = Pattern.compile("\\bALTER\\s+TABLE\\b[^;]*?\\bDROP\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQL_PURGE_LOGS = Pattern.compile("\\bPURGE\\s+(BINARY|MASTER)\\s+LOGS\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQL_FUNCTIONS = Pattern.compile(
             "\\b(pg_terminate_backend|pg_drop_replication_slot)\\b", Pattern.CASE_INSENSITIVE);
@@ -332,6 +340,12 @@ public final class DestructiveCommandDetector {
                     sink.destructive("journalctl --vacuum");
                 }
             }
+            case "tmpwatch", "tmpreaper" -> sink.destructive(name);
+            case "logrotate" -> {
+                if (args.contains("-f")) {
+                    sink.destructive("logrotate -f");
+                }
+            }
             case "crontab" -> {
                 if (args.contains("-r")) {
                     sink.destructive("crontab -r");
@@ -372,7 +386,9 @@ public final class DestructiveCommandDetector {
                 }
             }
             default -> {
-                if (KILLERS.contains(name) || POWER.contains(name)) {
+                if (PACKAGE_MANAGERS.contains(name) && PACKAGE_REMOVAL.contains(firstOperand(args))) {
+                    sink.destructive(name + " " + firstOperand(args));
+                } else if (KILLERS.contains(name) || POWER.contains(name)) {
                     sink.destructive(name);
                 } else if (name.startsWith("mkfs") || DISK_TOOLS.contains(name)) {
                     sink.destructive(name.startsWith("mkfs") ? "mkfs" : name);
@@ -497,7 +513,7 @@ public final class DestructiveCommandDetector {
                 || a.startsWith("-") && !a.startsWith("--") && a.indexOf(flag) > 0);
     }
 
-    private static final Pattern SQL_KEYWORD = Pattern.compile("drop|truncate|delete|update|alter|pg_");
+    private static final Pattern SQL_KEYWORD = Pattern.compile("drop|truncate|delete|update|alter|pg_|purge");
 
     private static void sql(String script, Sink sink) {
         if (!SQL_KEYWORD.matcher(script.toLowerCase(Locale.ROOT)).find()) {
@@ -517,6 +533,10 @@ public final class DestructiveCommandDetector {
         Matcher alter = SQL_ALTER_DROP.matcher(script);
         if (alter.find()) {
             sink.at(alter.start(), alter.end()).destructive("SQL ALTER TABLE … DROP");
+        }
+        Matcher purge = SQL_PURGE_LOGS.matcher(script);
+        if (purge.find()) {
+            sink.at(purge.start(), purge.end()).destructive("SQL PURGE BINARY LOGS");
         }
         Matcher function = SQL_FUNCTIONS.matcher(script);
         while (function.find()) {

@@ -6,7 +6,8 @@ package dev.baton.step;
  * @param payload        the exact characters for the terminal, bracketed-paste markers included
  * @param submits        whether the payload ends with Enter; flagged steps are typed and left for the responder
  * @param shownText      the text to show in a confirmation, hidden characters made visible
- * @param mustShow       multi-line, destructive or hidden Unicode: the responder sees the text first
+ * @param mustShow       destructive, hidden Unicode, or an alert's value quoted: the responder sees the text first
+ *                       (a harmless multi-line step is not shown: it tells the responder nothing new)
  * @param mustConfirm    destructive or opaque: the responder confirms explicitly, naming the target
  * @param refusal        why it cannot be typed into this terminal (empty when it can)
  * @param warnings       what makes the step need a look, found in the text as it will be sent

@@ -43,7 +43,7 @@ public final class StepSender {
         String trimmed = filled.strip();
         boolean multiLine = trimmed.contains("\n");
         String shown = hidden.reveal(trimmed);
-        boolean mustShow = multiLine || flagged || quoted;
+        boolean mustShow = flagged || quoted;
 
         if (trimmed.isEmpty()) {
             return new SendPlan("", false, shown, false, false, "the step is empty", found);
@@ -53,7 +53,7 @@ public final class StepSender {
         }
         if (bracketedPaste) {
             String body = trimmed.replace("\n", "\r");
-            return new SendPlan(PASTE_START + body + PASTE_END + (flagged ? "" : "\r"), !flagged, shown, true,
+            return new SendPlan(PASTE_START + body + PASTE_END + (flagged ? "" : "\r"), !flagged, shown, mustShow,
                     mustConfirm, "", found);
         }
         if (flagged) {
@@ -63,6 +63,6 @@ public final class StepSender {
                             + " copy it instead", found);
         }
         String lines = trimmed.replace("\t", " ").replace("\n", "\r");
-        return new SendPlan(lines + "\r", true, shown, true, false, "", found);
+        return new SendPlan(lines + "\r", true, shown, mustShow, false, "", found);
     }
 }

@@ -68,14 +68,14 @@ public final class BatonApp extends Application {
                     }
                 });
         Thread.setDefaultUncaughtExceptionHandler(console.errors());
-        Scene scene = new Scene(console, ConsoleWindow.layoutPreferences().getDouble("width", 1440),
-                ConsoleWindow.layoutPreferences().getDouble("height", 860));
+        WindowPlacement placement = new WindowPlacement(ConsoleWindow.layoutPreferences());
+        Scene scene = new Scene(console, placement.width(), placement.height());
         scene.getStylesheets().add(BatonApp.class.getResource("baton.css").toExternalForm());
         stage.setTitle("Baton");
         stage.setScene(scene);
+        placement.restore(stage);
         stage.setOnHidden(e -> {
-            ConsoleWindow.layoutPreferences().putDouble("width", scene.getWidth());
-            ConsoleWindow.layoutPreferences().putDouble("height", scene.getHeight());
+            placement.remember(stage);
             console.close();
         });
         stage.show();

@@ -55,6 +55,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class ConsoleWindow extends BorderPane {
     private static final Preferences LAYOUT = Preferences.userRoot().node("dev/baton/layout");
+    private final PaneLayout panes = new PaneLayout(LAYOUT);
 
     private final Label status = new Label("Loading runbooks…");
     private final LibraryPane library;
@@ -155,6 +156,7 @@ public final class ConsoleWindow extends BorderPane {
                 background.errors().say(message);
             }
         });
+        nameRunTarget();
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -169,9 +171,21 @@ public final class ConsoleWindow extends BorderPane {
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        right.setDividerPositions(LAYOUT.getDouble("divider2", 0.6));
+        right.setId("side-split");
+        // Terminal and incident share the height: at 1280×720 the timeline needs more than two rows.
+        right.setDividerPositions(0.5);
         split = new SplitPane(left, runbook, right);
-        split.setDividerPositions(LAYOUT.getDouble("divider0", 0.2), LAYOUT.getDouble("divider1", 0.58));
+        split.setId("main-split");
+        split.setDividerPositions(0.19, 0.52);
+        // The dividers go where the responder puts them: without these, the terminal's 120 columns and the
+        // incident's buttons made the side pane's minimum most of a 1280-pixel window.
+        left.setMinWidth(160);
+        runbook.setMinWidth(240);
+        right.setMinWidth(420);
+        terminals.setMinSize(240, 100);
+        // Room for the incident's buttons (New, Open, Hand off, End) beside a shortened title.
+        incident.setMinWidth(420);
+        panes.restore(rememberedPanes());
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
@@ -181,6 +195,21 @@ public final class ConsoleWindow extends BorderPane {
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
         dark.setSelected(LAYOUT.getBoolean("dark", false));
         setDark(dark.isSelected());
+    }
+
+    /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
+    private void nameRunTarget() {
+        javafx.beans.InvalidationListener name = o -> runbook.setRunTarget(
+                terminals.active().map(dev.baton.ui.terminal.TerminalTab::name).orElse(""));
+        terminals.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (old != null) {
+                old.textProperty().removeListener(name);
+            }
+            if (tab != null) {
+                tab.textProperty().addListener(name);
+            }
+            name.invalidated(null);
+        });
     }
 
     /**
@@ -391,7 +420,7 @@ public final class ConsoleWindow extends BorderPane {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
             }
-        }, node.name());
+        }, node.name(), dev.baton.terminal.TerminalTarget.of(node));
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
@@ -485,10 +514,7 @@ public final class ConsoleWindow extends BorderPane {
             return;
         }
         closed = true;
-        double[] dividers = split.getDividerPositions();
-        LAYOUT.putDouble("divider0", dividers[0]);
-        LAYOUT.putDouble("divider1", dividers[1]);
-        LAYOUT.putDouble("divider2", right.getDividerPositions()[0]);
+        panes.remember(rememberedPanes());
         LAYOUT.putBoolean("dark", dark.isSelected());
         incident.stop();
         firing.stop();
@@ -496,6 +522,20 @@ public final class ConsoleWindow extends BorderPane {
         terminals.closeAll();
         sessions.close();
         session.close();
+    }
+
+    /**
+     * The dividers kept between runs: the window's and the incident pane's. The side pane is left out
+     * while a query answer sits in it, so its three-way split is not restored into two.
+     */
+    private List<SplitPane> rememberedPanes() {
+        List<SplitPane> all = new java.util.ArrayList<>(List.of(split));
+        if (right.getItems().size() == 2) {
+            all.add(right);
+        }
+        incident.lookupAll(".split-pane").stream()
+                .filter(n -> n instanceof SplitPane && n.getId() != null).map(SplitPane.class::cast).forEach(all::add);
+        return all;
     }
 
     static Preferences layoutPreferences() {

@@ -124,6 +124,35 @@ class InventoryTest {
     }
 
     @Test
+    void productionComesFromAGroupNamedForItOrFromBatonEnv() throws Exception {
+        Path hosts = write("envs.ini", """
+                [web]
+                web1
+                web2 baton_env=staging
+
+                [eu-prod-db]
+                pg1
+
+                [tools]
+                ci1 baton_env=prod
+                grafana1 baton_env=Production
+                preprod1
+                products1
+
+                [prod:children]
+                web
+                """);
+
+        Inventory inventory = InventoryLoader.load(List.of(hosts));
+
+        assertThat(inventory.nodes()).filteredOn(Node::production).extracting(Node::name)
+                .containsExactly("web1", "pg1", "ci1", "grafana1");
+        assertThat(inventory.find("web2").orElseThrow().environment())
+                .as("the variable says more than the group").isEqualTo("staging");
+        assertThat(Node.parseAddress("ops@10.0.0.1", "ops").production()).isFalse();
+    }
+
+    @Test
     void ansibleYamlGroupsChildrenAndVars() throws Exception {
         Path hosts = write("inventory.yml", """
                 all:

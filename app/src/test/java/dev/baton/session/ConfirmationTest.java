@@ -29,9 +29,27 @@ class ConfirmationTest {
     }
 
     @Test
-    void aHarmlessMultiLineStepIsShownNotConfirmed() {
-        assertThat(typed("cd /var/log\nls -la").level()).isEqualTo(Confirmation.Level.SHOW);
-        assertThat(onNodes("cd /var/log\nls -la", List.of(DB1)).level()).isEqualTo(Confirmation.Level.SHOW);
+    void aHarmlessMultiLineStepGoesAtOnceToo() {
+        assertThat(typed("cd /var/log\nls -la").level()).isEqualTo(Confirmation.Level.NONE);
+        assertThat(onNodes("cd /var/log\nls -la", List.of(DB1)).level()).isEqualTo(Confirmation.Level.NONE);
+    }
+
+    @Test
+    void anAlertValueThatHadToBeQuotedIsShownFilledIn() {
+        var plan = new StepSender().plan("kubectl logs <pod>", Map.of("pod", "api 7f9c"), java.util.Set.of("pod"), true);
+        assertThat(Confirmation.of(plan).level()).isEqualTo(Confirmation.Level.SHOW);
+    }
+
+    @Test
+    void aProductionNodeIsConfirmedEvenForAHarmlessStep() {
+        Node prod = new Node("pg1", "10.0.0.5", 22, "ops", List.of(), false, List.of(), java.time.Duration.ZERO, 3,
+                false, List.of("eu-prod-db"), "hosts.ini");
+        Confirmation onProd = onNodes("df -h", List.of(prod));
+        assertThat(onProd.level()).isEqualTo(Confirmation.Level.CONFIRM);
+        assertThat(onProd.productionWords()).isEqualTo("production node pg1");
+        assertThat(Confirmation.of(new StepSender().plan("df -h", Map.of(), true), List.of("pg1")).level())
+                .isEqualTo(Confirmation.Level.CONFIRM);
+        assertThat(onNodes("df -h", List.of(DB1)).production()).isEmpty();
     }
 
     @Test

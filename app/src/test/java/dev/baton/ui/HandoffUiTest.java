@@ -30,8 +30,6 @@ class HandoffUiTest extends IncidentConsoleTest {
         showDiskFull();
         TerminalTab shell = fx.waitForShell("Local 1");
         fx.click("baton:run/1");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
-        robot.clickOn("#confirm-send");
         fx.waitForText(shell, "IUse%", 20);
 
         runFirstStepOnDb1(robot);

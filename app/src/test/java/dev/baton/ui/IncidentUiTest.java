@@ -108,8 +108,6 @@ class IncidentUiTest extends IncidentConsoleTest {
         showDiskFull();
         TerminalTab shell = fx.waitForShell("Local 1");
         fx.click("baton:run/1");
-        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
-        robot.clickOn("#confirm-send");
         fx.waitForText(shell, "IUse%", 20);
         until(10, () -> !events(EventType.STEP_SENT).isEmpty());
         TimelineEvent sent = events(EventType.STEP_SENT).get(0);

@@ -63,7 +63,9 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         group.valueProperty().addListener((obs, old, name) -> refill(true));
         filter.textProperty().addListener((obs, old, text) -> refill(false));
         refill(false);
-        preselected.ifPresent(node -> list.getSelectionModel().select(node));
+        // A single node is the only possible answer: chosen already, OK is one key away.
+        preselected.or(() -> inventory.nodes().size() == 1 ? Optional.of(inventory.nodes().get(0)) : Optional.empty())
+                .ifPresent(node -> list.getSelectionModel().select(node));
         Label count = new Label();
         count.setId("run-count");
         list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Node>) change ->

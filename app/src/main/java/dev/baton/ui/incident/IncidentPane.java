@@ -107,7 +107,9 @@ public final class IncidentPane extends VBox {
 
         notes.setId("notes-editor");
         notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
-        notes.setWrapText(true);
+        // Monospace and unwrapped: a captured df or top table keeps its columns.
+        notes.setWrapText(false);
+        notes.getStyleClass().add("notes-editor");
         notes.textProperty().addListener((obs, old, text) -> {
             if (!loadingNotes && current.get() != null) {
                 session.notesChanged(text);
@@ -130,11 +132,19 @@ public final class IncidentPane extends VBox {
             shown.setPredicate(event -> needle.isEmpty() || describe(event).toLowerCase(Locale.ROOT).contains(needle));
         });
         list.setId("timeline-list");
+        // Dense rows, each one line as wide as the list (never a horizontal scrollbar), cut with "…".
+        list.getStyleClass().add("dense");
         list.setCellFactory(view -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(TimelineEvent event, boolean empty) {
                 super.updateItem(event, empty);
                 setText(empty || event == null ? null : describe(event));
+                // One line per event, cut with an ellipsis; the whole line on hover and in the details below.
+                setTooltip(empty || event == null ? null : new javafx.scene.control.Tooltip(describe(event)));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, event) -> showDetails(event));
@@ -143,12 +153,14 @@ public final class IncidentPane extends VBox {
         details.setWrapText(false);
         details.getStyleClass().add("monospace");
         SplitPane timelineSplit = new SplitPane(list, details);
+        timelineSplit.setId("timeline-split");
         timelineSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        timelineSplit.setDividerPositions(0.6);
+        timelineSplit.setDividerPositions(0.65);
         VBox timelineBox = new VBox(4, new Label("Timeline"), filter, timelineSplit);
         VBox.setVgrow(timelineSplit, Priority.ALWAYS);
 
         SplitPane body = new SplitPane(notesBox, timelineBox);
+        body.setId("incident-split");
         body.setDividerPositions(0.5);
         body.setPadding(new Insets(0, 4, 4, 4));
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -259,8 +271,7 @@ public final class IncidentPane extends VBox {
             return;
         }
         StringBuilder text = new StringBuilder();
-        text.append(event.type()).append(" #").append(event.seq()).append(" at ").append(event.time()).append('\n');
-        event.data().forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
+        text.append(EventWords.details(event));
         details.setText(text.toString());
         IncidentSnapshot incident = current.get();
         List<String> files = java.util.stream.Stream.of("stdout", "stderr", "file").map(event::text)

@@ -123,15 +123,22 @@ public final class LibraryPane extends VBox {
     }
 
     private final class RunbookCell extends ListCell<Runbook> {
+        RunbookCell() {
+            // As wide as the list, not as the longest title: a long title ends in "…", with a tooltip.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Runbook runbook, boolean empty) {
             super.updateItem(runbook, empty);
             if (empty || runbook == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             String severity = library == null ? null : library.severity(runbook).orElse(null);
             setText((severity != null ? "[" + severity + "] " : "") + runbook.title());
+            setTooltip(new javafx.scene.control.Tooltip(getText()));
         }
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -74,6 +75,9 @@ public final class NodesPane extends VBox {
         Button reconnect = new Button("Reconnect");
         reconnect.setId("reconnect-node");
         reconnect.setOnAction(e -> selected().ifPresent(sessions::reconnect));
+        // The buttons keep their names whole; a narrow pane cuts the list, not "Open terminal".
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
         problems.setId("nodes-problems");
         problems.setWrapText(true);
         getChildren().addAll(filter, tree, new HBox(6, open, reconnect), problems);

@@ -44,6 +44,8 @@ public final class RunbookView extends StackPane {
     private RunbookLibrary library;
     private String html = "";
     private boolean dark;
+    /** The terminal a Run button sends to, named on the button; empty when no terminal is open. */
+    private String runTarget = "";
 
     /**
      * @param onAction what a click on a step, checklist item or link asks for, on the FX thread
@@ -71,6 +73,7 @@ public final class RunbookView extends StackPane {
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
+                nameRunButtons();
             }
         });
         // Defence in depth: should anything start a navigation away from Baton's page, put the page back.
@@ -94,6 +97,29 @@ public final class RunbookView extends StackPane {
     public WebEngine engine() {
         initialise();
         return engine;
+    }
+
+    /** Names the terminal the Run buttons send to ("Run in db1"); empty when there is none. */
+    public void setRunTarget(String name) {
+        runTarget = name == null ? "" : name;
+        nameRunButtons();
+    }
+
+    /** The page's buttons are rewritten in place: re-rendering would lose the scroll position. */
+    private void nameRunButtons() {
+        if (engine == null || engine.getDocument() == null) {
+            return;
+        }
+        org.w3c.dom.NodeList anchors = engine.getDocument().getElementsByTagName("a");
+        for (int i = 0; i < anchors.getLength(); i++) {
+            Element anchor = (Element) anchors.item(i);
+            String classes = anchor.getAttribute("class");
+            if (classes != null && java.util.Arrays.asList(classes.split("\\s+")).contains("action-run")) {
+                anchor.setTextContent(runTarget.isEmpty() ? "Run" : "Run in " + runTarget);
+                anchor.setAttribute("title", runTarget.isEmpty() ? "Open a terminal first (Ctrl+T)"
+                        : "Send to the terminal " + runTarget);
+            }
+        }
     }
 
     public void setDark(boolean dark) {

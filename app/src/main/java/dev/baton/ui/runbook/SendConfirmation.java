@@ -9,7 +9,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 
 /**
@@ -18,16 +17,20 @@ import javafx.scene.layout.VBox;
  */
 final class SendConfirmation extends Dialog<Boolean> {
     SendConfirmation(Step step, SendPlan plan, Confirmation confirmation, String terminalName) {
-        setTitle(plan.mustConfirm() ? "Destructive step" : "Check the step");
+        boolean production = !confirmation.production().isEmpty();
+        setTitle(plan.mustConfirm() ? "Destructive step" : production ? "Step for production" : "Check the step");
         setHeaderText((plan.mustConfirm() ? "Destructive: " : "") + "step " + step.number() + " → terminal “"
-                + terminalName + "”");
+                + terminalName + "”" + (production ? " on PRODUCTION" : ""));
         VBox content = new VBox(8);
         for (StepWarning warning : confirmation.warnings()) {
             Label label = new Label("⚠ " + warning.kind().jsonName() + ": " + warning.detail());
             label.getStyleClass().add("warning-" + warning.kind().jsonName());
             content.getChildren().add(label);
         }
-        TextArea text = CommandText.of(plan.shownText());
+        if (!confirmation.production().isEmpty()) {
+            content.getChildren().add(productionNote(confirmation));
+        }
+        javafx.scene.Node text = CommandText.of(plan.shownText());
         content.getChildren().add(text);
         content.getChildren().add(new Label(plan.submits()
                 ? "It will be sent and run."
@@ -43,5 +46,13 @@ final class SendConfirmation extends Dialog<Boolean> {
             ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }
         setResultConverter(button -> button == send);
+    }
+
+    /** Said in words and in the danger colour, inline: a dialog's scene has no Baton stylesheet. */
+    static Label productionNote(Confirmation confirmation) {
+        Label note = new Label("⚠ PRODUCTION: this goes to " + confirmation.productionWords());
+        note.setId("confirm-production");
+        note.setStyle("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;");
+        return note;
     }
 }

@@ -132,7 +132,7 @@ public final class StepActions {
             alert.showAndWait();
             return;
         }
-        Confirmation confirmation = Confirmation.of(plan);
+        Confirmation confirmation = Confirmation.of(plan, tab.target().production() ? List.of(tab.name()) : List.of());
         if (confirmation.needed()
                 && !new SendConfirmation(step, plan, confirmation, tab.name()).showAndWait().orElse(false)) {
             status.accept("Step " + step.number() + " not sent");

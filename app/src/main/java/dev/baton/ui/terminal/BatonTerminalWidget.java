@@ -89,19 +89,49 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         darkTheme = dark;
     }
 
-    /** Whether what is written now gets the dark theme's default colours. */
+    /** Whether the terminal is painted in the dark theme's default colours. */
     public boolean isDarkTheme() {
         return styleState.getDefaultBackground().equals(ZoomableSettings.DARK_BACKGROUND);
     }
 
     /**
-     * Switches to the current theme's default colours for what is written from now on (text already on
-     * screen keeps the colours it was written in). On the FX thread.
+     * Repaints the whole buffer, scrollback included, in the current theme. Text written in the default
+     * colours holds no colour of its own ({@link ThemeStyleState}), so it takes the new theme's colours
+     * wherever it is; colours a program chose stay. On the FX thread.
      */
     public void applyTheme() {
-        styleState.setDefaultStyle(settings.getDefaultStyle());
-        styleState.reset();
+        styleState.setDefaultStyle(TextStyle.EMPTY);
         panel.repaint();
+    }
+
+    /** What the terminal shows now, as pixels (a test reads back the cells' colours from it). On the FX thread. */
+    public javafx.scene.image.WritableImage picture() {
+        return panel.getCanvas().snapshot(null, null);
+    }
+
+    @Override
+    protected StyleState createDefaultStyle() {
+        StyleState style = new ThemeStyleState();
+        style.setDefaultStyle(TextStyle.EMPTY);
+        return style;
+    }
+
+    /**
+     * The default colours asked for when they are needed, not stored in every cell: text written in the light
+     * theme was left on white cells after a switch to dark, because each cell had kept the colours of the
+     * theme it was written in. Cells now hold no colour for "default", and the panel paints them in the
+     * settings' default colours of the moment; inverse video asks here.
+     */
+    private static final class ThemeStyleState extends StyleState {
+        @Override
+        public TerminalColor getDefaultForeground() {
+            return darkTheme ? ZoomableSettings.DARK_FOREGROUND : TerminalColor.BLACK;
+        }
+
+        @Override
+        public TerminalColor getDefaultBackground() {
+            return darkTheme ? ZoomableSettings.DARK_BACKGROUND : TerminalColor.WHITE;
+        }
     }
 
     public double fontSize() {
@@ -110,6 +140,7 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
     private static final class ZoomableSettings extends DefaultSettingsProvider {
         static final TerminalColor DARK_BACKGROUND = TerminalColor.rgb(0x0d, 0x11, 0x17);
+        static final TerminalColor DARK_FOREGROUND = TerminalColor.rgb(0xe6, 0xed, 0xf3);
         final double defaultSize = super.getTerminalFontSize();
         volatile double size = defaultSize;
 
@@ -130,7 +161,7 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
 
         @Override
         public TerminalColor getDefaultForeground() {
-            return darkTheme ? TerminalColor.rgb(0xe6, 0xed, 0xf3) : TerminalColor.BLACK;
+            return darkTheme ? DARK_FOREGROUND : TerminalColor.BLACK;
         }
 
         @Override

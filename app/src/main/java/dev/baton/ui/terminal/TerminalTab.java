@@ -1,18 +1,30 @@
 package dev.baton.ui.terminal;
 
 import dev.baton.terminal.TerminalSession;
+import dev.baton.terminal.TerminalTarget;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
-/** One terminal tab: the widget and the session behind it. */
+/** One terminal tab: the widget and the session behind it, its header saying where it goes. */
 public final class TerminalTab extends Tab {
     private final BatonTerminalWidget widget;
     private final TerminalSession session;
     private final dev.baton.terminal.RecordingTtyConnector connector;
     private final dev.baton.terminal.KeyboardTap keyboard;
+    private final TerminalTarget target;
 
-    TerminalTab(String name, TerminalSession session, java.util.function.Consumer<String> openLink) {
+    TerminalTab(String name, TerminalSession session, TerminalTarget target, java.util.function.Consumer<String> openLink) {
         super(name);
         this.session = session;
+        this.target = target;
+        setGraphic(header(target));
+        setTooltip(new Tooltip(target.describe()));
+        // The node's colour along the tab: the same host is the same colour in every run.
+        setStyle("-fx-border-color: transparent transparent " + colour(target) + " transparent;"
+                + " -fx-border-width: 0 0 3 0;");
         this.widget = new BatonTerminalWidget();
         widget.addHyperlinkFilter(new dev.baton.terminal.TerminalLinkFilter(openLink));
         this.connector = new dev.baton.terminal.RecordingTtyConnector(session.connector());
@@ -20,6 +32,32 @@ public final class TerminalTab extends Tab {
         widget.setTtyConnector(keyboard);
         setContent(widget.getPane());
         widget.start();
+    }
+
+    /** Kind (local or SSH) as a small label, a dot in the node's colour, and a badge for production. */
+    private static HBox header(TerminalTarget target) {
+        Region dot = new Region();
+        dot.getStyleClass().add("terminal-dot");
+        dot.setStyle("-fx-background-color: " + colour(target) + ";");
+        Label kind = new Label(target.kind());
+        kind.getStyleClass().addAll("terminal-kind", target.ssh() ? "terminal-kind-ssh" : "terminal-kind-local");
+        HBox header = new HBox(4, dot, kind);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (target.production()) {
+            Label badge = new Label("PROD");
+            badge.getStyleClass().add("production-badge");
+            header.getChildren().add(badge);
+        }
+        return header;
+    }
+
+    private static String colour(TerminalTarget target) {
+        return "hsb(" + target.hue() + ", " + (target.ssh() ? "65%, 85%" : "15%, 60%") + ")";
+    }
+
+    /** Where this terminal's keystrokes go. */
+    public TerminalTarget target() {
+        return target;
     }
 
     public BatonTerminalWidget widget() {

@@ -2,6 +2,7 @@ package dev.baton.ui.terminal;
 
 import dev.baton.terminal.LocalShellSession;
 import dev.baton.terminal.TerminalSession;
+import dev.baton.terminal.TerminalTarget;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +47,16 @@ public final class TerminalTabs extends TabPane {
 
     /** Opens the responder's login shell in a new tab. The pty starts off the FX thread. */
     public void openLocalShell() {
-        open(LocalShellSession::loginShell, "Local " + (++opened));
+        open(LocalShellSession::loginShell, "Local " + (++opened), TerminalTarget.local());
     }
 
     /** Opens any session in a new tab and selects it; errors go to the status bar. */
     public void open(SessionFactory factory, String name) {
+        open(factory, name, TerminalTarget.local());
+    }
+
+    /** As {@link #open(SessionFactory, String)}, the tab showing where it goes. */
+    public void open(SessionFactory factory, String name, TerminalTarget target) {
         background.execute(() -> {
             try {
                 TerminalSession session = factory.open();
@@ -58,7 +64,7 @@ public final class TerminalTabs extends TabPane {
                     session.close();
                     return;
                 }
-                Platform.runLater(() -> add(session, name));
+                Platform.runLater(() -> add(session, name, target));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not open terminal {}: {}", name, e.getMessage());
                 Platform.runLater(() -> status.accept("Could not open terminal " + name + ": " + e.getMessage()));
@@ -66,12 +72,12 @@ public final class TerminalTabs extends TabPane {
         });
     }
 
-    private void add(TerminalSession session, String name) {
+    private void add(TerminalSession session, String name, TerminalTarget target) {
         if (closing) {
             closeLate(session);
             return;
         }
-        TerminalTab tab = new TerminalTab(name, session, openLink);
+        TerminalTab tab = new TerminalTab(name, session, target, openLink);
         tab.setOnClosed(e -> background.execute(tab::close));
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> rename(tab));
