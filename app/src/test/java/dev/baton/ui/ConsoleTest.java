@@ -31,6 +31,10 @@ abstract class ConsoleTest {
         previousData = System.getProperty("baton.data");
         dataFolder = java.nio.file.Files.createTempDirectory("baton-data");
         System.setProperty("baton.data", dataFolder.toString());
+        // Every test starts from Baton's own layout: closing a window saves its layout, which would
+        // otherwise carry one class's moved dividers or small window into the next.
+        ConsoleWindow.layoutPreferences().clear();
+        ConsoleWindow.layoutPreferences().flush();
         var stage = FxToolkit.registerPrimaryStage();
         ConsoleFixture.onFx(() -> {
             app = new BatonApp(runbooks());

@@ -12,7 +12,6 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -22,16 +21,6 @@ class LayoutUiTest extends ConsoleTest {
     @Override
     protected Path runbooks() {
         return Seeds.shippedRunbooks();
-    }
-
-    /**
-     * The next test class starts from Baton's own layout, not the one this test left: after every window of
-     * this class is closed (closing one saves its layout).
-     */
-    @AfterAll
-    static void forgetLayout() throws Exception {
-        ConsoleWindow.layoutPreferences().clear();
-        ConsoleWindow.layoutPreferences().flush();
     }
 
     /** Mean brightness (0 dark to 1 light) of the first {@code rows} rows, {@code columns} columns wide. */
