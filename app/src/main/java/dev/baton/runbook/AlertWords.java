@@ -25,9 +25,8 @@ final class AlertWords {
                 char c = text.charAt(i);
                 char before = i > start ? text.charAt(i - 1) : ' ';
                 // A plain scan first (this runs over every runbook's whole text); the regex confirms.
-                joined |= c == '_' || Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before))
-                        || Character.isLowerCase(c) && i - start >= 2 && Character.isUpperCase(before)
-                        && Character.isUpperCase(text.charAt(i - 2));
+                joined |= c == '_' || isUpper(c) && (isLower(before) || isDigit(before))
+                        || isLower(c) && i - start >= 2 && isUpper(before) && isUpper(text.charAt(i - 2));
                 i++;
             }
             if (joined) {
@@ -40,8 +39,21 @@ final class AlertWords {
         return words.toString();
     }
 
+    // ASCII only, as the identifiers are: plain comparisons, for the scan over every runbook's text.
     private static boolean isWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        return isUpper(c) || isLower(c) || isDigit(c) || c == '_';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** "RedisHighEvictions" → "Redis High Evictions"; "HTTP5xxRate" → "HTTP 5xx Rate"; "node_disk_full" → "node disk full". */
