@@ -49,6 +49,14 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DestructiveCommandDetector {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern HELM_REMOVE = java.util.regex.Pattern.compile("uninstall|delete|del|un");
+    private static final java.util.regex.Pattern IPTABLES_FLUSH = java.util.regex.Pattern.compile("-[A-Za-z]*[FX][A-Za-z]*");
+    private static final java.util.regex.Pattern NFT_REMOVE = java.util.regex.Pattern.compile("flush|delete");
+    private static final java.util.regex.Pattern SYSTEMCTL_STOP = java.util.regex.Pattern.compile("poweroff|reboot|halt|kexec|kill|stop|mask|isolate|rescue|emergency");
+    private static final java.util.regex.Pattern DRAIN_OR_PRUNE = java.util.regex.Pattern.compile("drain|prune");
+    private static final java.util.regex.Pattern GLOBAL_OPTION = java.util.regex.Pattern.compile("-n|-c|--namespace|--context|--kubeconfig|-s|--server|-C|--chdir");
+
     /** One reason to stop and look, and where in the text it stands ({@code start} to {@code end}). */
     public record Finding(StepWarning.Kind kind, String reason, int start, int end) {}
 
@@ -296,7 +304,7 @@ public final class DestructiveCommandDetector {
             }
             case "kubectl", "oc" -> kubectl(name, args, sink);
             case "helm" -> {
-                if (firstOperand(args).matches("uninstall|delete|del|un")) {
+                if (HELM_REMOVE.matcher(firstOperand(args)).matches()) {
                     sink.destructive("helm uninstall");
                 }
             }
@@ -307,20 +315,20 @@ public final class DestructiveCommandDetector {
             }
             case "iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy" -> {
                 if (args.stream().anyMatch(a -> a.equals("--flush") || a.equals("--delete-chain")
-                        || a.matches("-[A-Za-z]*[FX][A-Za-z]*"))) {
+                        || IPTABLES_FLUSH.matcher(a).matches())) {
                     sink.destructive(name + " flush");
                 } else if (args.contains("-D") || args.contains("--delete")) {
                     sink.destructive(name + " delete rule");
                 }
             }
             case "nft" -> {
-                if (firstOperand(args).matches("flush|delete")) {
+                if (NFT_REMOVE.matcher(firstOperand(args)).matches()) {
                     sink.destructive("nft " + firstOperand(args));
                 }
             }
             case "systemctl" -> {
                 String verb = firstOperand(args);
-                if (verb.matches("poweroff|reboot|halt|kexec|kill|stop|mask|isolate|rescue|emergency")) {
+                if (SYSTEMCTL_STOP.matcher(verb).matches()) {
                     sink.destructive("systemctl " + verb);
                 } else if (verb.equals("restart") && args.stream().anyMatch(a -> STATEFUL_UNIT.matcher(a).matches())) {
                     sink.destructive("systemctl restart of a stateful service");
@@ -405,7 +413,7 @@ public final class DestructiveCommandDetector {
             case "delete", "drain" -> sink.destructive(name + " " + verb);
             case "adm" -> {
                 List<String> operands = operands(args);
-                if (operands.size() > 1 && operands.get(1).matches("drain|prune")) {
+                if (operands.size() > 1 && DRAIN_OR_PRUNE.matcher(operands.get(1)).matches()) {
                     sink.destructive(name + " adm " + operands.get(1));
                 }
             }
@@ -485,7 +493,7 @@ public final class DestructiveCommandDetector {
             if (!arg.startsWith("-")) {
                 return arg.toLowerCase(Locale.ROOT);
             }
-            if (arg.matches("-n|-c|--namespace|--context|--kubeconfig|-s|--server|-C|--chdir")) {
+            if (GLOBAL_OPTION.matcher(arg).matches()) {
                 i++; // a global option's value is not the subcommand
             }
         }
