@@ -88,22 +88,29 @@ public final class SearchIndexCache {
     }
 
     private Update refresh(List<Path> roots, Path dir, Directory directory) throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
-        Map<String, Stamp> current = new LinkedHashMap<>();
+        Map<String, Path> files = new java.util.TreeMap<>();
+        Map<String, Stamp> current = new java.util.TreeMap<>();
         for (Path root : roots) {
-            for (Path file : RunbookLibrary.runbookFiles(root, new ArrayList<>())) {
-                String display = RunbookLibrary.displayPath(file);
-                try {
-                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                    current.put(display, new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+            if (Files.isDirectory(root)) {
+                // The walk has read each file's size and time already: no second look at each file.
+                RunbookLibrary.walkRunbookFiles(root, new ArrayList<>(), (file, attrs) -> {
+                    String display = RunbookLibrary.displayPath(file);
+                    current.put(display, stamp(attrs));
                     files.put(display, file);
-                } catch (IOException e) {
-                    // Gone or unreadable since the walk: not indexed, as the library would not load it.
-                }
+                });
+                continue;
+            }
+            String display = RunbookLibrary.displayPath(root);
+            try {
+                current.put(display, stamp(Files.readAttributes(root, BasicFileAttributes.class)));
+                files.put(display, root);
+            } catch (IOException e) {
+                // Gone or unreadable: not indexed, as the library would not load it.
             }
         }
         Path manifestFile = dir.resolve(MANIFEST);
-        Map<String, Stamp> indexed = DirectoryReader.indexExists(directory) ? readManifest(manifestFile) : Map.of();
+        boolean exists = DirectoryReader.indexExists(directory);
+        Map<String, Stamp> indexed = exists ? readManifest(manifestFile) : Map.of();
         List<String> changed = new ArrayList<>();
         current.forEach((path, stamp) -> {
             if (!stamp.equals(indexed.get(path))) {
@@ -111,7 +118,7 @@ public final class SearchIndexCache {
             }
         });
         List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
-        if (changed.isEmpty() && removed.isEmpty() && DirectoryReader.indexExists(directory)) {
+        if (changed.isEmpty() && removed.isEmpty() && exists) {
             return new Update(0, 0, current.size());
         }
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
@@ -122,15 +129,24 @@ public final class SearchIndexCache {
             }
             RunbookFileReader reader = new RunbookFileReader();
             RunbookParser parser = new RunbookParser();
-            for (String path : changed) {
-                writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
-                try {
-                    for (Runbook runbook : parser.parse(path, reader.read(files.get(path)))) {
-                        writer.addDocument(RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path));
+            // Read and indexed on every core (the writer takes documents from several threads); each file's
+            // documents replace its old ones in one step.
+            try {
+                changed.parallelStream().forEach(path -> {
+                    try {
+                        Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
+                        List<org.apache.lucene.document.Document> documents = documents(parser, reader, path, files.get(path));
+                        if (documents.isEmpty()) {
+                            writer.deleteDocuments(file);
+                        } else {
+                            writer.updateDocuments(file, documents);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
-                    // Not searchable, as in the library; lint says why.
-                }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             writer.commit();
         } catch (LockObtainFailedException e) {
@@ -138,6 +154,20 @@ public final class SearchIndexCache {
         }
         writeManifest(manifestFile, current);
         return new Update(changed.size(), removed.size(), current.size() - changed.size());
+    }
+
+    private static List<org.apache.lucene.document.Document> documents(RunbookParser parser, RunbookFileReader reader,
+            String path, Path file) {
+        try {
+            return parser.parse(path, reader.read(file)).stream()
+                    .map(runbook -> RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path)).toList();
+        } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
+            return List.of(); // not searchable, as in the library; lint says why
+        }
+    }
+
+    private static Stamp stamp(BasicFileAttributes attrs) {
+        return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
     private void forget(List<Path> roots) {
