@@ -79,6 +79,12 @@ public final class RunbookLibrary implements AutoCloseable {
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
     }
 
+    /** A library of runbooks read before (the index on disk keeps them), with the files they came from. */
+    static RunbookLibrary of(List<Runbook> runbooks, Map<String, Path> files, List<Path> roots) {
+        return new RunbookLibrary(runbooks, files, List.of(),
+                roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
+    }
+
     /** The folders the library was read from (a runbook folder's baton.yaml configures its data sources). */
     public List<Path> folders() {
         return folders;
