@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.runbook.AlertMatch;
 import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.SearchIndexCache;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ final class AlertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunbookLibrary library = libraryOption.load()) {
+        // From the index kept on disk: only the files changed since the last lookup or search are read.
+        try (RunbookLibrary library = SearchIndexCache.ofUser().lookupLibrary(List.of(libraryOption.folder()))) {
             List<AlertMatch> matches = library.forAlert(name);
             PrintWriter out = spec.commandLine().getOut();
             for (AlertMatch match : matches) {

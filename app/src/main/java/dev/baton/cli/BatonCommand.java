@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
         scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = BatonVersion.class,
-        description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.",
-        subcommands = {InspectCommand.class, LintCommand.class, SearchCommand.class, AlertCommand.class, AlertsCommand.class,
-                OpenAlertCommand.class, RunCommand.class,
-                TimelineCommand.class, BundleCommand.class, QueryCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.")
 public final class BatonCommand implements Runnable {
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
+            AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
+            BundleCommand.class, QueryCommand.class, CommandLine.HelpCommand.class);
+
     @Option(names = "--runbooks", paramLabel = "DIR",
             description = "Open the window on this runbook folder (default: the runbooks Baton ships).")
     Path runbooks;
@@ -50,9 +51,33 @@ public final class BatonCommand implements Runnable {
         return commandLine((runbooks, inventories) -> openWindow.accept(runbooks));
     }
 
-    /** The command line; {@code openWindow} is called when no command is given. */
+    /** The command line with every command; {@code openWindow} is called when no command is given. */
     public static CommandLine commandLine(WindowOpener openWindow) {
+        return commandLine(openWindow, COMMANDS);
+    }
+
+    /**
+     * The command line for these arguments. When they start with a command's name, only that command is
+     * built: picocli's model of every command (their options read by reflection, the classes they name
+     * loaded) is most of a short command's start. Anything else (no command, an option, help, a typo)
+     * gets every command, so help lists them all and a typo is answered as before.
+     */
+    public static CommandLine commandLine(WindowOpener openWindow, String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(openWindow, List.of(command));
+                }
+            }
+        }
+        return commandLine(openWindow, COMMANDS);
+    }
+
+    private static CommandLine commandLine(WindowOpener openWindow, List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new BatonCommand(openWindow));
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("baton: " + Printable.of(e.getMessage()));
             return 2;

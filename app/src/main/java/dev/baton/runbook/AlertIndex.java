@@ -11,6 +11,10 @@ import java.util.Set;
 
 /** Which runbook answers which alert, from the runbooks' own declarations and from alert tables. */
 final class AlertIndex {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern ALERT_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_:]*[a-z0-9][A-Z][A-Za-z0-9_:]*|[a-z][a-z0-9]*(_[a-z0-9]+)+");
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]");
+
     private final List<Runbook> runbooks;
     private final LinkResolver links;
     private final Map<String, Runbook> byId = new HashMap<>();
@@ -90,7 +94,7 @@ final class AlertIndex {
             runbook.alerts().forEach(a -> known.putIfAbsent(normalise(a), a));
             runbook.alertMap().forEach(m -> known.putIfAbsent(normalise(m.alert()), m.alert()));
             for (String name : List.of(fileName(runbook), runbook.title())) {
-                if (name.matches("[A-Za-z][A-Za-z0-9_:]*[a-z0-9][A-Z][A-Za-z0-9_:]*|[a-z][a-z0-9]*(_[a-z0-9]+)+")) {
+                if (ALERT_LIKE.matcher(name).matches()) {
                     known.putIfAbsent(normalise(name), name);
                 }
             }
@@ -137,7 +141,7 @@ final class AlertIndex {
 
     /** Letters and digits only, lower-cased: KubePodCrashLooping, kube-pod-crash-looping and kube_pod_crash_looping agree. */
     private static String bare(String name) {
-        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return NOT_ALPHANUMERIC.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -12,26 +12,29 @@ final class AlertWords {
     /** The words of every identifier in the text, one identifier's words a line; empty when there are none. */
     static String identifierWords(String text) {
         StringBuilder words = new StringBuilder();
+        char[] chars = text.toCharArray(); // one copy: this scans every runbook's whole text
         int i = 0;
-        int n = text.length();
+        int n = chars.length;
         while (i < n) {
-            if (!isWordChar(text.charAt(i))) {
+            if (kind(chars[i]) == NONE) {
                 i++;
                 continue;
             }
             int start = i;
             boolean joined = false;
-            while (i < n && isWordChar(text.charAt(i))) {
-                char c = text.charAt(i);
-                char before = i > start ? text.charAt(i - 1) : ' ';
-                // A plain scan first (this runs over every runbook's whole text); the regex confirms.
-                joined |= c == '_' || Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before))
-                        || Character.isLowerCase(c) && i - start >= 2 && Character.isUpperCase(before)
-                        && Character.isUpperCase(text.charAt(i - 2));
+            int before2 = NONE;
+            int before = NONE;
+            int kind;
+            while (i < n && (kind = kind(chars[i])) != NONE) {
+                // A plain scan first; the regex confirms.
+                joined |= kind == UNDERSCORE || kind == UPPER && (before == LOWER || before == DIGIT)
+                        || kind == LOWER && before == UPPER && before2 == UPPER;
+                before2 = before;
+                before = kind;
                 i++;
             }
             if (joined) {
-                String word = text.substring(start, i);
+                String word = new String(chars, start, i - start);
                 if (IDENTIFIER.matcher(word).matches()) {
                     words.append(split(word)).append('\n');
                 }
@@ -40,16 +43,37 @@ final class AlertWords {
         return words.toString();
     }
 
-    private static boolean isWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    private static final int NONE = 0;
+    private static final int LOWER = 1;
+    private static final int UPPER = 2;
+    private static final int DIGIT = 3;
+    private static final int UNDERSCORE = 4;
+
+    /** ASCII letters, digits and underscore, as identifiers are written. */
+    private static int kind(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return LOWER;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return UPPER;
+        }
+        if (c >= '0' && c <= '9') {
+            return DIGIT;
+        }
+        return c == '_' ? UNDERSCORE : NONE;
     }
 
     /** "RedisHighEvictions" → "Redis High Evictions"; "HTTP5xxRate" → "HTTP 5xx Rate"; "node_disk_full" → "node disk full". */
     static String split(String alert) {
-        return alert
-                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-                .replaceAll("([A-Za-z])([0-9])", "$1 $2")
-                .replaceAll("[_\\-.:]+", " ");
+        String words = LOWER_THEN_UPPER.matcher(alert).replaceAll("$1 $2");
+        words = CAPITALS_THEN_WORD.matcher(words).replaceAll("$1 $2");
+        words = LETTER_THEN_DIGIT.matcher(words).replaceAll("$1 $2");
+        return SEPARATORS.matcher(words).replaceAll(" ");
     }
+
+    // Compiled once: split runs for every identifier of every runbook indexed.
+    private static final java.util.regex.Pattern LOWER_THEN_UPPER = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern CAPITALS_THEN_WORD = java.util.regex.Pattern.compile("([A-Z]+)([A-Z][a-z])");
+    private static final java.util.regex.Pattern LETTER_THEN_DIGIT = java.util.regex.Pattern.compile("([A-Za-z])([0-9])");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[_\\-.:]+");
 }

@@ -69,7 +69,8 @@ record FrontMatter(Map<String, List<String>> values) {
             return new Split(NONE, text, null); // no closing line: a thematic break, not front matter
         }
         String body = text.substring(4, close);
-        String markdown = text.substring(0, closeEnd).replaceAll("[^\\n]", "") + text.substring(closeEnd);
+        String markdown = "\n".repeat((int) text.substring(0, closeEnd).chars().filter(c -> c == '\n').count())
+                + text.substring(closeEnd);
         if (body.length() > MAX_CHARS) {
             return new Split(NONE, markdown, new Notice(1, "front matter is larger than " + MAX_CHARS / 1024
                     + " KB; not read"));

@@ -8,7 +8,7 @@ public final class HeadingSlug {
     }
 
     public static String of(String heading) {
-        String slug = heading.toLowerCase(Locale.ROOT)
+        String slug = isAscii(heading) ? asciiSlug(heading) : heading.toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}\\s-]", "")
                 .strip()
                 .replaceAll("\\s+", "-");
@@ -22,8 +22,65 @@ public final class HeadingSlug {
      * the caller adds.
      */
     public static java.util.Set<String> forgeSlugs(String heading) {
-        String github = heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
-        String gitlab = github.replaceAll("-{2,}", "-");
+        String github = isAscii(heading) ? asciiGithubSlug(heading.strip())
+                : heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
+        String gitlab = github.contains("--") ? github.replaceAll("-{2,}", "-") : github;
         return new java.util.LinkedHashSet<>(java.util.List.of(github, gitlab));
+    }
+
+    // Every heading of every runbook is slugged when a library loads: the common ASCII case without regexes.
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #of}'s regexes: letters, digits, whitespace and '-' kept, trimmed, whitespace runs one '-'. */
+    private static String asciiSlug(String heading) {
+        StringBuilder out = new StringBuilder(heading.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < heading.length(); i++) {
+            char c = lower(heading.charAt(i));
+            if (isRegexSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else if (isAsciiAlphanumeric(c) || c == '-') {
+                if (pendingSpace) {
+                    out.append('-');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String asciiGithubSlug(String heading) {
+        StringBuilder out = new StringBuilder(heading.length());
+        for (int i = 0; i < heading.length(); i++) {
+            char c = lower(heading.charAt(i));
+            if (isAsciiAlphanumeric(c) || c == '_' || c == '-') {
+                out.append(c);
+            } else if (c == ' ') {
+                out.append('-');
+            }
+        }
+        return out.toString();
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    /** {@code \s} in a Java regex: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }

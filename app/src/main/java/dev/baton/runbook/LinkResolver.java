@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** Resolves links between runbooks against the files of the library and the disk beside them. */
 final class LinkResolver {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     private final Map<String, Path> files;
     private final Map<Path, String> pathsByFile = new HashMap<>();
     private final Map<String, Set<String>> anchorsByPath = new HashMap<>();
@@ -106,7 +109,7 @@ final class LinkResolver {
      * starts from the page's own URL, one level below its file.
      */
     private Path pageFile(Path base, String link) {
-        String trimmed = link.replaceAll("/+$", "");
+        String trimmed = TRAILING_SLASHES.matcher(link).replaceAll("");
         if (link.startsWith("/")) {
             if (trimmed.isEmpty()) {
                 return null;

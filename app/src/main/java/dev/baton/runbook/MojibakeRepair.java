@@ -5,8 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Undoes the common damage where UTF-8 bytes were once decoded as windows-1252 and saved again, so that
@@ -16,7 +14,8 @@ import java.util.Map;
 final class MojibakeRepair {
     record Result(String text, int count, String example) {}
 
-    private static final Map<Character, Byte> WINDOWS_1252_BYTES = windows1252Bytes();
+    /** The byte windows-1252 decodes to each character, -1 for none; indexed by char (0x80 to U+2122). */
+    private static final short[] WINDOWS_1252_BYTES = windows1252Bytes();
 
     private MojibakeRepair() {
     }
@@ -28,12 +27,12 @@ final class MojibakeRepair {
         int i = 0;
         int copiedUpTo = 0;
         while (i < text.length()) {
-            if (!WINDOWS_1252_BYTES.containsKey(text.charAt(i))) {
+            if (byteOf(text.charAt(i)) < 0) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end < text.length() && WINDOWS_1252_BYTES.containsKey(text.charAt(end))) {
+            while (end < text.length() && byteOf(text.charAt(end)) >= 0) {
                 end++;
             }
             String repaired = decodeAsUtf8(text, i, end);
@@ -64,7 +63,7 @@ final class MojibakeRepair {
         }
         byte[] bytes = new byte[to - from];
         for (int k = from; k < to; k++) {
-            bytes[k - from] = WINDOWS_1252_BYTES.get(text.charAt(k));
+            bytes[k - from] = (byte) byteOf(text.charAt(k));
         }
         try {
             String decoded = StandardCharsets.UTF_8.newDecoder()
@@ -78,15 +77,26 @@ final class MojibakeRepair {
         }
     }
 
+    /** A table lookup: this runs over every character of every runbook read. */
+    private static int byteOf(char c) {
+        return c < 0x80 || c >= WINDOWS_1252_BYTES.length ? -1 : WINDOWS_1252_BYTES[c];
+    }
+
     /** Characters windows-1252 produces for bytes 0x80–0xFF; the five bytes it leaves undefined map as Latin-1. */
-    private static Map<Character, Byte> windows1252Bytes() {
+    private static short[] windows1252Bytes() {
         Charset cp1252 = Charset.forName("windows-1252");
-        Map<Character, Byte> map = new HashMap<>();
+        char[] chars = new char[0x80];
+        char highest = 0;
         for (int b = 0x80; b <= 0xFF; b++) {
             String s = new String(new byte[] {(byte) b}, cp1252);
-            char c = s.length() == 1 && s.charAt(0) != '\uFFFD' ? s.charAt(0) : (char) b;
-            map.put(c, (byte) b);
+            chars[b - 0x80] = s.length() == 1 && s.charAt(0) != '\uFFFD' ? s.charAt(0) : (char) b;
+            highest = (char) Math.max(highest, chars[b - 0x80]);
         }
-        return Map.copyOf(map);
+        short[] table = new short[highest + 1];
+        java.util.Arrays.fill(table, (short) -1);
+        for (int b = 0x80; b <= 0xFF; b++) {
+            table[chars[b - 0x80]] = (short) b;
+        }
+        return table;
     }
 }

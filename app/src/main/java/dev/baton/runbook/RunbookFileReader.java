@@ -33,6 +33,11 @@ public final class RunbookFileReader {
         if (nul >= 0) {
             throw new RunbookReadException(path, "binary file (NUL byte at offset " + nul + "), not a Markdown runbook");
         }
+        if (isAscii(bytes)) {
+            // Most runbooks: no byte-order mark, nothing to decode or repair, one copy.
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            return new SourceText(text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n'), List.of());
+        }
         List<String> notices = new ArrayList<>();
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         String text;
@@ -100,6 +105,15 @@ public final class RunbookFileReader {
             }
         }
         return -1;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasUtf8Bom(byte[] bytes) {

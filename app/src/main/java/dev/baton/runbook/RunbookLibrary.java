@@ -79,6 +79,12 @@ public final class RunbookLibrary implements AutoCloseable {
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
     }
 
+    /** A library of runbooks read before (the index on disk keeps them), with the files they came from. */
+    static RunbookLibrary of(List<Runbook> runbooks, Map<String, Path> files, List<Path> roots) {
+        return new RunbookLibrary(runbooks, files, List.of(),
+                roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
+    }
+
     /** The folders the library was read from (a runbook folder's baton.yaml configures its data sources). */
     public List<Path> folders() {
         return folders;
@@ -107,6 +113,14 @@ public final class RunbookLibrary implements AutoCloseable {
             return List.of(root);
         }
         List<Path> found = new ArrayList<>();
+        walkRunbookFiles(root, problems, (file, attrs) -> found.add(file));
+        found.sort(null);
+        return found;
+    }
+
+    /** Each runbook file under the folder {@code root} with the attributes the walk read, in no particular order. */
+    static void walkRunbookFiles(Path root, List<LibraryProblem> problems,
+            java.util.function.BiConsumer<Path, BasicFileAttributes> found) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -118,7 +132,7 @@ public final class RunbookLibrary implements AutoCloseable {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && RUNBOOK_EXTENSIONS.contains(extension(file))) {
-                        found.add(file);
+                        found.accept(file, attrs);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -132,8 +146,6 @@ public final class RunbookLibrary implements AutoCloseable {
         } catch (IOException e) {
             problems.add(new LibraryProblem(root.toString(), 1, "cannot be read: " + e.getMessage()));
         }
-        found.sort(null);
-        return found;
     }
 
     private static String extension(Path file) {

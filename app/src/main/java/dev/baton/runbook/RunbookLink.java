@@ -8,8 +8,11 @@ package dev.baton.runbook;
  * @param line        source line, 1-based
  */
 public record RunbookLink(String target, String text, int line) {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
+
     /** Web, mail and other links that are not files next to the runbook. */
     public boolean isExternal() {
-        return target.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || target.startsWith("//");
+        return SCHEME.matcher(target).matches() || target.startsWith("//");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,8 +17,11 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -43,30 +47,63 @@ public final class RunbookSearchIndex implements AutoCloseable {
     /** The field naming the file a document came from, so a changed file's documents can be replaced. */
     static final String FILE_FIELD = "file";
 
-    private final Analyzer analyzer;
-    private final org.apache.lucene.store.Directory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
+    /** Fewer documents than this are not worth a thread of their own. */
+    private static final int MIN_PART = 500;
 
-    private RunbookSearchIndex(Analyzer analyzer, org.apache.lucene.store.Directory directory, DirectoryReader reader) {
+    private final Analyzer analyzer;
+    private final List<org.apache.lucene.store.Directory> directories;
+    private final IndexReader reader;
+    private final IndexSearcher searcher;
+    /** Each document's text by id, for snippets, when the index does not store it (in memory); else null. */
+    private final Map<String, String> texts;
+
+    private RunbookSearchIndex(Analyzer analyzer, List<org.apache.lucene.store.Directory> directories, IndexReader reader,
+            Map<String, String> texts) {
         this.analyzer = analyzer;
-        this.directory = directory;
+        this.directories = List.copyOf(directories);
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        this.texts = texts;
     }
 
+    /**
+     * An index in memory. A large library is indexed in parts, one per core, each in its own writer; the
+     * parts are read as one index in the library's order (a {@link MultiReader}), so equal scores still rank
+     * as the library lists them, and ranking statistics span every part.
+     */
     public static RunbookSearchIndex build(Collection<SearchDocument> documents) {
-        Analyzer analyzer = new StandardAnalyzer();
+        List<SearchDocument> all = List.copyOf(documents);
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), all.size() / MIN_PART));
+        List<List<SearchDocument>> slices = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            slices.add(all.subList(all.size() * p / parts, all.size() * (p + 1) / parts));
+        }
+        List<ByteBuffersDirectory> directories = slices.parallelStream().map(RunbookSearchIndex::buildPart).toList();
+        Map<String, String> texts = new HashMap<>();
+        all.forEach(doc -> texts.putIfAbsent(doc.id(), doc.body()));
+        try {
+            IndexReader[] readers = new IndexReader[parts];
+            for (int p = 0; p < parts; p++) {
+                readers[p] = DirectoryReader.open(directories.get(p));
+            }
+            IndexReader reader = parts == 1 ? readers[0] : new MultiReader(readers, true);
+            return new RunbookSearchIndex(new StandardAnalyzer(), List.copyOf(directories), reader, texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory search index failed", e);
+        }
+    }
+
+    private static ByteBuffersDirectory buildPart(List<SearchDocument> documents) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        // Fewer flushes and merges: a large library's text fits in one buffer.
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(128).setUseCompoundFile(false);
+        // One buffer holds a part's text: one flush, no merges, so documents stay in the order they were added.
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(256)
+                .setUseCompoundFile(false).setCommitOnClose(false).setMergePolicy(NoMergePolicy.INSTANCE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            // Documents are made on every core; they are added in order, so equal scores rank as the library lists them.
-            for (Document doc : documents.parallelStream().map(RunbookSearchIndex::luceneDocument).toList()) {
-                writer.addDocument(doc);
+            for (SearchDocument doc : documents) {
+                writer.addDocument(luceneDocument(doc, false));
             }
             writer.commit();
-            return new RunbookSearchIndex(analyzer, directory, DirectoryReader.open(directory));
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory search index failed", e);
         }
@@ -74,7 +111,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
 
     /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
     static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
-        return new RunbookSearchIndex(new StandardAnalyzer(), directory, DirectoryReader.open(directory));
+        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
     }
 
     /** The analyzer documents are indexed with. */
@@ -82,13 +119,14 @@ public final class RunbookSearchIndex implements AutoCloseable {
         return new StandardAnalyzer();
     }
 
+    /** A document for an index on disk: it stores its text for snippets and names the file it came from. */
     static Document luceneDocument(SearchDocument doc, String file) {
-        Document d = luceneDocument(doc);
+        Document d = luceneDocument(doc, true);
         d.add(new StringField(FILE_FIELD, file, Field.Store.NO));
         return d;
     }
 
-    private static Document luceneDocument(SearchDocument doc) {
+    private static Document luceneDocument(SearchDocument doc, boolean storeText) {
         Document d = new Document();
         d.add(new StringField("id", doc.id(), Field.Store.YES));
         // Identifiers are indexed whole and as their words: "node not ready" finds KubeNodeNotReady.
@@ -104,7 +142,9 @@ public final class RunbookSearchIndex implements AutoCloseable {
         d.add(new TextField("headings", AlertWords.identifierWords(headings), Field.Store.NO));
         d.add(new TextField("body", doc.body(), Field.Store.NO));
         d.add(new TextField("body", AlertWords.identifierWords(doc.body()), Field.Store.NO));
-        d.add(new StoredField("text", doc.body()));
+        if (storeText) {
+            d.add(new StoredField("text", doc.body()));
+        }
         return d;
     }
 
@@ -126,8 +166,8 @@ public final class RunbookSearchIndex implements AutoCloseable {
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc scoreDoc : searcher.search(all.build(), limit).scoreDocs) {
                 Document doc = searcher.storedFields().document(scoreDoc.doc);
-                hits.add(new SearchHit(doc.get("id"), doc.get("title"), scoreDoc.score,
-                        Snippets.around(doc.get("text"), terms)));
+                String text = texts != null ? texts.get(doc.get("id")) : doc.get("text");
+                hits.add(new SearchHit(doc.get("id"), doc.get("title"), scoreDoc.score, Snippets.around(text, terms)));
             }
             return hits;
         } catch (IOException e) {
@@ -171,7 +211,9 @@ public final class RunbookSearchIndex implements AutoCloseable {
     public void close() {
         try {
             reader.close();
-            directory.close();
+            for (org.apache.lucene.store.Directory directory : directories) {
+                directory.close();
+            }
             analyzer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndexCache {
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String MANIFEST = "files.tsv";
+    /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
+    private static final String RUNBOOK_FIELD = "runbook";
+    private static final String ORDINAL_FIELD = "ordinal";
 
     /** What identifies a file's version without reading it. */
     record Stamp(long size, long modifiedNanos) {}
@@ -71,7 +74,7 @@ public final class SearchIndexCache {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
             try (Directory directory = FSDirectory.open(dir)) {
-                update[0] = refresh(roots, dir, directory);
+                update[0] = refresh(roots, dir, directory).update();
                 try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
                     return index.search(query, limit);
                 }
@@ -87,23 +90,84 @@ public final class SearchIndexCache {
         }
     }
 
-    private Update refresh(List<Path> roots, Path dir, Directory directory) throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
-        Map<String, Stamp> current = new LinkedHashMap<>();
-        for (Path root : roots) {
-            for (Path file : RunbookLibrary.runbookFiles(root, new ArrayList<>())) {
-                String display = RunbookLibrary.displayPath(file);
-                try {
-                    BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                    current.put(display, new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
-                    files.put(display, file);
-                } catch (IOException e) {
-                    // Gone or unreadable since the walk: not indexed, as the library would not load it.
+    /**
+     * The library as alert lookup needs it ({@link RunbookLibrary#forAlert}, {@link RunbookLibrary#alertSuggestions}),
+     * from the index: only files added or changed since the last use are read. Its runbooks carry no steps
+     * or text. When the index cannot be used, the folder is read instead.
+     */
+    public RunbookLibrary lookupLibrary(List<Path> roots) {
+        return lookupLibrary(roots, new Update[1]);
+    }
+
+    RunbookLibrary lookupLibrary(List<Path> roots, Update[] update) {
+        try {
+            Path dir = indexFolder(roots);
+            Files.createDirectories(dir);
+            try (Directory directory = FSDirectory.open(dir)) {
+                Refreshed refreshed = refresh(roots, dir, directory);
+                update[0] = refreshed.update();
+                List<String> order = new ArrayList<>(refreshed.files().keySet());
+                Map<String, Integer> place = new java.util.HashMap<>();
+                order.forEach(path -> place.put(path, place.size()));
+                record Entry(int file, int ordinal, Runbook runbook) {}
+                List<Entry> entries = new ArrayList<>();
+                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                    for (var leaf : reader.leaves()) {
+                        var stored = leaf.reader().storedFields();
+                        var live = leaf.reader().getLiveDocs();
+                        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                            if (live != null && !live.get(doc)) {
+                                continue;
+                            }
+                            org.apache.lucene.document.Document d = stored.document(doc, java.util.Set.of(RUNBOOK_FIELD, ORDINAL_FIELD));
+                            Runbook runbook = IndexedRunbook.fromJson(d.get(RUNBOOK_FIELD));
+                            Integer file = place.get(runbook.path());
+                            if (file != null) {
+                                entries.add(new Entry(file, d.getField(ORDINAL_FIELD).numericValue().intValue(), runbook));
+                            }
+                        }
+                    }
                 }
+                entries.sort(java.util.Comparator.comparingInt(Entry::file).thenComparingInt(Entry::ordinal));
+                Map<String, Path> files = new LinkedHashMap<>();
+                refreshed.files().forEach((path, file) -> files.put(path, file.toAbsolutePath().normalize()));
+                return RunbookLibrary.of(entries.stream().map(Entry::runbook).toList(), files, roots);
+            }
+        } catch (IOException | RuntimeException e) {
+            log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                forget(roots);
+            }
+            return RunbookLibrary.load(roots);
+        }
+    }
+
+    private record Refreshed(Update update, Map<String, Path> files) {}
+
+    private Refreshed refresh(List<Path> roots, Path dir, Directory directory) throws IOException {
+        Map<String, Path> files = new java.util.TreeMap<>();
+        Map<String, Stamp> current = new java.util.TreeMap<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                // The walk has read each file's size and time already: no second look at each file.
+                RunbookLibrary.walkRunbookFiles(root, new ArrayList<>(), (file, attrs) -> {
+                    String display = RunbookLibrary.displayPath(file);
+                    current.put(display, stamp(attrs));
+                    files.put(display, file);
+                });
+                continue;
+            }
+            String display = RunbookLibrary.displayPath(root);
+            try {
+                current.put(display, stamp(Files.readAttributes(root, BasicFileAttributes.class)));
+                files.put(display, root);
+            } catch (IOException e) {
+                // Gone or unreadable: not indexed, as the library would not load it.
             }
         }
         Path manifestFile = dir.resolve(MANIFEST);
-        Map<String, Stamp> indexed = DirectoryReader.indexExists(directory) ? readManifest(manifestFile) : Map.of();
+        boolean exists = DirectoryReader.indexExists(directory);
+        Map<String, Stamp> indexed = exists ? readManifest(manifestFile) : Map.of();
         List<String> changed = new ArrayList<>();
         current.forEach((path, stamp) -> {
             if (!stamp.equals(indexed.get(path))) {
@@ -111,8 +175,8 @@ public final class SearchIndexCache {
             }
         });
         List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
-        if (changed.isEmpty() && removed.isEmpty() && DirectoryReader.indexExists(directory)) {
-            return new Update(0, 0, current.size());
+        if (changed.isEmpty() && removed.isEmpty() && exists) {
+            return new Refreshed(new Update(0, 0, current.size()), files);
         }
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
                 .setOpenMode(indexed.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -122,22 +186,53 @@ public final class SearchIndexCache {
             }
             RunbookFileReader reader = new RunbookFileReader();
             RunbookParser parser = new RunbookParser();
-            for (String path : changed) {
-                writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
-                try {
-                    for (Runbook runbook : parser.parse(path, reader.read(files.get(path)))) {
-                        writer.addDocument(RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path));
+            // Read and indexed on every core (the writer takes documents from several threads); each file's
+            // documents replace its old ones in one step.
+            try {
+                changed.parallelStream().forEach(path -> {
+                    try {
+                        Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
+                        List<org.apache.lucene.document.Document> documents = documents(parser, reader, path, files.get(path));
+                        if (documents.isEmpty()) {
+                            writer.deleteDocuments(file);
+                        } else {
+                            writer.updateDocuments(file, documents);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
-                    // Not searchable, as in the library; lint says why.
-                }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             writer.commit();
         } catch (LockObtainFailedException e) {
             throw new IOException("another Baton is updating the index", e);
         }
         writeManifest(manifestFile, current);
-        return new Update(changed.size(), removed.size(), current.size() - changed.size());
+        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files);
+    }
+
+    private static List<org.apache.lucene.document.Document> documents(RunbookParser parser, RunbookFileReader reader,
+            String path, Path file) {
+        try {
+            List<Runbook> runbooks = parser.parse(path, reader.read(file));
+            List<org.apache.lucene.document.Document> documents = new ArrayList<>();
+            for (int i = 0; i < runbooks.size(); i++) {
+                Runbook runbook = runbooks.get(i);
+                org.apache.lucene.document.Document d = RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path);
+                d.add(new org.apache.lucene.document.StoredField(RUNBOOK_FIELD, IndexedRunbook.toJson(runbook)));
+                d.add(new org.apache.lucene.document.StoredField(ORDINAL_FIELD, i));
+                documents.add(d);
+            }
+            return documents;
+        } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
+            return List.of(); // not searchable, as in the library; lint says why
+        }
+    }
+
+    private static Stamp stamp(BasicFileAttributes attrs) {
+        return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
     private void forget(List<Path> roots) {

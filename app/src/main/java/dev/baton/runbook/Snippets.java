@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** A short plain-text excerpt around the first place a search term appears. */
 final class Snippets {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static final int MAX_LENGTH = 160;
 
     private Snippets() {
@@ -27,7 +30,7 @@ final class Snippets {
         }
         int start = Math.max(0, at - MAX_LENGTH / 3);
         int end = Math.min(text.length(), start + MAX_LENGTH);
-        String excerpt = text.substring(start, end).replaceAll("\\s+", " ").strip();
+        String excerpt = WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ").strip();
         return (start > 0 ? "…" : "") + excerpt + (end < text.length() ? "…" : "");
     }
 }

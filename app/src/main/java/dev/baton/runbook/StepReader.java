@@ -48,8 +48,20 @@ final class StepReader {
         if (info == null) {
             return "";
         }
-        String first = info.strip().split("[\\s{},]+", 2)[0];
-        return first.replaceFirst("^\\.", "").replaceFirst("^language-", "").toLowerCase(Locale.ROOT);
+        // The first word of the info string, up to whitespace, a brace or a comma ({.bash}, bash {id=x}, sh,copy).
+        String stripped = info.strip();
+        int end = 0;
+        while (end < stripped.length() && " \t\n\u000B\f\r{},".indexOf(stripped.charAt(end)) < 0) {
+            end++;
+        }
+        String first = stripped.substring(0, end);
+        if (first.startsWith(".")) {
+            first = first.substring(1);
+        }
+        if (first.startsWith("language-")) {
+            first = first.substring("language-".length());
+        }
+        return first.toLowerCase(Locale.ROOT);
     }
 
     static StepKind kindOf(String language) {

@@ -9,6 +9,9 @@ import java.util.Set;
  * {@code bash -c "…"}, {@code kubectl exec … -- …}): finds the command that really runs.
  */
 final class CommandPrefixes {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+
     /** Wrappers followed directly by the command, with the options of each that take a value. */
     private static final Map<String, Set<String>> WRAPPERS = Map.ofEntries(
             Map.entry("sudo", Set.of("-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-h", "-T", "-R")),
@@ -92,7 +95,7 @@ final class CommandPrefixes {
 
     private static List<String> dropAssignments(List<String> words) {
         int i = 0;
-        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+        while (i < words.size() && ASSIGNMENT.matcher(words.get(i)).matches()) {
             i++;
         }
         return words.subList(i, words.size());

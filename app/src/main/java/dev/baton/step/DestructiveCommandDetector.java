@@ -51,6 +51,14 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DestructiveCommandDetector {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern HELM_REMOVE = java.util.regex.Pattern.compile("uninstall|delete|del|un");
+    private static final java.util.regex.Pattern IPTABLES_FLUSH = java.util.regex.Pattern.compile("-[A-Za-z]*[FX][A-Za-z]*");
+    private static final java.util.regex.Pattern NFT_REMOVE = java.util.regex.Pattern.compile("flush|delete");
+    private static final java.util.regex.Pattern SYSTEMCTL_STOP = java.util.regex.Pattern.compile("poweroff|reboot|halt|kexec|kill|stop|mask|isolate|rescue|emergency");
+    private static final java.util.regex.Pattern DRAIN_OR_PRUNE = java.util.regex.Pattern.compile("drain|prune");
+    private static final java.util.regex.Pattern GLOBAL_OPTION = java.util.regex.Pattern.compile("-n|-c|--namespace|--context|--kubeconfig|-s|--server|-C|--chdir");
+
     /** One reason to stop and look, and where in the text it stands ({@code start} to {@code end}). */
     public record Finding(StepWarning.Kind kind, String reason, int start, int end) {}
 
@@ -112,8 +120,9 @@ public final class DestructiveCommandDetector {
         Sink sink = new Sink();
         commands(script, sink, 0, -1, -1);
         sql(script, sink);
+        // The regex tries every word of the text as a function name: only worth it with the bomb's symbols.
         Matcher bomb = FORK_BOMB.matcher(script);
-        if (bomb.find()) {
+        if (script.indexOf('{') >= 0 && script.indexOf('|') >= 0 && script.indexOf('&') >= 0 && bomb.find()) {
             sink.at(bomb.start(), bomb.end()).destructive("fork bomb");
         }
         return List.copyOf(sink.findings);
@@ -303,7 +312,7 @@ public final class DestructiveCommandDetector {
             }
             case "kubectl", "oc" -> kubectl(name, args, sink);
             case "helm" -> {
-                if (firstOperand(args).matches("uninstall|delete|del|un")) {
+                if (HELM_REMOVE.matcher(firstOperand(args)).matches()) {
                     sink.destructive("helm uninstall");
                 }
             }
@@ -314,20 +323,20 @@ public final class DestructiveCommandDetector {
             }
             case "iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy" -> {
                 if (args.stream().anyMatch(a -> a.equals("--flush") || a.equals("--delete-chain")
-                        || a.matches("-[A-Za-z]*[FX][A-Za-z]*"))) {
+                        || IPTABLES_FLUSH.matcher(a).matches())) {
                     sink.destructive(name + " flush");
                 } else if (args.contains("-D") || args.contains("--delete")) {
                     sink.destructive(name + " delete rule");
                 }
             }
             case "nft" -> {
-                if (firstOperand(args).matches("flush|delete")) {
+                if (NFT_REMOVE.matcher(firstOperand(args)).matches()) {
                     sink.destructive("nft " + firstOperand(args));
                 }
             }
             case "systemctl" -> {
                 String verb = firstOperand(args);
-                if (verb.matches("poweroff|reboot|halt|kexec|kill|stop|mask|isolate|rescue|emergency")) {
+                if (SYSTEMCTL_STOP.matcher(verb).matches()) {
                     sink.destructive("systemctl " + verb);
                 } else if (verb.equals("restart") && args.stream().anyMatch(a -> STATEFUL_UNIT.matcher(a).matches())) {
                     sink.destructive("systemctl restart of a stateful service");
@@ -420,7 +429,7 @@ public final class DestructiveCommandDetector {
             case "delete", "drain" -> sink.destructive(name + " " + verb);
             case "adm" -> {
                 List<String> operands = operands(args);
-                if (operands.size() > 1 && operands.get(1).matches("drain|prune")) {
+                if (operands.size() > 1 && DRAIN_OR_PRUNE.matcher(operands.get(1)).matches()) {
                     sink.destructive(name + " adm " + operands.get(1));
                 }
             }
@@ -500,7 +509,7 @@ public final class DestructiveCommandDetector {
             if (!arg.startsWith("-")) {
                 return arg.toLowerCase(Locale.ROOT);
             }
-            if (arg.matches("-n|-c|--namespace|--context|--kubeconfig|-s|--server|-C|--chdir")) {
+            if (GLOBAL_OPTION.matcher(arg).matches()) {
                 i++; // a global option's value is not the subcommand
             }
         }
@@ -513,11 +522,13 @@ public final class DestructiveCommandDetector {
                 || a.startsWith("-") && !a.startsWith("--") && a.indexOf(flag) > 0);
     }
 
-    private static final Pattern SQL_KEYWORD = Pattern.compile("drop|truncate|delete|update|alter|pg_|purge");
+    private static final List<String> SQL_KEYWORDS = List.of("drop", "truncate", "delete", "update", "alter", "pg_",
+            "purge");
 
     private static void sql(String script, Sink sink) {
-        if (!SQL_KEYWORD.matcher(script.toLowerCase(Locale.ROOT)).find()) {
-            return; // most steps hold no SQL keyword at all: one scan instead of six
+        String lower = script.toLowerCase(Locale.ROOT);
+        if (SQL_KEYWORDS.stream().noneMatch(lower::contains)) {
+            return; // most steps hold no SQL keyword at all: a few plain searches instead of six regexes
         }
         Matcher drop = SQL_DROP.matcher(script);
         while (drop.find()) {

@@ -11,6 +11,9 @@ import java.util.List;
  * keeps where it stands in the text. It never executes or expands anything.
  */
 final class ShellScript {
+    // Compiled once: these run for every word, step, link or hit.
+    private static final java.util.regex.Pattern FD_NUMBER = java.util.regex.Pattern.compile("\\d+");
+
     private final String text;
     private final int base;
     private final List<SimpleCommand> commands = new ArrayList<>();
@@ -83,7 +86,7 @@ final class ShellScript {
                 pendingHereDocs.add(readHereDocDelimiter());
                 pendingHereDocCommands.add(commands.size());
             } else if (c == '>' || c == '<') {
-                if (word != null && word.toString().matches("\\d+")) {
+                if (word != null && FD_NUMBER.matcher(word).matches()) {
                     word = null; // the fd number of 2>
                 } else {
                     word = endWord(word);

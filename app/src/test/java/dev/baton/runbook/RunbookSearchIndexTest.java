@@ -113,6 +113,24 @@ class RunbookSearchIndexTest {
     }
 
     @Test
+    void aLargeLibraryRanksEqualMatchesInLibraryOrderWithEachOnesOwnSnippet() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            docs.add(new SearchDocument(String.format("rb-%04d.md", i), "Disk full", List.of(), List.of("Steps"),
+                    "Free space on the volume, then check marker" + i + " again."));
+        }
+        try (RunbookSearchIndex big = RunbookSearchIndex.build(docs)) {
+            List<SearchHit> hits = big.search("disk full", 6_000);
+            assertThat(hits).hasSize(6_000);
+            assertThat(hits).extracting(SearchHit::id).containsExactlyElementsOf(docs.stream().map(SearchDocument::id).toList());
+            assertThat(hits).extracting(SearchHit::score).containsOnly(hits.get(0).score());
+            SearchHit last = big.search("marker5999", 1).get(0);
+            assertThat(last.id()).isEqualTo("rb-5999.md");
+            assertThat(last.snippet()).contains("marker5999");
+        }
+    }
+
+    @Test
     void concurrentSearchesAgree() throws Exception {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -44,6 +44,60 @@ class SearchIndexCacheTest {
         assertThat(ids(cache, "stalled", update)).isEmpty();
     }
 
+    /** What an alert lookup says, in words that do not depend on where the runbooks were read from. */
+    private static List<String> answers(RunbookLibrary library, String alert) {
+        return library.forAlert(alert).stream().map(m -> m.alert() + " " + m.runbook().map(Runbook::id).orElse("-") + " "
+                + m.severity() + " " + m.target() + " " + m.source() + " " + m.runbook().map(Runbook::title).orElse("-")).toList();
+    }
+
+    @Test
+    void alertLookupAnswersFromTheIndexAndFollowsTheFolder() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"),
+                "---\ntitle: Queue stalled\nseverity: critical\nalerts: [BatonQueueStalled]\n---\n# Queue stalled\n\nLook.\n");
+        Files.writeString(runbooks.resolve("index.md"), "# Index\n\n| Alert | Runbook | Severity |\n|---|---|---|\n"
+                + "| BatonQueueLagging | [Lagging](lagging.md#consumers-behind) | warning |\n");
+        Files.writeString(runbooks.resolve("KubePodCrashLooping.md"), "# KubePodCrashLooping\n\nRead the logs.\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        List<String> names = List.of("BatonQueueStalled", "batonqueuestalled", "BatonQueueLagging", "KubePodCrashLooping",
+                "BatonQueueStuck", "kube-pod-crash-looping");
+
+        try (RunbookLibrary first = cache.lookupLibrary(List.of(runbooks), update)) {
+            assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(3, 0, 0));
+            assertThat(answers(first, "BatonQueueStalled")).containsExactly(
+                    "BatonQueueStalled " + runbooks.resolve("stalled.md") + " critical " + runbooks.resolve("stalled.md")
+                            + " " + runbooks.resolve("stalled.md") + " Queue stalled");
+        }
+        try (RunbookLibrary repeat = cache.lookupLibrary(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertThat(update[0]).as("nothing changed: nothing read").isEqualTo(new SearchIndexCache.Update(0, 0, 3));
+            for (String name : names) {
+                assertThat(answers(repeat, name)).as(name).isEqualTo(answers(read, name));
+                assertThat(repeat.alertSuggestions(name, 3)).as(name).isEqualTo(read.alertSuggestions(name, 3));
+            }
+            assertThat(answers(repeat, "BatonQueueLagging")).singleElement().asString().contains(" - warning lagging.md#consumers-behind");
+        }
+
+        Path stalled = runbooks.resolve("stalled.md");
+        Files.writeString(stalled, "---\ntitle: Queue stuck\nalerts:\n  - BatonQueueStuck\n---\n# Queue stuck\n");
+        Files.setLastModifiedTime(stalled, FileTime.fromMillis(Files.getLastModifiedTime(stalled).toMillis() + 5_000));
+        Files.delete(runbooks.resolve("KubePodCrashLooping.md"));
+        Files.writeString(runbooks.resolve("lagging.md"), "# Lagging\n\n## Consumers behind\n\nScale them.\n");
+        try (RunbookLibrary changed = cache.lookupLibrary(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(2, 1, 1));
+            assertThat(changed.forAlert("BatonQueueStalled")).isEmpty();
+            assertThat(changed.forAlert("KubePodCrashLooping")).isEmpty();
+            assertThat(answers(changed, "BatonQueueStuck")).singleElement().asString().contains("stalled.md").contains("Queue stuck");
+            assertThat(answers(changed, "BatonQueueLagging")).singleElement().asString()
+                    .startsWith("BatonQueueLagging " + runbooks.resolve("lagging.md") + " warning");
+            for (String name : names) {
+                assertThat(answers(changed, name)).as(name).isEqualTo(answers(read, name));
+                assertThat(changed.alertSuggestions(name, 3)).as(name).isEqualTo(read.alertSuggestions(name, 3));
+            }
+        }
+    }
+
     @Test
     void aDamagedIndexIsRebuiltNotFatal() throws Exception {
         Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n");

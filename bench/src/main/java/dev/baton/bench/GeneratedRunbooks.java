@@ -30,6 +30,7 @@ final class GeneratedRunbooks {
     }
 
     long writeTo(Path dir, int count) throws IOException {
+        alerts.clear();
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             String system = pick(SYSTEMS);
@@ -45,8 +46,16 @@ final class GeneratedRunbooks {
         return bytes;
     }
 
+    private final List<String> alerts = new ArrayList<>();
+
+    /** The alert the n-th runbook written declares. */
+    String alertOf(int n) {
+        return alerts.get(n);
+    }
+
     private String runbook(int n, String system, String problem) {
         String alert = capitalise(system) + capitalise(problem) + n;
+        alerts.add(alert);
         StringBuilder md = new StringBuilder();
         md.append("---\ntitle: ").append(capitalise(system)).append(' ').append(problem).append(' ').append(n)
                 .append("\nseverity: P").append(1 + random.nextInt(4))
