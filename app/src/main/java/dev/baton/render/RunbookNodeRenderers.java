@@ -132,9 +132,9 @@ final class RunbookNodeRenderers implements NodeRenderer {
     private void task() {
         nextTask++;
         boolean checked = ticked.test(nextTask);
-        html.tag("a", Map.of("class", checked ? "task checked" : "task", "href",
-                BatonUrls.of(Action.TICK, String.valueOf(nextTask)), "title", checked ? "Untick" : "Tick"));
-        html.text(checked ? "☑" : "☐");
+        html.tag("a", Map.of("class", TaskMarks.cssClass(checked), "href",
+                BatonUrls.of(Action.TICK, String.valueOf(nextTask)), "title", TaskMarks.title(checked)));
+        html.text(TaskMarks.mark(checked));
         html.tag("/a");
         html.text(" ");
     }

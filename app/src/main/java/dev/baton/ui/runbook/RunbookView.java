@@ -3,6 +3,7 @@ package dev.baton.ui.runbook;
 import dev.baton.render.BatonUrls;
 import dev.baton.render.LibraryLinkPolicy;
 import dev.baton.render.RunbookHtmlRenderer;
+import dev.baton.render.TaskMarks;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookFileReader;
 import dev.baton.runbook.RunbookLibrary;
@@ -43,6 +44,8 @@ public final class RunbookView extends StackPane {
     private final Consumer<String> onError;
     private RunbookLibrary library;
     private String html = "";
+    /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
+    private String loadedId;
     private boolean dark;
 
     /**
@@ -164,8 +167,50 @@ public final class RunbookView extends StackPane {
             ticked.add(key);
             nowTicked = true;
         }
-        refresh();
+        // In place, so the page keeps its scroll position; a full render only when the page is not there yet.
+        if (!showTick(item, nowTicked)) {
+            refresh();
+        } else {
+            renderQuietly(runbook);
+        }
         return nowTicked;
+    }
+
+    /** Sets one checklist item's mark through the DOM (no script): false when the page lacks it. */
+    private boolean showTick(int item, boolean on) {
+        if (engine == null || engine.getDocument() == null
+                || engine.getLoadWorker().getState() != Worker.State.SUCCEEDED) {
+            return false;
+        }
+        String href = BatonUrls.of(BatonUrls.Action.TICK, String.valueOf(item));
+        org.w3c.dom.NodeList anchors = engine.getDocument().getElementsByTagName("a");
+        for (int i = 0; i < anchors.getLength(); i++) {
+            Element anchor = (Element) anchors.item(i);
+            if (href.equals(anchor.getAttribute("href"))) {
+                anchor.setAttribute("class", TaskMarks.cssClass(on));
+                anchor.setAttribute("title", TaskMarks.title(on));
+                anchor.setTextContent(TaskMarks.mark(on));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Brings the kept page text up to date without reloading what is on screen. */
+    private void renderQuietly(Runbook runbook) {
+        RunbookLibrary lib = library;
+        boolean darkNow = dark;
+        if (lib == null) {
+            return;
+        }
+        background.execute(() -> {
+            String page = renderPage(lib, runbook, darkNow);
+            Platform.runLater(() -> {
+                if (shown.get() == runbook) {
+                    html = page;
+                }
+            });
+        });
     }
 
     public void refresh() {
@@ -177,31 +222,62 @@ public final class RunbookView extends StackPane {
         if (runbook == null || library == null) {
             if (engine != null && html.contains("Choose a runbook")) {
                 html = placeholderPage("Choose a runbook, or type an alert name.");
+                loadedId = null;
                 engine.loadContent(html);
             }
             return;
         }
         RunbookLibrary lib = library;
         boolean darkNow = dark;
+        // The same runbook shown again (a theme switch, an incident reopened) comes back where the responder was.
+        Object keptScroll = sameRunbookShown(runbook) ? engine.executeScript("window.scrollY") : null;
         background.execute(() -> {
-            String page;
-            try {
-                Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
-                String source = new RunbookFileReader().read(file).text();
-                page = renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
-                        n -> ticked.contains(runbook.id() + "#" + n), darkNow);
-            } catch (RunbookReadException | RuntimeException e) {
-                page = placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
-            }
-            String ready = page;
+            String ready = renderPage(lib, runbook, darkNow);
             Platform.runLater(() -> {
                 if (shown.get() == runbook) {
                     initialise();
                     html = ready;
+                    loadedId = runbook.id();
+                    if (keptScroll instanceof Number y && y.intValue() > 0) {
+                        restoreScrollOnLoad(y.intValue());
+                    }
                     engine.loadContent(ready);
                 }
             });
         });
+    }
+
+    private boolean sameRunbookShown(Runbook runbook) {
+        return engine != null && engine.getDocument() != null && loadedId != null && loadedId.equals(runbook.id())
+                && engine.getLoadWorker().getState() == Worker.State.SUCCEEDED;
+    }
+
+    private void restoreScrollOnLoad(int y) {
+        javafx.beans.value.ChangeListener<Worker.State> restore = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Worker.State> obs, Worker.State old,
+                    Worker.State state) {
+                if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
+                        || state == Worker.State.CANCELLED) {
+                    obs.removeListener(this);
+                    if (state == Worker.State.SUCCEEDED) {
+                        engine.executeScript("window.scrollTo(0, " + y + ")");
+                    }
+                }
+            }
+        };
+        engine.getLoadWorker().stateProperty().addListener(restore);
+    }
+
+    private String renderPage(RunbookLibrary lib, Runbook runbook, boolean darkNow) {
+        try {
+            Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
+            String source = new RunbookFileReader().read(file).text();
+            return renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
+                    n -> ticked.contains(runbook.id() + "#" + n), darkNow);
+        } catch (RunbookReadException | RuntimeException e) {
+            return placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
+        }
     }
 
     private void interceptClicks() {
