@@ -1,0 +1,54 @@
+package dev.baton.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.runbook.Runbook;
+import dev.baton.runbook.Seeds;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** Finding things by keyboard alone: the search results and the palette. */
+class KeyboardUiTest extends ConsoleTest {
+    @Override
+    protected Path runbooks() {
+        return Seeds.shippedRunbooks();
+    }
+
+    private Runbook shown() throws Exception {
+        return ConsoleFixture.onFx(() -> fx.console().runbook().shownRunbookProperty().get());
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+    }
+
+    @Test
+    void searchResultsMoveWithUpAndDownOpenWithEnterAndShowASnippet(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#status");
+        shortcut(robot, KeyCode.K);
+        robot.write("replica");
+        ListView<?> list = robot.lookup("#runbook-list").queryListView();
+        ConsoleFixture.waitFor(10, () -> list.getItems().size() >= 2
+                && list.getItems().stream().allMatch(r -> r instanceof Runbook));
+        List<?> hits = ConsoleFixture.onFx(() -> List.copyOf(list.getItems()));
+        ConsoleFixture.waitFor(10, () -> robot.lookup(".search-snippet").queryAll().stream()
+                .anyMatch(label -> ((Label) label).getText().toLowerCase(Locale.ROOT).contains("replica")));
+
+        robot.type(KeyCode.DOWN, KeyCode.DOWN);
+        ConsoleFixture.waitFor(5, () -> list.getSelectionModel().getSelectedIndex() == 1);
+        assertThat(shown()).as("moving through the results opens nothing yet").isNull();
+        robot.type(KeyCode.ENTER);
+        ConsoleFixture.waitFor(10, () -> fx.console().runbook().shownRunbookProperty().get() == hits.get(1));
+
+        robot.type(KeyCode.UP, KeyCode.ENTER);
+        ConsoleFixture.waitFor(10, () -> fx.console().runbook().shownRunbookProperty().get() == hits.get(0));
+        ConsoleFixture.waitFor(20, () -> ((Runbook) hits.get(0)).title().equals(fx.console().runbook().engine().getTitle()));
+    }
+}
