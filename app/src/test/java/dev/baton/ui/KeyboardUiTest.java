@@ -51,4 +51,40 @@ class KeyboardUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(10, () -> fx.console().runbook().shownRunbookProperty().get() == hits.get(0));
         ConsoleFixture.waitFor(20, () -> ((Runbook) hits.get(0)).title().equals(fx.console().runbook().engine().getTitle()));
     }
+
+    @Test
+    void openListsIncidentsNewestFirstWithTheirStateAndOpensOneByKeyboard(FxRobot robot) throws Exception {
+        var store = new dev.baton.incident.IncidentStore(dataFolder);
+        try (var old = store.start("Disk full on db1", "P2", "", "ana", java.time.Instant.parse("2026-11-20T03:00:00Z"))) {
+            old.end();
+        }
+        try (var newer = store.start("Replica lag", "P1", "", "bo", java.time.Instant.parse("2026-11-22T03:00:00Z"))) {
+            newer.timeline().append(new dev.baton.incident.IncidentEvent.ChecklistTicked("r.md", 1, "checked"));
+        }
+        store.clearCurrent();
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#incident-open").tryQuery().isPresent());
+        robot.clickOn("#incident-open");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#incident-open-table").tryQuery().isPresent());
+        javafx.scene.control.TableView<?> table = robot.lookup("#incident-open-table").queryTableView();
+        List<String> rows = ConsoleFixture.onFx(() -> {
+            List<String> all = new java.util.ArrayList<>();
+            for (int row = 0; row < table.getItems().size(); row++) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (var column : table.getColumns()) {
+                    cells.add(String.valueOf(column.getCellData(row)));
+                }
+                all.add(String.join(" | ", cells));
+            }
+            return all;
+        });
+        assertThat(ConsoleFixture.onFx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))
+                .containsExactly("Title", "Severity", "Started", "State", "Responder");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("Replica lag | P1 | 2026-11-2").endsWith(" | open | bo");
+        assertThat(rows.get(1)).startsWith("Disk full on db1 | P2 | 2026-11-").endsWith(" | ended | ana");
+
+        robot.type(KeyCode.DOWN, KeyCode.ENTER);
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#incident-title").queryLabeled().getText()
+                .contains("Disk full on db1"));
+    }
 }
