@@ -76,6 +76,7 @@ public final class ConsoleWindow extends BorderPane {
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
+    private final dev.baton.ui.palette.CommandPalette palette;
     private boolean closed;
 
     /**
@@ -155,7 +156,12 @@ public final class ConsoleWindow extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
-        setTop(menus());
+        MenuBar menuBar = menus();
+        palette = new dev.baton.ui.palette.CommandPalette(background,
+                listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
+                        actionNames(menuBar)),
+                () -> session.store().listings(), entry -> openFromPalette(entry, menuBar));
+        setTop(menuBar);
         setCenter(split);
         setBottom(status);
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
@@ -183,6 +189,7 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem zoomReset = item("Default text size", "Shortcut+0", () -> zoom(0));
         MenuItem search = item("Search runbooks", "Shortcut+K", library::focusSearch);
         MenuItem alert = item("Find runbook for alert", "Shortcut+L", library::focusAlert);
+        MenuItem goTo = item("Go to anything…", "Shortcut+P", () -> palette.show(getScene().getWindow()));
         MenuItem back = item("Back", "Alt+Left", runbook::goBack);
         MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
         MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
@@ -213,12 +220,40 @@ public final class ConsoleWindow extends BorderPane {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
-                new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
+                new Menu("Runbook", null, goTo, search, alert, back, forward, runStep, runOnNodes),
                 new Menu("Alerts", null, showFiring, refreshFiring, pasteAlert, silence),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
                 new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
                         openHandoff),
                 new Menu("View", null, dark));
+    }
+
+    /** The menu actions the palette offers, by their menu text. */
+    private static List<String> actionNames(MenuBar bar) {
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> item.getText() != null && !item.getText().startsWith("Go to anything"))
+                .map(MenuItem::getText).toList();
+    }
+
+    /** What Enter on a palette entry does: each kind opens the way its own pane would. */
+    private void openFromPalette(dev.baton.session.PaletteSearch.Entry entry, MenuBar bar) {
+        switch (entry.kind()) {
+            case ALERT -> library.findAlert(entry.key());
+            case RUNBOOK -> runbook.open(entry.key());
+            case STEP -> runbook.library().find(entry.key()).ifPresent(found -> runbook.showStep(found, entry.step()));
+            case NODE -> nodes.inventory().find(entry.key()).ifPresent(node -> {
+                left.getSelectionModel().select(nodesTab);
+                nodes.select(node);
+            });
+            case INCIDENT -> session.open(entry.key());
+            case ACTION -> bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                    .filter(item -> entry.key().equals(item.getText())).findFirst().ifPresent(item -> {
+                        if (item instanceof CheckMenuItem check) {
+                            check.setSelected(!check.isSelected());
+                        }
+                        item.fire();
+                    });
+        }
     }
 
     private static MenuItem item(String text, String shortcut, Runnable action) {

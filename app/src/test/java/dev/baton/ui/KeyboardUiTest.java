@@ -87,4 +87,32 @@ class KeyboardUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(20, () -> robot.lookup("#incident-title").queryLabeled().getText()
                 .contains("Disk full on db1"));
     }
+
+    @Test
+    void thePaletteFindsAMisspeltAlertAndOpensItsRunbookByKeyboard(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#status");
+        shortcut(robot, KeyCode.P);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#palette-field").tryQuery()
+                .map(field -> field.isFocused()).orElse(false));
+        robot.type(KeyCode.ESCAPE);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#palette-field").tryQuery().isEmpty());
+
+        shortcut(robot, KeyCode.P);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#palette-field").tryQuery()
+                .map(field -> field.isFocused()).orElse(false));
+        robot.targetWindow(robot.lookup("#palette-field").query().getScene().getWindow()).write("KubePodCrashLopoing");
+        ListView<?> list = robot.lookup("#palette-list").queryListView();
+        try {
+            ConsoleFixture.waitFor(10, () -> !list.getItems().isEmpty() && String.valueOf(list.getItems().get(0))
+                    .contains("key=KubePodCrashLooping"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the palette lists " + ConsoleFixture.onFx(() -> List.copyOf(list.getItems()))
+                    + " for " + robot.lookup("#palette-field").queryTextInputControl().getText(), e);
+        }
+        robot.type(KeyCode.DOWN, KeyCode.ENTER);
+
+        ConsoleFixture.waitFor(20, () -> "Kubernetes pod crash-looping".equals(fx.console().runbook().engine().getTitle()));
+        assertThat(robot.lookup("#palette-field").tryQuery()).isEmpty();
+    }
 }

@@ -46,6 +46,9 @@ public final class RunbookView extends StackPane {
     private String html = "";
     /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
     private String loadedId;
+    /** An element to scroll to once the page being loaded is there (a step chosen in the palette). */
+    private String pendingAnchor;
+    private String pendingAnchorRunbook;
     private boolean dark;
 
     /**
@@ -74,6 +77,11 @@ public final class RunbookView extends StackPane {
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
+                String anchor = pendingAnchor;
+                if (anchor != null && loadedId != null && loadedId.equals(pendingAnchorRunbook)) {
+                    pendingAnchor = null;
+                    scrollTo(anchor);
+                }
             }
         });
         // Defence in depth: should anything start a navigation away from Baton's page, put the page back.
@@ -120,6 +128,13 @@ public final class RunbookView extends StackPane {
             forward.clear();
         }
         display(runbook);
+    }
+
+    /** Shows a runbook scrolled to one of its steps. */
+    public void showStep(Runbook runbook, int step) {
+        pendingAnchor = "step-" + step;
+        pendingAnchorRunbook = runbook.id();
+        show(runbook);
     }
 
     public void open(String runbookId) {
@@ -230,7 +245,8 @@ public final class RunbookView extends StackPane {
         RunbookLibrary lib = library;
         boolean darkNow = dark;
         // The same runbook shown again (a theme switch, an incident reopened) comes back where the responder was.
-        Object keptScroll = sameRunbookShown(runbook) ? engine.executeScript("window.scrollY") : null;
+        Object keptScroll = pendingAnchor == null && sameRunbookShown(runbook) ? engine.executeScript("window.scrollY")
+                : null;
         background.execute(() -> {
             String ready = renderPage(lib, runbook, darkNow);
             Platform.runLater(() -> {
