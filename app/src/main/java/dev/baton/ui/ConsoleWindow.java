@@ -77,6 +77,9 @@ public final class ConsoleWindow extends BorderPane {
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
     private final dev.baton.ui.palette.CommandPalette palette;
+    /** Each step's last runs, beside it on the page. */
+    private final dev.baton.ui.runbook.RunHistory runHistory = new dev.baton.ui.runbook.RunHistory(
+            () -> Platform.runLater(this::refreshRunbook));
     private boolean closed;
 
     /**
@@ -102,7 +105,8 @@ public final class ConsoleWindow extends BorderPane {
         FanOut fanOut = new FanOut(FanOut.Connections.reusing(sessions::live, unattended), spoolDirectory,
                 Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
-                () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
+                () -> runbook.shownRunbookProperty().get(), incident::appendToNotes,
+                new dev.baton.ui.results.ResultsPane(this::placeResultsPane));
         steps = new StepActions(runbook, this::terminals, new StepSending(session, executor),
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
                 openExternal);
@@ -136,6 +140,8 @@ public final class ConsoleWindow extends BorderPane {
                 background.errors().say(message);
             }
         });
+        session.addListener(runHistory);
+        runbook.setRuns(runHistory::of);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -450,10 +456,58 @@ public final class ConsoleWindow extends BorderPane {
 
     /** A click in the runbook page: the view is built before the actions it leads to. */
     private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
-        if (action.action() == dev.baton.render.BatonUrls.Action.QUERY) {
-            queries.query(action.number());
-        } else {
-            steps.handle(action);
+        switch (action.action()) {
+            case QUERY -> queries.query(action.number());
+            case OUTPUT -> showRunOutput(action.number());
+            case RERUN -> rerun(action.number());
+            default -> steps.handle(action);
+        }
+    }
+
+    private void refreshRunbook() {
+        if (!closed && runbook.shownRunbookProperty().get() != null) {
+            runbook.refresh();
+        }
+    }
+
+    /** An earlier run's output, from the incident folder, as a tab of the results pane. */
+    private void showRunOutput(long seq) {
+        runHistory.output(seq).ifPresentOrElse(output -> background.run("Could not read the output",
+                output::read, text -> {
+                    javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+                    area.setId("run-output");
+                    area.setEditable(false);
+                    area.setStyle("-fx-font-family: monospace;");
+                    runOnNode.results().dock(output.result().target() + ": " + output.result().command(),
+                            output.result().command(), area, () -> { });
+                }), () -> status.setText("That run's output is not in this incident"));
+    }
+
+    /** The same step again on the node it ran on (chosen, then confirmed as any run is). */
+    private void rerun(long seq) {
+        var shown = runbook.shownRunbookProperty().get();
+        if (shown == null) {
+            return;
+        }
+        runHistory.run(shown.id(), seq).ifPresent(run -> {
+            var node = findNode(run.target());
+            String step = String.valueOf(run.step());
+            if (node.isPresent()) {
+                nodes.select(node.get());
+                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN_ON_NODE, step));
+            } else {
+                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN, step));
+            }
+        });
+    }
+
+    /** Results of runs on nodes dock under the terminals while any tab is open. */
+    private void placeResultsPane(dev.baton.ui.results.ResultsPane pane, boolean shown) {
+        if (shown && !right.getItems().contains(pane)) {
+            right.getItems().add(1, pane);
+            right.setDividerPositions(right.getItems().size() > 2 ? new double[] {0.35, 0.75} : new double[] {0.4});
+        } else if (!shown) {
+            right.getItems().remove(pane);
         }
     }
 

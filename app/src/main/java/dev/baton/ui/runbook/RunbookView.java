@@ -43,6 +43,9 @@ public final class RunbookView extends StackPane {
     private final Consumer<BatonUrls.Parsed> onAction;
     private final Consumer<String> onError;
     private RunbookLibrary library;
+    /** Each step's earlier runs in the open incident, by runbook id; read on the render thread. */
+    private volatile java.util.function.Function<String, java.util.Map<Integer, java.util.List<dev.baton.render.StepHistory>>>
+            runs = id -> java.util.Map.of();
     private String html = "";
     /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
     private String loadedId;
@@ -110,6 +113,12 @@ public final class RunbookView extends StackPane {
     public void setDark(boolean dark) {
         this.dark = dark;
         refresh();
+    }
+
+    /** Where the page finds each step's last runs (called off the FX thread); shown from the next render. */
+    public void setRuns(java.util.function.Function<String, java.util.Map<Integer,
+            java.util.List<dev.baton.render.StepHistory>>> runs) {
+        this.runs = runs;
     }
 
     public RunbookLibrary library() {
@@ -289,8 +298,10 @@ public final class RunbookView extends StackPane {
         try {
             Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
             String source = new RunbookFileReader().read(file).text();
+            var stepRuns = runs.apply(runbook.id());
             return renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
-                    n -> ticked.contains(runbook.id() + "#" + n), darkNow);
+                    n -> ticked.contains(runbook.id() + "#" + n), n -> stepRuns.getOrDefault(n, java.util.List.of()),
+                    darkNow);
         } catch (RunbookReadException | RuntimeException e) {
             return placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
         }
