@@ -16,7 +16,7 @@ public final class StepRuns {
      *
      * @param seq        the timeline line of the result (or of the typing), which opens its output
      * @param exit       the exit status; null when there was none (typed into a terminal, a signal, a lost connection)
-     * @param outcome    how it ended in words ("exit 0", "typed into Local 1")
+     * @param outcome    how it ended in words ("exit 0"; "typed" for a step typed into a terminal)
      * @param durationMs how long it took; -1 when unknown
      * @param hasOutput  whether its output was kept in the incident folder
      */
@@ -54,7 +54,7 @@ public final class StepRuns {
                 }
             } else if (event instanceof IncidentEvent.StepSent sent && runbookId.equals(sent.runbook())) {
                 runs.computeIfAbsent(sent.step(), n -> new ArrayList<>()).add(new Run(line.seq(), sent.step(),
-                        line.time(), sent.target(), null, "typed into " + sent.target(), -1, false));
+                        line.time(), sent.target(), null, "typed", -1, false));
             }
         }
         Map<Integer, List<Run>> newest = new HashMap<>();

@@ -30,15 +30,17 @@ final class OpenIncidentDialog extends Dialog<String> {
         setResizable(true);
         table.setId("incident-open-table");
         table.getColumns().setAll(List.of(
-                column("Title", 300, listing -> listing.info().title()),
+                column("Title", 290, listing -> listing.info().title()),
                 column("Severity", 70, listing -> listing.info().severity()),
-                column("Started", 170, listing -> STARTED.format(listing.info().startedAt())),
+                column("Started", 180, listing -> STARTED.format(listing.info().startedAt())),
                 column("State", 90, IncidentListing::state),
                 column("Responder", 110, listing -> listing.info().responder())));
         table.getColumns().forEach(column -> column.setSortable(false)); // newest first is the order that matters
         table.getItems().setAll(incidents);
         table.getSelectionModel().select(0);
-        table.setPrefSize(760, 360);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPrefSize(780, 360);
+        getDialogPane().setMinWidth(820);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 e.consume();

@@ -166,6 +166,8 @@ public final class CommandPalette {
             title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             detail.setStyle("-fx-opacity: 0.7;");
             detail.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            detail.setMinWidth(0);
+            setPrefWidth(0); // as wide as the list, never wider: the detail is cut, not scrolled to
             HBox.setHgrow(detail, Priority.ALWAYS);
         }
 
