@@ -78,8 +78,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Tab firingTab = new Tab("Firing");
     private final dev.baton.ui.palette.CommandPalette palette;
     /** Each step's last runs, beside it on the page. */
-    private final dev.baton.ui.runbook.RunHistory runHistory = new dev.baton.ui.runbook.RunHistory(
-            () -> Platform.runLater(this::refreshRunbook));
+    private final dev.baton.ui.runbook.RunHistory runHistory = new dev.baton.ui.runbook.RunHistory(this::refreshRunbook);
     private boolean closed;
 
     /**

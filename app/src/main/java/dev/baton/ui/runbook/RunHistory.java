@@ -28,12 +28,25 @@ public final class RunHistory implements IncidentSession.Listener {
     private static final Set<String> RUN_EVENTS = Set.of(EventType.RUN_RESULT, EventType.STEP_SENT);
 
     private final List<TimelineEvent> events = new ArrayList<>();
-    private final Runnable changed;
+    private final Runnable onChange;
+    private final java.util.concurrent.atomic.AtomicBoolean changeQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Path folder;
 
-    /** @param changed told (on the incident's thread) when a run was recorded or the incident changed */
-    public RunHistory(Runnable changed) {
-        this.changed = changed;
+    /**
+     * @param onChange told on the FX thread when a run was recorded or the incident changed; a burst of
+     *                 results (a fan-out) is told once, not once a node
+     */
+    public RunHistory(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    private void changed() {
+        if (changeQueued.compareAndSet(false, true)) {
+            javafx.application.Platform.runLater(() -> {
+                changeQueued.set(false);
+                onChange.run();
+            });
+        }
     }
 
     @Override
@@ -45,7 +58,7 @@ public final class RunHistory implements IncidentSession.Listener {
             }
         }
         folder = now == null ? null : now.folder();
-        changed.run();
+        changed();
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class RunHistory implements IncidentSession.Listener {
             events.add(event);
         }
         if (RUN_EVENTS.contains(event.type())) {
-            changed.run();
+            changed();
         }
     }
 
