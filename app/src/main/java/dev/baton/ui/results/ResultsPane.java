@@ -40,7 +40,8 @@ public final class ResultsPane extends TabPane {
      * @param closed told when the tab closes (Esc, its close button, or the window closing)
      */
     public Tab dock(String title, String tooltip, Node content, Runnable closed) {
-        Tab tab = new Tab(title.length() > 48 ? title.substring(0, 47) + "…" : title, content);
+        String oneLine = title.strip().replaceAll("\\s+", " "); // a multi-line command would make a tall tab
+        Tab tab = new Tab(oneLine.length() > 48 ? oneLine.substring(0, 47) + "…" : oneLine, content);
         tab.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         tab.getStyleClass().add("result-tab");
         tab.setOnClosed(e -> closed.run());

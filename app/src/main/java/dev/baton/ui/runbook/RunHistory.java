@@ -51,14 +51,20 @@ public final class RunHistory implements IncidentSession.Listener {
 
     @Override
     public void switched(IncidentSnapshot now) {
+        boolean hadRuns;
+        boolean hasRuns = now != null && now.events().stream().anyMatch(e -> RUN_EVENTS.contains(e.type()));
         synchronized (events) {
+            hadRuns = events.stream().anyMatch(e -> RUN_EVENTS.contains(e.type()));
             events.clear();
             if (now != null) {
                 events.addAll(now.events());
             }
         }
         folder = now == null ? null : now.folder();
-        changed();
+        // A new incident started by a tick has no runs to show: the page need not render again.
+        if (hadRuns || hasRuns) {
+            changed();
+        }
     }
 
     @Override
