@@ -157,6 +157,22 @@ public final class IncidentStore {
         return found;
     }
 
+    /**
+     * Every incident with where it stands, newest first; for each only {@code incident.json} and the end
+     * of its timeline are read.
+     */
+    public List<IncidentListing> listings() throws IOException {
+        List<IncidentListing> found = new ArrayList<>();
+        for (IncidentInfo info : list()) {
+            try {
+                found.add(IncidentListing.of(info, incidentsDirectory().resolve(info.id())));
+            } catch (IOException | RuntimeException e) {
+                found.add(new IncidentListing(info, IncidentListing.OPEN));
+            }
+        }
+        return found;
+    }
+
     /** The {@code incident.json} of an incident folder. */
     public static IncidentInfo readInfo(Path folder) throws IOException {
         var node = Json.MAPPER.readTree(folder.resolve(INFO_FILE).toFile());

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * The {@code baton:} URLs of a rendered page: {@code baton:run/3}, {@code baton:run-in/3}, {@code baton:run-on-node/3},
- * {@code baton:copy/3}, {@code baton:query/3}, {@code baton:tick/2}, {@code baton:open/<runbook id>}, {@code baton:external/<url>}.
+ * {@code baton:copy/3}, {@code baton:query/3}, {@code baton:tick/2}, {@code baton:open/<runbook id>}, {@code baton:external/<url>},
+ * {@code baton:output/17} and {@code baton:rerun/17} (an earlier run, by its timeline line).
  * What a click does is decided in Java from the parsed runbook, never from the page.
  */
 public final class BatonUrls {
     public static final String SCHEME = "baton:";
 
-    public enum Action { RUN, RUN_IN, RUN_ON_NODE, COPY, QUERY, TICK, OPEN, EXTERNAL }
+    public enum Action { RUN, RUN_IN, RUN_ON_NODE, COPY, QUERY, TICK, OPEN, EXTERNAL, OUTPUT, RERUN }
 
     public record Parsed(Action action, String argument) {
         public int number() {
@@ -48,7 +49,8 @@ public final class BatonUrls {
         for (Action action : Action.values()) {
             if (action.name().equals(name)) {
                 if ((action == Action.RUN || action == Action.RUN_IN || action == Action.RUN_ON_NODE
-                        || action == Action.COPY || action == Action.QUERY || action == Action.TICK)
+                        || action == Action.COPY || action == Action.QUERY || action == Action.TICK
+                        || action == Action.OUTPUT || action == Action.RERUN)
                         && !argument.matches("\\d{1,6}")) {
                     return Optional.empty();
                 }

@@ -41,6 +41,12 @@ public final class RunbookHtmlRenderer {
      * @param dark   the dark theme
      */
     public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked, boolean dark) {
+        return render(runbook, source, links, ticked, step -> List.of(), dark);
+    }
+
+    /** @param runs the earlier runs of step N (1-based), newest first, shown beside it */
+    public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
+            java.util.function.IntFunction<List<StepHistory>> runs, boolean dark) {
         Node document = parser.parseDocument(source);
         Document scope = new Document();
         for (Node block : parser.blocksOf(document, runbook.anchor())) {
@@ -48,7 +54,7 @@ public final class RunbookHtmlRenderer {
         }
         List<String[]> toc = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
-                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked))
+                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked, runs))
                 .attributeProviderFactory(context -> new HeadingIds(toc))
                 .extensions(RunbookParser.EXTENSIONS)
                 .escapeHtml(true)

@@ -31,10 +31,13 @@ final class RunbookNodeRenderers implements NodeRenderer {
     private final List<Step> steps;
     private final LinkPolicy links;
     private final IntPredicate ticked;
+    private final java.util.function.IntFunction<List<StepHistory>> runs;
     private int nextStep;
     private int nextTask;
 
-    RunbookNodeRenderers(HtmlNodeRendererContext context, List<Step> steps, LinkPolicy links, IntPredicate ticked) {
+    RunbookNodeRenderers(HtmlNodeRendererContext context, List<Step> steps, LinkPolicy links, IntPredicate ticked,
+            java.util.function.IntFunction<List<StepHistory>> runs) {
+        this.runs = runs;
         this.context = context;
         this.html = context.getWriter();
         this.steps = steps;
@@ -95,8 +98,49 @@ final class RunbookNodeRenderers implements NodeRenderer {
         html.raw(CodeHighlighter.highlight(step.command(), step.language()));
         html.tag("/code");
         html.tag("/pre");
+        history(step, runs.apply(step.number()));
         html.tag("/div");
         html.line();
+    }
+
+    /** The step's last runs under it: when, where, how it ended, how long, and its output a click away. */
+    private void history(Step step, List<StepHistory> last) {
+        if (last == null || last.isEmpty()) {
+            return;
+        }
+        html.tag("div", Map.of("class", "step-runs", "id", "step-runs-" + step.number()));
+        for (StepHistory run : last) {
+            html.tag("div", Map.of("class", run.failed() ? "step-run failed" : "step-run"));
+            html.tag("span", Map.of("class", "run-when"));
+            html.text(run.when());
+            html.tag("/span");
+            html.text(" · ");
+            html.tag("span", Map.of("class", "run-where"));
+            html.text(run.where());
+            html.tag("/span");
+            html.text(" · ");
+            html.tag("span", Map.of("class", "run-status"));
+            html.text(run.status());
+            html.tag("/span");
+            if (!run.duration().isEmpty()) {
+                html.text(" · " + run.duration());
+            }
+            String seq = String.valueOf(run.seq());
+            if (run.hasOutput()) {
+                html.text(" ");
+                html.tag("a", Map.of("class", "run-action", "href", BatonUrls.of(Action.OUTPUT, seq),
+                        "title", "Show this run's output"));
+                html.text("Output");
+                html.tag("/a");
+            }
+            html.text(" ");
+            html.tag("a", Map.of("class", "run-action", "href", BatonUrls.of(Action.RERUN, seq),
+                    "title", "Run this step again on " + run.where()));
+            html.text("Re-run");
+            html.tag("/a");
+            html.tag("/div");
+        }
+        html.tag("/div");
     }
 
     private void button(Action action, String number, String label, String title) {
@@ -132,9 +176,9 @@ final class RunbookNodeRenderers implements NodeRenderer {
     private void task() {
         nextTask++;
         boolean checked = ticked.test(nextTask);
-        html.tag("a", Map.of("class", checked ? "task checked" : "task", "href",
-                BatonUrls.of(Action.TICK, String.valueOf(nextTask)), "title", checked ? "Untick" : "Tick"));
-        html.text(checked ? "☑" : "☐");
+        html.tag("a", Map.of("class", TaskMarks.cssClass(checked), "href",
+                BatonUrls.of(Action.TICK, String.valueOf(nextTask)), "title", TaskMarks.title(checked)));
+        html.text(TaskMarks.mark(checked));
         html.tag("/a");
         html.text(" ");
     }

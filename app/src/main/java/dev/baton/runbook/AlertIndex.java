@@ -83,12 +83,12 @@ final class AlertIndex {
         return matches;
     }
 
-    /**
-     * Alert names the library knows that are a slip of the keyboard away from {@code alertName}: declared,
-     * mapped, or the name of a file or title that reads as an alert name; closest first.
-     */
-    List<String> suggestions(String alertName, int limit) {
-        String wanted = normalise(alertName);
+    /** Every alert name the library answers, as first written, each once. */
+    List<String> names() {
+        return List.copyOf(known().values());
+    }
+
+    private Map<String, String> known() {
         Map<String, String> known = new java.util.LinkedHashMap<>();
         for (Runbook runbook : runbooks) {
             runbook.alerts().forEach(a -> known.putIfAbsent(normalise(a), a));
@@ -99,6 +99,16 @@ final class AlertIndex {
                 }
             }
         }
+        return known;
+    }
+
+    /**
+     * Alert names the library knows that are a slip of the keyboard away from {@code alertName}: declared,
+     * mapped, or the name of a file or title that reads as an alert name; closest first.
+     */
+    List<String> suggestions(String alertName, int limit) {
+        String wanted = normalise(alertName);
+        Map<String, String> known = known();
         int allowed = Math.max(1, Math.min(3, wanted.length() / 4));
         return known.entrySet().stream()
                 .map(e -> Map.entry(e.getValue(), distance(wanted, e.getKey())))

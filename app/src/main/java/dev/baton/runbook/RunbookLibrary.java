@@ -189,6 +189,11 @@ public final class RunbookLibrary implements AutoCloseable {
         return alerts.find(alertName);
     }
 
+    /** Every alert name some runbook of the library answers, each once. */
+    public List<String> alertNames() {
+        return alerts.names();
+    }
+
     /** Known alert names close to a mistyped one, closest first. */
     public List<String> alertSuggestions(String alertName, int limit) {
         return alerts.suggestions(alertName, limit);

@@ -78,6 +78,9 @@ public final class ConsoleWindow extends BorderPane {
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
+    private final dev.baton.ui.palette.CommandPalette palette;
+    /** Each step's last runs, beside it on the page. */
+    private final dev.baton.ui.runbook.RunHistory runHistory = new dev.baton.ui.runbook.RunHistory(this::refreshRunbook);
     private boolean closed;
     private final dev.baton.ui.incident.HandoffBanner handoffBanner = new dev.baton.ui.incident.HandoffBanner(this::takeBack);
 
@@ -104,7 +107,8 @@ public final class ConsoleWindow extends BorderPane {
         FanOut fanOut = new FanOut(FanOut.Connections.reusing(sessions::live, unattended), spoolDirectory,
                 Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
-                () -> runbook.shownRunbookProperty().get(), incident::appendToNotes);
+                () -> runbook.shownRunbookProperty().get(), incident::appendToNotes,
+                new dev.baton.ui.results.ResultsPane(this::placeResultsPane));
         sending = new StepSending(session, executor);
         steps = new StepActions(runbook, this::terminals, sending,
                 (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
@@ -157,6 +161,8 @@ public final class ConsoleWindow extends BorderPane {
             }
         });
         nameRunTarget();
+        session.addListener(runHistory);
+        runbook.setRuns(runHistory::of);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -189,7 +195,12 @@ public final class ConsoleWindow extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
-        setTop(new javafx.scene.layout.VBox(menus(), handoffBanner));
+        MenuBar menuBar = menus();
+        palette = new dev.baton.ui.palette.CommandPalette(background,
+                listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
+                        actionNames(menuBar)),
+                () -> session.store().listings(), entry -> openFromPalette(entry, menuBar));
+        setTop(new javafx.scene.layout.VBox(menuBar, handoffBanner));
         setCenter(split);
         setBottom(status);
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
@@ -232,6 +243,7 @@ public final class ConsoleWindow extends BorderPane {
         MenuItem zoomReset = item("Default text size", "Shortcut+0", () -> zoom(0));
         MenuItem search = item("Search runbooks", "Shortcut+K", library::focusSearch);
         MenuItem alert = item("Find runbook for alert", "Shortcut+L", library::focusAlert);
+        MenuItem goTo = item("Go to anything…", "Shortcut+P", () -> palette.show(getScene().getWindow()));
         MenuItem back = item("Back", "Alt+Left", runbook::goBack);
         MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
         MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
@@ -263,12 +275,40 @@ public final class ConsoleWindow extends BorderPane {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         return new MenuBar(
                 new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
-                new Menu("Runbook", null, search, alert, back, forward, runStep, runOnNodes),
+                new Menu("Runbook", null, goTo, search, alert, back, forward, runStep, runOnNodes),
                 new Menu("Alerts", null, showFiring, refreshFiring, pasteAlert, silence),
                 new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
                 new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
                         openHandoff, takeBack),
                 new Menu("View", null, dark));
+    }
+
+    /** The menu actions the palette offers, by their menu text. */
+    private static List<String> actionNames(MenuBar bar) {
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> item.getText() != null && !item.getText().startsWith("Go to anything"))
+                .map(MenuItem::getText).toList();
+    }
+
+    /** What Enter on a palette entry does: each kind opens the way its own pane would. */
+    private void openFromPalette(dev.baton.session.PaletteSearch.Entry entry, MenuBar bar) {
+        switch (entry.kind()) {
+            case ALERT -> library.findAlert(entry.key());
+            case RUNBOOK -> runbook.open(entry.key());
+            case STEP -> runbook.library().find(entry.key()).ifPresent(found -> runbook.showStep(found, entry.step()));
+            case NODE -> nodes.inventory().find(entry.key()).ifPresent(node -> {
+                left.getSelectionModel().select(nodesTab);
+                nodes.select(node);
+            });
+            case INCIDENT -> session.open(entry.key());
+            case ACTION -> bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                    .filter(item -> entry.key().equals(item.getText())).findFirst().ifPresent(item -> {
+                        if (item instanceof CheckMenuItem check) {
+                            check.setSelected(!check.isSelected());
+                        }
+                        item.fire();
+                    });
+        }
     }
 
     private static MenuItem item(String text, String shortcut, Runnable action) {
@@ -487,10 +527,58 @@ public final class ConsoleWindow extends BorderPane {
 
     /** A click in the runbook page: the view is built before the actions it leads to. */
     private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
-        if (action.action() == dev.baton.render.BatonUrls.Action.QUERY) {
-            queries.query(action.number());
-        } else {
-            steps.handle(action);
+        switch (action.action()) {
+            case QUERY -> queries.query(action.number());
+            case OUTPUT -> showRunOutput(action.number());
+            case RERUN -> rerun(action.number());
+            default -> steps.handle(action);
+        }
+    }
+
+    private void refreshRunbook() {
+        if (!closed && runbook.shownRunbookProperty().get() != null) {
+            runbook.refresh();
+        }
+    }
+
+    /** An earlier run's output, from the incident folder, as a tab of the results pane. */
+    private void showRunOutput(long seq) {
+        runHistory.output(seq).ifPresentOrElse(output -> background.run("Could not read the output",
+                output::read, text -> {
+                    javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+                    area.setId("run-output");
+                    area.setEditable(false);
+                    area.setStyle("-fx-font-family: monospace;");
+                    runOnNode.results().dock(output.result().target() + ": " + output.result().command(),
+                            output.result().command(), area, () -> { });
+                }), () -> status.setText("That run's output is not in this incident"));
+    }
+
+    /** The same step again on the node it ran on (chosen, then confirmed as any run is). */
+    private void rerun(long seq) {
+        var shown = runbook.shownRunbookProperty().get();
+        if (shown == null) {
+            return;
+        }
+        runHistory.run(shown.id(), seq).ifPresent(run -> {
+            var node = findNode(run.target());
+            String step = String.valueOf(run.step());
+            if (node.isPresent()) {
+                nodes.select(node.get());
+                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN_ON_NODE, step));
+            } else {
+                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN, step));
+            }
+        });
+    }
+
+    /** Results of runs on nodes dock under the terminals while any tab is open. */
+    private void placeResultsPane(dev.baton.ui.results.ResultsPane pane, boolean shown) {
+        if (shown && !right.getItems().contains(pane)) {
+            right.getItems().add(1, pane);
+            right.setDividerPositions(right.getItems().size() > 2 ? new double[] {0.35, 0.75} : new double[] {0.4});
+        } else if (!shown) {
+            right.getItems().remove(pane);
         }
     }
 

@@ -173,6 +173,18 @@ public class RunbookHtmlRendererTest {
     }
 
     @Test
+    void aStepShowsItsLastRunsEscapedWithOutputAndReRunLinks() throws Exception {
+        String source = "# R\n\n```bash\ndf -h\n```\n\n```bash\nuptime\n```\n";
+        Runbook runbook = parse("r.md", source);
+        String html = renderer.render(runbook, source, new NoLinks(), n -> false, n -> n == 1 ? List.of(
+                new StepHistory("03:12:05", "<db1>", "exit 1", "1.2 s", 17, true, true),
+                new StepHistory("03:10:00", "Local 1", "typed into Local 1", "", 12, false, false)) : List.of(), false);
+        assertThat(html).contains("id=\"step-runs-1\"", "class=\"step-run failed\"", "&lt;db1&gt;", "exit 1</span> · 1.2 s",
+                "href=\"baton:output/17\"", "href=\"baton:rerun/17\"", "href=\"baton:rerun/12\"")
+                .doesNotContain("<db1>", "baton:output/12", "step-runs-2");
+    }
+
+    @Test
     void checklistItemsAreTickLinksShowingState() throws Exception {
         Runbook runbook = parse("c.md", "# C\n\n- [ ] first\n- [x] second\n");
         String html = renderer.render(runbook, "# C\n\n- [ ] first\n- [x] second\n", new NoLinks(), n -> n == 2, true);

@@ -69,7 +69,7 @@ class FanOutUiTest extends ConsoleTest {
     private static List<String> rows(FanOutWindow window) throws Exception {
         return ConsoleFixture.onFx(() -> {
             @SuppressWarnings("unchecked")
-            TreeTableView<Object> grid = (TreeTableView<Object>) window.getScene().lookup("#fanout-grid");
+            TreeTableView<Object> grid = (TreeTableView<Object>) window.lookup("#fanout-grid");
             return grid.getRoot().getChildren().stream().map(TreeItem::getValue).map(row -> row.toString()).toList();
         });
     }
@@ -77,7 +77,7 @@ class FanOutUiTest extends ConsoleTest {
     private static List<String> names(FanOutWindow window) throws Exception {
         return ConsoleFixture.onFx(() -> {
             @SuppressWarnings("unchecked")
-            TreeTableView<Object> grid = (TreeTableView<Object>) window.getScene().lookup("#fanout-grid");
+            TreeTableView<Object> grid = (TreeTableView<Object>) window.lookup("#fanout-grid");
             return grid.getRoot().getChildren().stream().map(item -> grid.getColumns().get(0).getCellData(item))
                     .map(String::valueOf).toList();
         });
@@ -91,8 +91,8 @@ class FanOutUiTest extends ConsoleTest {
                     .map(o -> o.name() + " " + o.status() + " " + o.reason()).toList()).isTrue();
         }
         ConsoleFixture.waitFor(20, () -> window.run().progress().finished()
-                && window.getScene().lookup("#fanout-retry") != null
-                && ((javafx.scene.control.Label) window.getScene().lookup("#fanout-progress")).getText()
+                && window.lookup("#fanout-retry") != null
+                && ((javafx.scene.control.Label) window.lookup("#fanout-progress")).getText()
                         .startsWith(window.run().progress().toString()));
     }
 
@@ -121,7 +121,7 @@ class FanOutUiTest extends ConsoleTest {
 
         ConsoleFixture.onFx(() -> {
             @SuppressWarnings("unchecked")
-            TreeTableView<Object> grid = (TreeTableView<Object>) window.getScene().lookup("#fanout-grid");
+            TreeTableView<Object> grid = (TreeTableView<Object>) window.lookup("#fanout-grid");
             TreeItem<Object> failedGroup = grid.getRoot().getChildren().get(1);
             failedGroup.setExpanded(true);
             grid.getSelectionModel().clearSelection();
@@ -129,19 +129,19 @@ class FanOutUiTest extends ConsoleTest {
             grid.getSelectionModel().select(grid.getRoot().getChildren().get(0));
             return null;
         });
-        ConsoleFixture.waitFor(10, () -> ((javafx.scene.control.TextArea) window.getScene().lookup("#fanout-details"))
+        ConsoleFixture.waitFor(10, () -> ((javafx.scene.control.TextArea) window.lookup("#fanout-details"))
                 .getText().startsWith("--- "));
-        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.TextArea) window.getScene()
+        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.TextArea) window
                 .lookup("#fanout-details")).getText())).contains("n5", "disk 91%", "disk 40%", "@@");
 
         ConsoleFixture.onFx(() -> {
-            ((CheckBox) window.getScene().lookup("#fanout-failed-only")).setSelected(true);
+            ((CheckBox) window.lookup("#fanout-failed-only")).setSelected(true);
             return null;
         });
         assertThat(names(window)).containsExactly("2 nodes: same output, exit 1");
 
         ConsoleFixture.onFx(() -> {
-            ((javafx.scene.control.Button) window.getScene().lookup("#fanout-retry")).fire();
+            ((javafx.scene.control.Button) window.lookup("#fanout-retry")).fire();
             return null;
         });
         ConsoleFixture.waitFor(10, () -> fx.console().runOnNode().fanOuts().size() == 2);

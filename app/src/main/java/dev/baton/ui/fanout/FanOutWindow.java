@@ -16,7 +16,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -28,19 +27,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 
 /**
- * One window for a step run on many nodes: progress and Cancel, a grid of node, state, exit status,
+ * One results tab for a step run on many nodes: progress and Cancel, a grid of node, state, exit status,
  * duration and first line, nodes with the same output grouped, filters, Retry failed, and Capture.
  * Select one node to see its whole output, two to see how they differ.
  */
-public final class FanOutWindow extends Stage {
+public final class FanOutWindow extends VBox {
     /** A grid row: a group of nodes with the same output, or one node. */
     record Row(OutputGroup group, NodeOutcome node) {
         String name() {
@@ -67,11 +64,12 @@ public final class FanOutWindow extends Stage {
     private final Timeline refresher = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), e -> refresh()));
     private final String target;
     private FanOutRun run;
+    private String title = "";
 
     /**
      * @param target how the nodes were chosen, for the title ("40 nodes of group web")
      * @param notes  takes the capture's Markdown block, on the FX thread
-     * @param opened told of each window shown, this one and those Retry failed opens
+     * @param opened told of each run to dock, this one and those Retry failed starts
      */
     public FanOutWindow(FanOut fanOut, Runbook runbook, int step, String target, Background background,
             Consumer<String> notes, Consumer<FanOutWindow> opened) {
@@ -128,28 +126,29 @@ public final class FanOutWindow extends Stage {
         SplitPane split = new SplitPane(grid, details);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        VBox root = new VBox(8, top, filters, split);
+        setSpacing(8);
+        getChildren().setAll(top, filters, split);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.setPadding(new Insets(10));
-        Scene scene = new Scene(root, 960, 640);
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-            }
-        });
-        setScene(scene);
+        setPadding(new Insets(10));
         refresher.setCycleCount(Timeline.INDEFINITE);
-        setOnHidden(e -> refresher.stop());
     }
 
-    /** Shows the window on a run that has started. */
+    /** Its tab has closed: stop refreshing. The run goes on unless cancelled. */
+    public void closed() {
+        refresher.stop();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Shows a run that has started and hands it to be docked. */
     public void watch(FanOutRun started) {
         run = started;
-        setTitle("Step " + step + " on " + target + ": " + firstLine(started.plan().command()));
+        title = "Step " + step + " on " + target + ": " + firstLine(started.plan().command());
         rebuild();
         refresher.play();
         opened.accept(this);
-        show();
     }
 
     public FanOutRun run() {
@@ -162,7 +161,6 @@ public final class FanOutWindow extends Stage {
         }
         FanOutWindow again = new FanOutWindow(fanOut, runbook, step, run.failedNodes().size() + " failed nodes",
                 background, notes, opened);
-        again.initOwner(getOwner());
         again.watch(fanOut.retryFailed(runbook, step, run, run.options(), outcome -> { }));
     }
 

@@ -31,7 +31,6 @@ import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -352,19 +351,15 @@ public final class IncidentPane extends VBox {
     }
 
     private void askOpen() {
-        background.run("Could not list incidents", () -> session.store().list(), this::chooseIncident);
+        background.run("Could not list incidents", () -> session.store().listings(), this::chooseIncident);
     }
 
-    private void chooseIncident(List<IncidentInfo> incidents) {
+    private void chooseIncident(List<dev.baton.incident.IncidentListing> incidents) {
         if (incidents.isEmpty()) {
             title.setText("No incidents yet in " + session.store().incidentsDirectory());
             return;
         }
-        List<String> ids = incidents.stream().map(IncidentInfo::id).toList();
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(ids.get(0), ids);
-        dialog.setTitle("Open incident");
-        dialog.setHeaderText("Continue which incident?");
-        dialog.showAndWait().ifPresent(session::open);
+        new OpenIncidentDialog(incidents).showAndWait().ifPresent(session::open);
     }
 
     private void askEnd() {

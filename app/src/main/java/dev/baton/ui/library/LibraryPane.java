@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -29,6 +33,11 @@ public final class LibraryPane extends VBox {
     private final TextField alert = new TextField();
     private final ListView<Runbook> list = new ListView<>();
     private final AtomicLong latestQuery = new AtomicLong();
+    /** The runbook the responder opened from this pane: a click, or Enter after moving with the arrow keys. */
+    private final ReadOnlyObjectWrapper<Runbook> opened = new ReadOnlyObjectWrapper<>();
+    /** Search snippets of the listed runbooks, by id; empty when the list is not a search. */
+    private final java.util.Map<String, String> snippets = new java.util.HashMap<>();
+    private boolean movingFromSearch;
     private volatile RunbookLibrary library;
 
     public LibraryPane(Executor background, Consumer<String> status) {
@@ -45,7 +54,52 @@ public final class LibraryPane extends VBox {
         getStyleClass().add("library-pane");
         setMinWidth(180);
         search.textProperty().addListener((obs, old, text) -> refresh(text));
+        search.addEventFilter(KeyEvent.KEY_PRESSED, this::searchKeys);
         alert.setOnAction(e -> findAlert(alert.getText()));
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
+            if (!movingFromSearch) {
+                open(selected);
+            }
+        });
+    }
+
+    /** Up and Down move through the results without leaving the search field; Enter opens the one chosen. */
+    private void searchKeys(KeyEvent event) {
+        int size = list.getItems().size();
+        int at = list.getSelectionModel().getSelectedIndex();
+        switch (event.getCode()) {
+            case DOWN, UP -> {
+                if (size > 0) {
+                    int next = event.getCode() == KeyCode.DOWN ? Math.min(size - 1, at + 1) : Math.max(0, at - 1);
+                    movingFromSearch = true;
+                    try {
+                        list.getSelectionModel().select(next);
+                    } finally {
+                        movingFromSearch = false;
+                    }
+                    list.scrollTo(next);
+                }
+                event.consume();
+            }
+            case ENTER -> {
+                if (size > 0) {
+                    if (at < 0) {
+                        list.getSelectionModel().select(0);
+                    }
+                    open(list.getSelectionModel().getSelectedItem());
+                }
+                event.consume();
+            }
+            default -> { }
+        }
+    }
+
+    private void open(Runbook runbook) {
+        if (runbook != null) {
+            // Set through null so that opening the same runbook again is still news to the listener.
+            opened.set(null);
+            opened.set(runbook);
+        }
     }
 
     public void setLibrary(RunbookLibrary library) {
@@ -53,8 +107,9 @@ public final class LibraryPane extends VBox {
         refresh(search.getText());
     }
 
+    /** The runbook opened from the list: by a click, or by Enter in the search field. */
     public ReadOnlyObjectProperty<Runbook> selectedRunbookProperty() {
-        return list.getSelectionModel().selectedItemProperty();
+        return opened.getReadOnlyProperty();
     }
 
     public void focusSearch() {
@@ -83,6 +138,7 @@ public final class LibraryPane extends VBox {
                             : "Alert " + name.strip() + " maps to " + matches.get(0).target() + ", which is not in this library");
                     return;
                 }
+                snippets.clear();
                 list.getItems().setAll(found);
                 list.getSelectionModel().select(0);
                 status.accept("Alert " + name.strip() + ": " + found.get(0).title()
@@ -98,11 +154,20 @@ public final class LibraryPane extends VBox {
         }
         long queryNumber = latestQuery.incrementAndGet();
         background.execute(() -> {
-            List<Runbook> shown = query == null || query.isBlank() ? allByTitle(current) : hits(current, query);
+            List<SearchHit> hits = query == null || query.isBlank() ? List.of() : current.search(query, MAX_HITS);
+            List<Runbook> shown = query == null || query.isBlank() ? allByTitle(current) : hits.stream()
+                    .map(SearchHit::id).map(current::find).flatMap(Optional::stream).toList();
             Platform.runLater(() -> {
                 // A slower, older search must not overwrite the results of the newest one.
                 if (queryNumber == latestQuery.get()) {
-                    list.getItems().setAll(shown);
+                    snippets.clear();
+                    hits.forEach(hit -> snippets.put(hit.id(), hit.snippet()));
+                    movingFromSearch = true; // a new result list is not the responder choosing a runbook
+                    try {
+                        list.getItems().setAll(shown);
+                    } finally {
+                        movingFromSearch = false;
+                    }
                 }
             });
         });
@@ -114,18 +179,21 @@ public final class LibraryPane extends VBox {
                 .toList();
     }
 
-    private static List<Runbook> hits(RunbookLibrary library, String query) {
-        return library.search(query, MAX_HITS).stream()
-                .map(SearchHit::id)
-                .map(library::find)
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
     private final class RunbookCell extends ListCell<Runbook> {
+        private final Label heading = new Label();
+        private final Label around = new Label();
+        private final VBox box = new VBox(1, heading, around);
+
         RunbookCell() {
             // As wide as the list, not as the longest title: a long title ends in "…", with a tooltip.
             setPrefWidth(0);
+            around.getStyleClass().add("search-snippet");
+            around.setStyle("-fx-font-size: 0.85em; -fx-opacity: 0.75;");
+            around.setWrapText(true);
+            around.setMaxHeight(34);
+            // Wrapped to the list's width rather than widening the pane.
+            around.maxWidthProperty().bind(list.widthProperty().subtract(32));
+            heading.maxWidthProperty().bind(list.widthProperty().subtract(32));
         }
 
         @Override
@@ -137,8 +205,18 @@ public final class LibraryPane extends VBox {
                 return;
             }
             String severity = library == null ? null : library.severity(runbook).orElse(null);
-            setText((severity != null ? "[" + severity + "] " : "") + runbook.title());
-            setTooltip(new javafx.scene.control.Tooltip(getText()));
+            String title = (severity != null ? "[" + severity + "] " : "") + runbook.title();
+            setTooltip(new javafx.scene.control.Tooltip(title));
+            String snippet = snippets.getOrDefault(runbook.id(), "");
+            if (snippet.isBlank()) {
+                setGraphic(null);
+                setText(title);
+                return;
+            }
+            heading.setText(title);
+            around.setText(snippet.strip().replaceAll("\\s+", " "));
+            setText(null);
+            setGraphic(box);
         }
     }
 }

@@ -23,7 +23,7 @@ import javafx.application.Platform;
 
 /**
  * "Run on node…": choose nodes, see the exact text when the policy asks, run it over exec on each, one
- * result window a node. The rules and the record are {@link NodeRunning}'s; this is the window's face.
+ * result tab a node, docked in the results pane. The rules and the record are {@link NodeRunning}'s; this is the window's face.
  */
 public final class RunOnNode {
     private final Supplier<Inventory> inventory;
@@ -35,13 +35,16 @@ public final class RunOnNode {
     private final Consumer<String> notes;
     private final List<RunResultWindow> windows = new CopyOnWriteArrayList<>();
     private final List<FanOutWindow> fanOuts = new CopyOnWriteArrayList<>();
+    private final dev.baton.ui.results.ResultsPane results;
 
     /**
      * @param runbook the runbook shown, which runs are recorded against
      * @param notes   takes a capture's Markdown block, on the FX thread
      */
     public RunOnNode(Supplier<Inventory> inventory, NodeRunning running, FanOut fanOut, Background background,
-            Consumer<String> status, Supplier<Runbook> runbook, Consumer<String> notes) {
+            Consumer<String> status, Supplier<Runbook> runbook, Consumer<String> notes,
+            dev.baton.ui.results.ResultsPane results) {
+        this.results = results;
         this.inventory = inventory;
         this.running = running;
         this.fanOut = fanOut;
@@ -76,7 +79,7 @@ public final class RunOnNode {
             return;
         }
         FanOutWindow window = new FanOutWindow(fanOut, runbook.get(), step.number(), names, background, notes,
-                fanOuts::add);
+                this::dock);
         window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
                 outcome -> { }));
     }
@@ -84,7 +87,7 @@ public final class RunOnNode {
     private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {
         RunResultWindow window = new RunResultWindow("Step " + stepNumber + " on " + node.name(), plan.command());
         windows.add(window);
-        window.show();
+        results.dock(window.title(), plan.command(), window, () -> { });
         background.executor().execute(() -> {
             try {
                 NodeRunning.Finished finished = running.run(node, plan, values, window);
@@ -120,13 +123,20 @@ public final class RunOnNode {
         return new TargetDialog(nodes, preselected).showAndWait();
     }
 
-    /** Closes every result window (the console is closing). */
+    /** A fan-out's grid, this one or one Retry failed started, as a tab of the results pane. */
+    private void dock(FanOutWindow window) {
+        fanOuts.add(window);
+        results.dock(window.title(), window.title(), window, window::closed);
+    }
+
+    /** Cancels fan-outs still running and closes every result tab (the console is closing). */
     public void closeWindows() {
-        windows.forEach(RunResultWindow::close);
-        fanOuts.forEach(window -> {
-            window.run().cancel();
-            window.close();
-        });
+        fanOuts.forEach(window -> window.run().cancel());
+        results.closeAll();
+    }
+
+    public dev.baton.ui.results.ResultsPane results() {
+        return results;
     }
 
     /** The fan-out windows opened, newest last. */

@@ -6,7 +6,6 @@ import dev.baton.ssh.RunResult;
 import java.nio.charset.StandardCharsets;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -15,13 +14,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 
 /**
  * One run on one node as it happens: stdout and stderr apart, then how it ended. The text areas keep
- * the last part of a long output; the whole of it is in the result (spooled to disk past 10 MB).
+ * the last part of a long output; the whole of it is in the result (spooled to disk past 10 MB). It is
+ * shown as a tab of the results pane.
  */
-public final class RunResultWindow extends Stage implements NodeRunning.Watcher {
+public final class RunResultWindow extends BorderPane implements NodeRunning.Watcher {
     private static final int SHOWN_CHARS = 256 * 1024;
 
     private final TextArea stdout = area("run-stdout");
@@ -33,9 +32,11 @@ public final class RunResultWindow extends Stage implements NodeRunning.Watcher 
     private final StringBuilder pendingErr = new StringBuilder();
     private boolean flushQueued;
     private volatile NodeRun run;
+    private final String title;
 
     public RunResultWindow(String title, String command) {
-        setTitle(title);
+        this.title = title;
+        getStyleClass().add("run-result");
         summary.setId("run-summary");
         cancel.setId("run-cancel");
         capture.setId("run-capture");
@@ -57,10 +58,15 @@ public final class RunResultWindow extends Stage implements NodeRunning.Watcher 
         HBox bar = new HBox(10, summary, capture, cancel);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
-        BorderPane root = new BorderPane(outputs, shownCommand, null, bar, null);
-        root.setPadding(new Insets(8));
+        setCenter(outputs);
+        setTop(shownCommand);
+        setBottom(bar);
+        setPadding(new Insets(8));
         BorderPane.setMargin(bar, new Insets(8, 0, 0, 0));
-        setScene(new Scene(root, 760, 520));
+    }
+
+    public String title() {
+        return title;
     }
 
     /** Called off the FX thread once the run has started. */

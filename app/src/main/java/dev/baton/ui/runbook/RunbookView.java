@@ -3,6 +3,7 @@ package dev.baton.ui.runbook;
 import dev.baton.render.BatonUrls;
 import dev.baton.render.LibraryLinkPolicy;
 import dev.baton.render.RunbookHtmlRenderer;
+import dev.baton.render.TaskMarks;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookFileReader;
 import dev.baton.runbook.RunbookLibrary;
@@ -42,7 +43,15 @@ public final class RunbookView extends StackPane {
     private final Consumer<BatonUrls.Parsed> onAction;
     private final Consumer<String> onError;
     private RunbookLibrary library;
+    /** Each step's earlier runs in the open incident, by runbook id; read on the render thread. */
+    private volatile java.util.function.Function<String, java.util.Map<Integer, java.util.List<dev.baton.render.StepHistory>>>
+            runs = id -> java.util.Map.of();
     private String html = "";
+    /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
+    private String loadedId;
+    /** An element to scroll to once the page being loaded is there (a step chosen in the palette). */
+    private String pendingAnchor;
+    private String pendingAnchorRunbook;
     private boolean dark;
     /** The terminal a Run button sends to, named on the button; empty when no terminal is open. */
     private String runTarget = "";
@@ -74,6 +83,11 @@ public final class RunbookView extends StackPane {
             if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
                 nameRunButtons();
+                String anchor = pendingAnchor;
+                if (anchor != null && loadedId != null && loadedId.equals(pendingAnchorRunbook)) {
+                    pendingAnchor = null;
+                    scrollTo(anchor);
+                }
             }
         });
         // Defence in depth: should anything start a navigation away from Baton's page, put the page back.
@@ -127,6 +141,12 @@ public final class RunbookView extends StackPane {
         refresh();
     }
 
+    /** Where the page finds each step's last runs (called off the FX thread); shown from the next render. */
+    public void setRuns(java.util.function.Function<String, java.util.Map<Integer,
+            java.util.List<dev.baton.render.StepHistory>>> runs) {
+        this.runs = runs;
+    }
+
     public RunbookLibrary library() {
         return library;
     }
@@ -143,6 +163,13 @@ public final class RunbookView extends StackPane {
             forward.clear();
         }
         display(runbook);
+    }
+
+    /** Shows a runbook scrolled to one of its steps. */
+    public void showStep(Runbook runbook, int step) {
+        pendingAnchor = "step-" + step;
+        pendingAnchorRunbook = runbook.id();
+        show(runbook);
     }
 
     public void open(String runbookId) {
@@ -190,8 +217,50 @@ public final class RunbookView extends StackPane {
             ticked.add(key);
             nowTicked = true;
         }
-        refresh();
+        // In place, so the page keeps its scroll position; a full render only when the page is not there yet.
+        if (!showTick(item, nowTicked)) {
+            refresh();
+        } else {
+            renderQuietly(runbook);
+        }
         return nowTicked;
+    }
+
+    /** Sets one checklist item's mark through the DOM (no script): false when the page lacks it. */
+    private boolean showTick(int item, boolean on) {
+        if (engine == null || engine.getDocument() == null
+                || engine.getLoadWorker().getState() != Worker.State.SUCCEEDED) {
+            return false;
+        }
+        String href = BatonUrls.of(BatonUrls.Action.TICK, String.valueOf(item));
+        org.w3c.dom.NodeList anchors = engine.getDocument().getElementsByTagName("a");
+        for (int i = 0; i < anchors.getLength(); i++) {
+            Element anchor = (Element) anchors.item(i);
+            if (href.equals(anchor.getAttribute("href"))) {
+                anchor.setAttribute("class", TaskMarks.cssClass(on));
+                anchor.setAttribute("title", TaskMarks.title(on));
+                anchor.setTextContent(TaskMarks.mark(on));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Brings the kept page text up to date without reloading what is on screen. */
+    private void renderQuietly(Runbook runbook) {
+        RunbookLibrary lib = library;
+        boolean darkNow = dark;
+        if (lib == null) {
+            return;
+        }
+        background.execute(() -> {
+            String page = renderPage(lib, runbook, darkNow);
+            Platform.runLater(() -> {
+                if (shown.get() == runbook) {
+                    html = page;
+                }
+            });
+        });
     }
 
     public void refresh() {
@@ -203,31 +272,65 @@ public final class RunbookView extends StackPane {
         if (runbook == null || library == null) {
             if (engine != null && html.contains("Choose a runbook")) {
                 html = placeholderPage("Choose a runbook, or type an alert name.");
+                loadedId = null;
                 engine.loadContent(html);
             }
             return;
         }
         RunbookLibrary lib = library;
         boolean darkNow = dark;
+        // The same runbook shown again (a theme switch, an incident reopened) comes back where the responder was.
+        Object keptScroll = pendingAnchor == null && sameRunbookShown(runbook) ? engine.executeScript("window.scrollY")
+                : null;
         background.execute(() -> {
-            String page;
-            try {
-                Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
-                String source = new RunbookFileReader().read(file).text();
-                page = renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
-                        n -> ticked.contains(runbook.id() + "#" + n), darkNow);
-            } catch (RunbookReadException | RuntimeException e) {
-                page = placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
-            }
-            String ready = page;
+            String ready = renderPage(lib, runbook, darkNow);
             Platform.runLater(() -> {
                 if (shown.get() == runbook) {
                     initialise();
                     html = ready;
+                    loadedId = runbook.id();
+                    if (keptScroll instanceof Number y && y.intValue() > 0) {
+                        restoreScrollOnLoad(y.intValue());
+                    }
                     engine.loadContent(ready);
                 }
             });
         });
+    }
+
+    private boolean sameRunbookShown(Runbook runbook) {
+        return engine != null && engine.getDocument() != null && loadedId != null && loadedId.equals(runbook.id())
+                && engine.getLoadWorker().getState() == Worker.State.SUCCEEDED;
+    }
+
+    private void restoreScrollOnLoad(int y) {
+        javafx.beans.value.ChangeListener<Worker.State> restore = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Worker.State> obs, Worker.State old,
+                    Worker.State state) {
+                if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
+                        || state == Worker.State.CANCELLED) {
+                    obs.removeListener(this);
+                    if (state == Worker.State.SUCCEEDED) {
+                        engine.executeScript("window.scrollTo(0, " + y + ")");
+                    }
+                }
+            }
+        };
+        engine.getLoadWorker().stateProperty().addListener(restore);
+    }
+
+    private String renderPage(RunbookLibrary lib, Runbook runbook, boolean darkNow) {
+        try {
+            Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
+            String source = new RunbookFileReader().read(file).text();
+            var stepRuns = runs.apply(runbook.id());
+            return renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
+                    n -> ticked.contains(runbook.id() + "#" + n), n -> stepRuns.getOrDefault(n, java.util.List.of()),
+                    darkNow);
+        } catch (RunbookReadException | RuntimeException e) {
+            return placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
+        }
     }
 
     private void interceptClicks() {
