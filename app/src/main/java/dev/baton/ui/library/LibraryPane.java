@@ -69,15 +69,11 @@ public final class LibraryPane extends VBox {
         int at = list.getSelectionModel().getSelectedIndex();
         switch (event.getCode()) {
             case DOWN, UP -> {
-                if (size > 0) {
-                    int next = event.getCode() == KeyCode.DOWN ? Math.min(size - 1, at + 1) : Math.max(0, at - 1);
-                    movingFromSearch = true;
-                    try {
-                        list.getSelectionModel().select(next);
-                    } finally {
-                        movingFromSearch = false;
-                    }
-                    list.scrollTo(next);
+                movingFromSearch = true;
+                try {
+                    dev.baton.ui.ListKeys.move(list, event.getCode());
+                } finally {
+                    movingFromSearch = false;
                 }
                 event.consume();
             }

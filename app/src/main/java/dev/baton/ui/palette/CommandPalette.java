@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -101,15 +100,9 @@ public final class CommandPalette {
     }
 
     private void keys(KeyEvent event) {
-        int size = list.getItems().size();
-        int at = list.getSelectionModel().getSelectedIndex();
         switch (event.getCode()) {
             case DOWN, UP -> {
-                if (size > 0) {
-                    int next = event.getCode() == KeyCode.DOWN ? Math.min(size - 1, at + 1) : Math.max(0, at - 1);
-                    list.getSelectionModel().select(next);
-                    list.scrollTo(next);
-                }
+                dev.baton.ui.ListKeys.move(list, event.getCode());
                 event.consume();
             }
             case ENTER -> {
