@@ -16,7 +16,8 @@ public final class StepRuns {
      *
      * @param seq        the timeline line of the result (or of the typing), which opens its output
      * @param exit       the exit status; null when there was none (typed into a terminal, a signal, a lost connection)
-     * @param outcome    how it ended in words ("exit 0"; "typed" for a step typed into a terminal)
+     * @param outcome    how it ended in words: "exit 0"; for a step typed into a terminal "run" (Enter pressed),
+     *                   "typed" (not yet), "abandoned" or "sent" (written by a Baton that could not tell)
      * @param durationMs how long it took; -1 when unknown
      * @param hasOutput  whether its output was kept in the incident folder
      */
@@ -34,6 +35,7 @@ public final class StepRuns {
     public static Map<Integer, List<Run>> of(List<TimelineEvent> events, String runbookId, int perStep) {
         Map<String, IncidentEvent.StepRun> startedOn = new HashMap<>();
         Map<Integer, List<Run>> runs = new HashMap<>();
+        Map<Long, Run> typedBySeq = new HashMap<>();
         for (TimelineEvent line : events) {
             IncidentEvent event;
             try {
@@ -53,8 +55,14 @@ public final class StepRuns {
                                     || result.stderr() != null && !result.stderr().isBlank()));
                 }
             } else if (event instanceof IncidentEvent.StepSent sent && runbookId.equals(sent.runbook())) {
-                runs.computeIfAbsent(sent.step(), n -> new ArrayList<>()).add(new Run(line.seq(), sent.step(),
-                        line.time(), sent.target(), null, "typed", -1, false));
+                String outcome = sent.submitted() == null ? "sent" : sent.submitted() ? "run" : "typed";
+                Run typed = new Run(line.seq(), sent.step(), line.time(), sent.target(), null, outcome, -1, false);
+                runs.computeIfAbsent(sent.step(), n -> new ArrayList<>()).add(typed);
+                typedBySeq.put(line.seq(), typed);
+            } else if (event instanceof IncidentEvent.StepEntered entered) {
+                settle(runs, typedBySeq, entered.sent(), "run");
+            } else if (event instanceof IncidentEvent.StepAbandoned abandoned) {
+                settle(runs, typedBySeq, abandoned.sent(), "abandoned");
             }
         }
         Map<Integer, List<Run>> newest = new HashMap<>();
@@ -64,5 +72,16 @@ public final class StepRuns {
             newest.put(step, List.copyOf(reversed.subList(0, Math.min(perStep, reversed.size()))));
         });
         return newest;
+    }
+
+    /** What became of a step typed into a terminal: Enter pressed, or the line given up. */
+    private static void settle(Map<Integer, List<Run>> runs, Map<Long, Run> typedBySeq, long sentSeq, String outcome) {
+        Run typed = typedBySeq.remove(sentSeq);
+        if (typed == null) {
+            return;
+        }
+        List<Run> list = runs.get(typed.step());
+        list.set(list.indexOf(typed), new Run(typed.seq(), typed.step(), typed.at(), typed.target(), null, outcome, -1,
+                false));
     }
 }

@@ -37,13 +37,32 @@ class StepRunsTest {
                     + " " + run.failed()).containsExactly("db1 0 300 false", "db1 0 1200 false", "db2 1 900 true");
             assertThat(runs.get(1).get(0).seq()).isEqualTo(8);
             assertThat(runs.get(2)).singleElement().satisfies(run -> {
-                assertThat(run.outcome()).isEqualTo("typed");
+                assertThat(run.outcome()).as("written by a Baton that could not tell").isEqualTo("sent");
                 assertThat(run.target()).isEqualTo("Local 1");
                 assertThat(run.exit()).isNull();
                 assertThat(run.failed()).isFalse();
                 assertThat(run.hasOutput()).isFalse();
             });
             assertThat(StepRuns.of(timeline.events(), "disk.md", 1).get(1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aStepTypedIntoATerminalReadsRunTypedOrAbandonedAsTheTimelineSettledIt() throws Exception {
+        try (Timeline timeline = Timeline.open(folder.resolve("timeline.jsonl"))) {
+            timeline.append(new IncidentEvent.StepSent("disk.md", 1, "df -h", "Local 1", true));
+            timeline.append(new IncidentEvent.StepSent("disk.md", 2, "rm -rf /tmp/a", "Local 1", false));
+            timeline.append(new IncidentEvent.StepAbandoned("disk.md", 2, "Local 1", "rm -rf /tmp/a", "Ctrl+C", 2));
+            timeline.append(new IncidentEvent.StepSent("disk.md", 3, "rm -rf /tmp/b", "Local 1", false));
+            timeline.append(new IncidentEvent.StepEntered("disk.md", 3, "Local 1", "rm -rf /tmp/b", false, 4));
+            timeline.append(new IncidentEvent.StepSent("disk.md", 4, "du -sh /var", "Local 1", false));
+
+            Map<Integer, List<StepRuns.Run>> runs = StepRuns.of(timeline.events(), "disk.md", 3);
+
+            assertThat(runs.get(1)).extracting(StepRuns.Run::outcome).containsExactly("run");
+            assertThat(runs.get(2)).extracting(StepRuns.Run::outcome).containsExactly("abandoned");
+            assertThat(runs.get(3)).extracting(StepRuns.Run::outcome).containsExactly("run");
+            assertThat(runs.get(4)).extracting(StepRuns.Run::outcome).containsExactly("typed");
         }
     }
 }
