@@ -95,18 +95,6 @@ public final class DestructiveCommandDetector {
             "--concurrency", "-i", "--ssh-identity-file", "-p", "--ssh-port", "-P", "--ssh-password", "-G",
             "--ssh-gateway", "-E", "--environment", "-c", "--config");
 
-    private static final Pattern SQL_DROP = Pattern.compile(
-            "\\bDROP\\s+(TABLE|DATABASE|SCHEMA|INDEX|USER|ROLE|VIEW|MATERIALIZED\\s+VIEW|TABLESPACE|EXTENSION)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_TRUNCATE = Pattern.compile("\\bTRUNCATE\\s+(TABLE\\s+)?[\"A-Za-z_]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_DELETE = Pattern.compile("\\bDELETE\\s+FROM\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_UPDATE = Pattern.compile("\\bUPDATE\\s+[\"\\w.]+\\s+SET\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_ALTER_DROP = Pattern.compile("\\bALTER\\s+TABLE\\b[^;]*?\\bDROP\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_PURGE_LOGS = Pattern.compile("\\bPURGE\\s+(BINARY|MASTER)\\s+LOGS\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SQL_FUNCTIONS = Pattern.compile(
-            "\\b(pg_terminate_backend|pg_drop_replication_slot)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATEFUL_UNIT = Pattern.compile(
             "(?i).*(postgres|mysql|mariadb|redis|etcd|mongo|kafka|zookeeper|elasticsearch|opensearch|rabbitmq|cassandra|consul|vault).*");
 
@@ -119,7 +107,9 @@ public final class DestructiveCommandDetector {
     public List<Finding> findings(String script) {
         Sink sink = new Sink();
         commands(script, sink, 0, -1, -1);
-        sql(script, sink);
+        for (SqlStatements.Danger danger : SqlStatements.dangers(script)) {
+            sink.at(danger.start(), danger.end()).destructive(danger.reason());
+        }
         // The regex tries every word of the text as a function name: only worth it with the bomb's symbols.
         Matcher bomb = FORK_BOMB.matcher(script);
         if (script.indexOf('{') >= 0 && script.indexOf('|') >= 0 && script.indexOf('&') >= 0 && bomb.find()) {
@@ -520,53 +510,5 @@ public final class DestructiveCommandDetector {
     private static boolean hasFlag(List<String> args, char flag, String longForm) {
         return args.stream().anyMatch(a -> a.equals(longForm)
                 || a.startsWith("-") && !a.startsWith("--") && a.indexOf(flag) > 0);
-    }
-
-    private static final List<String> SQL_KEYWORDS = List.of("drop", "truncate", "delete", "update", "alter", "pg_",
-            "purge");
-
-    private static void sql(String script, Sink sink) {
-        String lower = script.toLowerCase(Locale.ROOT);
-        if (SQL_KEYWORDS.stream().noneMatch(lower::contains)) {
-            return; // most steps hold no SQL keyword at all: a few plain searches instead of six regexes
-        }
-        Matcher drop = SQL_DROP.matcher(script);
-        while (drop.find()) {
-            sink.at(drop.start(), drop.end())
-                    .destructive("SQL DROP " + drop.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
-        }
-        Matcher truncate = SQL_TRUNCATE.matcher(script);
-        if (truncate.find()) {
-            sink.at(truncate.start(), truncate.end()).destructive("SQL TRUNCATE");
-        }
-        withoutWhere(SQL_DELETE, script, "SQL DELETE without WHERE", sink);
-        withoutWhere(SQL_UPDATE, script, "SQL UPDATE without WHERE", sink);
-        Matcher alter = SQL_ALTER_DROP.matcher(script);
-        if (alter.find()) {
-            sink.at(alter.start(), alter.end()).destructive("SQL ALTER TABLE … DROP");
-        }
-        Matcher purge = SQL_PURGE_LOGS.matcher(script);
-        if (purge.find()) {
-            sink.at(purge.start(), purge.end()).destructive("SQL PURGE BINARY LOGS");
-        }
-        Matcher function = SQL_FUNCTIONS.matcher(script);
-        while (function.find()) {
-            sink.at(function.start(), function.end()).destructive(function.group(1).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** The statement runs from the keyword to the next semicolon, double quote (psql -c "…") or end of text. */
-    private static void withoutWhere(Pattern statement, String script, String reason, Sink sink) {
-        Matcher m = statement.matcher(script);
-        while (m.find()) {
-            int end = m.end();
-            while (end < script.length() && ";\"".indexOf(script.charAt(end)) < 0) {
-                end++;
-            }
-            if (!SQL_WHERE.matcher(script.substring(m.end(), end)).find()) {
-                sink.at(m.start(), end).destructive(reason);
-                return;
-            }
-        }
     }
 }
