@@ -79,10 +79,16 @@ public final class RunbookLibrary implements AutoCloseable {
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
     }
 
-    /** A library of runbooks read before (the index on disk keeps them), with the files they came from. */
-    static RunbookLibrary of(List<Runbook> runbooks, Map<String, Path> files, List<Path> roots) {
-        return new RunbookLibrary(runbooks, files, List.of(),
+    /**
+     * A library of runbooks read before (the index on disk keeps them), with the files they came from; it
+     * searches {@code searchIndex} (and closes it), or one built in memory when that is null.
+     */
+    static RunbookLibrary of(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems,
+            List<Path> roots, RunbookSearchIndex searchIndex) {
+        RunbookLibrary library = new RunbookLibrary(runbooks, files, problems,
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
+        library.searchIndex = searchIndex;
+        return library;
     }
 
     /** The folders the library was read from (a runbook folder's baton.yaml configures its data sources). */

@@ -111,7 +111,12 @@ public final class RunbookSearchIndex implements AutoCloseable {
 
     /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
     static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
-        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
+        return open(directory, DirectoryReader.open(directory));
+    }
+
+    /** Searches with a reader already open on {@code directory}; closing the result closes both. */
+    static RunbookSearchIndex open(org.apache.lucene.store.Directory directory, IndexReader reader) {
+        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), reader, null);
     }
 
     /** The analyzer documents are indexed with. */
@@ -122,7 +127,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
     /** A document for an index on disk: it stores its text for snippets and names the file it came from. */
     static Document luceneDocument(SearchDocument doc, String file) {
         Document d = luceneDocument(doc, true);
-        d.add(new StringField(FILE_FIELD, file, Field.Store.NO));
+        d.add(new StringField(FILE_FIELD, file, Field.Store.YES));
         return d;
     }
 

@@ -1,17 +1,21 @@
 package dev.baton.runbook;
 
+import dev.baton.runbook.IndexManifest.Stamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,22 +36,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndexCache {
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String MANIFEST = "files.tsv";
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
     private static final String RUNBOOK_FIELD = "runbook";
     private static final String ORDINAL_FIELD = "ordinal";
-
-    /** What identifies a file's version without reading it. */
-    record Stamp(long size, long modifiedNanos) {}
+    /** Stored with each document: the whole runbook, for a library opened from the index. */
+    private static final String WHOLE_RUNBOOK_FIELD = "whole";
+    /** The one document of a file that gave no runbook: why, as a read of the folder says it. */
+    private static final String PROBLEM_FIELD = "problem";
 
     /** What a search did to bring the index up to date: for the log, tests and benchmarks. */
     public record Update(int reread, int removed, int unchanged) {}
 
     private final Path folder;
+    private final String build;
 
     public SearchIndexCache(Path folder) {
+        this(folder, IndexManifest.currentBuild());
+    }
+
+    /** {@code build} names the code that reads runbooks: an index made by another build is made again. */
+    SearchIndexCache(Path folder, String build) {
         this.folder = folder;
+        this.build = build;
     }
 
     /** {@code -Dbaton.cache=DIR}, else {@code $XDG_CACHE_HOME/baton}, else {@code ~/.cache/baton}; then {@code search}. */
@@ -74,7 +86,7 @@ public final class SearchIndexCache {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
             try (Directory directory = FSDirectory.open(dir)) {
-                update[0] = refresh(roots, dir, directory).update();
+                update[0] = refresh(roots, dir, directory, new ArrayList<>()).update();
                 try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
                     return index.search(query, limit);
                 }
@@ -104,34 +116,28 @@ public final class SearchIndexCache {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
             try (Directory directory = FSDirectory.open(dir)) {
-                Refreshed refreshed = refresh(roots, dir, directory);
+                Refreshed refreshed = refresh(roots, dir, directory, new ArrayList<>());
                 update[0] = refreshed.update();
-                List<String> order = new ArrayList<>(refreshed.files().keySet());
-                Map<String, Integer> place = new java.util.HashMap<>();
-                order.forEach(path -> place.put(path, place.size()));
-                record Entry(int file, int ordinal, Runbook runbook) {}
-                List<Entry> entries = new ArrayList<>();
+                Map<String, List<Runbook>> byFile = new HashMap<>();
                 try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                    for (var leaf : reader.leaves()) {
-                        var stored = leaf.reader().storedFields();
-                        var live = leaf.reader().getLiveDocs();
-                        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                            if (live != null && !live.get(doc)) {
-                                continue;
-                            }
-                            org.apache.lucene.document.Document d = stored.document(doc, java.util.Set.of(RUNBOOK_FIELD, ORDINAL_FIELD));
-                            Runbook runbook = IndexedRunbook.fromJson(d.get(RUNBOOK_FIELD));
-                            Integer file = place.get(runbook.path());
-                            if (file != null) {
-                                entries.add(new Entry(file, d.getField(ORDINAL_FIELD).numericValue().intValue(), runbook));
-                            }
-                        }
+                    forEachStored(reader, Set.of(RunbookSearchIndex.FILE_FIELD, RUNBOOK_FIELD, ORDINAL_FIELD),
+                            (file, ordinal, d) -> {
+                                String json = d.get(RUNBOOK_FIELD);
+                                if (json != null) {
+                                    place(byFile, file, ordinal, IndexedRunbook.fromJson(json));
+                                }
+                            });
+                }
+                Map<String, Path> files = new LinkedHashMap<>();
+                List<Runbook> runbooks = new ArrayList<>();
+                for (Map.Entry<String, Path> file : refreshed.files().entrySet()) {
+                    List<Runbook> ofFile = byFile.get(file.getKey());
+                    if (ofFile != null) {
+                        runbooks.addAll(ofFile);
+                        files.put(file.getKey(), file.getValue().toAbsolutePath().normalize());
                     }
                 }
-                entries.sort(java.util.Comparator.comparingInt(Entry::file).thenComparingInt(Entry::ordinal));
-                Map<String, Path> files = new LinkedHashMap<>();
-                refreshed.files().forEach((path, file) -> files.put(path, file.toAbsolutePath().normalize()));
-                return RunbookLibrary.of(entries.stream().map(Entry::runbook).toList(), files, roots);
+                return RunbookLibrary.of(runbooks, files, List.of(), roots, null);
             }
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
@@ -142,24 +148,150 @@ public final class SearchIndexCache {
         }
     }
 
-    private record Refreshed(Update update, Map<String, Path> files) {}
+    /**
+     * The whole library, as {@link RunbookLibrary#load} reads it, from the index: only files added or changed
+     * since the last use are read, and search uses the index on disk instead of building one in memory. So a
+     * window opens a large library it has opened before without reading it. When the index cannot be used,
+     * the folder is read instead.
+     */
+    public RunbookLibrary library(List<Path> roots) {
+        return library(roots, new Update[1]);
+    }
 
-    private Refreshed refresh(List<Path> roots, Path dir, Directory directory) throws IOException {
+    RunbookLibrary library(List<Path> roots, Update[] update) {
+        Directory directory = null;
+        try {
+            Path dir = indexFolder(roots);
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            List<LibraryProblem> problems = new ArrayList<>();
+            Refreshed refreshed = refresh(roots, dir, directory, problems);
+            update[0] = refreshed.update();
+            Map<String, FileRead> reads = new HashMap<>(refreshed.reads());
+            DirectoryReader reader = DirectoryReader.open(directory);
+            try {
+                reads.putAll(storedReads(reader, reads.keySet()));
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            List<Runbook> runbooks = new ArrayList<>();
+            Map<String, Path> files = new LinkedHashMap<>();
+            List<Map.Entry<String, Path>> inOrder = new ArrayList<>(refreshed.files().entrySet());
+            // The order a read of the folder gives: by path, as its walk sorts them.
+            inOrder.sort(Map.Entry.comparingByValue());
+            for (Map.Entry<String, Path> file : inOrder) {
+                FileRead read = reads.get(file.getKey());
+                if (read == null) {
+                    reader.close();
+                    throw new IOException("the index has nothing for " + file.getKey());
+                }
+                if (read.problem() == null) {
+                    runbooks.addAll(read.runbooks());
+                    files.put(file.getKey(), file.getValue().toAbsolutePath().normalize());
+                } else {
+                    problems.add(read.problem());
+                }
+            }
+            return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory, reader));
+        } catch (IOException | RuntimeException e) {
+            log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
+            closeQuietly(directory);
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                forget(roots);
+            }
+            return RunbookLibrary.load(roots);
+        }
+    }
+
+    /** What the index keeps of each file but those in {@code readNow}: its runbooks, or why it gave none. */
+    private static Map<String, FileRead> storedReads(DirectoryReader reader, Set<String> readNow) throws IOException {
+        record Stored(String file, int ordinal, String json, boolean problem) {}
+        List<Stored> entries = new ArrayList<>();
+        forEachStored(reader, Set.of(RunbookSearchIndex.FILE_FIELD, ORDINAL_FIELD, WHOLE_RUNBOOK_FIELD, PROBLEM_FIELD),
+                (file, ordinal, d) -> {
+                    if (!readNow.contains(file)) {
+                        String problem = d.get(PROBLEM_FIELD);
+                        entries.add(problem != null ? new Stored(file, ordinal, problem, true)
+                                : new Stored(file, ordinal, d.get(WHOLE_RUNBOOK_FIELD), false));
+                    }
+                });
+        // Decoded on every core: on a large library it is most of the time left.
+        List<Object> decoded = entries.parallelStream()
+                .map(e -> e.problem() ? StoredRunbook.problemFromJson(e.json()) : (Object) StoredRunbook.fromJson(e.json()))
+                .toList();
+        Map<String, List<Runbook>> runbooks = new HashMap<>();
+        Map<String, FileRead> reads = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (decoded.get(i) instanceof LibraryProblem problem) {
+                reads.put(entries.get(i).file(), new FileRead(List.of(), problem));
+            } else {
+                place(runbooks, entries.get(i).file(), entries.get(i).ordinal(), (Runbook) decoded.get(i));
+            }
+        }
+        runbooks.forEach((file, ofFile) -> reads.put(file, new FileRead(ofFile, null)));
+        return reads;
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                log().debug("Could not close {}", directory, e);
+            }
+        }
+    }
+
+    /** Puts a file's runbook at its place among the file's runbooks (documents of a file may come in any order). */
+    private static <T> void place(Map<String, List<T>> byFile, String file, int ordinal, T value) {
+        List<T> ofFile = byFile.computeIfAbsent(file, f -> new ArrayList<>());
+        while (ofFile.size() <= ordinal) {
+            ofFile.add(null);
+        }
+        ofFile.set(ordinal, value);
+    }
+
+    private interface StoredDocument {
+        void accept(String file, int ordinal, Document document);
+    }
+
+    /** Every live document's stored fields, with the file it came from and its place in that file. */
+    private static void forEachStored(DirectoryReader reader, Set<String> fields, StoredDocument consumer) throws IOException {
+        for (var leaf : reader.leaves()) {
+            var stored = leaf.reader().storedFields();
+            var live = leaf.reader().getLiveDocs();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    Document d = stored.document(doc, fields);
+                    consumer.accept(d.get(RunbookSearchIndex.FILE_FIELD), d.getField(ORDINAL_FIELD).numericValue().intValue(), d);
+                }
+            }
+        }
+    }
+
+    /** A file as it was read: its runbooks, or why it gave none. */
+    private record FileRead(List<Runbook> runbooks, LibraryProblem problem) {}
+
+    private record Refreshed(Update update, Map<String, Path> files, Map<String, FileRead> reads) {}
+
+    /** Brings the index up to date with the folders; the walk's own problems (unreadable folders) go to {@code problems}. */
+    private Refreshed refresh(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
         Map<String, Path> files = new java.util.TreeMap<>();
         Map<String, Stamp> current = new java.util.TreeMap<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 // The walk has read each file's size and time already: no second look at each file.
-                RunbookLibrary.walkRunbookFiles(root, new ArrayList<>(), (file, attrs) -> {
+                RunbookLibrary.walkRunbookFiles(root, problems, (file, attrs) -> {
                     String display = RunbookLibrary.displayPath(file);
-                    current.put(display, stamp(attrs));
+                    current.put(display, Stamp.of(attrs));
                     files.put(display, file);
                 });
                 continue;
             }
             String display = RunbookLibrary.displayPath(root);
             try {
-                current.put(display, stamp(Files.readAttributes(root, BasicFileAttributes.class)));
+                current.put(display, Stamp.of(Files.readAttributes(root, BasicFileAttributes.class)));
                 files.put(display, root);
             } catch (IOException e) {
                 // Gone or unreadable: not indexed, as the library would not load it.
@@ -167,7 +299,7 @@ public final class SearchIndexCache {
         }
         Path manifestFile = dir.resolve(MANIFEST);
         boolean exists = DirectoryReader.indexExists(directory);
-        Map<String, Stamp> indexed = exists ? readManifest(manifestFile) : Map.of();
+        Map<String, Stamp> indexed = exists ? IndexManifest.read(manifestFile, build) : Map.of();
         List<String> changed = new ArrayList<>();
         current.forEach((path, stamp) -> {
             if (!stamp.equals(indexed.get(path))) {
@@ -176,8 +308,9 @@ public final class SearchIndexCache {
         });
         List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
         if (changed.isEmpty() && removed.isEmpty() && exists) {
-            return new Refreshed(new Update(0, 0, current.size()), files);
+            return new Refreshed(new Update(0, 0, current.size()), files, Map.of());
         }
+        Map<String, FileRead> reads = new ConcurrentHashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
                 .setOpenMode(indexed.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -191,13 +324,9 @@ public final class SearchIndexCache {
             try {
                 changed.parallelStream().forEach(path -> {
                     try {
-                        Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
-                        List<org.apache.lucene.document.Document> documents = documents(parser, reader, path, files.get(path));
-                        if (documents.isEmpty()) {
-                            writer.deleteDocuments(file);
-                        } else {
-                            writer.updateDocuments(file, documents);
-                        }
+                        FileRead read = read(parser, reader, path, files.get(path));
+                        reads.put(path, read);
+                        writer.updateDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path), documents(path, read));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -209,30 +338,42 @@ public final class SearchIndexCache {
         } catch (LockObtainFailedException e) {
             throw new IOException("another Baton is updating the index", e);
         }
-        writeManifest(manifestFile, current);
-        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files);
+        IndexManifest.write(manifestFile, build, current);
+        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, reads);
     }
 
-    private static List<org.apache.lucene.document.Document> documents(RunbookParser parser, RunbookFileReader reader,
-            String path, Path file) {
+    /** As {@link RunbookLibrary#load} reads one file: its runbooks, or the problem that kept it out. */
+    private static FileRead read(RunbookParser parser, RunbookFileReader reader, String path, Path file) {
         try {
-            List<Runbook> runbooks = parser.parse(path, reader.read(file));
-            List<org.apache.lucene.document.Document> documents = new ArrayList<>();
-            for (int i = 0; i < runbooks.size(); i++) {
-                Runbook runbook = runbooks.get(i);
-                org.apache.lucene.document.Document d = RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path);
-                d.add(new org.apache.lucene.document.StoredField(RUNBOOK_FIELD, IndexedRunbook.toJson(runbook)));
-                d.add(new org.apache.lucene.document.StoredField(ORDINAL_FIELD, i));
-                documents.add(d);
-            }
-            return documents;
-        } catch (RunbookReadException | RuntimeException | StackOverflowError e) {
-            return List.of(); // not searchable, as in the library; lint says why
+            return new FileRead(parser.parse(path, reader.read(file)), null);
+        } catch (RunbookReadException e) {
+            return new FileRead(List.of(), new LibraryProblem(path, e.line(), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            log().warn("Could not parse {}", path, e);
+            return new FileRead(List.of(), new LibraryProblem(path, 1, "could not be parsed (" + e + "); not loaded"));
         }
     }
 
-    private static Stamp stamp(BasicFileAttributes attrs) {
-        return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    private static List<Document> documents(String path, FileRead read) {
+        if (read.problem() != null) {
+            // Matched by no search (it has no searched field); it keeps the problem for the next library.
+            Document d = new Document();
+            d.add(new org.apache.lucene.document.StringField(RunbookSearchIndex.FILE_FIELD, path,
+                    org.apache.lucene.document.Field.Store.YES));
+            d.add(new StoredField(ORDINAL_FIELD, 0));
+            d.add(new StoredField(PROBLEM_FIELD, StoredRunbook.toJson(read.problem())));
+            return List.of(d);
+        }
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < read.runbooks().size(); i++) {
+            Runbook runbook = read.runbooks().get(i);
+            Document d = RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path);
+            d.add(new StoredField(RUNBOOK_FIELD, IndexedRunbook.toJson(runbook)));
+            d.add(new StoredField(WHOLE_RUNBOOK_FIELD, StoredRunbook.toJson(runbook)));
+            d.add(new StoredField(ORDINAL_FIELD, i));
+            documents.add(d);
+        }
+        return documents;
     }
 
     private void forget(List<Path> roots) {
@@ -263,35 +404,5 @@ public final class SearchIndexCache {
     /** Obtained only when there is something to say: setting up logging is a tenth of a short command's time. */
     private static Logger log() {
         return LoggerFactory.getLogger(SearchIndexCache.class);
-    }
-
-    /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
-    private static Map<String, Stamp> readManifest(Path file) {
-        Map<String, Stamp> stamps = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] parts = line.split("\t", 3);
-                stamps.put(parts[2], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-            }
-            return stamps;
-        } catch (IOException | RuntimeException e) {
-            return Map.of(); // missing or damaged: everything is read again
-        }
-    }
-
-    private static void writeManifest(Path file, Map<String, Stamp> stamps) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        StringBuilder text = new StringBuilder();
-        stamps.forEach((path, stamp) -> {
-            if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
-                text.append(stamp.size()).append('\t').append(stamp.modifiedNanos()).append('\t').append(path).append('\n');
-            }
-        });
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

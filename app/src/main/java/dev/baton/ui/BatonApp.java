@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.application.Platform;
 
 import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.SearchIndexCache;
 import dev.baton.runbook.ShippedRunbooks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -95,8 +96,9 @@ public final class BatonApp extends Application {
         Task<RunbookLibrary> load = new Task<>() {
             @Override
             protected RunbookLibrary call() {
-                RunbookLibrary loaded = RunbookLibrary.load(folder);
-                loaded.search("warm", 1); // build the search index before the first keystroke
+                // From the index on disk: a library opened before is not read again, only its changed files.
+                RunbookLibrary loaded = SearchIndexCache.ofUser().library(List.of(folder));
+                loaded.search("warm", 1); // the search code is loaded before the first keystroke
                 return loaded;
             }
         };

@@ -1,0 +1,102 @@
+package dev.baton.runbook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the index on disk was made from, kept beside it: the build of Baton that read the files, then each
+ * file's size and modification time. A file whose stamp changed is read again; every file is read again
+ * after another build, since what it stored came from another parser.
+ */
+final class IndexManifest {
+    private static final String BUILD_LINE = "#build\t";
+
+    /** What identifies a file's version without reading it. */
+    record Stamp(long size, long modifiedNanos) {
+        static Stamp of(BasicFileAttributes attrs) {
+            return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private IndexManifest() {
+    }
+
+    /** The stamps the index was made from; empty when missing, damaged or written by another build. */
+    static Map<String, Stamp> read(Path file, String build) {
+        Map<String, Stamp> stamps = new LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(BUILD_LINE + build)) {
+                return Map.of();
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                String[] parts = line.split("\t", 3);
+                stamps.put(parts[2], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+            }
+            return stamps;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
+    static void write(Path file, String build, Map<String, Stamp> stamps) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        StringBuilder text = new StringBuilder(BUILD_LINE).append(build).append('\n');
+        stamps.forEach((path, stamp) -> {
+            if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
+                text.append(stamp.size()).append('\t').append(stamp.modifiedNanos()).append('\t').append(path).append('\n');
+            }
+        });
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * This build of Baton's reading code: the size and time of its jar, or, run from compiled classes, the
+     * newest class of the packages that read runbooks (so a change while developing is never served stale).
+     */
+    static String currentBuild() {
+        return CurrentBuild.STAMP;
+    }
+
+    private static final class CurrentBuild {
+        static final String STAMP = stamp();
+
+        private static String stamp() {
+            try {
+                Path code = Path.of(IndexManifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(code)) {
+                    BasicFileAttributes attrs = Files.readAttributes(code, BasicFileAttributes.class);
+                    return "jar " + attrs.size() + " " + attrs.lastModifiedTime().toMillis();
+                }
+                long newest = 0;
+                long count = 0;
+                for (String readingPackage : List.of("dev/baton/runbook", "dev/baton/step")) {
+                    try (var classes = Files.list(code.resolve(readingPackage))) {
+                        for (Path c : classes.toList()) {
+                            newest = Math.max(newest, Files.getLastModifiedTime(c).toMillis());
+                            count++;
+                        }
+                    }
+                }
+                return "classes " + count + " " + newest;
+            } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+                return "unknown"; // the format number alone then decides
+            }
+        }
+    }
+}
