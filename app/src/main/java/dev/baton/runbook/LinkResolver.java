@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Resolves links between runbooks against the files of the library and the disk beside them. */
 final class LinkResolver {
@@ -18,20 +20,33 @@ final class LinkResolver {
 
     private final Map<String, Path> files;
     private final Map<Path, String> pathsByFile = new HashMap<>();
-    private final Map<String, Set<String>> anchorsByPath = new HashMap<>();
+    private final Map<String, List<Runbook>> runbooksByPath = new HashMap<>();
+    /** A file's anchors, worked out when a link first points into it: most files are never linked to. */
+    private final Map<String, Set<String>> anchorsByPath = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> runbookAnchorsByPath = new HashMap<>();
 
     LinkResolver(List<Runbook> runbooks, Map<String, Path> files) {
         this.files = files;
         files.forEach((display, file) -> pathsByFile.put(file, display));
         for (Runbook runbook : runbooks) {
-            Set<String> anchors = anchorsByPath.computeIfAbsent(runbook.path(), p -> new HashSet<>());
-            addSlugs(runbook.sections(), anchors);
+            runbooksByPath.computeIfAbsent(runbook.path(), p -> new ArrayList<>()).add(runbook);
             if (!runbook.anchor().isEmpty()) {
-                anchors.add(runbook.anchor());
                 runbookAnchorsByPath.computeIfAbsent(runbook.path(), p -> new HashSet<>()).add(runbook.anchor());
             }
         }
+    }
+
+    private Set<String> anchors(String path) {
+        return anchorsByPath.computeIfAbsent(path, p -> {
+            Set<String> anchors = new HashSet<>();
+            for (Runbook runbook : runbooksByPath.getOrDefault(p, List.of())) {
+                addSlugs(runbook.sections(), anchors);
+                if (!runbook.anchor().isEmpty()) {
+                    anchors.add(runbook.anchor());
+                }
+            }
+            return anchors;
+        });
     }
 
     private static void addSlugs(List<Section> sections, Set<String> into) {
@@ -145,7 +160,7 @@ final class LinkResolver {
         if (fragment.isEmpty()) {
             return new LinkTarget(kind, path, "");
         }
-        if (!anchorsByPath.getOrDefault(path, Set.of()).contains(fragment)) {
+        if (!anchors(path).contains(fragment)) {
             return LinkTarget.broken("no heading #" + fragment + " in " + path);
         }
         boolean ownRunbook = runbookAnchorsByPath.getOrDefault(path, Set.of()).contains(fragment);

@@ -111,12 +111,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
 
     /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
     static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
-        return open(directory, DirectoryReader.open(directory));
-    }
-
-    /** Searches with a reader already open on {@code directory}; closing the result closes both. */
-    static RunbookSearchIndex open(org.apache.lucene.store.Directory directory, IndexReader reader) {
-        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), reader, null);
+        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
     }
 
     /** The analyzer documents are indexed with. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,8 @@ public final class SearchIndexCache {
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
     private static final String RUNBOOK_FIELD = "runbook";
     private static final String ORDINAL_FIELD = "ordinal";
-    /** Stored with each document: the whole runbook, for a library opened from the index. */
-    private static final String WHOLE_RUNBOOK_FIELD = "whole";
-    /** The one document of a file that gave no runbook: why, as a read of the folder says it. */
-    private static final String PROBLEM_FIELD = "problem";
+    /** The whole library beside the index, for a window ({@link LibrarySnapshot}). */
+    private static final String SNAPSHOT = "library.jsonl";
 
     /** What a search did to bring the index up to date: for the log, tests and benchmarks. */
     public record Update(int reread, int removed, int unchanged) {}
@@ -167,33 +164,42 @@ public final class SearchIndexCache {
             List<LibraryProblem> problems = new ArrayList<>();
             Refreshed refreshed = refresh(roots, dir, directory, problems);
             update[0] = refreshed.update();
-            Map<String, FileRead> reads = new HashMap<>(refreshed.reads());
-            DirectoryReader reader = DirectoryReader.open(directory);
-            try {
-                reads.putAll(storedReads(reader, reads.keySet()));
-            } catch (IOException | RuntimeException e) {
-                reader.close();
-                throw e;
-            }
-            List<Runbook> runbooks = new ArrayList<>();
-            Map<String, Path> files = new LinkedHashMap<>();
+            Path snapshotFile = dir.resolve(SNAPSHOT);
+            Map<String, LibrarySnapshot.Entry> snapshot = LibrarySnapshot.read(snapshotFile, build);
+            // Files the snapshot does not have as they are now: the refresh has read those it indexed; the
+            // rest changed since this library was last opened, while a search kept the index up to date.
+            List<String> stale = refreshed.stamps().entrySet().stream()
+                    .filter(file -> !refreshed.reads().containsKey(file.getKey()))
+                    .filter(file -> !isCurrent(snapshot.get(file.getKey()), file.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            Map<String, FileRead> reads = new ConcurrentHashMap<>(refreshed.reads());
+            RunbookFileReader fileReader = new RunbookFileReader();
+            RunbookParser parser = new RunbookParser();
+            stale.parallelStream().forEach(file -> reads.put(file, read(parser, fileReader, file, refreshed.files().get(file))));
+
+            List<LibrarySnapshot.Entry> entries = new ArrayList<>();
             List<Map.Entry<String, Path>> inOrder = new ArrayList<>(refreshed.files().entrySet());
             // The order a read of the folder gives: by path, as its walk sorts them.
             inOrder.sort(Map.Entry.comparingByValue());
             for (Map.Entry<String, Path> file : inOrder) {
                 FileRead read = reads.get(file.getKey());
-                if (read == null) {
-                    reader.close();
-                    throw new IOException("the index has nothing for " + file.getKey());
-                }
-                if (read.problem() == null) {
-                    runbooks.addAll(read.runbooks());
-                    files.put(file.getKey(), file.getValue().toAbsolutePath().normalize());
+                entries.add(read == null ? snapshot.get(file.getKey())
+                        : new LibrarySnapshot.Entry(file.getKey(), refreshed.stamps().get(file.getKey()), read.runbooks(), read.problem()));
+            }
+            if (!reads.isEmpty() || snapshot.size() != entries.size()) {
+                LibrarySnapshot.write(snapshotFile, build, entries);
+            }
+            List<Runbook> runbooks = new ArrayList<>();
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (LibrarySnapshot.Entry entry : entries) {
+                if (entry.problem() == null) {
+                    runbooks.addAll(entry.runbooks());
+                    files.put(entry.file(), refreshed.files().get(entry.file()).toAbsolutePath().normalize());
                 } else {
-                    problems.add(read.problem());
+                    problems.add(entry.problem());
                 }
             }
-            return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory, reader));
+            return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory));
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
             closeQuietly(directory);
@@ -204,33 +210,8 @@ public final class SearchIndexCache {
         }
     }
 
-    /** What the index keeps of each file but those in {@code readNow}: its runbooks, or why it gave none. */
-    private static Map<String, FileRead> storedReads(DirectoryReader reader, Set<String> readNow) throws IOException {
-        record Stored(String file, int ordinal, String json, boolean problem) {}
-        List<Stored> entries = new ArrayList<>();
-        forEachStored(reader, Set.of(RunbookSearchIndex.FILE_FIELD, ORDINAL_FIELD, WHOLE_RUNBOOK_FIELD, PROBLEM_FIELD),
-                (file, ordinal, d) -> {
-                    if (!readNow.contains(file)) {
-                        String problem = d.get(PROBLEM_FIELD);
-                        entries.add(problem != null ? new Stored(file, ordinal, problem, true)
-                                : new Stored(file, ordinal, d.get(WHOLE_RUNBOOK_FIELD), false));
-                    }
-                });
-        // Decoded on every core: on a large library it is most of the time left.
-        List<Object> decoded = entries.parallelStream()
-                .map(e -> e.problem() ? StoredRunbook.problemFromJson(e.json()) : (Object) StoredRunbook.fromJson(e.json()))
-                .toList();
-        Map<String, List<Runbook>> runbooks = new HashMap<>();
-        Map<String, FileRead> reads = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (decoded.get(i) instanceof LibraryProblem problem) {
-                reads.put(entries.get(i).file(), new FileRead(List.of(), problem));
-            } else {
-                place(runbooks, entries.get(i).file(), entries.get(i).ordinal(), (Runbook) decoded.get(i));
-            }
-        }
-        runbooks.forEach((file, ofFile) -> reads.put(file, new FileRead(ofFile, null)));
-        return reads;
+    private static boolean isCurrent(LibrarySnapshot.Entry entry, Stamp stamp) {
+        return entry != null && entry.stamp().equals(stamp);
     }
 
     private static void closeQuietly(Directory directory) {
@@ -273,7 +254,8 @@ public final class SearchIndexCache {
     /** A file as it was read: its runbooks, or why it gave none. */
     private record FileRead(List<Runbook> runbooks, LibraryProblem problem) {}
 
-    private record Refreshed(Update update, Map<String, Path> files, Map<String, FileRead> reads) {}
+    /** The files found now (display path to file) with their stamps, and those this refresh read. */
+    private record Refreshed(Update update, Map<String, Path> files, Map<String, Stamp> stamps, Map<String, FileRead> reads) {}
 
     /** Brings the index up to date with the folders; the walk's own problems (unreadable folders) go to {@code problems}. */
     private Refreshed refresh(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
@@ -308,7 +290,7 @@ public final class SearchIndexCache {
         });
         List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
         if (changed.isEmpty() && removed.isEmpty() && exists) {
-            return new Refreshed(new Update(0, 0, current.size()), files, Map.of());
+            return new Refreshed(new Update(0, 0, current.size()), files, current, Map.of());
         }
         Map<String, FileRead> reads = new ConcurrentHashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
@@ -326,7 +308,13 @@ public final class SearchIndexCache {
                     try {
                         FileRead read = read(parser, reader, path, files.get(path));
                         reads.put(path, read);
-                        writer.updateDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path), documents(path, read));
+                        Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
+                        List<Document> documents = documents(path, read);
+                        if (documents.isEmpty()) {
+                            writer.deleteDocuments(file);
+                        } else {
+                            writer.updateDocuments(file, documents);
+                        }
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -339,7 +327,7 @@ public final class SearchIndexCache {
             throw new IOException("another Baton is updating the index", e);
         }
         IndexManifest.write(manifestFile, build, current);
-        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, reads);
+        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, current, reads);
     }
 
     /** As {@link RunbookLibrary#load} reads one file: its runbooks, or the problem that kept it out. */
@@ -354,22 +342,13 @@ public final class SearchIndexCache {
         }
     }
 
+    /** A file's documents: none for a file that gave no runbook (not searchable, as in the library; lint says why). */
     private static List<Document> documents(String path, FileRead read) {
-        if (read.problem() != null) {
-            // Matched by no search (it has no searched field); it keeps the problem for the next library.
-            Document d = new Document();
-            d.add(new org.apache.lucene.document.StringField(RunbookSearchIndex.FILE_FIELD, path,
-                    org.apache.lucene.document.Field.Store.YES));
-            d.add(new StoredField(ORDINAL_FIELD, 0));
-            d.add(new StoredField(PROBLEM_FIELD, StoredRunbook.toJson(read.problem())));
-            return List.of(d);
-        }
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < read.runbooks().size(); i++) {
             Runbook runbook = read.runbooks().get(i);
             Document d = RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path);
             d.add(new StoredField(RUNBOOK_FIELD, IndexedRunbook.toJson(runbook)));
-            d.add(new StoredField(WHOLE_RUNBOOK_FIELD, StoredRunbook.toJson(runbook)));
             d.add(new StoredField(ORDINAL_FIELD, i));
             documents.add(d);
         }
@@ -398,7 +377,9 @@ public final class SearchIndexCache {
         for (byte b : key.toString().getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
-        return folder.resolve(String.format("%016x", hash));
+        // Not String.format: its locale data takes a tenth of a second to load, on every open.
+        String hex = Long.toHexString(hash);
+        return folder.resolve("0".repeat(16 - hex.length()) + hex);
     }
 
     /** Obtained only when there is something to say: setting up logging is a tenth of a short command's time. */

@@ -124,6 +124,37 @@ class LibraryCacheTest {
     }
 
     @Test
+    void aFileChangedWhileASearchKeptTheIndexUpToDateIsReadForTheLibrary() throws IOException {
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        cache.library(List.of(runbooks), update).close();
+        Path stalled = runbooks.resolve("queue-stalled.md");
+        Files.writeString(stalled, Files.readString(stalled).replace("sudo rm -rf", "ls -l"));
+        Files.setLastModifiedTime(stalled, FileTime.fromMillis(Files.getLastModifiedTime(stalled).toMillis() + 5_000));
+        assertThat(cache.search(List.of(runbooks), "payments", 5, update)).isNotEmpty();
+        assertThat(update[0].reread()).isEqualTo(1);
+        try (RunbookLibrary next = cache.library(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertThat(update[0].reread()).as("the index was up to date").isZero();
+            assertSameLibrary(next, read);
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsReadAgain() throws IOException {
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        cache.library(List.of(runbooks), update).close();
+        Path snapshot = cache.indexFolder(List.of(runbooks)).resolve("library.jsonl");
+        List<String> lines = Files.readAllLines(snapshot);
+        Files.write(snapshot, List.of(lines.get(0), lines.get(1).substring(0, lines.get(1).length() / 2)));
+        try (RunbookLibrary next = cache.library(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertSameLibrary(next, read);
+        }
+    }
+
+    @Test
     void aNewerBatonReadsEveryFileAgain() {
         SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
         new SearchIndexCache(cacheFolder, "build 1").library(List.of(runbooks), update).close();

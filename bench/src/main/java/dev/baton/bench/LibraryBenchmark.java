@@ -63,12 +63,51 @@ public final class LibraryBenchmark {
                     searchCount, WARMUP_SEARCHES, percentile(latencies, 50), percentile(latencies, 95),
                     percentile(latencies, 99), latencies[latencies.length - 1], hits);
             library.close();
+            openThroughTheIndex(dir, runbookCount);
             if (args.length > 2 && Files.isExecutable(Path.of(args[2]))) {
                 repeatSearch(Path.of(args[2]), generated);
             }
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * The window's way: the library opened through the index on disk, each time in a JVM of its own. The
+     * first open reads, parses and indexes every file; the next ones find the folder unchanged.
+     */
+    private static void openThroughTheIndex(Path dir, int runbookCount) throws IOException, InterruptedException {
+        Path cache = Files.createTempDirectory("baton-bench-cache");
+        try {
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-cp", System.getProperty("java.class.path"), OpenLibrary.class.getName(), dir.toString(), cache.toString());
+            long[] first = openOnce(command);
+            long[][] repeats = new long[5][];
+            for (int i = 0; i < repeats.length; i++) {
+                repeats[i] = openOnce(command);
+            }
+            Arrays.sort(repeats, Comparator.comparingLong(r -> r[1]));
+            long[] median = repeats[repeats.length / 2];
+            System.out.printf("open %d runbooks through the index on disk, own JVM: first (read, parse, index) %d ms"
+                            + " (%d ms from JVM start, cpu %d ms); repeat (unchanged folder) median %d ms (%d ms from JVM start,"
+                            + " cpu %d ms), min %d ms, max %d ms (load average %.1f)%n",
+                    runbookCount, first[1], first[0], first[2], median[1], median[0], median[2], repeats[0][1],
+                    repeats[repeats.length - 1][1], OS.getSystemLoadAverage());
+        } finally {
+            deleteTree(cache);
+        }
+    }
+
+    /** Milliseconds from JVM start, milliseconds of the open alone, CPU milliseconds of the whole JVM. */
+    private static long[] openOnce(List<String> command) throws IOException, InterruptedException {
+        long cpuBefore = childrenCpuMillis();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IOException("opening the library exited with " + process.exitValue());
+        }
+        String[] fields = out.split(" ");
+        return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1]), childrenCpuMillis() - cpuBefore};
     }
 
     /**

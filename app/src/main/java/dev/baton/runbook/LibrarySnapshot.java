@@ -1,0 +1,140 @@
+package dev.baton.runbook;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.runbook.IndexManifest.Stamp;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The whole library as a window last opened it, kept beside the search index: each file's stamp with its
+ * runbooks, or the problem that kept it out, one JSON line per file. A window opens a library it has opened
+ * before from here, reading only files whose stamp changed. The records are written by their components only
+ * (no derived getters), so what is read back equals what the parser made; another build of Baton, whose
+ * parser may read the same file differently, finds the snapshot empty.
+ */
+final class LibrarySnapshot {
+    private static final int FORMAT = 1;
+    /** Less than this is decoded on one core. */
+    private static final int PART_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false);
+    private static final ObjectWriter ENTRY_WRITER = JSON.writerFor(Entry.class);
+    private static final ObjectReader ENTRY_READER = JSON.readerFor(Entry.class);
+
+    /** One file: its runbooks in the file's order, or why it gave none ({@code problem} not null). */
+    record Entry(String file, Stamp stamp, List<Runbook> runbooks, LibraryProblem problem) {}
+
+    private record Header(int format, String build) {}
+
+    private LibrarySnapshot() {
+    }
+
+    /** The entries by file; empty when the snapshot is missing, damaged or written by another build. */
+    static Map<String, Entry> read(Path file, String build) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int headerEnd = lineEnd(bytes, 0);
+            if (headerEnd >= bytes.length
+                    || !JSON.readValue(bytes, 0, headerEnd, Header.class).equals(new Header(FORMAT, build))) {
+                return Map.of();
+            }
+            // Decoded in one part per core, each a run of whole lines: on a large library this is most of an open.
+            int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), bytes.length / PART_BYTES));
+            List<int[]> ranges = new ArrayList<>();
+            int start = headerEnd + 1;
+            for (int p = 1; p <= parts; p++) {
+                int end = p == parts ? bytes.length : lineEnd(bytes, Math.max(start, headerEnd + 1
+                        + (int) ((long) (bytes.length - headerEnd - 1) * p / parts))) + 1;
+                ranges.add(new int[] {start, Math.min(end, bytes.length)});
+                start = Math.min(end, bytes.length);
+            }
+            return ranges.parallelStream().flatMap(range -> entries(bytes, range[0], range[1]).stream())
+                    .collect(Collectors.toMap(Entry::file, Function.identity(), (a, b) -> b));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** The first line break at or after {@code from}, or the end. */
+    private static int lineEnd(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static List<Entry> entries(byte[] bytes, int start, int end) {
+        List<Entry> entries = new ArrayList<>();
+        if (end <= start) {
+            return entries;
+        }
+        try (MappingIterator<Entry> values = ENTRY_READER.readValues(bytes, start, end - start)) {
+            while (values.hasNextValue()) {
+                entries.add(values.nextValue());
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the snapshot in one step, so a Baton reading it beside this one sees the old or the new one whole. */
+    static void write(Path file, String build, Collection<Entry> entries) throws IOException {
+        List<String> lines = new ArrayList<>(entries.size());
+        try {
+            // Encoded on every core; Jackson escapes line breaks inside strings, so each entry is one line.
+            lines.addAll(entries.parallelStream().map(LibrarySnapshot::line).toList());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                out.write(JSON.writeValueAsString(new Header(FORMAT, build)));
+                out.write('\n');
+                for (String line : lines) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static String line(Entry entry) {
+        try {
+            return ENTRY_WRITER.writeValueAsString(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

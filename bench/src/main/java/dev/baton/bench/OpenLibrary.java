@@ -1,0 +1,27 @@
+package dev.baton.bench;
+
+import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.SearchIndexCache;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opens a runbook folder as the window does, through the index on disk, in a JVM of its own, and prints one
+ * line: milliseconds from JVM start to the library open and searchable, then the time of the open alone.
+ * Arguments: the folder, the cache folder.
+ */
+public final class OpenLibrary {
+    private OpenLibrary() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        try (RunbookLibrary library = new SearchIndexCache(Path.of(args[1])).library(List.of(Path.of(args[0])))) {
+            library.search("warm", 1);
+            long open = System.nanoTime() - start;
+            System.out.printf("%d %d %d%n", ManagementFactory.getRuntimeMXBean().getUptime(), open / 1_000_000,
+                    library.runbooks().size());
+        }
+    }
+}
