@@ -70,6 +70,9 @@ final class RunbookFields {
     }
 
     static Optional<FieldLine> field(String plainLine) {
+        if (plainLine.indexOf(':') < 0) {
+            return Optional.empty(); // most lines: no pattern run over them
+        }
         Matcher m = FIELD.matcher(plainLine);
         if (!m.matches()) {
             return Optional.empty();
@@ -105,6 +108,9 @@ final class RunbookFields {
 
     /** A heading such as "Immediate Actions (0-2 minutes)", or empty. */
     static Optional<Phase> phase(String heading, int line) {
+        if (!heading.stripTrailing().endsWith(")")) {
+            return Optional.empty(); // most headings: the pattern's search for "(" is what costs
+        }
         Matcher m = PHASE.matcher(heading);
         if (!m.matches()) {
             return Optional.empty();
