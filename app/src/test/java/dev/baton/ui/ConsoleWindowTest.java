@@ -50,6 +50,16 @@ class ConsoleWindowTest extends ConsoleTest {
     }
 
     @Test
+    void theLibraryIsKeptBesideTheSearchIndexSoTheNextWindowDoesNotReadIt() throws Exception {
+        fx.waitForLibrary();
+        String diskFull = runbooks().resolve("disk-full.md").normalize().toString();
+        try (var files = Files.walk(Path.of(System.getProperty("baton.cache"), "search"))) {
+            assertThat(files.filter(file -> file.getFileName().toString().equals("library.jsonl")).toList())
+                    .anySatisfy(snapshot -> assertThat(Files.readString(snapshot)).contains("\"" + diskFull + "\""));
+        }
+    }
+
+    @Test
     void alertFieldJumpsToTheRunbook(FxRobot robot) throws Exception {
         fx.waitForLibrary();
         robot.clickOn("#alert-field").write("kubepodcrashlooping").type(javafx.scene.input.KeyCode.ENTER);
