@@ -124,7 +124,7 @@ class RecordTruthUiTest extends ConsoleTest {
         fx.waitForText(shell, "two-3", 20);
         assertThat(robot.lookup("#confirm-send").tryQuery()).isEmpty();
         ConsoleFixture.onFx(() -> {
-            fx.console().captureLastCommand();
+            fx.console().activeTerminal().captureLastCommand();
             return null;
         });
         try {
