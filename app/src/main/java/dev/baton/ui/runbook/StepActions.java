@@ -75,8 +75,14 @@ public final class StepActions {
                 boolean ticked = view.toggleTick(action.number());
                 status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
                 if (runbook != null && action.number() <= runbook.checklist().size()) {
+                    // The page shows what the record holds: a tick it refuses (a handed-off copy) is put back.
                     incident.checklist(runbook, action.number(), runbook.checklist().get(action.number() - 1).text(),
-                            ticked);
+                            ticked).whenComplete((done, refused) -> {
+                                if (refused != null) {
+                                    javafx.application.Platform.runLater(
+                                            () -> view.setTick(runbook, action.number(), !ticked));
+                                }
+                            });
                 }
             }
             case OPEN -> view.open(action.argument());
