@@ -114,7 +114,8 @@ public final class ConsoleWindow extends BorderPane {
                 this::alertOpened, say);
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
-        session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, background.errors()::say));
+        session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
+                background.errors()::say));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());

@@ -144,4 +144,14 @@ class HandoverUiTest extends ConsoleTest {
                 fx.console().runbook().shownRunbookProperty().get(), 2))).isFalse();
         assertThat(fx.incident().events()).noneMatch(e -> e.type().equals(EventType.CHECKLIST_TICKED));
     }
+
+    @Test
+    void theSendersNotesAreReadOnlyUntilTakenBack(FxRobot robot) throws Exception {
+        handOffANewIncident("to-erin.baton");
+        assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isFalse();
+
+        robot.clickOn("#handoff-take-back");
+        ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().isEmpty());
+        assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isTrue();
+    }
 }
