@@ -60,16 +60,22 @@ final class RunsBesideSteps {
                 }), () -> status.accept("That run's output is not in this incident"));
     }
 
-    /** The same step again on the node it ran on (chosen, then confirmed as any run is). */
+    /**
+     * The same step again where it ran: in the terminal it was typed into, or on the node it ran on (chosen, then
+     * confirmed as any run is).
+     */
     void rerun(long seq) {
         var shown = runbook.shownRunbookProperty().get();
         if (shown == null) {
             return;
         }
         history.run(shown.id(), seq).ifPresent(run -> {
+            var terminal = history.typedInto(seq);
             var node = nodes.inventory().find(run.target());
             String step = String.valueOf(run.step());
-            if (node.isPresent()) {
+            if (terminal.isPresent()) {
+                steps.runAgainIn(run.step(), terminal.get());
+            } else if (node.isPresent()) {
                 nodes.select(node.get());
                 steps.handle(new BatonUrls.Parsed(BatonUrls.Action.RUN_ON_NODE, step));
             } else {
