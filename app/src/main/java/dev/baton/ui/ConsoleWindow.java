@@ -10,26 +10,23 @@ import dev.baton.ui.runbook.StepActions;
 import dev.baton.ui.terminal.TerminalTabs;
 import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
-import dev.baton.ssh.ConnectionState;
 import dev.baton.ssh.NodeSessions;
 import dev.baton.ssh.SshConnector;
 import dev.baton.ssh.SshSettings;
 import dev.baton.ui.nodes.FxSshPrompts;
 import dev.baton.ui.nodes.NodesPane;
 import dev.baton.ui.nodes.RunOnNode;
-import dev.baton.terminal.AsciicastRecorder;
 import dev.baton.handoff.HandoffState;
 import dev.baton.ui.incident.HandoffActions;
+import dev.baton.ui.incident.HandoffBanner;
 import dev.baton.ui.incident.IncidentPane;
 import dev.baton.session.IncidentSession;
-import dev.baton.session.IncidentSnapshot;
 import dev.baton.session.FanOut;
 import dev.baton.session.NodeRunning;
 import dev.baton.ssh.SshPrompts;
 import dev.baton.session.StepSending;
 import java.util.Optional;
 import java.io.IOException;
-import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -39,13 +36,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
@@ -64,7 +56,6 @@ public final class ConsoleWindow extends BorderPane {
     private final StepActions steps;
     private final StepSending sending;
     private final SplitPane split;
-    private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private final TabPane left = new TabPane();
     private final NodeSessions sessions;
     private final NodesPane nodes;
@@ -79,10 +70,11 @@ public final class ConsoleWindow extends BorderPane {
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
     private final dev.baton.ui.palette.CommandPalette palette;
-    /** Each step's last runs, beside it on the page. */
-    private final dev.baton.ui.runbook.RunHistory runHistory = new dev.baton.ui.runbook.RunHistory(this::refreshRunbook);
+    private final ConsoleMenus menus;
+    private final RunsBesideSteps runs;
+    private final ActiveTerminal active;
     private boolean closed;
-    private final dev.baton.ui.incident.HandoffBanner handoffBanner = new dev.baton.ui.incident.HandoffBanner(this::takeBack);
+    private final HandoffBanner handoffBanner;
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -120,49 +112,14 @@ public final class ConsoleWindow extends BorderPane {
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
                 folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
                 this::alertOpened, say);
-        sessions.addListener((node, state, detail) -> Platform.runLater(() -> {
-            if (state != ConnectionState.CONNECTING && state != ConnectionState.CONNECTED) {
-                say.accept(node.name() + ": " + state.label() + " — " + detail);
-            }
-        }));
-        sessions.addListener((node, state, detail) -> {
-            if (state == ConnectionState.CONNECTED) {
-                session.connection(node.name(), true, node.address());
-            } else if (state == ConnectionState.LOST) {
-                session.connection(node.name(), false, detail);
-            }
-        });
-        session.addListener(new IncidentSession.Listener() {
-            @Override
-            public void reopened(IncidentSnapshot now) {
-                Platform.runLater(() -> {
-                    runbook.setTicked(now.ticked());
-                    handoffChanged(now.events(), true);
-                });
-            }
-
-            @Override
-            public void switched(IncidentSnapshot now) {
-                List<dev.baton.incident.TimelineEvent> events = now == null ? List.of() : now.events();
-                Platform.runLater(() -> handoffChanged(events, false));
-            }
-
-            @Override
-            public void recorded(dev.baton.incident.TimelineEvent event) {
-                if (event.type().startsWith("handoff.")) {
-                    session.snapshot().thenAccept(now -> Platform.runLater(() -> handoffChanged(
-                            now.map(IncidentSnapshot::events).orElse(List.of()), false)));
-                }
-            }
-
-            @Override
-            public void told(String message) {
-                background.errors().say(message);
-            }
-        });
+        handoffBanner = new HandoffBanner(handoff::takeBack);
+        sessions.addListener(new ConnectionListener(session, say));
+        session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
+                background.errors()::say));
+        runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
+        active = new ActiveTerminal(terminals, session, sending, background, say,
+                incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
-        session.addListener(runHistory);
-        runbook.setRuns(runHistory::of);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -195,17 +152,18 @@ public final class ConsoleWindow extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
-        MenuBar menuBar = menus();
+        menus = new ConsoleMenus(this, steps, active, this::showPalette);
         palette = new dev.baton.ui.palette.CommandPalette(background,
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
-                        actionNames(menuBar)),
-                () -> session.store().listings(), entry -> openFromPalette(entry, menuBar));
-        setTop(new javafx.scene.layout.VBox(menuBar, handoffBanner));
+                        menus.actionNames()),
+                () -> session.store().listings(), this::openFromPalette);
+        setTop(new javafx.scene.layout.VBox(menus.bar(), handoffBanner));
         setCenter(split);
         setBottom(status);
-        dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
-        dark.setSelected(LAYOUT.getBoolean("dark", false));
-        setDark(dark.isSelected());
+        Theme theme = new Theme(this, terminals, runbook);
+        menus.darkTheme().addListener((obs, old, on) -> theme.set(on));
+        menus.darkTheme().set(LAYOUT.getBoolean("dark", false));
+        theme.set(menus.darkTheme().get());
     }
 
     /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
@@ -235,152 +193,40 @@ public final class ConsoleWindow extends BorderPane {
         nodesTab.setContent(nodes);
     }
 
-    private MenuBar menus() {
-        MenuItem newTerminal = item("New local terminal", "Shortcut+T", terminals::openLocalShell);
-        MenuItem closeTab = item("Close terminal", "Shortcut+W", terminals::closeActive);
-        MenuItem zoomIn = item("Larger text", "Shortcut+EQUALS", () -> zoom(1));
-        MenuItem zoomOut = item("Smaller text", "Shortcut+MINUS", () -> zoom(-1));
-        MenuItem zoomReset = item("Default text size", "Shortcut+0", () -> zoom(0));
-        MenuItem search = item("Search runbooks", "Shortcut+K", library::focusSearch);
-        MenuItem alert = item("Find runbook for alert", "Shortcut+L", library::focusAlert);
-        MenuItem goTo = item("Go to anything…", "Shortcut+P", () -> palette.show(getScene().getWindow()));
-        MenuItem back = item("Back", "Alt+Left", runbook::goBack);
-        MenuItem forward = item("Forward", "Alt+Right", runbook::goForward);
-        MenuItem runStep = item("Run current step", "Shortcut+Enter", steps::runCurrent);
-        MenuItem runOnNodes = item("Run current step on node…", "Shortcut+Shift+Enter", steps::runCurrentOnNode);
-        MenuItem showFiring = item("Firing alerts", "Shortcut+Shift+F", () -> {
-            left.getSelectionModel().select(firingTab);
-            firing.focusList();
-        });
-        MenuItem refreshFiring = item("Refresh firing alerts", "Shortcut+F5", firing::refresh);
-        MenuItem pasteAlert = item("Open alert from JSON…", "Shortcut+Shift+J", firing::paste);
-        MenuItem silence = item("Silence selected alert…", "Shortcut+Shift+M", firing::silenceSelected);
-        MenuItem findNode = item("Find node", "Shortcut+Shift+N", () -> {
-            left.getSelectionModel().select(nodesTab);
-            nodes.focusFilter();
-        });
-        MenuItem nodeTerminal = item("Open terminal on selected node", "Shortcut+Shift+T",
-                () -> nodes.selected().ifPresent(this::openSshTerminal));
-        MenuItem reconnect = item("Reconnect selected node", "Shortcut+Shift+R",
-                () -> nodes.selected().ifPresent(sessions::reconnect));
-        MenuItem newIncident = item("New incident…", "Shortcut+I", () -> incident.lookupAll("#incident-new")
-                .forEach(button -> ((javafx.scene.control.Button) button).fire()));
-        MenuItem saveNotes = item("Save notes", "Shortcut+S", incident::saveNotes);
-        MenuItem captureSelection = item("Capture terminal selection", "Shortcut+Shift+S", this::captureSelection);
-        MenuItem captureLast = item("Capture last command's output", "Shortcut+Shift+L", this::captureLastCommand);
-        MenuItem handOff = item("Hand off…", "Shortcut+Shift+H", handoff::handOff);
-        MenuItem openHandoff = item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen);
-        MenuItem takeBack = item("Take back handed-off incident", "Shortcut+Shift+B", this::takeBack);
-        MenuItem record = item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", this::toggleRecording);
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
-        return new MenuBar(
-                new Menu("Terminal", null, newTerminal, closeTab, zoomIn, zoomOut, zoomReset),
-                new Menu("Runbook", null, goTo, search, alert, back, forward, runStep, runOnNodes),
-                new Menu("Alerts", null, showFiring, refreshFiring, pasteAlert, silence),
-                new Menu("Nodes", null, findNode, nodeTerminal, reconnect),
-                new Menu("Incident", null, newIncident, saveNotes, captureSelection, captureLast, record, handOff,
-                        openHandoff, takeBack),
-                new Menu("View", null, dark));
-    }
-
-    /** The menu actions the palette offers, by their menu text. */
-    private static List<String> actionNames(MenuBar bar) {
-        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                .filter(item -> item.getText() != null && !item.getText().startsWith("Go to anything"))
-                .map(MenuItem::getText).toList();
-    }
-
     /** What Enter on a palette entry does: each kind opens the way its own pane would. */
-    private void openFromPalette(dev.baton.session.PaletteSearch.Entry entry, MenuBar bar) {
+    private void openFromPalette(dev.baton.session.PaletteSearch.Entry entry) {
         switch (entry.kind()) {
             case ALERT -> library.findAlert(entry.key());
             case RUNBOOK -> runbook.open(entry.key());
             case STEP -> runbook.library().find(entry.key()).ifPresent(found -> runbook.showStep(found, entry.step()));
             case NODE -> nodes.inventory().find(entry.key()).ifPresent(node -> {
-                left.getSelectionModel().select(nodesTab);
+                showNodesTab();
                 nodes.select(node);
             });
             case INCIDENT -> session.open(entry.key());
-            case ACTION -> bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                    .filter(item -> entry.key().equals(item.getText())).findFirst().ifPresent(item -> {
-                        if (item instanceof CheckMenuItem check) {
-                            check.setSelected(!check.isSelected());
-                        }
-                        item.fire();
-                    });
+            case ACTION -> menus.fire(entry.key());
         }
     }
 
-    private static MenuItem item(String text, String shortcut, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setAccelerator(KeyCombination.keyCombination(shortcut));
-        item.setOnAction(e -> action.run());
-        return item;
+    private void showPalette() {
+        palette.show(getScene().getWindow());
     }
 
-    /** The terminal's selected text into the notes, as a capture. */
-    public void captureSelection() {
-        terminals.active().ifPresent(tab -> {
-            String selected = tab.widget().selectedText();
-            if (selected.isBlank()) {
-                status.setText("Select text in " + tab.name() + " first, then capture it");
-                return;
-            }
-            background.onFx(session.capture("selection", tab.name(), "", "", Instant.now(), selected, null),
-                    "Not captured", incident::appendToNotes);
-        });
+    void showNodesTab() {
+        left.getSelectionModel().select(nodesTab);
     }
 
-    /** The last command in the active terminal (the step Baton sent, if it was the last), with its output, into the notes. */
-    public void captureLastCommand() {
-        terminals.active().ifPresent(tab -> sending.lastCommand(tab.keyboard(), tab.widget().screen()).ifPresentOrElse(
-                last -> background.onFx(session.capture("last-command", tab.name(), last.command(), "", Instant.now(),
-                        last.output(), null), "Not captured", incident::appendToNotes),
-                () -> status.setText("No finished command found above the prompt in " + tab.name())));
+    void showFiringTab() {
+        left.getSelectionModel().select(firingTab);
     }
 
-    /**
-     * The handoff notice over the panes. A continued incident (its last event the handover) also reopens the
-     * runbooks the sender used, the last one shown.
-     */
-    private void handoffChanged(List<dev.baton.incident.TimelineEvent> events, boolean reopened) {
-        handoffBanner.show(dev.baton.session.Handoffs.notice(events));
-        if (reopened && !events.isEmpty() && events.get(events.size() - 1).typed()
-                instanceof dev.baton.incident.IncidentEvent.HandoffImported) {
-            dev.baton.handoff.BundleWriter.runbooksUsed(events).forEach(runbook::open);
-        }
+    /** Capture, record and zoom of the active terminal, as the menus do them. */
+    public ActiveTerminal activeTerminal() {
+        return active;
     }
 
-    /** The sender takes back the incident they handed off. */
-    public void takeBack() {
-        background.onFx(session.takeBack(), "Not taken back", done -> status.setText(
-                "Taken back: the incident is yours to record into again"));
-    }
-
-    public dev.baton.ui.incident.HandoffBanner handoffBanner() {
+    public HandoffBanner handoffBanner() {
         return handoffBanner;
-    }
-
-    /** Starts or stops an asciicast recording of the active terminal, kept in the incident folder. */
-    public void toggleRecording() {
-        terminals.active().ifPresent(tab -> {
-            if (tab.isRecording()) {
-                tab.record(null);
-                status.setText("Stopped recording " + tab.name());
-                return;
-            }
-            String name = tab.name();
-            int columns = tab.widget().columns();
-            int rows = tab.widget().rows();
-            var recording = session.record(runbook.shownRunbookProperty().get(), open -> new AsciicastRecorder(
-                    open.folder().resolve("recordings").resolve(java.time.format.DateTimeFormatter
-                            .ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now())
-                            + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".cast"), columns, rows, name));
-            background.onFx(recording, "Could not record " + name, recorder -> {
-                tab.record(recorder);
-                status.setText("Recording " + name + " (what it shows, not what you type)");
-            });
-        });
     }
 
     private List<HandoffState.Terminal> openTerminals() {
@@ -405,36 +251,12 @@ public final class ConsoleWindow extends BorderPane {
         return incident;
     }
 
-    private void zoom(int steps) {
-        terminals.active().ifPresent(tab -> tab.widget().zoom(steps));
-    }
-
     /**
      * Sets the saved theme. Called before the first control is built: any control built earlier makes
      * JavaFX parse its own default stylesheet (Modena, 138 KB), only for the theme to replace it.
      */
     public static void useSavedTheme() {
-        useTheme(LAYOUT.getBoolean("dark", false));
-    }
-
-    private static void useTheme(boolean dark) {
-        // The user-agent stylesheet reaches every window: dialogs and run results follow the theme too.
-        String stylesheet = dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
-                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet();
-        if (!stylesheet.equals(javafx.application.Application.getUserAgentStylesheet())) {
-            javafx.application.Application.setUserAgentStylesheet(stylesheet);
-        }
-    }
-
-    private void setDark(boolean on) {
-        useTheme(on);
-        getStyleClass().removeAll("dark");
-        if (on) {
-            getStyleClass().add("dark");
-        }
-        dev.baton.ui.terminal.BatonTerminalWidget.setDarkTheme(on);
-        terminals.all().forEach(tab -> tab.widget().applyTheme());
-        runbook.setDark(on);
+        Theme.useStylesheet(LAYOUT.getBoolean("dark", false));
     }
 
     /** Continues the incident the responder was on when Baton last stopped, if any. */
@@ -529,47 +351,10 @@ public final class ConsoleWindow extends BorderPane {
     private void onRunbookAction(dev.baton.render.BatonUrls.Parsed action) {
         switch (action.action()) {
             case QUERY -> queries.query(action.number());
-            case OUTPUT -> showRunOutput(action.number());
-            case RERUN -> rerun(action.number());
+            case OUTPUT -> runs.showOutput(action.number());
+            case RERUN -> runs.rerun(action.number());
             default -> steps.handle(action);
         }
-    }
-
-    private void refreshRunbook() {
-        if (!closed && runbook.shownRunbookProperty().get() != null) {
-            runbook.refresh();
-        }
-    }
-
-    /** An earlier run's output, from the incident folder, as a tab of the results pane. */
-    private void showRunOutput(long seq) {
-        runHistory.output(seq).ifPresentOrElse(output -> background.run("Could not read the output",
-                output::read, text -> {
-                    javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
-                    area.setId("run-output");
-                    area.setEditable(false);
-                    area.setStyle("-fx-font-family: monospace;");
-                    runOnNode.results().dock(output.result().target() + ": " + output.result().command(),
-                            output.result().command(), area, () -> { });
-                }), () -> status.setText("That run's output is not in this incident"));
-    }
-
-    /** The same step again on the node it ran on (chosen, then confirmed as any run is). */
-    private void rerun(long seq) {
-        var shown = runbook.shownRunbookProperty().get();
-        if (shown == null) {
-            return;
-        }
-        runHistory.run(shown.id(), seq).ifPresent(run -> {
-            var node = findNode(run.target());
-            String step = String.valueOf(run.step());
-            if (node.isPresent()) {
-                nodes.select(node.get());
-                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN_ON_NODE, step));
-            } else {
-                steps.handle(new dev.baton.render.BatonUrls.Parsed(dev.baton.render.BatonUrls.Action.RUN, step));
-            }
-        });
     }
 
     /** Results of runs on nodes dock under the terminals while any tab is open. */
@@ -603,7 +388,8 @@ public final class ConsoleWindow extends BorderPane {
         }
         closed = true;
         panes.remember(rememberedPanes());
-        LAYOUT.putBoolean("dark", dark.isSelected());
+        LAYOUT.putBoolean("dark", menus.darkTheme().get());
+        runs.stop();
         incident.stop();
         firing.stop();
         runOnNode.closeWindows();

@@ -112,6 +112,24 @@ final class ConsoleFixture {
         assertThat(found).as("link " + href + " on the page").isTrue();
     }
 
+    /** A checklist item's mark as the page shows it: its class and the mark, "task checked ☑" or "task ☐". */
+    String tickMark(int item) throws Exception {
+        return onFx(() -> {
+            var document = console().runbook().engine().getDocument();
+            if (document == null) {
+                return "(between two loads)";
+            }
+            NodeList anchors = document.getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                Element anchor = (Element) anchors.item(i);
+                if (("baton:tick/" + item).equals(anchor.getAttribute("href"))) {
+                    return anchor.getAttribute("class") + " " + anchor.getTextContent();
+                }
+            }
+            return "(no item " + item + ")";
+        });
+    }
+
     List<String> hrefs() throws Exception {
         return onFx(() -> {
             NodeList anchors = console().runbook().engine().getDocument().getElementsByTagName("a");

@@ -91,15 +91,23 @@ class HandoverUiTest extends ConsoleTest {
                 "Ticked: Freed space without touching database files by ben");
     }
 
-    @Test
-    void theSendersCopyIsReadOnlyUntilTakenBack(FxRobot robot) throws Exception {
+    /** Starts an incident and hands it off as a bundle, as the sender would; waits for the window to say so. */
+    private void handOffANewIncident(String bundleName) throws Exception {
         fx.waitForLibrary();
         ConsoleFixture.onFx(() -> app.session()).start("Disk full", "P2", "").get();
         var prepared = Handoffs.prepare(app.session(), name -> Optional.empty(), List.of(), null).get();
-        Path bundle = dir.resolve("to-carol.baton");
+        Path bundle = dir.resolve(bundleName);
         Handoffs.export(app.session(), prepared, new Handoffs.Choices("over to you", Set.of(), null, bundle)).get();
-
         ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().startsWith("You handed this incident off"));
+    }
+
+    private String status() throws Exception {
+        return ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText());
+    }
+
+    @Test
+    void theSendersCopyIsReadOnlyUntilTakenBack(FxRobot robot) throws Exception {
+        handOffANewIncident("to-carol.baton");
         assertThat(robot.lookup("#handoff-take-back").tryQuery()).hasValueSatisfying(b -> assertThat(b.isVisible()).isTrue());
         fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
         fx.click("baton:tick/2");
@@ -116,5 +124,34 @@ class HandoverUiTest extends ConsoleTest {
         assertThat(events).extracting(TimelineEvent::type).containsSubsequence(EventType.HANDOFF_EXPORTED,
                 EventType.HANDOFF_TAKEN_BACK, EventType.CHECKLIST_TICKED);
         assertThat(events.get(events.size() - 1).text("by")).isEqualTo("ben");
+    }
+
+    @Test
+    void aTickTheSendersCopyRefusesIsNotShownOnThePage() throws Exception {
+        handOffANewIncident("to-dan.baton");
+        fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        assertThat(fx.tickMark(2)).isEqualTo("task ☐");
+
+        fx.click("baton:tick/2");
+        try {
+            IncidentConsoleTest.until(20, () -> status().contains("read-only here until you take it back")
+                    && fx.tickMark(2).equals("task ☐"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after a refused tick the page shows item 2 as \"" + fx.tickMark(2)
+                    + "\" and the status bar says \"" + status() + "\"", e);
+        }
+        assertThat(ConsoleFixture.onFx(() -> fx.console().runbook().isTicked(
+                fx.console().runbook().shownRunbookProperty().get(), 2))).isFalse();
+        assertThat(fx.incident().events()).noneMatch(e -> e.type().equals(EventType.CHECKLIST_TICKED));
+    }
+
+    @Test
+    void theSendersNotesAreReadOnlyUntilTakenBack(FxRobot robot) throws Exception {
+        handOffANewIncident("to-erin.baton");
+        assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isFalse();
+
+        robot.clickOn("#handoff-take-back");
+        ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().isEmpty());
+        assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isTrue();
     }
 }

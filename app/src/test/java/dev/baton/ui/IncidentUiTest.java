@@ -71,7 +71,7 @@ class IncidentUiTest extends IncidentConsoleTest {
         ConsoleFixture.waitFor(10, () -> shell.widget().lastCommand().isPresent());
 
         ConsoleFixture.onFx(() -> {
-            fx.console().captureLastCommand();
+            fx.console().activeTerminal().captureLastCommand();
             return null;
         });
         until(10, () -> notes().contains("alpha-42"));
@@ -79,7 +79,7 @@ class IncidentUiTest extends IncidentConsoleTest {
 
         ConsoleFixture.onFx(() -> {
             shell.widget().getTerminalPanel().selectAll();
-            fx.console().captureSelection();
+            fx.console().activeTerminal().captureSelection();
             return null;
         });
         until(10, () -> events(EventType.CAPTURE).size() == 2);

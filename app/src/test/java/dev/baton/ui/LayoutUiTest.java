@@ -126,4 +126,37 @@ class LayoutUiTest extends ConsoleTest {
         assertThat(ConsoleFixture.onFx(() -> new double[] {stage.getX(), stage.getY(),
                 fx.console().getScene().getWidth()})).containsExactly(new double[] {40, 30, 1000}, within(1.0));
     }
+
+    /** The buttons of each step bar that sit lower than its first: empty when every bar is one line. */
+    private String wrappedStepButtons() throws Exception {
+        return String.valueOf(ConsoleFixture.onFx(() -> fx.console().runbook().engine().executeScript("""
+                Array.from(document.querySelectorAll('.step-bar')).map(bar => {
+                  const buttons = Array.from(bar.querySelectorAll('.step-action'));
+                  const top = buttons.length ? buttons[0].offsetTop : 0;
+                  const lower = buttons.filter(b => b.offsetTop > top).map(b => b.textContent);
+                  return lower.length ? bar.parentElement.id + ' (' + bar.clientWidth + ' px: '
+                      + Array.from(bar.children).map(c => c.textContent + ' ' + c.offsetWidth).join(', ')
+                      + '): ' + lower.join(', ') : '';
+                }).filter(s => s).join('; ')""")));
+    }
+
+    @Test
+    void atTheSmallestWindowEachStepsButtonsStayOnOneLine() throws Exception {
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForTerminal("Local 1");
+        Stage stage = ConsoleFixture.onFx(() -> (Stage) fx.console().getScene().getWindow());
+        ConsoleFixture.onFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            return null;
+        });
+        ConsoleFixture.waitFor(5, () -> fx.console().getScene().getWidth() == 1280);
+        fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
+        ConsoleFixture.waitFor(10, () -> fx.console().terminals().active().orElse(null) == shell);
+        IncidentConsoleTest.until(10, () -> fx.hrefs().contains("baton:run/1") && "Run in Local 1".equals(
+                ConsoleFixture.onFx(() -> fx.console().runbook().engine()
+                        .executeScript("document.querySelector('.action-run').textContent"))));
+
+        assertThat(wrappedStepButtons()).isEmpty();
+    }
 }

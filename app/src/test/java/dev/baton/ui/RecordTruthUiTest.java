@@ -124,7 +124,7 @@ class RecordTruthUiTest extends ConsoleTest {
         fx.waitForText(shell, "two-3", 20);
         assertThat(robot.lookup("#confirm-send").tryQuery()).isEmpty();
         ConsoleFixture.onFx(() -> {
-            fx.console().captureLastCommand();
+            fx.console().activeTerminal().captureLastCommand();
             return null;
         });
         try {
@@ -138,5 +138,71 @@ class RecordTruthUiTest extends ConsoleTest {
         assertThat(capture.command()).isEqualTo("echo one-$((1+1))\necho two-$((2+1))");
         String notes = ConsoleFixture.onFx(() -> fx.console().incident().notesText());
         assertThat(notes).contains("one-2\ntwo-3").doesNotContain("```text\necho two");
+    }
+
+    private List<String> sentTo() throws Exception {
+        return events(EventType.STEP_SENT).stream().map(e -> ((IncidentEvent.StepSent) e.typed()).target()).toList();
+    }
+
+    private String status() throws Exception {
+        return ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText());
+    }
+
+    /** The page is loaded (it renders again as runs are recorded) with the run's Re-run link on it. */
+    private void waitForRerunLink(long seq) throws Exception {
+        ConsoleFixture.waitFor(20, () -> {
+            var engine = fx.console().runbook().engine();
+            if (engine.getLoadWorker().getState() != javafx.concurrent.Worker.State.SUCCEEDED
+                    || engine.getDocument() == null) {
+                return false;
+            }
+            var anchors = engine.getDocument().getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                if (("baton:rerun/" + seq).equals(((org.w3c.dom.Element) anchors.item(i)).getAttribute("href"))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
+    void reRunOfATypedStepGoesToTheTerminalItWasTypedInAndAsksWhenThatOneIsClosed(FxRobot robot) throws Exception {
+        showTidy();
+        TerminalTab first = fx.waitForShell("Local 1");
+        fx.click("baton:run/1");
+        fx.waitForText(first, "two-3", 20);
+        IncidentConsoleTest.until(20, () -> sentTo().equals(List.of("Local 1")));
+        long seq = events(EventType.STEP_SENT).get(0).seq();
+        ConsoleFixture.onFx(() -> {
+            fx.console().terminals().openLocalShell();
+            return null;
+        });
+        TerminalTab second = fx.waitForShell("Local 2");
+        ConsoleFixture.waitFor(10, () -> fx.console().terminals().active().orElseThrow() == second);
+        waitForRerunLink(seq);
+
+        fx.click("baton:rerun/" + seq);
+        IncidentConsoleTest.until(20, () -> sentTo().size() == 2);
+        assertThat(sentTo()).containsExactly("Local 1", "Local 1");
+        IncidentConsoleTest.until(10, () -> status().equals("Step 1 sent to Local 1"));
+        assertThat(second.widget().text()).doesNotContain("two-");
+
+        // Closed since: the status bar says so and the responder chooses, the active terminal offered first.
+        ConsoleFixture.onFx(() -> {
+            fx.console().terminals().getSelectionModel().select(first);
+            fx.console().terminals().closeActive();
+            return null;
+        });
+        ConsoleFixture.waitFor(10, () -> fx.console().terminals().all().equals(List.of(second)));
+        waitForRerunLink(seq);
+        fx.click("baton:rerun/" + seq);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#choose-terminal").tryQuery().isPresent());
+        assertThat(status()).isEqualTo("Local 1, where step 1 was typed, is closed: choose where to run it");
+        assertThat(sentTo()).hasSize(2);
+        robot.clickOn("OK");
+        IncidentConsoleTest.until(20, () -> sentTo().size() == 3);
+        assertThat(sentTo()).containsExactly("Local 1", "Local 1", "Local 2");
+        fx.waitForText(second, "two-3", 20);
     }
 }

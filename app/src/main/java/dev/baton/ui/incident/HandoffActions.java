@@ -49,6 +49,12 @@ public final class HandoffActions {
         this.owner = owner;
     }
 
+    /** The sender takes back the incident they handed off. */
+    public void takeBack() {
+        background.onFx(incident.takeBack(), "Not taken back", done -> status.accept(
+                "Taken back: the incident is yours to record into again"));
+    }
+
     private record Ready(Handoffs.Prepared prepared, List<Signers.Choice> signing) {}
 
     /** Asks for the note and choices, then writes the bundle. */

@@ -246,6 +246,11 @@ public final class IncidentPane extends VBox {
         clockTick.stop();
     }
 
+    /** A copy handed off to someone else: its notes can be read and copied, not edited, until it is taken back. */
+    public void setReadOnly(boolean readOnly) {
+        notes.setEditable(!readOnly);
+    }
+
     /** Ctrl+S: the notes saved now and noted in the timeline. */
     public void saveNotes() {
         session.saveNotes(notes.getText());

@@ -103,6 +103,13 @@ public final class RunHistory implements IncidentSession.Listener {
                 .filter(run -> run.seq() == seq).findFirst();
     }
 
+    /** The terminal the step on timeline line {@code seq} was typed into; empty for a run on a node. */
+    public Optional<String> typedInto(long seq) {
+        return copy().stream().filter(line -> line.seq() == seq).map(TimelineEvent::typed)
+                .filter(IncidentEvent.StepSent.class::isInstance).map(e -> ((IncidentEvent.StepSent) e).target())
+                .findFirst();
+    }
+
     /** The exec result on timeline line {@code seq}, and the incident folder its output files are in. */
     public Optional<Output> output(long seq) {
         Path in = folder;

@@ -209,21 +209,29 @@ public final class RunbookView extends StackPane {
         if (runbook == null) {
             return false;
         }
+        boolean nowTicked = !isTicked(runbook, item);
+        setTick(runbook, item, nowTicked);
+        return nowTicked;
+    }
+
+    /** Ticks or unticks a checklist item of {@code runbook}, and shows it when that runbook is on the page. */
+    public void setTick(Runbook runbook, int item, boolean on) {
         String key = runbook.id() + "#" + item;
-        boolean nowTicked;
-        if (ticked.remove(key)) {
-            nowTicked = false;
-        } else {
+        if (on) {
             ticked.add(key);
-            nowTicked = true;
+        } else {
+            ticked.remove(key);
+        }
+        Runbook page = shown.get();
+        if (page == null || !page.id().equals(runbook.id())) {
+            return;
         }
         // In place, so the page keeps its scroll position; a full render only when the page is not there yet.
-        if (!showTick(item, nowTicked)) {
+        if (!showTick(item, on)) {
             refresh();
         } else {
-            renderQuietly(runbook);
+            renderQuietly(page);
         }
-        return nowTicked;
     }
 
     /** Sets one checklist item's mark through the DOM (no script): false when the page lacks it. */

@@ -68,15 +68,22 @@ public final class StepActions {
         switch (action.action()) {
             case RUN -> step(runbook, action).ifPresent(step -> terminalTabs.get().active().ifPresentOrElse(
                     tab -> run(step, tab), () -> status.accept("Open a terminal first (Ctrl+T)")));
-            case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal().ifPresent(tab -> run(step, tab)));
+            case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal("Which terminal?", null)
+                    .ifPresent(tab -> run(step, tab)));
             case RUN_ON_NODE -> step(runbook, action).ifPresent(this::runOnNode);
             case COPY -> step(runbook, action).ifPresent(this::copy);
             case TICK -> {
                 boolean ticked = view.toggleTick(action.number());
                 status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
                 if (runbook != null && action.number() <= runbook.checklist().size()) {
+                    // The page shows what the record holds: a tick it refuses (a handed-off copy) is put back.
                     incident.checklist(runbook, action.number(), runbook.checklist().get(action.number() - 1).text(),
-                            ticked);
+                            ticked).whenComplete((done, refused) -> {
+                                if (refused != null) {
+                                    javafx.application.Platform.runLater(
+                                            () -> view.setTick(runbook, action.number(), !ticked));
+                                }
+                            });
                 }
             }
             case OPEN -> view.open(action.argument());
@@ -101,16 +108,36 @@ public final class StepActions {
         return step;
     }
 
-    private Optional<TerminalTab> chooseTerminal() {
+    /** @param offered the terminal chosen to begin with; the first one when null */
+    private Optional<TerminalTab> chooseTerminal(String question, TerminalTab offered) {
         List<TerminalTab> tabs = terminalTabs.get().all();
         if (tabs.isEmpty()) {
             status.accept("Open a terminal first (Ctrl+T)");
             return Optional.empty();
         }
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(tabs.get(0).name(), tabs.stream().map(TerminalTab::name).toList());
+        ChoiceDialog<String> dialog = new ChoiceDialog<>((offered == null ? tabs.get(0) : offered).name(),
+                tabs.stream().map(TerminalTab::name).toList());
+        dialog.getDialogPane().setId("choose-terminal");
         dialog.setTitle("Run in…");
-        dialog.setHeaderText("Which terminal?");
+        dialog.setHeaderText(question);
         return dialog.showAndWait().flatMap(name -> tabs.stream().filter(t -> t.name().equals(name)).findFirst());
+    }
+
+    /**
+     * Step {@code number} of the page again in the terminal it was typed into. When that terminal is closed the
+     * responder chooses, the active one offered: a re-run names where it goes, and going elsewhere unasked
+     * could put the step on another host.
+     */
+    public void runAgainIn(int number, String terminal) {
+        step(view.shownRunbookProperty().get(), new BatonUrls.Parsed(BatonUrls.Action.RUN, String.valueOf(number)))
+                .ifPresent(step -> terminalTabs.get().all().stream().filter(tab -> tab.name().equals(terminal))
+                        .findFirst().ifPresentOrElse(tab -> run(step, tab), () -> {
+                            status.accept(terminal + ", where step " + number + " was typed, is closed: choose where"
+                                    + " to run it");
+                            chooseTerminal("Step " + number + " was typed into " + terminal + ", which is closed."
+                                    + " Run it in:", terminalTabs.get().active().orElse(null))
+                                    .ifPresent(tab -> run(step, tab));
+                        }));
     }
 
     /** Placeholders, then the plan, then (when the policy asks) the confirmation, then the bytes, off the FX thread. */

@@ -1,0 +1,78 @@
+package dev.baton.ui;
+
+import dev.baton.handoff.BundleWriter;
+import dev.baton.incident.IncidentEvent;
+import dev.baton.incident.TimelineEvent;
+import dev.baton.session.Handoffs;
+import dev.baton.session.IncidentSession;
+import dev.baton.session.IncidentSnapshot;
+import dev.baton.ui.incident.HandoffBanner;
+import dev.baton.ui.incident.IncidentPane;
+import dev.baton.ui.runbook.RunbookView;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Keeps the window in step with the open incident: the ticks of a reopened one on the runbook page, the
+ * handoff banner, notes read-only while handed off, the runbooks a continued incident was using, and the
+ * session's messages in the status bar.
+ * Told on the incident's thread; every change to the window is made on the FX thread.
+ */
+final class OpenIncidentListener implements IncidentSession.Listener {
+    private final IncidentSession session;
+    private final RunbookView runbook;
+    private final HandoffBanner banner;
+    private final IncidentPane incident;
+    private final Consumer<String> say;
+
+    OpenIncidentListener(IncidentSession session, RunbookView runbook, HandoffBanner banner, IncidentPane incident,
+            Consumer<String> say) {
+        this.session = session;
+        this.runbook = runbook;
+        this.banner = banner;
+        this.incident = incident;
+        this.say = say;
+    }
+
+    @Override
+    public void reopened(IncidentSnapshot now) {
+        Platform.runLater(() -> {
+            runbook.setTicked(now.ticked());
+            handoffChanged(now.events(), true);
+        });
+    }
+
+    @Override
+    public void switched(IncidentSnapshot now) {
+        List<TimelineEvent> events = now == null ? List.of() : now.events();
+        Platform.runLater(() -> handoffChanged(events, false));
+    }
+
+    @Override
+    public void recorded(TimelineEvent event) {
+        if (event.type().startsWith("handoff.")) {
+            session.snapshot().thenAccept(now -> Platform.runLater(() -> handoffChanged(
+                    now.map(IncidentSnapshot::events).orElse(List.of()), false)));
+        }
+    }
+
+    @Override
+    public void told(String message) {
+        say.accept(message);
+    }
+
+    /**
+     * The handoff notice over the panes, and the notes read-only on a copy handed off. A continued incident (its
+     * last event the handover) also reopens the runbooks the sender used, the last one shown.
+     */
+    private void handoffChanged(List<TimelineEvent> events, boolean reopened) {
+        var notice = Handoffs.notice(events);
+        banner.show(notice);
+        incident.setReadOnly(notice.map(Handoffs.Notice::handedOff).orElse(false));
+        if (reopened && !events.isEmpty()
+                && events.get(events.size() - 1).typed() instanceof IncidentEvent.HandoffImported) {
+            BundleWriter.runbooksUsed(events).forEach(runbook::open);
+        }
+    }
+}
