@@ -65,6 +65,13 @@ class LibraryCacheTest {
         Files.write(runbooks.resolve("photo.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2, 3});
     }
 
+    /** An edit the stamps see even within the file system's time resolution. */
+    private void replaceInQueueStalled(String text, String with) throws IOException {
+        Path stalled = runbooks.resolve("queue-stalled.md");
+        Files.writeString(stalled, Files.readString(stalled).replace(text, with));
+        Files.setLastModifiedTime(stalled, FileTime.fromMillis(Files.getLastModifiedTime(stalled).toMillis() + 5_000));
+    }
+
     private static void assertSameLibrary(RunbookLibrary cached, RunbookLibrary read) {
         assertThat(cached.runbooks()).isEqualTo(read.runbooks());
         assertThat(cached.problems()).isEqualTo(read.problems());
@@ -109,9 +116,7 @@ class LibraryCacheTest {
         SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
         cache.library(List.of(runbooks), update).close();
 
-        Path stalled = runbooks.resolve("queue-stalled.md");
-        Files.writeString(stalled, Files.readString(stalled).replace("payments", "billing"));
-        Files.setLastModifiedTime(stalled, FileTime.fromMillis(Files.getLastModifiedTime(stalled).toMillis() + 5_000));
+        replaceInQueueStalled("payments", "billing");
         Files.delete(runbooks.resolve("photo.md"));
         Files.writeString(runbooks.resolve("node-not-ready.md"), "# KubeNodeNotReady\n\n```bash\nkubectl describe node <node>\n```\n");
         try (RunbookLibrary changed = cache.library(List.of(runbooks), update);
@@ -128,9 +133,7 @@ class LibraryCacheTest {
         SearchIndexCache cache = new SearchIndexCache(cacheFolder);
         SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
         cache.library(List.of(runbooks), update).close();
-        Path stalled = runbooks.resolve("queue-stalled.md");
-        Files.writeString(stalled, Files.readString(stalled).replace("sudo rm -rf", "ls -l"));
-        Files.setLastModifiedTime(stalled, FileTime.fromMillis(Files.getLastModifiedTime(stalled).toMillis() + 5_000));
+        replaceInQueueStalled("sudo rm -rf", "ls -l");
         assertThat(cache.search(List.of(runbooks), "payments", 5, update)).isNotEmpty();
         assertThat(update[0].reread()).isEqualTo(1);
         try (RunbookLibrary next = cache.library(List.of(runbooks), update);
