@@ -4,6 +4,7 @@ import dev.baton.incident.EventWords;
 import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.TimelineEvent;
+import dev.baton.incident.TypedStepOutcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,11 +96,11 @@ final class HandoffSummary {
                 .append("</p>\n");
 
         page.append("<h2>Timeline</h2>\n<table><tr><th>When</th><th>What</th><th>Who</th></tr>\n");
-        java.util.Set<Long> answered = answeredSteps(events);
+        Map<Long, TypedStepOutcomes.Outcome> typedOutcomes = TypedStepOutcomes.of(events);
         for (TimelineEvent event : events) {
             IncidentEvent typed = event.typed();
-            boolean neverRun = typed instanceof IncidentEvent.StepSent sent && Boolean.FALSE.equals(sent.submitted())
-                    && !answered.contains(event.seq());
+            boolean neverRun = typed instanceof IncidentEvent.StepSent
+                    && typedOutcomes.get(event.seq()) == TypedStepOutcomes.Outcome.STILL_TYPED;
             String css = typed instanceof IncidentEvent.StepAbandoned || neverRun ? " class=\"abandoned\""
                     : typed instanceof IncidentEvent.StepEntered || typed instanceof IncidentEvent.StepSent s
                     && Boolean.TRUE.equals(s.submitted()) ? " class=\"ran\"" : "";
@@ -133,20 +134,6 @@ final class HandoffSummary {
             }
         }
         return texts;
-    }
-
-    /** The {@code seq} of every typed step that was later run or abandoned. */
-    private static java.util.Set<Long> answeredSteps(List<TimelineEvent> events) {
-        java.util.Set<Long> answered = new java.util.HashSet<>();
-        for (TimelineEvent line : events) {
-            IncidentEvent event = line.typed();
-            if (event instanceof IncidentEvent.StepEntered e) {
-                answered.add(e.sent());
-            } else if (event instanceof IncidentEvent.StepAbandoned e) {
-                answered.add(e.sent());
-            }
-        }
-        return answered;
     }
 
     /** The alerts the incident was opened from: labels, annotations and where each came from. */

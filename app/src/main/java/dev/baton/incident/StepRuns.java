@@ -35,7 +35,7 @@ public final class StepRuns {
     public static Map<Integer, List<Run>> of(List<TimelineEvent> events, String runbookId, int perStep) {
         Map<String, IncidentEvent.StepRun> startedOn = new HashMap<>();
         Map<Integer, List<Run>> runs = new HashMap<>();
-        Map<Long, Run> typedBySeq = new HashMap<>();
+        Map<Long, TypedStepOutcomes.Outcome> typedOutcomes = TypedStepOutcomes.of(events);
         for (TimelineEvent line : events) {
             IncidentEvent event;
             try {
@@ -55,14 +55,14 @@ public final class StepRuns {
                                     || result.stderr() != null && !result.stderr().isBlank()));
                 }
             } else if (event instanceof IncidentEvent.StepSent sent && runbookId.equals(sent.runbook())) {
-                String outcome = sent.submitted() == null ? "sent" : sent.submitted() ? "run" : "typed";
-                Run typed = new Run(line.seq(), sent.step(), line.time(), sent.target(), null, outcome, -1, false);
-                runs.computeIfAbsent(sent.step(), n -> new ArrayList<>()).add(typed);
-                typedBySeq.put(line.seq(), typed);
-            } else if (event instanceof IncidentEvent.StepEntered entered) {
-                settle(runs, typedBySeq, entered.sent(), "run");
-            } else if (event instanceof IncidentEvent.StepAbandoned abandoned) {
-                settle(runs, typedBySeq, abandoned.sent(), "abandoned");
+                String outcome = switch (typedOutcomes.get(line.seq())) {
+                    case RUN -> "run";
+                    case ABANDONED -> "abandoned";
+                    case STILL_TYPED -> "typed";
+                    case NOT_RECORDED -> "sent";
+                };
+                runs.computeIfAbsent(sent.step(), n -> new ArrayList<>())
+                        .add(new Run(line.seq(), sent.step(), line.time(), sent.target(), null, outcome, -1, false));
             }
         }
         Map<Integer, List<Run>> newest = new HashMap<>();
@@ -72,16 +72,5 @@ public final class StepRuns {
             newest.put(step, List.copyOf(reversed.subList(0, Math.min(perStep, reversed.size()))));
         });
         return newest;
-    }
-
-    /** What became of a step typed into a terminal: Enter pressed, or the line given up. */
-    private static void settle(Map<Integer, List<Run>> runs, Map<Long, Run> typedBySeq, long sentSeq, String outcome) {
-        Run typed = typedBySeq.remove(sentSeq);
-        if (typed == null) {
-            return;
-        }
-        List<Run> list = runs.get(typed.step());
-        list.set(list.indexOf(typed), new Run(typed.seq(), typed.step(), typed.at(), typed.target(), null, outcome, -1,
-                false));
     }
 }

@@ -93,23 +93,32 @@ final class ConsoleFixture {
                 && console().runbook().engine().getTitle().equals(expectedTitle));
     }
 
-    /** Dispatches a real DOM click on the link with this href, the way a mouse click reaches Baton. */
+    /**
+     * Dispatches a real DOM click on the link with this href, the way a mouse click reaches Baton. The page
+     * renders again when a run is recorded, so the link is waited for across a reload.
+     */
     void click(String href) throws Exception {
-        boolean found = onFx(() -> {
-            var document = console().runbook().engine().getDocument();
-            NodeList anchors = document.getElementsByTagName("a");
-            for (int i = 0; i < anchors.getLength(); i++) {
-                Element anchor = (Element) anchors.item(i);
-                if (href.equals(anchor.getAttribute("href"))) {
-                    MouseEvent event = (MouseEvent) ((DocumentEvent) document).createEvent("MouseEvents");
-                    event.initMouseEvent("click", true, true, null, 0, 0, 0, 0, 0, false, false, false, false, (short) 0, null);
-                    ((EventTarget) anchor).dispatchEvent(event);
-                    return true;
+        try {
+            waitFor(20, () -> {
+                var document = console().runbook().engine().getDocument();
+                if (document == null) {
+                    return false; // between two loads
                 }
-            }
-            return false;
-        });
-        assertThat(found).as("link " + href + " on the page").isTrue();
+                NodeList anchors = document.getElementsByTagName("a");
+                for (int i = 0; i < anchors.getLength(); i++) {
+                    Element anchor = (Element) anchors.item(i);
+                    if (href.equals(anchor.getAttribute("href"))) {
+                        MouseEvent event = (MouseEvent) ((DocumentEvent) document).createEvent("MouseEvents");
+                        event.initMouseEvent("click", true, true, null, 0, 0, 0, 0, 0, false, false, false, false, (short) 0, null);
+                        ((EventTarget) anchor).dispatchEvent(event);
+                        return true;
+                    }
+                }
+                return false;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no link " + href + " on the page in 20 s", e);
+        }
     }
 
     /** A checklist item's mark as the page shows it: its class and the mark, "task checked ☑" or "task ☐". */

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 public final class RunHistory implements IncidentSession.Listener {
     private static final int PER_STEP = 3;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final Set<String> RUN_EVENTS = Set.of(EventType.RUN_RESULT, EventType.STEP_SENT);
+    /** Events that change what the page shows beside a step: a typed step's Enter or abandon changes its word. */
+    private static final Set<String> RUN_EVENTS = Set.of(EventType.RUN_RESULT, EventType.STEP_SENT,
+            EventType.STEP_ENTERED, EventType.STEP_ABANDONED);
 
     private final List<TimelineEvent> events = new ArrayList<>();
     private final Runnable onChange;
