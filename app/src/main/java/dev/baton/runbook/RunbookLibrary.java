@@ -64,14 +64,15 @@ public final class RunbookLibrary implements AutoCloseable {
         List<LibraryProblem> problems = new ArrayList<>();
         for (Path root : roots) {
             // Files are read on every core (the parser is thread-safe), then kept in the walk's order.
-            List<FileResult> results = runbookFiles(root, problems).parallelStream()
-                    .map(file -> readOne(reader, parser, file)).toList();
-            for (FileResult result : results) {
-                runbooks.addAll(result.runbooks());
-                if (result.problem() == null) {
-                    files.put(result.display(), result.file());
+            List<Path> found = runbookFiles(root, problems);
+            List<FileRead> reads = found.parallelStream().map(file -> read(reader, parser, displayPath(file), file)).toList();
+            for (int i = 0; i < found.size(); i++) {
+                FileRead read = reads.get(i);
+                runbooks.addAll(read.runbooks());
+                if (read.problem() == null) {
+                    files.put(displayPath(found.get(i)), found.get(i).toAbsolutePath().normalize());
                 } else {
-                    problems.add(result.problem());
+                    problems.add(read.problem());
                 }
             }
         }
@@ -96,21 +97,20 @@ public final class RunbookLibrary implements AutoCloseable {
         return folders;
     }
 
-    private record FileResult(String display, Path file, List<Runbook> runbooks, LibraryProblem problem) {}
+    /** A file as it was read: its runbooks, or the problem that kept it out ({@code problem} not null). */
+    record FileRead(List<Runbook> runbooks, LibraryProblem problem) {}
 
-    private static FileResult readOne(RunbookFileReader reader, RunbookParser parser, Path file) {
-        String display = displayPath(file);
+    /** Reads and parses one file, {@code display} being its path as the library shows it; never throws. */
+    static FileRead read(RunbookFileReader reader, RunbookParser parser, String display, Path file) {
         try {
-            SourceText source = reader.read(file);
-            return new FileResult(display, file.toAbsolutePath().normalize(), parser.parse(display, source), null);
+            return new FileRead(parser.parse(display, reader.read(file)), null);
         } catch (RunbookReadException e) {
-            return new FileResult(display, file, List.of(), new LibraryProblem(display, e.line(), e.getMessage()));
+            return new FileRead(List.of(), new LibraryProblem(display, e.line(), e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // The nesting bound should make this unreachable; if a file still breaks the parser,
             // it alone is left out and said, and every other file loads.
             org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
-            return new FileResult(display, file, List.of(),
-                    new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
+            return new FileRead(List.of(), new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
         }
     }
 

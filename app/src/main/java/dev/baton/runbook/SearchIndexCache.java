@@ -1,6 +1,7 @@
 package dev.baton.runbook;
 
 import dev.baton.runbook.IndexManifest.Stamp;
+import dev.baton.runbook.RunbookLibrary.FileRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class SearchIndexCache {
             Map<String, FileRead> reads = new ConcurrentHashMap<>(refreshed.reads());
             RunbookFileReader fileReader = new RunbookFileReader();
             RunbookParser parser = new RunbookParser();
-            stale.parallelStream().forEach(file -> reads.put(file, read(parser, fileReader, file, refreshed.files().get(file))));
+            stale.parallelStream().forEach(file -> reads.put(file, RunbookLibrary.read(fileReader, parser, file, refreshed.files().get(file))));
 
             List<LibrarySnapshot.Entry> entries = new ArrayList<>();
             List<Map.Entry<String, Path>> inOrder = new ArrayList<>(refreshed.files().entrySet());
@@ -251,9 +252,6 @@ public final class SearchIndexCache {
         }
     }
 
-    /** A file as it was read: its runbooks, or why it gave none. */
-    private record FileRead(List<Runbook> runbooks, LibraryProblem problem) {}
-
     /** The files found now (display path to file) with their stamps, and those this refresh read. */
     private record Refreshed(Update update, Map<String, Path> files, Map<String, Stamp> stamps, Map<String, FileRead> reads) {}
 
@@ -306,7 +304,7 @@ public final class SearchIndexCache {
             try {
                 changed.parallelStream().forEach(path -> {
                     try {
-                        FileRead read = read(parser, reader, path, files.get(path));
+                        FileRead read = RunbookLibrary.read(reader, parser, path, files.get(path));
                         reads.put(path, read);
                         Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
                         List<Document> documents = documents(path, read);
@@ -328,18 +326,6 @@ public final class SearchIndexCache {
         }
         IndexManifest.write(manifestFile, build, current);
         return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, current, reads);
-    }
-
-    /** As {@link RunbookLibrary#load} reads one file: its runbooks, or the problem that kept it out. */
-    private static FileRead read(RunbookParser parser, RunbookFileReader reader, String path, Path file) {
-        try {
-            return new FileRead(parser.parse(path, reader.read(file)), null);
-        } catch (RunbookReadException e) {
-            return new FileRead(List.of(), new LibraryProblem(path, e.line(), e.getMessage()));
-        } catch (RuntimeException | StackOverflowError e) {
-            log().warn("Could not parse {}", path, e);
-            return new FileRead(List.of(), new LibraryProblem(path, 1, "could not be parsed (" + e + "); not loaded"));
-        }
     }
 
     /** A file's documents: none for a file that gave no runbook (not searchable, as in the library; lint says why). */
