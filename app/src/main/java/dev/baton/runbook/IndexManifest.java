@@ -2,10 +2,8 @@ package dev.baton.runbook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +48,15 @@ final class IndexManifest {
 
     /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
     static void write(Path file, String build, Map<String, Stamp> stamps) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        StringBuilder text = new StringBuilder(BUILD_LINE).append(build).append('\n');
-        stamps.forEach((path, stamp) -> {
-            if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
-                text.append(stamp.size()).append('\t').append(stamp.modifiedNanos()).append('\t').append(path).append('\n');
+        CacheFiles.replace(file, out -> {
+            out.write(BUILD_LINE + build + "\n");
+            for (Map.Entry<String, Stamp> entry : stamps.entrySet()) {
+                String path = entry.getKey();
+                if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
+                    out.write(entry.getValue().size() + "\t" + entry.getValue().modifiedNanos() + "\t" + path + "\n");
+                }
             }
         });
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /**

@@ -9,14 +9,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.runbook.IndexManifest.Stamp;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -110,24 +106,14 @@ final class LibrarySnapshot {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write(JSON.writeValueAsString(new Header(FORMAT, build)));
+        CacheFiles.replace(file, out -> {
+            out.write(JSON.writeValueAsString(new Header(FORMAT, build)));
+            out.write('\n');
+            for (String line : lines) {
+                out.write(line);
                 out.write('\n');
-                for (String line : lines) {
-                    out.write(line);
-                    out.write('\n');
-                }
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     private static String line(Entry entry) {
