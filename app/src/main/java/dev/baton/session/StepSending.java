@@ -72,8 +72,10 @@ public final class StepSending {
     }
 
     /**
-     * Writes the planned text into the terminal off the caller's thread and records it. The future
-     * completes once the bytes are written; the record follows on the incident's thread.
+     * Writes the planned text into the terminal off the caller's thread and records it. The future completes
+     * once the bytes are written and the step is recorded, so what the session tells while recording (the
+     * incident the first step started) comes before the caller says the step was sent. A record that fails
+     * does not fail the send: the bytes are in the terminal, and the session tells of the failure itself.
      *
      * @param keyboard what the responder types into that terminal, or null when nobody types there
      */
@@ -82,7 +84,7 @@ public final class StepSending {
         if (plan.refused()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(plan.refusal()));
         }
-        return CompletableFuture.runAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             // A copy handed off to someone else takes no steps: refused before a byte reaches the terminal.
             incident.handedOff().join().ifPresent(exported -> {
                 throw new IncidentSession.HandedOff(exported);
@@ -117,7 +119,8 @@ public final class StepSending {
             } else if (keyboard != null) {
                 lastRun.put(keyboard, new Ran(line, Secrets.redact(line, values)));
             }
-        }, background);
+            return sent;
+        }, background).thenCompose(sent -> sent.handle((recorded, notRecorded) -> null));
     }
 
     /** The last step that ran in the terminal {@code keyboard} belongs to, if Baton knows of one. */

@@ -122,6 +122,32 @@ class TypedStepsTest {
                 .singleElement().satisfies(e -> assertThat(((IncidentEvent.StepSent) e).submitted()).isTrue());
     }
 
+    /**
+     * The first step starts the incident, and the session says so; the step is said sent after that, so the
+     * window's status bar ends on the step, not on the incident it started.
+     */
+    @Test
+    void aSendIsDoneOnlyOnceItsStepIsRecorded() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.addListener(new IncidentSession.Listener() {
+            @Override
+            public void told(String message) {
+                try {
+                    Thread.sleep(300); // a slow disk under the new incident
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                told.add(message);
+            }
+        });
+        StepSending sending = new StepSending(session, executor);
+        Step step = new Step(1, List.of("Look"), "", "bash", StepKind.SHELL, "echo first", List.of(), List.of(), 1);
+        sending.send(null, step, sending.plan(step, Map.of(), false), Map.of(), "Local 1", shell, keyboard)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(told).containsExactly("Incident \"Incident\"");
+        assertThat(types()).contains("step.sent");
+    }
+
     private List<TimelineEvent> events() throws Exception {
         return session.snapshot().get(10, TimeUnit.SECONDS).orElseThrow().events();
     }
