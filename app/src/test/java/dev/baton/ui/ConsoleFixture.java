@@ -44,7 +44,23 @@ final class ConsoleFixture {
                 result.completeExceptionally(e);
             }
         });
-        return result.get(20, TimeUnit.SECONDS);
+        try {
+            return result.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer in 20 s; it was at:" + fxThreadStack(), e);
+        }
+    }
+
+    private static String fxThreadStack() {
+        StringBuilder stack = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            if (thread.getName().equals("JavaFX Application Thread")) {
+                for (StackTraceElement frame : frames) {
+                    stack.append("\n\tat ").append(frame);
+                }
+            }
+        });
+        return stack.toString();
     }
 
     static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
@@ -80,6 +96,23 @@ final class ConsoleFixture {
             throw new AssertionError("\"" + text + "\" never appeared in " + tab.name() + "; it shows:\n"
                     + tab.widget().text().strip(), e);
         }
+    }
+
+    /** Waits for the status bar to say exactly this, and says what it said instead. */
+    void waitForStatus(String expected, int seconds) throws Exception {
+        try {
+            waitFor(seconds, () -> expected.equals(statusLabel().getText()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the status bar never said \"" + expected + "\"; it says \"" + status() + "\"", e);
+        }
+    }
+
+    String status() throws Exception {
+        return onFx(() -> statusLabel().getText());
+    }
+
+    private javafx.scene.control.Label statusLabel() {
+        return (javafx.scene.control.Label) console().lookup("#status");
     }
 
     /** Opens a runbook by id and waits until its page has loaded. */

@@ -25,6 +25,7 @@ abstract class ConsoleTest {
     /** This test's own data folder: incidents a test starts are not resumed by the next one. */
     protected Path dataFolder;
     private String previousData;
+    private javafx.stage.Stage stage;
 
     @BeforeEach
     void openWindow() throws Exception {
@@ -35,7 +36,7 @@ abstract class ConsoleTest {
         // otherwise carry one class's moved dividers or small window into the next.
         ConsoleWindow.layoutPreferences().clear();
         ConsoleWindow.layoutPreferences().flush();
-        var stage = FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         ConsoleFixture.onFx(() -> {
             app = new BatonApp(runbooks());
             app.start(stage);
@@ -47,6 +48,7 @@ abstract class ConsoleTest {
 
     @AfterEach
     void closeWindow() throws Exception {
+        DialogButtons.closeLeftovers(stage);
         ConsoleFixture.onFx(() -> {
             app.stop();
             return null;

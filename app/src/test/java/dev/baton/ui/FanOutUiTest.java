@@ -107,10 +107,10 @@ class FanOutUiTest extends ConsoleTest {
             robot.lookup("#run-group").queryAs(ComboBox.class).setValue("web");
             return null;
         });
-        robot.clickOn("#run-nodes-ok");
+        DialogButtons.close(robot, "#run-nodes-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-send").queryButton().getText()).isEqualTo("Run on 20 nodes of group web");
-        robot.clickOn("#confirm-send");
+        DialogButtons.close(robot, "#confirm-send");
 
         ConsoleFixture.waitFor(10, () -> fx.console().runOnNode().fanOuts().size() == 1);
         FanOutWindow window = fx.console().runOnNode().fanOuts().get(0);

@@ -112,11 +112,11 @@ class FiringUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(10, () -> robot.lookup("#placeholder-pod").tryQuery().isPresent());
         assertThat(robot.lookup("#placeholder-pod").queryAs(TextField.class).getText()).isEqualTo("api-7f9c; touch " + marker);
         assertThat(robot.lookup("#placeholder-namespace").queryAs(TextField.class).getText()).isEqualTo("payments");
-        robot.clickOn("#placeholder-ok");
+        DialogButtons.close(robot, "#placeholder-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-text").tryQuery().isPresent());
         assertThat(CommandText.text(robot.lookup("#confirm-text").query()))
                 .isEqualTo("echo \"pod: api-7f9c; touch " + marker + "\" 'ns: payments'");
-        robot.clickOn("#confirm-send");
+        DialogButtons.close(robot, "#confirm-send");
 
         // The output may wrap in a narrow terminal: read it with the screen's line ends taken out.
         String output = "pod: api-7f9c; touch " + marker + " ns: payments";
@@ -133,12 +133,13 @@ class FiringUiTest extends ConsoleTest {
 
         robot.clickOn("#firing-silence");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#silence-comment").tryQuery().isPresent());
-        robot.clickOn("#silence-confirm");
+        DialogButtons.press(robot, "#silence-confirm");
         assertThat(robot.lookup("#silence-problem").queryAs(Label.class).getText()).startsWith("A silence needs a comment");
-        robot.clickOn("#silence-comment").write("Ledger failover under way");
+        DialogButtons.press(robot, "#silence-comment");
+        robot.write("Ledger failover under way");
         assertThat(robot.lookup("#silence-what").queryAs(Label.class).getText())
                 .startsWith("Silence LedgerDown instance=\"node-5:9100\"").endsWith("for 1 h: Ledger failover under way");
-        robot.clickOn("#silence-confirm");
+        DialogButtons.close(robot, "#silence-confirm");
 
         IncidentSnapshot incident = awaitIncidentWith(IncidentEvent.AlertSilenced.class);
         IncidentEvent.AlertSilenced silenced = incident.events().stream().map(TimelineEvent::typed)
@@ -165,7 +166,7 @@ class FiringUiTest extends ConsoleTest {
             text.setText("{\"labels\": {\"alertname\": \"PaymentsPodRestarting\",}");
             return null;
         });
-        robot.clickOn("#paste-alert-ok");
+        DialogButtons.press(robot, "#paste-alert-ok");
         assertThat(robot.lookup("#paste-alert-problem").queryAs(Label.class).getText()).startsWith("Not JSON (line 1");
         assertThat(text.getText()).isEqualTo("{\"labels\": {\"alertname\": \"PaymentsPodRestarting\",}");
 
@@ -174,7 +175,7 @@ class FiringUiTest extends ConsoleTest {
                     "node-9:9100") + "]}");
             return null;
         });
-        robot.clickOn("#paste-alert-ok");
+        DialogButtons.close(robot, "#paste-alert-ok");
 
         IncidentSnapshot incident = awaitIncidentWith(IncidentEvent.AlertOpened.class);
         assertThat(incident.variables()).containsEntry("pod", "api-b").containsEntry("instance", "node-9:9100");

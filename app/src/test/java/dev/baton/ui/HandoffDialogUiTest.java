@@ -41,10 +41,10 @@ class HandoffDialogUiTest extends ConsoleTest {
         assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-secrets-title").queryAs(Label.class).getText()))
                 .startsWith("1 secret(s) found");
 
-        robot.clickOn("#handoff-ok");
+        DialogButtons.press(robot, "#handoff-ok");
         ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-overwrite").tryQuery().isPresent());
         assertThat(bundle).hasContent("the handoff before");
-        robot.clickOn("#handoff-overwrite-ok");
+        DialogButtons.close(robot, "#handoff-overwrite-ok");
         IncidentConsoleTest.until(30, () -> fx.incident().events().stream()
                 .anyMatch(e -> e.type().equals(EventType.HANDOFF_EXPORTED)));
         assertThat(Files.size(bundle)).isGreaterThan(100);

@@ -56,7 +56,7 @@ class HandoffUiTest extends IncidentConsoleTest {
             robot.lookup("#handoff-sign").queryAs(ComboBox.class).getSelectionModel().select(0);
             return null;
         });
-        robot.clickOn("#handoff-ok");
+        DialogButtons.press(robot, "#handoff-ok");
         until(30, () -> Files.exists(bundle) && !events(EventType.HANDOFF_EXPORTED).isEmpty());
         List<String> sentLines = Files.readAllLines(senderFolder.resolve("timeline.jsonl"));
         List<String> exportedLines = sentLines.subList(0, sentLines.size() - 1);

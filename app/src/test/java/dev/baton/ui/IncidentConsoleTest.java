@@ -68,7 +68,7 @@ abstract class IncidentConsoleTest extends ConsoleTest {
         });
         fx.click("baton:run-on-node/1");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
-        robot.clickOn("#run-nodes-ok");
+        DialogButtons.close(robot, "#run-nodes-ok");
         ConsoleFixture.waitFor(30, () -> robot.lookup("#run-capture").tryQuery().map(n -> !n.isDisabled()).orElse(false));
     }
 }

@@ -92,7 +92,7 @@ class IncidentUiTest extends IncidentConsoleTest {
         showDiskFull();
         robot.clickOn("#incident-new");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#incident-dialog-ok").tryQuery().isPresent());
-        robot.clickOn("#incident-dialog-ok");
+        DialogButtons.close(robot, "#incident-dialog-ok");
         IncidentSnapshot incident = incident();
         assertThat(incident.info().title()).isEqualTo("Disk full");
 

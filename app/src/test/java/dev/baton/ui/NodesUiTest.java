@@ -76,7 +76,7 @@ class NodesUiTest extends ConsoleTest {
         String shown = ConsoleFixture.onFx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#host-key-dialog")
                 .query()).getHeaderText());
         assertThat(shown).contains(dev.baton.ssh.KnownHosts.fingerprint(server.hostKey()));
-        robot.clickOn("#host-key-save");
+        DialogButtons.close(robot, "#host-key-save");
 
         TerminalTab tab = fx.waitForTerminal("db1");
         ConsoleFixture.waitFor(20, () -> fx.console().sessions()
@@ -110,7 +110,7 @@ class NodesUiTest extends ConsoleTest {
 
         fx.click("baton:run-on-node/1");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
-        robot.clickOn("#run-nodes-ok");
+        DialogButtons.close(robot, "#run-nodes-ok");
         // A harmless multi-line step on one node that is not production runs at once: no dialog.
 
         org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx.incident()

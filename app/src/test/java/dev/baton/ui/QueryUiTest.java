@@ -64,8 +64,9 @@ class QueryUiTest extends ConsoleTest {
         fx.show(folder.resolve("requests.md").toString(), "Requests by code");
         fx.click("baton:query/1");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#placeholder-job").tryQuery().isPresent());
-        robot.clickOn("#placeholder-job").write("prometheus");
-        robot.clickOn("#placeholder-ok");
+        DialogButtons.press(robot, "#placeholder-job");
+        robot.write("prometheus");
+        DialogButtons.close(robot, "#placeholder-ok");
 
         ConsoleFixture.waitFor(30, () -> robot.lookup("#query-series").tryQuery().isPresent()
                 && !robot.lookup("#query-series").queryAs(TableView.class).getItems().isEmpty());

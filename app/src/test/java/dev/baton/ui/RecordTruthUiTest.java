@@ -69,7 +69,7 @@ class RecordTruthUiTest extends ConsoleTest {
     private void send(FxRobot robot, int step) throws Exception {
         fx.click("baton:run/" + step);
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
-        robot.clickOn("#confirm-send");
+        DialogButtons.close(robot, "#confirm-send");
     }
 
     private List<String> timelineRows() throws Exception {
@@ -144,10 +144,6 @@ class RecordTruthUiTest extends ConsoleTest {
         return events(EventType.STEP_SENT).stream().map(e -> ((IncidentEvent.StepSent) e.typed()).target()).toList();
     }
 
-    private String status() throws Exception {
-        return ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText());
-    }
-
     /** The page is loaded (it renders again as runs are recorded) with the run's Re-run link on it. */
     private void waitForRerunLink(long seq) throws Exception {
         ConsoleFixture.waitFor(20, () -> {
@@ -185,7 +181,7 @@ class RecordTruthUiTest extends ConsoleTest {
         fx.click("baton:rerun/" + seq);
         IncidentConsoleTest.until(20, () -> sentTo().size() == 2);
         assertThat(sentTo()).containsExactly("Local 1", "Local 1");
-        IncidentConsoleTest.until(10, () -> status().equals("Step 1 sent to Local 1"));
+        fx.waitForStatus("Step 1 sent to Local 1", 10);
         assertThat(second.widget().text()).doesNotContain("two-");
 
         // Closed since: the status bar says so and the responder chooses, the active terminal offered first.
@@ -198,9 +194,9 @@ class RecordTruthUiTest extends ConsoleTest {
         waitForRerunLink(seq);
         fx.click("baton:rerun/" + seq);
         ConsoleFixture.waitFor(10, () -> robot.lookup("#choose-terminal").tryQuery().isPresent());
-        assertThat(status()).isEqualTo("Local 1, where step 1 was typed, is closed: choose where to run it");
+        assertThat(fx.status()).isEqualTo("Local 1, where step 1 was typed, is closed: choose where to run it");
         assertThat(sentTo()).hasSize(2);
-        robot.clickOn("OK");
+        DialogButtons.close(robot, "OK");
         IncidentConsoleTest.until(20, () -> sentTo().size() == 3);
         assertThat(sentTo()).containsExactly("Local 1", "Local 1", "Local 2");
         fx.waitForText(second, "two-3", 20);

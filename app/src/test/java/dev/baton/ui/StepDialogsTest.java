@@ -59,14 +59,15 @@ class StepDialogsTest extends ConsoleTest {
 
         fx.click("baton:run/1");
         waitForDialog(robot, "#placeholder-name");
-        robot.clickOn("#placeholder-name").write("world");
-        robot.clickOn("#placeholder-ok");
+        DialogButtons.press(robot, "#placeholder-name");
+        robot.write("world");
+        DialogButtons.close(robot, "#placeholder-ok");
         fx.waitForText(shell, "HELLO-WORLD", 20);
 
         fx.click("baton:run/1");
         waitForDialog(robot, "#placeholder-name");
         assertThat(robot.lookup("#placeholder-name").queryAs(TextField.class).getText()).isEqualTo("world");
-        robot.clickOn("#placeholder-ok");
+        DialogButtons.close(robot, "#placeholder-ok");
     }
 
     /** The dialog runbook on screen beside the first local shell, with the marker file in place. */
@@ -89,7 +90,7 @@ class StepDialogsTest extends ConsoleTest {
         Button send = robot.lookup("#confirm-send").queryAs(Button.class);
         assertThat(send.getText()).isEqualTo("Type into “Local 1”");
         assertThat(send.isDefaultButton()).as("Enter must not confirm a destructive step").isFalse();
-        robot.clickOn("#confirm-send");
+        DialogButtons.close(robot, "#confirm-send");
 
         fx.waitForText(shell, "rm -f " + marker, 20);
         Thread.sleep(1000);
@@ -104,7 +105,7 @@ class StepDialogsTest extends ConsoleTest {
         TerminalTab shell = openStepsWithMarker();
         fx.click("baton:run/2");
         waitForDialog(robot, "#confirm-send");
-        robot.clickOn("Cancel");
+        DialogButtons.close(robot, "Cancel");
         Thread.sleep(800);
         assertThat(shell.widget().text()).doesNotContain("rm -f");
     }

@@ -167,7 +167,7 @@ class StepTargetUiTest extends ConsoleTest {
             }
             return null;
         });
-        robot.clickOn("Cancel");
+        DialogButtons.close(robot, "Cancel");
         assertThat(shell.widget().text()).doesNotContain("-delete");
     }
 
@@ -193,9 +193,8 @@ class StepTargetUiTest extends ConsoleTest {
         Button send = robot.lookup("#confirm-send").queryAs(Button.class);
         assertThat(send.getText()).contains("db1");
         assertThat(send.isDefaultButton()).isFalse();
-        robot.clickOn("#confirm-send");
-        ConsoleFixture.waitFor(20, () -> robot.lookup("#status").queryAs(Label.class).getText()
-                .equals("Step 1 sent to db1"));
+        DialogButtons.close(robot, "#confirm-send");
+        fx.waitForStatus("Step 1 sent to db1", 20);
         // The test server's shell has no pty to turn the Enter Baton typed into a newline: add one.
         tab.session().connector().write("\n");
         fx.waitForText(tab, "target-42", 20);
@@ -205,9 +204,9 @@ class StepTargetUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-nodes-ok").tryQuery().isPresent());
         assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("1 selected");
         assertThat(robot.lookup("#run-nodes-ok").queryButton().isDisabled()).isFalse();
-        robot.clickOn("#run-nodes-ok");
+        DialogButtons.close(robot, "#run-nodes-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-production").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-send").queryAs(Button.class).getText()).isEqualTo("Run on db1");
-        robot.clickOn("Cancel");
+        DialogButtons.close(robot, "Cancel");
     }
 }
