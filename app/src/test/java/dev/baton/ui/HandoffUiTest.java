@@ -125,7 +125,7 @@ class HandoffUiTest extends IncidentConsoleTest {
                 return null;
             });
             ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-refused").tryQuery().isPresent());
-            assertThat(ConsoleFixture.onFx(() -> ((Label) fx.console().lookup("#status")).getText()))
+            assertThat(fx.status())
                     .contains("Refused unsigned.baton", "unsigned, and only signed bundles are accepted");
             assertThat(store.list()).hasSize(before);
         } finally {
@@ -146,7 +146,7 @@ class HandoffUiTest extends IncidentConsoleTest {
             return null;
         });
         ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-refused").tryQuery().isPresent());
-        assertThat(ConsoleFixture.onFx(() -> ((Label) fx.console().lookup("#status")).getText())).contains("Refused damaged.baton");
+        assertThat(fx.status()).contains("Refused damaged.baton");
         assertThat(store.list()).hasSize(before);
     }
 }

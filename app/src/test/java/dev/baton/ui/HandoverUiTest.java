@@ -101,10 +101,6 @@ class HandoverUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().startsWith("You handed this incident off"));
     }
 
-    private String status() throws Exception {
-        return ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText());
-    }
-
     @Test
     void theSendersCopyIsReadOnlyUntilTakenBack(FxRobot robot) throws Exception {
         handOffANewIncident("to-carol.baton");
@@ -134,11 +130,11 @@ class HandoverUiTest extends ConsoleTest {
 
         fx.click("baton:tick/2");
         try {
-            IncidentConsoleTest.until(20, () -> status().contains("read-only here until you take it back")
+            IncidentConsoleTest.until(20, () -> fx.status().contains("read-only here until you take it back")
                     && fx.tickMark(2).equals("task ☐"));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("after a refused tick the page shows item 2 as \"" + fx.tickMark(2)
-                    + "\" and the status bar says \"" + status() + "\"", e);
+                    + "\" and the status bar says \"" + fx.status() + "\"", e);
         }
         assertThat(ConsoleFixture.onFx(() -> fx.console().runbook().isTicked(
                 fx.console().runbook().shownRunbookProperty().get(), 2))).isFalse();

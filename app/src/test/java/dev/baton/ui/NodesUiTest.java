@@ -165,7 +165,7 @@ class NodesUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(20, () -> fx.console().sessions()
                 .state(fx.console().nodes().inventory().find("db1").orElseThrow()) == ConnectionState.HOST_KEY_PROBLEM);
         assertThat(robot.lookup("#host-key-dialog").tryQuery()).isEmpty();
-        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText()))
+        assertThat(fx.status())
                 .contains("HAS CHANGED");
         assertThat(fx.console().terminals().all()).noneMatch(t -> t.name().equals("db1"));
     }
