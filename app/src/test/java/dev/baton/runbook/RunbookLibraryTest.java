@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +153,33 @@ class RunbookLibraryTest {
             assertThat(library.lint()).extracting(LibraryProblem::path).anyMatch(p -> p.endsWith("quotes.md"));
             assertThat(library.search("bottom", 5)).isEmpty();
             assertThat(library.search("disk", 5)).isNotEmpty();
+        }
+    }
+
+    /**
+     * Inline syntax opened over and over and never closed, a few hundred kilobytes each: the Markdown parser once
+     * took minutes over some (every unclosed {@code <} scanned to the end of the paragraph) and overflowed its stack
+     * on others, which lost the file's steps. Each file now loads whole, its step with it. The bound is a hang
+     * guard, a hundred times what a read takes, not a measure of speed (the library benchmark measures that).
+     */
+    @Test
+    void inlineSyntaxThatNeverClosesLoadsWithItsSteps() throws Exception {
+        Map<String, String> shapes = Map.of(
+                "angles.md", "<a ".repeat(200_000),
+                "autolinks.md", "<http://a".repeat(100_000),
+                "comments.md", "x <!--".repeat(100_000),
+                "emphasis.md", "a**b" + "c* ".repeat(100_000),
+                "stars.md", "*".repeat(50_000) + "x" + "*".repeat(50_000),
+                "images.md", "![".repeat(30_000) + "x" + "](u)".repeat(30_000));
+        for (Map.Entry<String, String> shape : shapes.entrySet()) {
+            write(shape.getKey(), "# " + shape.getKey() + "\n\n" + shape.getValue() + "\n\n```bash\necho still-here\n```\n");
+        }
+        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+            assertThat(library.problems()).isEmpty();
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactlyInAnyOrderElementsOf(shapes.keySet());
+            assertThat(library.runbooks()).allSatisfy(r -> assertThat(r.steps()).singleElement()
+                    .satisfies(step -> assertThat(step.command()).isEqualTo("echo still-here")));
         }
     }
 
