@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,23 +178,7 @@ class OpenSshInteropTest {
             Files.writeString(hosts, doomed.knownHostsLine() + "\n");
             try (SshConnection connection = new SshConnector(settings(hosts), SshPrompts.NONE,
                     name -> Optional.empty()).connect(node(doomed))) {
-                CountDownLatch output = new CountDownLatch(1);
-                NodeRun run = NodeRun.start(connection, "while :; do echo line; done", dir, 1 << 20,
-                        new RunListener() {
-                            @Override
-                            public void stdout(byte[] bytes, int offset, int length) {
-                                output.countDown();
-                            }
-                        });
-                assertThat(output.await(10, TimeUnit.SECONDS)).isTrue();
-
-                doomed.killSessions();
-                RunResult result = run.await();
-
-                assertThat(result.outcome()).isEqualTo(RunOutcome.CONNECTION_LOST);
-                assertThat(result.exitStatus()).isNull();
-                assertThat(result.summary()).startsWith("connection lost, exit unknown");
-                result.stdout().discard();
+                SshTestNodes.killedMidOutput(connection, dir, doomed::killSessions).stdout().discard();
             }
         }
     }
