@@ -172,14 +172,40 @@ final class ConsoleFixture {
         });
     }
 
+    /**
+     * Waits until the page holds every one of these links. A page read once, the moment its title shows,
+     * can be a load that has not finished or one that another render replaces.
+     */
+    void waitForLinks(String... expected) throws Exception {
+        try {
+            waitFor(20, () -> console().runbook().engine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+                    && hrefsNow().containsAll(List.of(expected)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            String shown = onFx(() -> {
+                var engine = console().runbook().engine();
+                var document = engine.getDocument();
+                return engine.getLoadWorker().getState() + " \"" + engine.getTitle() + "\" with links " + hrefsNow()
+                        + ": " + (document == null ? "(no document)" : document.getDocumentElement().getTextContent());
+            });
+            throw new AssertionError("the page never held " + List.of(expected) + " in 20 s; it shows " + shown, e);
+        }
+    }
+
     List<String> hrefs() throws Exception {
-        return onFx(() -> {
-            NodeList anchors = console().runbook().engine().getDocument().getElementsByTagName("a");
-            List<String> all = new java.util.ArrayList<>();
-            for (int i = 0; i < anchors.getLength(); i++) {
-                all.add(((Element) anchors.item(i)).getAttribute("href"));
-            }
+        return onFx(this::hrefsNow);
+    }
+
+    /** On the FX thread: the links of the page as it is now, none between two loads. */
+    private List<String> hrefsNow() {
+        var document = console().runbook().engine().getDocument();
+        List<String> all = new java.util.ArrayList<>();
+        if (document == null) {
             return all;
-        });
+        }
+        NodeList anchors = document.getElementsByTagName("a");
+        for (int i = 0; i < anchors.getLength(); i++) {
+            all.add(((Element) anchors.item(i)).getAttribute("href"));
+        }
+        return all;
     }
 }

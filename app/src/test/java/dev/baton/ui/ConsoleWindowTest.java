@@ -46,7 +46,7 @@ class ConsoleWindowTest extends ConsoleTest {
                 && ((dev.baton.runbook.Runbook) list.getItems().get(0)).title().equals("Disk full"));
         robot.interact(() -> list.getSelectionModel().select(0));
         ConsoleFixture.waitFor(20, () -> "Disk full".equals(fx.console().runbook().engine().getTitle()));
-        assertThat(fx.hrefs()).contains("baton:run/1", "baton:copy/1", "baton:tick/1");
+        fx.waitForLinks("baton:run/1", "baton:copy/1", "baton:tick/1");
     }
 
     @Test

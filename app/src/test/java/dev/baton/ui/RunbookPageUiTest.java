@@ -120,7 +120,7 @@ class RunbookPageUiTest extends IncidentConsoleTest {
         assertThat(runsBeside(1)).matches("\\d\\d:\\d\\d:\\d\\d · db1 · exit 0 · \\d+\\.\\d s Output Re-run");
         assertThat(runsBeside(2)).isEmpty();
         long seq = events(EventType.RUN_RESULT).get(0).seq();
-        assertThat(fx.hrefs()).contains("baton:output/" + seq, "baton:rerun/" + seq);
+        fx.waitForLinks("baton:output/" + seq, "baton:rerun/" + seq);
 
         fx.click("baton:output/" + seq);
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-output").tryQuery().isPresent());
