@@ -32,6 +32,11 @@ public final class RunbookParser {
             .extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+    /** For a file whose tables the parser refuses (more than a million cells): its steps still count. */
+    private final Parser parserWithoutTables = Parser.builder()
+            .extensions(List.of(TaskListItemsExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
     private final StepReader stepReader = new StepReader();
 
     /**
@@ -44,13 +49,17 @@ public final class RunbookParser {
             throw new RunbookReadException(java.nio.file.Path.of(path), deepest.message(), deepest.line());
         }
         FrontMatter.Split split = FrontMatter.split(source.text());
-        Node document = parseMarkdown(split.markdown());
+        Markdown markdown = parseMarkdown(split.markdown());
+        Node document = markdown.document();
         FrontMatter frontMatter = split.frontMatter();
 
         RunbookBuilder rest = new RunbookBuilder(stepReader);
         source.notices().forEach(n -> rest.addNotice(new Notice(1, n)));
         if (split.problem() != null) {
             rest.addNotice(split.problem());
+        }
+        if (markdown.notice() != null) {
+            rest.addNotice(markdown.notice());
         }
         List<RunbookBlocks> parts = split(document);
         parts.get(0).blocks().forEach(rest::add);
@@ -75,12 +84,28 @@ public final class RunbookParser {
         if (deepest.tooDeep()) {
             throw new IllegalArgumentException("line " + deepest.line() + ": " + deepest.message());
         }
-        return parseMarkdown(FrontMatter.split(text).markdown());
+        return parseMarkdown(FrontMatter.split(text).markdown()).document();
     }
 
+    /** A file's commonmark tree, and why it was read differently from other files, if it was. */
+    private record Markdown(Node document, Notice notice) {}
+
     /** Markdown whose front matter, if any, has been blanked out (its lines kept, empty). */
-    private Node parseMarkdown(String markdown) {
-        return parser.parse(markdown);
+    private Markdown parseMarkdown(String markdown) {
+        try {
+            return new Markdown(parse(parser, markdown, true), null);
+        } catch (IllegalArgumentException tableRefused) {
+            // The tables extension's only refusal: too many cells. Without tables nothing else is lost.
+            return new Markdown(parse(parserWithoutTables, markdown, false),
+                    new Notice(1, "tables are shown as text: " + tableRefused.getMessage()));
+        }
+    }
+
+    private static Node parse(Parser parser, String markdown, boolean tables) {
+        LongParagraphs.Broken broken = LongParagraphs.breakUp(markdown, tables);
+        Node document = parser.parse(broken.markdown());
+        LongParagraphs.restoreLines(document, broken);
+        return document;
     }
 
     /** The top-level blocks of one runbook of a file, {@code anchor} empty for the file's own runbook. */

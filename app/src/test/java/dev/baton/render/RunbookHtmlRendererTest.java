@@ -241,6 +241,14 @@ public class RunbookHtmlRendererTest {
         }
     }
 
+    /** The page of a file whose table is past the parser's limit of a million cells renders, the table as text. */
+    @Test
+    void aTableTooLargeToParseRendersAsText() throws Exception {
+        String page = render("# Pasted log\n\n```bash\necho still-here\n```\n\n"
+                + "| a |\n|---|\n" + "| 1 |\n".repeat(1_000_001));
+        assertThat(page).contains("echo still-here").contains("baton:run/1").doesNotContain("<table");
+    }
+
     /** At the nesting bound the page renders on a small stack; beyond it the notes preview shows plain text. */
     @Test
     void nestingAtTheBoundRendersOnASmallStackAndBeyondItNotesStayText() throws Exception {

@@ -183,6 +183,48 @@ class RunbookLibraryTest {
         }
     }
 
+    /**
+     * The Markdown parser gives up on a table of more than a million cells (a log pasted as a table) and
+     * the whole file with it. Its steps must still load: the tables are read as text instead, and the file
+     * says why.
+     */
+    /**
+     * Every line of a paragraph that does not start with a letter made the Markdown parser copy the lines before
+     * it, so a log pasted without a fence (timestamps, brackets) took time quadratic in its lines: 200,000 lines
+     * held a loading thread for minutes. The bound is a hang guard, not a measure of speed.
+     */
+    @Test
+    void aLogPastedWithoutAFenceLoadsWithTheLinesOfWhatFollows() throws Exception {
+        String log = "2026-12-02T03:14:07Z ERROR [db] connection refused\n".repeat(200_000);
+        write("pasted.txt", "# Pasted\n\n" + log + "\n```bash\necho still-here\n```\n\n- [ ] checked after\n");
+        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+            assertThat(library.problems()).isEmpty();
+            Runbook runbook = library.runbooks().get(0);
+            assertThat(runbook.steps()).singleElement().satisfies(step -> {
+                assertThat(step.command()).isEqualTo("echo still-here");
+                assertThat(step.line()).isEqualTo(200_004);
+            });
+            assertThat(runbook.checklist()).singleElement().satisfies(item -> assertThat(item.line()).isEqualTo(200_008));
+        }
+    }
+
+    /** A table one row past the parser's limit of a million cells. */
+    static final String MILLION_CELL_TABLE = "| a | b | c | d | e |\n|---|---|---|---|---|\n"
+            + "| 1 | 2 | 3 | 4 | 5 |\n".repeat(200_001);
+
+    @Test
+    void aTableTooLargeToParseLeavesTheStepsAndSaysSo() throws Exception {
+        write("pasted-log.md", "# Pasted log\n\n```bash\necho still-here\n```\n\n" + MILLION_CELL_TABLE);
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.problems()).isEmpty();
+            Runbook runbook = library.runbooks().get(0);
+            assertThat(runbook.steps()).singleElement().satisfies(step -> assertThat(step.command()).isEqualTo("echo still-here"));
+            assertThat(runbook.notices()).singleElement().satisfies(notice -> assertThat(notice.message())
+                    .contains("tables are shown as text").contains("1000000"));
+        }
+    }
+
     @Test
     void aFifoNamedDirectlyIsRefusedNotReadForever() throws Exception {
         Path fifo = dir.resolve("runbook.md");

@@ -185,7 +185,8 @@ final class ConsoleFixture {
                 var engine = console().runbook().engine();
                 var document = engine.getDocument();
                 return engine.getLoadWorker().getState() + " \"" + engine.getTitle() + "\" with links " + hrefsNow()
-                        + ": " + (document == null ? "(no document)" : document.getDocumentElement().getTextContent());
+                        + ": " + (document == null || document.getElementsByTagName("body").getLength() == 0 ? "(no body)"
+                                : document.getElementsByTagName("body").item(0).getTextContent());
             });
             throw new AssertionError("the page never held " + List.of(expected) + " in 20 s; it shows " + shown, e);
         }
