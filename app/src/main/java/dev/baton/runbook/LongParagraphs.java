@@ -39,34 +39,44 @@ final class LongParagraphs {
     static Broken breakUp(String markdown, boolean keepTables) {
         StringBuilder out = null;
         List<Integer> inserted = new ArrayList<>();
-        String fence = null;
+        char fenceMark = 0;
+        int fenceLength = 0;
         int run = 0;
         boolean table = false;
-        String previous = "";
+        boolean previousHasPipe = false;
+        int previousStart = 0;
         int lineIndex = 0;
         int copiedUpTo = 0;
+        // Lines are read in place, as start and end offsets: this scan runs over every file Baton reads.
         for (int start = 0; start < markdown.length(); lineIndex++) {
             int newline = markdown.indexOf('\n', start);
-            int end = newline < 0 ? markdown.length() : newline + 1;
-            String line = markdown.substring(start, newline < 0 ? end : newline);
-            String fenceHere = fenceOf(line);
-            if (fence != null) {
-                if (fenceHere != null && fenceHere.charAt(0) == fence.charAt(0) && fenceHere.length() >= fence.length()
-                        && line.strip().endsWith(fenceHere)) {
-                    fence = null;
+            int end = newline < 0 ? markdown.length() : newline;
+            int fence = fenceAt(markdown, start, end);
+            if (fenceMark != 0) {
+                int length = fence < 0 ? 0 : fenceRunLength(markdown, fence, end);
+                if (length >= fenceLength && markdown.charAt(fence) == fenceMark && isBlank(markdown, fence + length, end)) {
+                    fenceMark = 0;
                 }
                 run = 0;
-            } else if (fenceHere != null) {
-                fence = fenceHere;
+            } else if (fence >= 0) {
+                fenceMark = markdown.charAt(fence);
+                fenceLength = fenceRunLength(markdown, fence, end);
                 run = 0;
-            } else if (line.isBlank()) {
+            } else if (isBlank(markdown, start, end)) {
                 run = 0;
                 table = false;
             } else {
-                if (run == 1 && keepTables && previous.indexOf('|') >= 0 && isDelimiterRow(line)) {
+                boolean hasPipe = keepTables && contains(markdown, start, end, '|');
+                if (table && !hasPipe) {
+                    table = false; // the rows have ended and a paragraph starts
+                    run = 0;
+                }
+                // A table may start under any line of a paragraph that has a pipe; its rows are never broken,
+                // nor its header from its delimiter row.
+                if (!table && run >= 1 && previousHasPipe && isDelimiterRow(markdown, start, end)) {
                     table = true;
                 }
-                if (run >= RUN_LIMIT && !table && !indented(line) && !indented(previous)) {
+                if (run >= RUN_LIMIT && !table && !indented(markdown, start) && !indented(markdown, previousStart)) {
                     if (out == null) {
                         out = new StringBuilder(markdown.length() + markdown.length() / 1000);
                     }
@@ -77,8 +87,9 @@ final class LongParagraphs {
                 }
                 run++;
             }
-            previous = line;
-            start = end;
+            previousStart = start;
+            previousHasPipe = keepTables && contains(markdown, start, end, '|');
+            start = newline < 0 ? markdown.length() : newline + 1;
         }
         if (out == null) {
             return new Broken(markdown, new int[0]);
@@ -118,52 +129,91 @@ final class LongParagraphs {
     }
 
     /**
-     * The backticks or tildes that open or close a fence on this line, wherever it sits: inside a list item
-     * or a quote a fence may be indented or follow markers. Taking a line for a fence when it is not one only
-     * leaves a run unbroken; never breaking inside a real fence is what matters, as a step's text must stay whole.
+     * Where the backticks or tildes of a fence start on this line, wherever it sits: inside a list item or a quote
+     * a fence may be indented or follow markers; -1 when the line has none. Taking a line for a fence when it is
+     * not one only leaves a run unbroken; never breaking inside a real fence is what matters, as a step's text
+     * must stay whole.
      */
-    private static String fenceOf(String line) {
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
+    private static int fenceAt(String text, int start, int end) {
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '>') {
                 i++;
-            } else if ((c == '-' || c == '+' || c == '*') && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+            } else if ((c == '-' || c == '+' || c == '*') && i + 1 < end && text.charAt(i + 1) == ' ') {
                 i += 2;
             } else {
                 int digits = i;
-                while (digits < line.length() && Character.isDigit(line.charAt(digits))) {
+                while (digits < end && Character.isDigit(text.charAt(digits))) {
                     digits++;
                 }
-                if (digits > i && digits + 1 < line.length() && (line.charAt(digits) == '.' || line.charAt(digits) == ')')
-                        && line.charAt(digits + 1) == ' ') {
+                if (digits > i && digits + 1 < end && (text.charAt(digits) == '.' || text.charAt(digits) == ')')
+                        && text.charAt(digits + 1) == ' ') {
                     i = digits + 2;
                 } else {
                     break;
                 }
             }
         }
-        if (i >= line.length() || (line.charAt(i) != '`' && line.charAt(i) != '~')) {
-            return null;
+        if (i >= end || (text.charAt(i) != '`' && text.charAt(i) != '~')) {
+            return -1;
         }
-        char mark = line.charAt(i);
-        int end = i;
-        while (end < line.length() && line.charAt(end) == mark) {
-            end++;
+        return fenceRunLength(text, i, end) >= 3 ? i : -1;
+    }
+
+    private static int fenceRunLength(String text, int at, int end) {
+        int i = at;
+        while (i < end && text.charAt(i) == text.charAt(at)) {
+            i++;
         }
-        return end - i >= 3 ? line.substring(i, end) : null;
+        return i - at;
+    }
+
+    private static boolean contains(String text, int start, int end, char wanted) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A table's second line: cells of dashes with optional colons, between pipes. */
-    private static boolean isDelimiterRow(String line) {
-        String row = line.strip();
-        return !row.isEmpty() && row.contains("-") && row.chars().allMatch(c -> c == '|' || c == '-' || c == ':'
-                || c == ' ' || c == '\t');
+    private static boolean isDelimiterRow(String text, int start, int end) {
+        boolean dash = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '-') {
+                dash = true;
+            } else if (c != '|' && c != ':' && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return dash;
     }
 
     /** Indented four columns: part of an indented code block or a list item, where a blank line would show. */
-    private static boolean indented(String line) {
-        return line.startsWith("    ") || line.startsWith("\t") || line.startsWith(" \t") || line.startsWith("  \t")
-                || line.startsWith("   \t");
+    private static boolean indented(String text, int start) {
+        int columns = 0;
+        for (int i = start; i < text.length() && columns < 4; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                columns++;
+            } else if (c == '\t') {
+                return true;
+            } else {
+                return false;
+            }
+        }
+        return columns >= 4;
     }
 }

@@ -37,4 +37,14 @@ class LongParagraphsTest {
         assertThat(LongParagraphs.breakUp(table, true).changed()).isFalse();
         assertThat(LongParagraphs.breakUp(table, false).inserted()).hasSize(2);
     }
+
+    /** A table may start under a paragraph's last line; a paragraph may follow its rows without a blank line. */
+    @Test
+    void aTableInsideALongRunIsKeptAndTheTextAfterItIsBroken() {
+        String markdown = LOG_LINE.repeat(999) + "| time | event |\n|---|---|\n" + "| 03:14 | refused |\n".repeat(2_500)
+                + LOG_LINE.repeat(1_500);
+        LongParagraphs.Broken broken = LongParagraphs.breakUp(markdown, true);
+        // One break, in the text after the table: not between the header and its delimiter row.
+        assertThat(broken.inserted()).containsExactly(999 + 2 + 2_500 + 1_000);
+    }
 }
