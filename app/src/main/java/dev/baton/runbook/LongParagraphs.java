@@ -52,6 +52,7 @@ final class LongParagraphs {
             int newline = markdown.indexOf('\n', start);
             int end = newline < 0 ? markdown.length() : newline;
             int fence = fenceAt(markdown, start, end);
+            boolean hasPipe = keepTables && contains(markdown, start, end, '|');
             if (fenceMark != 0) {
                 int length = fence < 0 ? 0 : fenceRunLength(markdown, fence, end);
                 if (length >= fenceLength && markdown.charAt(fence) == fenceMark && isBlank(markdown, fence + length, end)) {
@@ -66,7 +67,6 @@ final class LongParagraphs {
                 run = 0;
                 table = false;
             } else {
-                boolean hasPipe = keepTables && contains(markdown, start, end, '|');
                 if (table && !hasPipe) {
                     table = false; // the rows have ended and a paragraph starts
                     run = 0;
@@ -88,7 +88,7 @@ final class LongParagraphs {
                 run++;
             }
             previousStart = start;
-            previousHasPipe = keepTables && contains(markdown, start, end, '|');
+            previousHasPipe = hasPipe;
             start = newline < 0 ? markdown.length() : newline + 1;
         }
         if (out == null) {
