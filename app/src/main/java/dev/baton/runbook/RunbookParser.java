@@ -28,8 +28,10 @@ public final class RunbookParser {
 
     private static final Pattern RUNBOOK_SECTION = Pattern.compile("^\\s*runbook\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
 
+    /** Tables as {@link TablesExtension} reads them, its start looked for only where a table can start. */
     private final Parser parser = Parser.builder()
-            .extensions(EXTENSIONS)
+            .extensions(List.of(TaskListItemsExtension.create()))
+            .customBlockParserFactory(new DelimiterRowTables())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
     /** For a file whose tables the parser refuses (more than a million cells): its steps still count. */

@@ -209,6 +209,23 @@ class RunbookLibraryTest {
         }
     }
 
+    /**
+     * Indented lines under a line of text continue its paragraph, and the tables extension copied the paragraph's
+     * lines at each of them: a trace of 300,000 frames pasted under its message took minutes. The bound is a hang
+     * guard, not a measure of speed.
+     */
+    @Test
+    void aTracePastedUnderItsMessageLoadsWithItsStep() throws Exception {
+        String trace = "java.lang.IllegalStateException: pool exhausted\n" + "\tat a.B.c(D.java:1)\n".repeat(300_000);
+        write("trace.md", "# Trace\n\n" + trace + "\n```bash\necho still-here\n```\n");
+        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+            assertThat(library.problems()).isEmpty();
+            assertThat(library.runbooks().get(0).steps()).singleElement()
+                    .satisfies(step -> assertThat(step.line()).isEqualTo(300_005));
+        }
+    }
+
     /** A table one row past the parser's limit of a million cells. */
     static final String MILLION_CELL_TABLE = "| a | b | c | d | e |\n|---|---|---|---|---|\n"
             + "| 1 | 2 | 3 | 4 | 5 |\n".repeat(200_001);
