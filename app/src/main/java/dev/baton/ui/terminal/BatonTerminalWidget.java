@@ -287,10 +287,29 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
         };
     }
 
+    /**
+     * Stops the view's repaint timers. On the FX thread: JavaFX's animation timer is not safe to change from
+     * another thread, and a timer stopped from one broke the next frame with a NullPointerException.
+     */
+    public void stopAnimations() {
+        deferredRepaints.stop();
+        getTerminalPanel().dispose();
+    }
+
+    /**
+     * Ends the terminal. Closing may wait on the connection, so it may run off the FX thread, once
+     * {@link #stopAnimations} has run on it.
+     */
     @Override
     public void close() {
-        deferredRepaints.stop();
-        super.close();
+        if (!javafx.application.Platform.isFxApplicationThread()
+                && deferredRepaints.getStatus() != javafx.animation.Animation.Status.STOPPED) {
+            throw new IllegalStateException("a terminal view is closed off the FX thread with its timers still running");
+        }
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            stopAnimations();
+        }
+        super.close(); // stops the panel's timer again: a timer already stopped is left alone
     }
 
     /** The visible screen only: cheap enough to poll. */

@@ -86,6 +86,12 @@ public final class TerminalTab extends Tab {
         return connector.isRecording();
     }
 
+    /** On the FX thread, before {@link #close}: the view stops repainting. */
+    void stopView() {
+        widget.stopAnimations();
+    }
+
+    /** Ends the terminal and its session; may wait on the connection, so it runs off the FX thread. */
     void close() {
         widget.close();
         session.close();

@@ -78,7 +78,7 @@ public final class TerminalTabs extends TabPane {
             return;
         }
         TerminalTab tab = new TerminalTab(name, session, target, openLink);
-        tab.setOnClosed(e -> background.execute(tab::close));
+        tab.setOnClosed(e -> closeLater(tab));
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> rename(tab));
         tab.setContextMenu(new ContextMenu(rename));
@@ -110,8 +110,14 @@ public final class TerminalTabs extends TabPane {
     public void closeActive() {
         active().ifPresent(tab -> {
             getTabs().remove(tab);
-            background.execute(tab::close);
+            closeLater(tab);
         });
+    }
+
+    /** The view stops here, on the FX thread; the terminal and its session end in the background. */
+    private void closeLater(TerminalTab tab) {
+        tab.stopView();
+        background.execute(tab::close);
     }
 
     /**
@@ -120,6 +126,7 @@ public final class TerminalTabs extends TabPane {
      */
     public void closeAll() {
         closing = true;
+        all().forEach(TerminalTab::stopView);
         List<CompletableFuture<Void>> closed = all().stream()
                 .map(tab -> CompletableFuture.runAsync(tab::close, background)).toList();
         getTabs().clear();
