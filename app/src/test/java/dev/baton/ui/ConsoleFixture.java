@@ -89,6 +89,22 @@ final class ConsoleFixture {
         return tab;
     }
 
+    /** The window's first shell and {@code more} local shells beside it, each at its prompt, in order. */
+    List<TerminalTab> openLocalShells(int more) throws Exception {
+        List<TerminalTab> shells = new java.util.ArrayList<>();
+        shells.add(waitForShell("Local 1"));
+        onFx(() -> {
+            for (int i = 0; i < more; i++) {
+                console().terminals().openLocalShell();
+            }
+            return null;
+        });
+        for (int i = 2; i <= more + 1; i++) {
+            shells.add(waitForShell("Local " + i));
+        }
+        return shells;
+    }
+
     void waitForText(TerminalTab tab, String text, int seconds) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> tab.widget().text().contains(text));

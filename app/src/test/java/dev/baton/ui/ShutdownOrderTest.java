@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.runbook.Seeds;
 import dev.baton.terminal.TerminalSession;
+import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +24,10 @@ class ShutdownOrderTest extends ConsoleTest {
 
     @Test
     void closingEndsEveryShellFlushesTheIncidentAndLosesNoError() throws Exception {
-        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
-        try {
-            fx.waitForShell("Local 1");
-            ConsoleFixture.onFx(() -> {
-                fx.console().terminals().openLocalShell();
-                fx.console().terminals().openLocalShell();
-                return null;
-            });
-            fx.waitForShell("Local 3");
+        try (UncaughtFailures uncaught = new UncaughtFailures()) {
+            List<TerminalSession> shells = fx.openLocalShells(2).stream().map(TerminalTab::session).toList();
             app.session().stepSent(null, 1, "uptime", "Local 1", Map.of()).get();
             Path folder = fx.incident().folder();
-            List<TerminalSession> shells = ConsoleFixture.onFx(() -> fx.console().terminals().all().stream()
-                    .map(tab -> tab.session()).toList());
             assertThat(shells).hasSize(3).allMatch(TerminalSession::isAlive);
 
             ConsoleFixture.onFx(() -> {
@@ -52,9 +41,7 @@ class ShutdownOrderTest extends ConsoleTest {
             assertThat(Files.readAllLines(folder.resolve("timeline.jsonl"))).anyMatch(line -> line.contains("uptime"));
             ConsoleFixture.waitFor(10, () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            assertThat(uncaught).isEmpty();
-        } finally {
-            Thread.setDefaultUncaughtExceptionHandler(previous);
+            assertThat(uncaught.all()).isEmpty();
         }
     }
 }

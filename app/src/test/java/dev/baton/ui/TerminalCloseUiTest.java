@@ -7,7 +7,6 @@ import dev.baton.terminal.TerminalSession;
 import dev.baton.ui.terminal.TerminalTab;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.event.Event;
 import javafx.scene.control.Tab;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,10 @@ class TerminalCloseUiTest extends ConsoleTest {
 
     @Test
     void aTerminalClosedEitherWayEndsItsShellAndBreaksNoFrame() throws Exception {
-        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
-        try {
-            fx.waitForShell("Local 1");
-            ConsoleFixture.onFx(() -> {
-                fx.console().terminals().openLocalShell();
-                fx.console().terminals().openLocalShell();
-                return null;
-            });
-            TerminalTab second = fx.waitForShell("Local 2");
-            TerminalTab third = fx.waitForShell("Local 3");
+        try (UncaughtFailures uncaught = new UncaughtFailures()) {
+            List<TerminalTab> shells = fx.openLocalShells(2);
+            TerminalTab second = shells.get(1);
+            TerminalTab third = shells.get(2);
             List<TerminalSession> closed = List.of(second.session(), third.session());
 
             ConsoleFixture.onFx(() -> {
@@ -49,11 +40,9 @@ class TerminalCloseUiTest extends ConsoleTest {
 
             ConsoleFixture.waitFor(10, () -> closed.stream().noneMatch(TerminalSession::isAlive));
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            assertThat(uncaught).isEmpty();
+            assertThat(uncaught.all()).isEmpty();
             assertThat(ConsoleFixture.onFx(() -> fx.console().terminals().all())).extracting(TerminalTab::name)
                     .containsExactly("Local 1");
-        } finally {
-            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 }
