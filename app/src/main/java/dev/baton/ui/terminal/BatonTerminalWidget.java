@@ -302,12 +302,10 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
      */
     @Override
     public void close() {
-        if (!javafx.application.Platform.isFxApplicationThread()
-                && deferredRepaints.getStatus() != javafx.animation.Animation.Status.STOPPED) {
-            throw new IllegalStateException("a terminal view is closed off the FX thread with its timers still running");
-        }
         if (javafx.application.Platform.isFxApplicationThread()) {
             stopAnimations();
+        } else if (deferredRepaints.getStatus() != javafx.animation.Animation.Status.STOPPED) {
+            throw new IllegalStateException("a terminal view is closed off the FX thread with its timers still running");
         }
         super.close(); // stops the panel's timer again: a timer already stopped is left alone
     }
