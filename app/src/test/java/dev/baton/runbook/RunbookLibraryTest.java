@@ -174,8 +174,7 @@ class RunbookLibraryTest {
         for (Map.Entry<String, String> shape : shapes.entrySet()) {
             write(shape.getKey(), "# " + shape.getKey() + "\n\n" + shape.getValue() + "\n\n```bash\necho still-here\n```\n");
         }
-        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+        try (RunbookLibrary library = loadWithinAMinute()) {
             assertThat(library.problems()).isEmpty();
             assertThat(library.runbooks()).extracting(Runbook::title).containsExactlyInAnyOrderElementsOf(shapes.keySet());
             assertThat(library.runbooks()).allSatisfy(r -> assertThat(r.steps()).singleElement()
@@ -183,11 +182,6 @@ class RunbookLibraryTest {
         }
     }
 
-    /**
-     * The Markdown parser gives up on a table of more than a million cells (a log pasted as a table) and
-     * the whole file with it. Its steps must still load: the tables are read as text instead, and the file
-     * says why.
-     */
     /**
      * Every line of a paragraph that does not start with a letter made the Markdown parser copy the lines before
      * it, so a log pasted without a fence (timestamps, brackets) took time quadratic in its lines: 200,000 lines
@@ -197,8 +191,7 @@ class RunbookLibraryTest {
     void aLogPastedWithoutAFenceLoadsWithTheLinesOfWhatFollows() throws Exception {
         String log = "2026-12-02T03:14:07Z ERROR [db] connection refused\n".repeat(200_000);
         write("pasted.txt", "# Pasted\n\n" + log + "\n```bash\necho still-here\n```\n\n- [ ] checked after\n");
-        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+        try (RunbookLibrary library = loadWithinAMinute()) {
             assertThat(library.problems()).isEmpty();
             Runbook runbook = library.runbooks().get(0);
             assertThat(runbook.steps()).singleElement().satisfies(step -> {
@@ -218,8 +211,7 @@ class RunbookLibraryTest {
     void aTracePastedUnderItsMessageLoadsWithItsStep() throws Exception {
         String trace = "java.lang.IllegalStateException: pool exhausted\n" + "\tat a.B.c(D.java:1)\n".repeat(300_000);
         write("trace.md", "# Trace\n\n" + trace + "\n```bash\necho still-here\n```\n");
-        try (RunbookLibrary library = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(60), () -> RunbookLibrary.load(dir))) {
+        try (RunbookLibrary library = loadWithinAMinute()) {
             assertThat(library.problems()).isEmpty();
             assertThat(library.runbooks().get(0).steps()).singleElement()
                     .satisfies(step -> assertThat(step.line()).isEqualTo(300_005));
@@ -230,6 +222,11 @@ class RunbookLibraryTest {
     static final String MILLION_CELL_TABLE = "| a | b | c | d | e |\n|---|---|---|---|---|\n"
             + "| 1 | 2 | 3 | 4 | 5 |\n".repeat(200_001);
 
+    /**
+     * The Markdown parser gives up on a table of more than a million cells (a log pasted as a table) and
+     * the whole file with it. Its steps must still load: the tables are read as text instead, and the file
+     * says why.
+     */
     @Test
     void aTableTooLargeToParseLeavesTheStepsAndSaysSo() throws Exception {
         write("pasted-log.md", "# Pasted log\n\n```bash\necho still-here\n```\n\n" + MILLION_CELL_TABLE);
@@ -240,6 +237,12 @@ class RunbookLibraryTest {
             assertThat(runbook.notices()).singleElement().satisfies(notice -> assertThat(notice.message())
                     .contains("tables are shown as text").contains("1000000"));
         }
+    }
+
+    /** The folder loaded, or the test failed after a minute: a guard against a hang, a hundred times a read. */
+    private RunbookLibrary loadWithinAMinute() {
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> RunbookLibrary.load(dir));
     }
 
     @Test
