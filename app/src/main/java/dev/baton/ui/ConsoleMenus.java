@@ -9,6 +9,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The window's menu bar: every action with its shortcut, each calling the pane that does it. The palette
@@ -35,8 +36,14 @@ final class ConsoleMenus {
                 item("Default text size", "Shortcut+0", () -> active.zoom(0)));
         Menu runbooks = new Menu("Runbook", null,
                 item("Go to anything…", "Shortcut+P", goTo),
-                item("Search runbooks", "Shortcut+K", library::focusSearch),
-                item("Find runbook for alert", "Shortcut+L", library::focusAlert),
+                item("Search runbooks", "Shortcut+K", () -> {
+                    window.showRunbooksTab();
+                    library.focusSearch();
+                }),
+                item("Find runbook for alert", "Shortcut+L", () -> {
+                    window.showRunbooksTab();
+                    library.focusAlert();
+                }),
                 item("Back", "Alt+Left", runbook::goBack),
                 item("Forward", "Alt+Right", runbook::goForward),
                 item("Run current step", "Shortcut+Enter", steps::runCurrent),
@@ -102,6 +109,25 @@ final class ConsoleMenus {
             }
             item.fire();
         });
+    }
+
+    /**
+     * Does what the menu item with this shortcut does, and consumes the key. Meant as a filter on the
+     * window's scene: a menu accelerator is only tried after the focused control let the key go, and a
+     * terminal takes every key (Ctrl+K, Ctrl+L) for its shell.
+     */
+    void fireShortcut(KeyEvent event) {
+        if (event.getEventType() != KeyEvent.KEY_PRESSED || event.isConsumed()) {
+            return;
+        }
+        items().filter(item -> item.getAccelerator() != null && item.getAccelerator().match(event)
+                && !item.isDisable()).findFirst().ifPresent(item -> {
+                    event.consume();
+                    if (item instanceof CheckMenuItem check) {
+                        check.setSelected(!check.isSelected());
+                    }
+                    item.fire();
+                });
     }
 
     private java.util.stream.Stream<MenuItem> items() {

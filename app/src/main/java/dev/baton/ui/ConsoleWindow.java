@@ -157,6 +157,16 @@ public final class ConsoleWindow extends BorderPane {
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
                         menus.actionNames()),
                 () -> session.store().listings(), this::openFromPalette);
+        // Every shortcut from any pane, a terminal too: tried before the focused control sees the key.
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> shortcuts = menus::fireShortcut;
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, shortcuts);
+            }
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, shortcuts);
+            }
+        });
         setTop(new javafx.scene.layout.VBox(menus.bar(), handoffBanner));
         setCenter(split);
         setBottom(status);
@@ -210,6 +220,10 @@ public final class ConsoleWindow extends BorderPane {
 
     private void showPalette() {
         palette.show(getScene().getWindow());
+    }
+
+    void showRunbooksTab() {
+        left.getSelectionModel().select(0);
     }
 
     void showNodesTab() {

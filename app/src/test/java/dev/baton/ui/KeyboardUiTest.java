@@ -115,4 +115,73 @@ class KeyboardUiTest extends ConsoleTest {
         ConsoleFixture.waitFor(20, () -> "Kubernetes pod crash-looping".equals(fx.console().runbook().engine().getTitle()));
         assertThat(robot.lookup("#palette-field").tryQuery()).isEmpty();
     }
+    @Test
+    void ctrlKAndCtrlLReachTheLibraryFromATerminalAndAnotherTabKeepingWhatWasTyped(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        var shell = fx.openLocalShells(0).get(0);
+        ConsoleFixture.onFx(() -> {
+            fx.console().showNodesTab();
+            shell.widget().getPane().requestFocus();
+            return null;
+        });
+        ConsoleFixture.waitFor(10, () -> shell.widget().getPane().getScene().getFocusOwner() != null
+                && !(shell.widget().getPane().getScene().getFocusOwner() instanceof javafx.scene.control.TextField));
+
+        shortcut(robot, KeyCode.K);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#runbook-search").query().isFocused());
+        assertThat(ConsoleFixture.onFx(() -> fx.console().lookup("#runbook-search").isVisible()))
+                .as("the Runbooks tab is in front").isTrue();
+        robot.write("disk");
+        ConsoleFixture.waitFor(10, () -> "disk".equals(robot.lookup("#runbook-search").queryTextInputControl().getText()));
+
+        ConsoleFixture.onFx(() -> {
+            fx.console().showFiringTab();
+            shell.widget().getPane().requestFocus();
+            return null;
+        });
+        shortcut(robot, KeyCode.L);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#alert-field").query().isFocused());
+        assertThat(robot.lookup("#runbook-search").queryTextInputControl().getText())
+                .as("what was typed in the search is kept").isEqualTo("disk");
+        assertThat(shell.widget().text()).as("the terminal got neither key").doesNotContain("^K").doesNotContain("^L");
+
+        ConsoleFixture.onFx(() -> {
+            shell.widget().getPane().requestFocus();
+            return null;
+        });
+        shortcut(robot, KeyCode.K);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#runbook-search").query().isFocused());
+        assertThat(robot.lookup("#runbook-search").queryTextInputControl().getText()).isEqualTo("disk");
+    }
+
+    @Test
+    void searchResultsListEachRunbookOnce(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#status");
+        shortcut(robot, KeyCode.K);
+        ListView<?> list = robot.lookup("#runbook-list").queryListView();
+        for (String query : List.of("node", "pod", "kubectl", "disk full", "replica")) {
+            ConsoleFixture.onFx(() -> {
+                robot.lookup("#runbook-search").queryTextInputControl().setText(query);
+                return null;
+            });
+            ConsoleFixture.waitFor(10, () -> robot.lookup(".search-snippet").queryAll().stream()
+                    .anyMatch(label -> ((Label) label).getText() != null && !((Label) label).getText().isEmpty()));
+            List<?> items = ConsoleFixture.onFx(() -> List.copyOf(list.getItems()));
+            assertThat(items).as("results for " + query).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void thePaletteSaysNoMatches(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        robot.clickOn("#status");
+        shortcut(robot, KeyCode.P);
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#palette-field").tryQuery()
+                .map(field -> field.isFocused()).orElse(false));
+        robot.targetWindow(robot.lookup("#palette-field").query().getScene().getWindow()).write("qqzzxxwwvv");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#palette-empty").tryQuery()
+                .map(label -> label.isVisible() && ((Label) label).getText().equals("No matches")).orElse(false));
+        robot.type(KeyCode.ESCAPE);
+    }
 }

@@ -152,7 +152,7 @@ public final class LibraryPane extends VBox {
         background.execute(() -> {
             List<SearchHit> hits = query == null || query.isBlank() ? List.of() : current.search(query, MAX_HITS);
             List<Runbook> shown = query == null || query.isBlank() ? allByTitle(current) : hits.stream()
-                    .map(SearchHit::id).map(current::find).flatMap(Optional::stream).toList();
+                    .map(SearchHit::id).distinct().map(current::find).flatMap(Optional::stream).distinct().toList();
             Platform.runLater(() -> {
                 // A slower, older search must not overwrite the results of the newest one.
                 if (queryNumber == latestQuery.get()) {

@@ -42,6 +42,7 @@ public final class CommandPalette {
     private final AtomicLong latest = new AtomicLong();
     private final TextField field = new TextField();
     private final ListView<Entry> list = new ListView<>();
+    private final Label empty = new Label("No matches");
     private volatile List<IncidentListing> knownIncidents = List.of();
     private Stage stage;
 
@@ -62,6 +63,10 @@ public final class CommandPalette {
         list.setCellFactory(view -> new EntryCell());
         list.setPrefSize(680, 380);
         list.setFocusTraversable(false);
+        empty.setId("palette-empty");
+        empty.setVisible(false);
+        empty.setMouseTransparent(true);
+        empty.setStyle("-fx-opacity: 0.7;");
         field.textProperty().addListener((obs, old, text) -> refresh(text));
         field.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         list.setOnMouseClicked(e -> {
@@ -78,8 +83,9 @@ public final class CommandPalette {
             stage.setTitle("Go to anything");
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
-            VBox root = new VBox(6, field, list);
-            VBox.setVgrow(list, Priority.ALWAYS);
+            javafx.scene.layout.StackPane results = new javafx.scene.layout.StackPane(list, empty);
+            VBox root = new VBox(6, field, results);
+            VBox.setVgrow(results, Priority.ALWAYS);
             root.setPadding(new Insets(8));
             root.setId("palette");
             stage.setScene(new Scene(root));
@@ -136,6 +142,7 @@ public final class CommandPalette {
         background.run("Could not search", () -> search.find(text, now, LIMIT), found -> {
             if (query == latest.get()) {
                 list.getItems().setAll(found);
+                empty.setVisible(found.isEmpty() && !text.isBlank());
             }
         });
     }
