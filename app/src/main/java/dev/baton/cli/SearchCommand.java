@@ -36,6 +36,10 @@ final class SearchCommand implements Callable<Integer> {
             out.println(Printable.of(hit.id()) + "\t" + Printable.of(hit.title())
                     + (hit.snippet().isEmpty() ? "" : "\t" + Printable.of(hit.snippet())));
         }
+        if (hits.isEmpty()) {
+            spec.commandLine().getErr().println("baton search: no runbook matches "
+                    + Printable.of(String.join(" ", words)));
+        }
         return hits.isEmpty() ? 1 : 0;
     }
 }

@@ -76,7 +76,8 @@ final class ConsoleMenus {
                 item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen),
                 item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack));
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
-        bar = new MenuBar(terminal, runbooks, alerts, nodeMenu, incidents, new Menu("View", null, dark));
+        bar = new MenuBar(terminal, runbooks, alerts, nodeMenu, incidents, new Menu("View", null, dark,
+                item("Show or hide the side pane", "F9", () -> window.showLeftPane(!window.leftPaneShown()))));
     }
 
     private static MenuItem item(String text, String shortcut, Runnable action) {

@@ -36,6 +36,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -63,6 +64,11 @@ public final class ConsoleWindow extends BorderPane {
     private final IncidentSession session;
     private final IncidentPane incident;
     private final SplitPane right;
+    /** The terminals and the incident, with a run's results or a query's answer laid over both while open. */
+    private final StackPane side;
+    /** What the runbook library's pane folds into: a strip with one button that opens it again. */
+    private final javafx.scene.layout.VBox leftStrip;
+    private double[] dividersBeforeFolding;
     private final Tab nodesTab = new Tab("Nodes");
     private final Background background;
     private final HandoffActions handoff;
@@ -130,21 +136,40 @@ public final class ConsoleWindow extends BorderPane {
         nodesTab.setId("nodes-tab");
         firingTab.setId("firing-tab");
         firingTab.setContent(firing);
+        showFiringCount();
         left.getTabs().setAll(runbooksTab, nodesTab, firingTab);
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.setId("side-tabs");
         right = new SplitPane(terminals, new StackPane());
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setId("side-split");
         // Terminal and incident share the height: at 1280×720 the timeline needs more than two rows.
         right.setDividerPositions(0.5);
-        split = new SplitPane(left, runbook, right);
+        side = new StackPane(right);
+        side.setId("side-column");
+        Button unfold = new Button("»");
+        unfold.setId("side-pane-unfold");
+        unfold.setTooltip(new javafx.scene.control.Tooltip("Show runbooks, nodes and firing alerts (F9)"));
+        unfold.setOnAction(e -> showLeftPane(true));
+        leftStrip = new javafx.scene.layout.VBox(unfold);
+        leftStrip.setId("side-pane-strip");
+        leftStrip.setMinWidth(32);
+        leftStrip.setMaxWidth(32);
+        leftStrip.setPadding(new javafx.geometry.Insets(4, 2, 4, 2));
+        split = new SplitPane(left, runbook, side);
+        // A terminal taking the keys (a step sent to it, a new one) comes out from under a result laid over it.
+        terminals.focusWithinProperty().addListener((obs, was, within) -> {
+            if (within) {
+                right.toFront();
+            }
+        });
         split.setId("main-split");
         split.setDividerPositions(0.19, 0.52);
         // The dividers go where the responder puts them: without these, the terminal's 120 columns and the
         // incident's buttons made the side pane's minimum most of a 1280-pixel window.
         left.setMinWidth(160);
         runbook.setMinWidth(240);
-        right.setMinWidth(420);
+        side.setMinWidth(420);
         terminals.setMinSize(240, 100);
         // Room for the incident's buttons (New, Open, Hand off, End) beside a shortened title.
         incident.setMinWidth(420);
@@ -152,6 +177,7 @@ public final class ConsoleWindow extends BorderPane {
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
+        keepStatusFresh();
         menus = new ConsoleMenus(this, steps, active, this::showPalette);
         palette = new dev.baton.ui.palette.CommandPalette(background,
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
@@ -174,6 +200,43 @@ public final class ConsoleWindow extends BorderPane {
         menus.darkTheme().addListener((obs, old, on) -> theme.set(on));
         menus.darkTheme().set(LAYOUT.getBoolean("dark", false));
         theme.set(menus.darkTheme().get());
+    }
+
+    /**
+     * The status bar says what just happened, never what happened a while ago: a message goes after a
+     * minute, or at the responder's next click or key once it has been read for a few seconds ("press
+     * Enter to run it" is not left standing after they did).
+     */
+    private void keepStatusFresh() {
+        javafx.animation.PauseTransition expiry = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(60));
+        expiry.setOnFinished(e -> status.setText(""));
+        long[] shownAt = {System.nanoTime()};
+        status.textProperty().addListener((obs, old, text) -> {
+            shownAt[0] = System.nanoTime();
+            expiry.playFromStart();
+        });
+        javafx.event.EventHandler<javafx.event.Event> nextAction = e -> {
+            if (!status.getText().isEmpty() && System.nanoTime() - shownAt[0] > java.util.concurrent.TimeUnit.SECONDS.toNanos(4)) {
+                status.setText("");
+            }
+        };
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, nextAction);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, nextAction);
+    }
+
+    /** The Firing tab wears the number of alerts firing, so it is seen from the Runbooks or Nodes tab. */
+    private void showFiringCount() {
+        Label name = new Label("Firing");
+        Label count = new Label();
+        count.setId("firing-count");
+        count.getStyleClass().add("count-badge");
+        count.textProperty().bind(firing.firingCountProperty().asString());
+        count.visibleProperty().bind(firing.firingCountProperty().greaterThan(0));
+        count.managedProperty().bind(count.visibleProperty());
+        javafx.scene.layout.HBox label = new javafx.scene.layout.HBox(5, name, count);
+        label.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        firingTab.setText(null);
+        firingTab.setGraphic(label);
     }
 
     /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
@@ -223,15 +286,46 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     void showRunbooksTab() {
+        showLeftPane(true);
         left.getSelectionModel().select(0);
     }
 
     void showNodesTab() {
+        showLeftPane(true);
         left.getSelectionModel().select(nodesTab);
     }
 
     void showFiringTab() {
+        showLeftPane(true);
         left.getSelectionModel().select(firingTab);
+    }
+
+    /**
+     * Folds the runbooks, nodes and firing pane into a strip at the window's edge (its room goes to the
+     * runbook and the terminals) or opens it again where its divider was.
+     */
+    void showLeftPane(boolean shown) {
+        if (shown == split.getItems().contains(left)) {
+            return;
+        }
+        if (shown) {
+            split.getItems().set(0, left);
+            if (dividersBeforeFolding != null) {
+                split.setDividerPositions(dividersBeforeFolding);
+            }
+        } else {
+            dividersBeforeFolding = split.getDividerPositions();
+            double[] folded = dividersBeforeFolding.clone();
+            split.getItems().set(0, leftStrip);
+            // The runbook keeps its share of what the library gave up.
+            double width = Math.max(1, split.getWidth());
+            folded[0] = 32 / width;
+            split.setDividerPositions(folded);
+        }
+    }
+
+    boolean leftPaneShown() {
+        return split.getItems().contains(left);
     }
 
     /** Capture, record and zoom of the active terminal, as the menus do them. */
@@ -371,23 +465,29 @@ public final class ConsoleWindow extends BorderPane {
         }
     }
 
-    /** Results of runs on nodes dock under the terminals while any tab is open. */
+    /**
+     * Results of runs on nodes open large, over the terminals and the incident, beside the runbook whose
+     * step ran: a grid of twenty nodes needs the column's height. Esc closes the tab in front, and the
+     * terminals are back when the last one closes.
+     */
     private void placeResultsPane(dev.baton.ui.results.ResultsPane pane, boolean shown) {
-        if (shown && !right.getItems().contains(pane)) {
-            right.getItems().add(1, pane);
-            right.setDividerPositions(right.getItems().size() > 2 ? new double[] {0.35, 0.75} : new double[] {0.4});
-        } else if (!shown) {
-            right.getItems().remove(pane);
-        }
+        placeOverSide(pane, shown);
     }
 
-    /** A query's answer goes between the terminals and the incident, beside the runbook. */
+    /** A query's answer opens over the terminals and the incident too, beside the runbook; Esc goes back. */
     private void placeQueryPane(QueryResultPane pane, boolean shown) {
-        if (shown && !right.getItems().contains(pane)) {
-            right.getItems().add(1, pane);
-            right.setDividerPositions(0.2, 0.85);
-        } else if (!shown) {
-            right.getItems().remove(pane);
+        placeOverSide(pane, shown);
+    }
+
+    private void placeOverSide(javafx.scene.layout.Region pane, boolean shown) {
+        if (shown) {
+            if (!side.getChildren().contains(pane)) {
+                pane.getStyleClass().add("over-side");
+                side.getChildren().add(pane);
+            }
+            pane.toFront();
+        } else {
+            side.getChildren().remove(pane);
         }
     }
 
@@ -417,7 +517,10 @@ public final class ConsoleWindow extends BorderPane {
      * while a query answer sits in it, so its three-way split is not restored into two.
      */
     private List<SplitPane> rememberedPanes() {
-        List<SplitPane> all = new java.util.ArrayList<>(List.of(split));
+        List<SplitPane> all = new java.util.ArrayList<>();
+        if (leftPaneShown()) {
+            all.add(split);
+        }
         if (right.getItems().size() == 2) {
             all.add(right);
         }

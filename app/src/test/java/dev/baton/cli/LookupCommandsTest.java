@@ -93,6 +93,7 @@ class LookupCommandsTest {
         CliRun run = CliRun.of("search", "zzqqxxnotaword", "--dir", Seeds.shippedRunbooks().toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
+        assertThat(run.err()).as("said, not silent").isEqualTo("baton search: no runbook matches zzqqxxnotaword\n");
     }
 
     @Test

@@ -130,4 +130,47 @@ class RunbookPageUiTest extends IncidentConsoleTest {
         assertThat(ConsoleFixture.onFx(() -> results.getSelectionModel().getSelectedItem().getText()))
                 .startsWith("db1: df -h -x tmpfs -x devtmpfs df -i").doesNotContain("\n");
     }
+    @Test
+    void aRunOnANodeLeavesThePageWhereItWas(FxRobot robot) throws Exception {
+        showDiskFull();
+        ConsoleFixture.onFx(() -> fx.console().runbook().engine()
+                .executeScript("document.querySelector('a[href=\"baton:tick/3\"]').scrollIntoView(true)"));
+        until(10, () -> ((Number) scrollY()).intValue() > 200);
+        Object before = scrollY();
+
+        runFirstStepOnDb1(robot);
+
+        until(20, () -> runsBeside(1).contains("exit 0"));
+        until(10, () -> events(EventType.RUN_RESULT).size() == 1);
+        // Every recorded event re-renders the page; the last one must land where the first left it.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        until(10, () -> ConsoleFixture.onFx(() -> fx.console().runbook().engine().getLoadWorker().getState()
+                == javafx.concurrent.Worker.State.SUCCEEDED) && runsBeside(1).contains("exit 0"));
+        assertThat(scrollY()).isEqualTo(before);
+    }
+    /** A fan-out records an event per node: the page is rendered again several times in a row. */
+    @Test
+    void renderedAgainSeveralTimesInARowThePageStaysWhereItWas() throws Exception {
+        showDiskFull();
+        ConsoleFixture.onFx(() -> fx.console().runbook().engine()
+                .executeScript("document.querySelector('a[href=\"baton:tick/3\"]').scrollIntoView(true)"));
+        until(10, () -> ((Number) scrollY()).intValue() > 200);
+        Object before = scrollY();
+
+        for (int round = 0; round < 5; round++) {
+            ConsoleFixture.onFx(() -> {
+                for (int i = 0; i < 6; i++) {
+                    fx.console().runbook().refresh();
+                }
+                return null;
+            });
+            int at = round;
+            try {
+                until(20, () -> ConsoleFixture.onFx(() -> fx.console().runbook().engine().getLoadWorker().getState()
+                        == javafx.concurrent.Worker.State.SUCCEEDED) && before.equals(scrollY()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("round " + at + ": the page ended at " + scrollY() + ", not " + before, e);
+            }
+        }
+    }
 }

@@ -53,6 +53,7 @@ public final class FiringPane extends VBox {
     private volatile RunbookLibrary library;
     private volatile FiringAlerts firing = new FiringAlerts(List.of(), System::getenv, Duration.ofSeconds(15));
     private boolean refreshing;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper firingCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     /**
      * @param config  the data sources for the library's folders (read on the background thread at each refresh)
@@ -71,14 +72,21 @@ public final class FiringPane extends VBox {
         setMinWidth(180);
         getStyleClass().add("firing-pane");
         setSpacing(4);
-        Button refresh = new Button("Refresh");
+        // An arrow for Refresh, and no label ever cut short: the three fit the side pane's 240 pixels.
+        Button refresh = new Button("↻");
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Refresh (Ctrl+F5)"));
         refresh.setId("firing-refresh");
         refresh.setOnAction(e -> refresh());
         Button paste = new Button("Paste…");
         paste.setId("firing-paste");
+        paste.setTooltip(new javafx.scene.control.Tooltip("Open an alert from its JSON (Ctrl+Shift+J)"));
         paste.setOnAction(e -> paste());
         Button silence = new Button("Silence…");
         silence.setId("firing-silence");
+        silence.setTooltip(new javafx.scene.control.Tooltip("Silence the selected alert (Ctrl+Shift+M)"));
+        for (Button button : List.of(refresh, paste, silence)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         silence.setOnAction(e -> silenceSelected());
         silence.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Region gap = new Region();
@@ -133,6 +141,11 @@ public final class FiringPane extends VBox {
         }
     }
 
+    /** How many alerts of the last list are firing (not silenced or inhibited), for the tab's badge. */
+    public javafx.beans.property.ReadOnlyIntegerProperty firingCountProperty() {
+        return firingCount.getReadOnlyProperty();
+    }
+
     public void stop() {
         clock.shutdownNow();
     }
@@ -182,6 +195,7 @@ public final class FiringPane extends VBox {
         }
         long count = listing.rows().size();
         long firingNow = listing.rows().stream().filter(r -> r.alert().status().equals("firing")).count();
+        firingCount.set((int) firingNow);
         state.setText(count == 0 ? "Nothing firing · read " + clock(listing.at())
                 : firingNow + " firing, " + (count - firingNow) + " silenced or inhibited · read " + clock(listing.at()));
         problems.setText(String.join("\n", listing.problems()));

@@ -84,11 +84,11 @@ public final class FanOutWindow extends VBox {
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getColumns().setAll(List.of(
-                column("Node", 250, row -> row.name()),
+                column("Node", 200, row -> row.name()),
                 column("State", 110, row -> row.node() != null ? row.node().status().label()
                         : row.group().representative().status().label()),
                 column("Exit", 55, row -> exitOf(row.node() != null ? row.node() : row.group().representative())),
-                column("Duration", 80, row -> row.node() == null ? "" : seconds(row.node().duration())),
+                column("Duration", 90, row -> row.node() == null ? "" : seconds(row.node().duration())),
                 column("First line", 380, row -> {
                     NodeOutcome shown = row.node() != null ? row.node() : row.group().representative();
                     return shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
@@ -97,6 +97,9 @@ public final class FanOutWindow extends VBox {
                 (javafx.collections.ListChangeListener<TreeItem<Row>>) change -> showSelection());
         progress.setId("fanout-progress");
         bar.setPrefWidth(220);
+        bar.setMinWidth(60);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
         failedOnly.setId("fanout-failed-only");
         exitFilter.setId("fanout-exit");
         exitFilter.setPromptText("exit status");
@@ -116,9 +119,12 @@ public final class FanOutWindow extends VBox {
         failedOnly.selectedProperty().addListener((obs, old, on) -> rebuild());
         exitFilter.textProperty().addListener((obs, old, text) -> rebuild());
         textFilter.textProperty().addListener((obs, old, text) -> rebuild());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, bar, progress, gap, cancel, retry, capture);
+        // At 1280×720 the column is under 600 pixels: the bar gives way, never a button's name.
+        for (Button button : java.util.List.of(cancel, retry, capture)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox top = new HBox(8, progress, bar, cancel, retry, capture);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

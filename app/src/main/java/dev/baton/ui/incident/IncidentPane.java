@@ -106,8 +106,9 @@ public final class IncidentPane extends VBox {
 
         notes.setId("notes-editor");
         notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
-        // Monospace and unwrapped: a captured df or top table keeps its columns.
-        notes.setWrapText(false);
+        // Wrapped to the pane: a long line reads without scrolling sideways. Monospace, so a captured df
+        // or top table narrower than the pane keeps its columns.
+        notes.setWrapText(true);
         notes.getStyleClass().add("notes-editor");
         notes.textProperty().addListener((obs, old, text) -> {
             if (!loadingNotes && current.get() != null) {
@@ -131,18 +132,25 @@ public final class IncidentPane extends VBox {
             shown.setPredicate(event -> needle.isEmpty() || describe(event).toLowerCase(Locale.ROOT).contains(needle));
         });
         list.setId("timeline-list");
-        // Dense rows, each one line as wide as the list (never a horizontal scrollbar), cut with "…".
+        // Dense rows as wide as the list (never a horizontal scrollbar): up to two lines each, then "…".
         list.getStyleClass().add("dense");
         list.setCellFactory(view -> new ListCell<>() {
+            private final Label line = new Label();
+
             {
                 setPrefWidth(0);
+                line.setWrapText(true);
+                line.setStyle("-fx-max-height: 2.9em;"); // two lines at most, the rest in the details
+                line.maxWidthProperty().bind(list.widthProperty().subtract(24));
             }
 
             @Override
             protected void updateItem(TimelineEvent event, boolean empty) {
                 super.updateItem(event, empty);
-                setText(empty || event == null ? null : describe(event));
-                // One line per event, cut with an ellipsis; the whole line on hover and in the details below.
+                setText(null);
+                line.setText(empty || event == null ? null : describe(event));
+                setGraphic(empty || event == null ? null : line);
+                // The whole event on hover and in the details beside the list.
                 setTooltip(empty || event == null ? null : new javafx.scene.control.Tooltip(describe(event)));
             }
         });
@@ -153,14 +161,16 @@ public final class IncidentPane extends VBox {
         details.getStyleClass().add("monospace");
         SplitPane timelineSplit = new SplitPane(list, details);
         timelineSplit.setId("timeline-split");
-        timelineSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        timelineSplit.setDividerPositions(0.65);
+        // The details beside the list: with the notes above, the timeline is wide and not tall.
+        timelineSplit.setDividerPositions(0.66);
         VBox timelineBox = new VBox(4, new Label("Timeline"), filter, timelineSplit);
         VBox.setVgrow(timelineSplit, Priority.ALWAYS);
 
+        // Notes above the timeline, each as wide as the pane: side by side, at 1280×720, neither read well.
         SplitPane body = new SplitPane(notesBox, timelineBox);
         body.setId("incident-split");
-        body.setDividerPositions(0.5);
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setDividerPositions(0.45);
         body.setPadding(new Insets(0, 4, 4, 4));
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().setAll(header, body);

@@ -46,7 +46,7 @@ public final class LibraryPane extends VBox {
         search.setId("runbook-search");
         search.setPromptText("Search runbooks (Ctrl+K)");
         alert.setId("alert-field");
-        alert.setPromptText("Alert name, then Enter (Ctrl+L)");
+        alert.setPromptText("Alert name (Ctrl+L)");
         list.setId("runbook-list");
         list.setCellFactory(view -> new RunbookCell());
         VBox.setVgrow(list, Priority.ALWAYS);

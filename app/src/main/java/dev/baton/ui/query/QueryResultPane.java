@@ -91,6 +91,14 @@ public final class QueryResultPane extends VBox {
         grafana.setOnAction(e -> actions.grafana().run());
         capture.setOnAction(e -> actions.capture().run());
         close.setOnAction(e -> actions.close().run());
+        close.setTooltip(new javafx.scene.control.Tooltip("Back to the terminals (Esc)"));
+        // A filter: the table and the filter field would otherwise take Esc for themselves.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                actions.close().run();
+            }
+        });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox heading = new HBox(8, title, spring, close);

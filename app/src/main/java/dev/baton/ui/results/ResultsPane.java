@@ -45,9 +45,7 @@ public final class ResultsPane extends TabPane {
         tab.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         tab.getStyleClass().add("result-tab");
         tab.setOnClosed(e -> closed.run());
-        if (getTabs().isEmpty()) {
-            place.accept(this, true);
-        }
+        place.accept(this, true); // also back in front when it was behind
         getTabs().add(tab);
         getSelectionModel().select(tab);
         return tab;

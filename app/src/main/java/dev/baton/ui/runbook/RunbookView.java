@@ -49,6 +49,8 @@ public final class RunbookView extends StackPane {
     private String html = "";
     /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
     private String loadedId;
+    /** Where a page being loaded goes back to once it is there; 0 when none. */
+    private int scrollPending;
     /** An element to scroll to once the page being loaded is there (a step chosen in the palette). */
     private String pendingAnchor;
     private String pendingAnchorRunbook;
@@ -87,7 +89,10 @@ public final class RunbookView extends StackPane {
                 if (anchor != null && loadedId != null && loadedId.equals(pendingAnchorRunbook)) {
                     pendingAnchor = null;
                     scrollTo(anchor);
+                } else if (scrollPending > 0) {
+                    engine.executeScript("window.scrollTo(0, " + scrollPending + ")");
                 }
+                scrollPending = 0;
             }
         });
         // Defence in depth: should anything start a navigation away from Baton's page, put the page back.
@@ -288,8 +293,10 @@ public final class RunbookView extends StackPane {
         RunbookLibrary lib = library;
         boolean darkNow = dark;
         // The same runbook shown again (a theme switch, an incident reopened) comes back where the responder was.
-        Object keptScroll = pendingAnchor == null && sameRunbookShown(runbook) ? engine.executeScript("window.scrollY")
-                : null;
+        // A page still loading has not reached its place yet: the place it is going back to is kept.
+        Object keptScroll = pendingAnchor != null ? null : sameRunbookShown(runbook)
+                ? engine.executeScript("window.scrollY") : runbook.id().equals(loadedId) && scrollPending > 0
+                ? Integer.valueOf(scrollPending) : null;
         background.execute(() -> {
             String ready = renderPage(lib, runbook, darkNow);
             Platform.runLater(() -> {
@@ -297,9 +304,10 @@ public final class RunbookView extends StackPane {
                     initialise();
                     html = ready;
                     loadedId = runbook.id();
-                    if (keptScroll instanceof Number y && y.intValue() > 0) {
-                        restoreScrollOnLoad(y.intValue());
-                    }
+                    // Restored by the load listener once the page is there. Not a listener per load: a load
+                    // replaced by the next (many events recorded in a row) ends CANCELLED, and that one's
+                    // listener would see the cancel and leave the new page at its top.
+                    scrollPending = keptScroll instanceof Number y && y.intValue() > 0 ? y.intValue() : 0;
                     engine.loadContent(ready);
                 }
             });
@@ -309,23 +317,6 @@ public final class RunbookView extends StackPane {
     private boolean sameRunbookShown(Runbook runbook) {
         return engine != null && engine.getDocument() != null && loadedId != null && loadedId.equals(runbook.id())
                 && engine.getLoadWorker().getState() == Worker.State.SUCCEEDED;
-    }
-
-    private void restoreScrollOnLoad(int y) {
-        javafx.beans.value.ChangeListener<Worker.State> restore = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Worker.State> obs, Worker.State old,
-                    Worker.State state) {
-                if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED
-                        || state == Worker.State.CANCELLED) {
-                    obs.removeListener(this);
-                    if (state == Worker.State.SUCCEEDED) {
-                        engine.executeScript("window.scrollTo(0, " + y + ")");
-                    }
-                }
-            }
-        };
-        engine.getLoadWorker().stateProperty().addListener(restore);
     }
 
     private String renderPage(RunbookLibrary lib, Runbook runbook, boolean darkNow) {

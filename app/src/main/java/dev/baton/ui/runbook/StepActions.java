@@ -166,6 +166,7 @@ public final class StepActions {
             return;
         }
         Runbook runbook = view.shownRunbookProperty().get();
+        terminalTabs.get().bringToFront(tab);
         background.onFx(sending.send(runbook, step, plan, values.get(), tab.name(), tab.session(),
                 tab.keyboard()),
                 "Step " + step.number() + " not sent", done -> status.accept("Step " + step.number()

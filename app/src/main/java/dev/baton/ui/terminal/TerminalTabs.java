@@ -99,6 +99,14 @@ public final class TerminalTabs extends TabPane {
         dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(tab::setText);
     }
 
+    /** Puts the tab in front, its keys going to its terminal: where a step was just sent, to be watched. */
+    public void bringToFront(TerminalTab tab) {
+        if (getTabs().contains(tab)) {
+            getSelectionModel().select(tab);
+            tab.widget().getPreferredFocusableNode().requestFocus();
+        }
+    }
+
     public Optional<TerminalTab> active() {
         return Optional.ofNullable((TerminalTab) getSelectionModel().getSelectedItem());
     }
