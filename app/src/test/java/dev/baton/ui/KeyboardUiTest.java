@@ -160,7 +160,7 @@ class KeyboardUiTest extends ConsoleTest {
         robot.clickOn("#status");
         shortcut(robot, KeyCode.K);
         ListView<?> list = robot.lookup("#runbook-list").queryListView();
-        for (String query : List.of("node", "pod", "kubectl", "disk full", "replica")) {
+        for (String query : List.of("node", "pod", "kubectl", "certificate expiry", "disk full", "replica")) {
             ConsoleFixture.onFx(() -> {
                 robot.lookup("#runbook-search").queryTextInputControl().setText(query);
                 return null;
@@ -169,6 +169,10 @@ class KeyboardUiTest extends ConsoleTest {
                     .anyMatch(label -> ((Label) label).getText() != null && !((Label) label).getText().isEmpty()));
             List<?> items = ConsoleFixture.onFx(() -> List.copyOf(list.getItems()));
             assertThat(items).as("results for " + query).doesNotHaveDuplicates();
+            assertThat(ConsoleFixture.onFx(() -> list.lookupAll(".list-cell").stream()
+                    .map(javafx.scene.control.ListCell.class::cast)
+                    .filter(cell -> cell.isVisible() && cell.isEmpty() && cell.getGraphic() != null).count()))
+                    .as("empty rows showing an earlier result, after " + query).isZero();
         }
     }
 

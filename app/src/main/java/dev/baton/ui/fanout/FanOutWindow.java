@@ -81,6 +81,8 @@ public final class FanOutWindow extends VBox {
         this.notes = notes;
         this.opened = opened;
         grid.setId("fanout-grid");
+        grid.getStyleClass().add("dense"); // twenty nodes in view at 1280×720
+
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getColumns().setAll(List.of(
@@ -131,7 +133,8 @@ public final class FanOutWindow extends VBox {
         HBox.setHgrow(textFilter, Priority.ALWAYS);
         SplitPane split = new SplitPane(grid, details);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        // The grid first: one node's output is read below it once chosen.
+        split.setDividerPositions(0.8);
         setSpacing(8);
         getChildren().setAll(top, filters, split);
         VBox.setVgrow(split, Priority.ALWAYS);

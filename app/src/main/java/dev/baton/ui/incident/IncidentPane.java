@@ -141,7 +141,9 @@ public final class IncidentPane extends VBox {
                 setPrefWidth(0);
                 line.setWrapText(true);
                 line.setStyle("-fx-max-height: 2.9em;"); // two lines at most, the rest in the details
+                // Its preferred width set too: a wrapping label otherwise asks for the height of one line.
                 line.maxWidthProperty().bind(list.widthProperty().subtract(24));
+                line.prefWidthProperty().bind(list.widthProperty().subtract(24));
             }
 
             @Override

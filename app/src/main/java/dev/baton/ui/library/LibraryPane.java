@@ -198,6 +198,8 @@ public final class LibraryPane extends VBox {
             if (empty || runbook == null) {
                 setText(null);
                 setTooltip(null);
+                // An empty cell that kept its last runbook's box showed that runbook again below the results.
+                setGraphic(null);
                 return;
             }
             String severity = library == null ? null : library.severity(runbook).orElse(null);
