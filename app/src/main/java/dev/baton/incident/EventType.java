@@ -17,6 +17,7 @@ public final class EventType {
     public static final String VARIABLE_SET = "variable.set";
     public static final String CONNECTION_OPENED = "connection.opened";
     public static final String CONNECTION_LOST = "connection.lost";
+    public static final String CONNECTION_FAILED = "connection.failed";
     public static final String NOTE_SAVED = "note.saved";
     public static final String HANDOFF_EXPORTED = "handoff.exported";
     public static final String HANDOFF_IMPORTED = "handoff.imported";

@@ -89,6 +89,10 @@ public final class EventWords {
         if (event instanceof ConnectionLost e) {
             return "Lost " + e.target() + ": " + e.detail();
         }
+        if (event instanceof IncidentEvent.ConnectionFailed e) {
+            return "Could not connect to " + e.target() + " (" + e.reason() + ")"
+                    + (blank(e.detail()) ? "" : ": " + e.detail());
+        }
         if (event instanceof NotesSaved e) {
             return "Notes saved (" + e.chars() + " characters)";
         }

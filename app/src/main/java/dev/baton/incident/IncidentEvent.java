@@ -139,6 +139,9 @@ public sealed interface IncidentEvent {
 
     record ConnectionLost(String target, String detail) implements IncidentEvent {}
 
+    /** An attempt to connect that failed: unreachable, refused authentication, a host key not accepted. */
+    record ConnectionFailed(String target, String reason, String detail) implements IncidentEvent {}
+
     record NotesSaved(int chars, String sha256) implements IncidentEvent {}
 
     record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)

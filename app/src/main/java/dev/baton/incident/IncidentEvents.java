@@ -52,6 +52,7 @@ public final class IncidentEvents {
         register(EventType.VARIABLE_SET, VariableSet.class);
         register(EventType.CONNECTION_OPENED, ConnectionOpened.class);
         register(EventType.CONNECTION_LOST, ConnectionLost.class);
+        register(EventType.CONNECTION_FAILED, IncidentEvent.ConnectionFailed.class);
         register(EventType.NOTE_SAVED, NotesSaved.class);
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);

@@ -24,7 +24,7 @@ public record IncidentListing(IncidentInfo info, String state) {
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"\\\\]*)\"");
     /** Events written on the way out that say nothing about where the incident stands. */
     private static final Set<String> BOOKKEEPING = Set.of(EventType.NOTE_SAVED, EventType.CONNECTION_LOST,
-            EventType.CONNECTION_OPENED, EventType.INCIDENT_RECOVERED);
+            EventType.CONNECTION_FAILED, EventType.CONNECTION_OPENED, EventType.INCIDENT_RECOVERED);
 
     /** Reads the state of the incident in {@code folder} from the end of its timeline. */
     static IncidentListing of(IncidentInfo info, Path folder) throws IOException {

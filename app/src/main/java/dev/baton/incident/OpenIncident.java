@@ -327,6 +327,12 @@ public final class OpenIncident implements AutoCloseable {
         timeline.append(opened ? new IncidentEvent.ConnectionOpened(node, said) : new IncidentEvent.ConnectionLost(node, said));
     }
 
+    /** An attempt to connect to {@code node} that failed, and why ("unreachable", "auth failed", …). */
+    public void connectionFailed(String node, String reason, String detail) throws IOException {
+        timeline.append(new IncidentEvent.ConnectionFailed(node, java.util.Objects.toString(reason, ""),
+                java.util.Objects.toString(detail, "")));
+    }
+
     /** A bundle was written from this incident, or this incident was opened from one. */
     public void handoff(IncidentEvent.HandoffExported exported) throws IOException {
         timeline.append(exported);

@@ -328,6 +328,16 @@ public final class IncidentSession implements AutoCloseable {
     }
 
     /** Connections are recorded only into an incident that is open; they never start one. */
+    /** A failed attempt to connect, recorded so the timeline shows what was tried, not only what worked. */
+    public void connectionFailed(String node, String reason, String detail) {
+        submit(() -> {
+            if (incident != null && incident.handedOff().isEmpty()) {
+                incident.connectionFailed(node, reason, detail);
+            }
+            return null;
+        }, "Connection not recorded");
+    }
+
     public void connection(String node, boolean opened, String detail) {
         submit(() -> {
             if (incident != null && incident.handedOff().isEmpty()) {

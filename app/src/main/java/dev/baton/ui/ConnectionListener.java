@@ -9,7 +9,7 @@ import javafx.application.Platform;
 
 /**
  * What the window does when an SSH connection changes: says anything but connecting and connected in the
- * status bar, and records each connection made or lost in the open incident.
+ * status bar, and records each connection made, lost or that could not be made in the open incident.
  */
 final class ConnectionListener implements NodeSessions.Listener {
     private final IncidentSession session;
@@ -29,6 +29,9 @@ final class ConnectionListener implements NodeSessions.Listener {
             session.connection(node.name(), true, node.address());
         } else if (state == ConnectionState.LOST) {
             session.connection(node.name(), false, detail);
+        } else if (state == ConnectionState.UNREACHABLE || state == ConnectionState.AUTH_FAILED
+                || state == ConnectionState.HOST_KEY_PROBLEM) {
+            session.connectionFailed(node.name(), state.label(), detail);
         }
     }
 }

@@ -155,4 +155,17 @@ class OpenIncidentTest {
         Files.writeString(data.resolve("current-incident"), "../../etc");
         assertThat(store.currentId()).isEmpty();
     }
+    @Test
+    void aConnectionThatNeverCameUpIsRecordedWithWhy() throws Exception {
+        try (OpenIncident incident = store().start("x", "", "", "ana", Instant.now())) {
+            incident.connectionFailed("db1", "auth failed", "no key was accepted for root@10.0.0.5");
+
+            TimelineEvent line = incident.timeline().events().get(1);
+            assertThat(line.type()).isEqualTo(EventType.CONNECTION_FAILED);
+            assertThat(IncidentEvents.of(line)).isEqualTo(
+                    new IncidentEvent.ConnectionFailed("db1", "auth failed", "no key was accepted for root@10.0.0.5"));
+            assertThat(EventWords.describe(line)).isEqualTo("Could not connect to db1 (auth failed): no key was "
+                    + "accepted for root@10.0.0.5");
+        }
+    }
 }

@@ -17,7 +17,8 @@ final class OpenHandoffDialog extends Dialog<Boolean> {
     OpenHandoffDialog(BundleReader.Verified bundle, SignaturePolicy.Judgement signer, String note) {
         BundleManifest m = bundle.manifest();
         setTitle("Open handoff");
-        setHeaderText("\"" + m.incident().title() + "\" handed off by " + m.createdBy() + " at " + m.createdAt());
+        setHeaderText("\"" + m.incident().title() + "\" handed off by " + m.createdBy() + " at "
+                + HandoffTime.local(m.createdAt(), java.time.ZoneId.systemDefault()));
         Label signature = new Label(switch (signer.status()) {
             case UNSIGNED -> "Unsigned: every file matches its SHA-256, so nothing was damaged in transfer — but an "
                     + "unsigned bundle cannot show who made it.";
