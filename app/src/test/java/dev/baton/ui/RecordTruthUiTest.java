@@ -183,6 +183,7 @@ class RecordTruthUiTest extends ConsoleTest {
         assertThat(sentTo()).containsExactly("Local 1", "Local 1");
         fx.waitForStatus("Step 1 sent to Local 1", 10);
         assertThat(second.widget().text()).doesNotContain("two-");
+        ConsoleFixture.waitFor(10, () -> fx.console().terminals().active().orElseThrow() == first);
 
         // Closed since: the status bar says so and the responder chooses, the active terminal offered first.
         ConsoleFixture.onFx(() -> {
