@@ -100,9 +100,13 @@ final class StepReader {
             List<String> inner = new ArrayList<>();
             List<String> output = new ArrayList<>();
             List<String> rest = List.of(lines).subList(i + 1, lines.length);
-            boolean innerPrompts = rest.stream().anyMatch(l -> ClientSession.innerPromptEnd(l) >= 0);
+            boolean innerPrompts = prompted || rest.stream().anyMatch(l -> ClientSession.innerPromptEnd(l) >= 0);
             for (String l : rest) {
                 int end = ClientSession.innerPromptEnd(l);
+                if (end < 0 && client.get().shell() && prompted && l.stripLeading().startsWith("# ")
+                        && Transcript.readsAsRootCommand(l.stripLeading().substring(2))) {
+                    end = l.indexOf("# ") + 2; // root's prompt in the shell the client opened: # chroot /host
+                }
                 if (end >= 0) {
                     inner.add(l.substring(end).strip());
                 } else if (innerPrompts || prompted) {

@@ -107,7 +107,7 @@ record Transcript(String commands, String expectedOutput, int prompts) {
     }
 
     /** {@code # systemctl restart queue} is root at work; {@code # Check the queue first} is a note. */
-    private static boolean readsAsRootCommand(String after) {
+    static boolean readsAsRootCommand(String after) {
         if (!ROOT_COMMAND.matcher(after).matches() || after.endsWith(":") || after.endsWith(".")) {
             return false;
         }

@@ -46,6 +46,9 @@ final class UnlabelledBlock {
             "\\s*[\\[(]?(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}"
                     + "|[A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}|[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}|\\d{2}:\\d{2}:\\d{2}[.,]\\d"
                     + "|level=|time=\"?\\d|\\{\"(level|ts|time|timestamp|msg)\").*");
+    /** A line no command starts like: a klog header ({@code E1126 17:16:07.549890}) or an RFC 3339 time. */
+    private static final Pattern LOG_START = Pattern.compile(
+            "[\\[(]?([IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}).*");
     private static final Pattern HEADER_WORDS = Pattern.compile("\\s*[A-Z][A-Za-z%()/_.-]*(\\s+[A-Za-z%()/_.-]+){2,}\\s*");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\S\\s{2,}\\S");
     private static final Pattern YAML_KEY = Pattern.compile("\\s*(- )?[\"']?[\\w./-]+[\"']?:(\\s.*)?");
@@ -102,7 +105,7 @@ final class UnlabelledBlock {
         if (lines.stream().anyMatch(l -> TABLE_BORDER.matcher(l).matches())) {
             return Guess.TABLE;
         }
-        if (most(lines, TIMESTAMP)) {
+        if (most(lines, TIMESTAMP) || LOG_START.matcher(first).matches()) {
             return Guess.LOG;
         }
         if (HEADER_WORDS.matcher(first).matches() && COLUMN_GAP.matcher(first).results().count() >= 2) {

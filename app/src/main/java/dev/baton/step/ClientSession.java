@@ -57,7 +57,7 @@ public record ClientSession(String client, String start, List<String> inner, Pat
             }
             return inside(l.substring(dashes + 4).strip(), "a shell in the container");
         }
-        if (l.matches("oc\\s+debug\\s+(node/\\S+|node\\s+\\S+)(\\s+-{1,2}[\\w-]+(=\\S+|\\s+\\S+)?)*")) {
+        if (l.matches("oc\\s+debug\\s+([\"']?node/\\S+|node\\s+\\S+)(\\s+-{1,2}[\\w-]+(=\\S+|\\s+\\S+)?)*")) {
             return shell("a debug shell on the node");
         }
         if (l.matches("oc\\s+rsh(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^-\\s]\\S*)?)*\\s+\\S+")) {

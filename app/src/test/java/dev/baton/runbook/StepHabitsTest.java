@@ -196,4 +196,18 @@ class StepHabitsTest {
     void shellThatMentionsQueriesOrConfigStaysShell(String block) {
         assertThat(only("bash", block).kind()).as(block).isEqualTo(StepKind.SHELL);
     }
+
+    @Test
+    void rootPromptsInsideADebugShellAreItsLines() {
+        Step step = only("console", "$ oc debug \"node/$NODE\"\n# chroot /host\n# journalctl -u ingest-worker -n 20\n-- Logs begin --");
+        assertThat(step.kind()).isEqualTo(StepKind.SESSION);
+        assertThat(step.session().inner()).containsExactly("chroot /host", "journalctl -u ingest-worker -n 20");
+        assertThat(step.expectedOutput()).isEqualTo("-- Logs begin --");
+    }
+
+    @Test
+    void aLogPastedUnderAShellLabelIsNotRun() {
+        Step step = only("bash", "E1206 22:14:31.000123    812 worker.go:20] lag over limit\nretrying in 30s");
+        assertThat(step.runnable()).isFalse();
+    }
 }

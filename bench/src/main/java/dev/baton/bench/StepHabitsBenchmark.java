@@ -134,12 +134,14 @@ public final class StepHabitsBenchmark {
         if (session) {
             return ""; // the client is started and each inner line typed at its prompt
         }
+        boolean hereDoc = sent.contains("<<"); // a here-document's YAML is the command's input
         if (lines.stream().anyMatch(l -> HEADER.matcher(l).matches() || LOG.matcher(l).matches()
-                || COLON_WORD.matcher(l).matches() && !l.strip().startsWith("http"))) {
+                || !hereDoc && COLON_WORD.matcher(l).matches() && !l.strip().startsWith("http"))) {
             return "output sent";
         }
         for (int i = 0; i < lines.size(); i++) {
-            if (CLIENT.matcher(lines.get(i)).matches() && linesAfter(block, lines.get(i)) > 0) {
+            if (CLIENT.matcher(lines.get(i)).matches() && !lines.get(i).stripTrailing().endsWith("\\")
+                    && linesAfter(block, lines.get(i)) > 0) {
                 return "client session sent as bash";
             }
         }
