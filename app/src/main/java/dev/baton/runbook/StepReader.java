@@ -56,6 +56,17 @@ final class StepReader {
                     expected = transcript.expectedOutput();
                 } else {
                     command = withoutPastedOutput(text);
+                    int elided = elisionStart(command);
+                    if (elided >= 0) {
+                        List<String> lines = List.of(command.split("\n", -1));
+                        expected = String.join("\n", lines.subList(elided, lines.size())).strip();
+                        command = String.join("\n", lines.subList(0, elided)).strip();
+                        if (command.isEmpty()) {
+                            kind = StepKind.TEXT;
+                            command = text;
+                            expected = "";
+                        }
+                    }
                 }
             }
         }
@@ -67,6 +78,29 @@ final class StepReader {
 
     /** The output pasted between a client's prompts, set by the last {@link #clientSession} that found one. */
     private String sessionOutput = "";
+
+    private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("\\s*(\\.\\.\\.|…)\\s*");
+    /** A YAML key or a {@code name = value} pair (bash never reads {@code x = y} as an assignment). */
+    private static final java.util.regex.Pattern YAML_KEY = java.util.regex.Pattern.compile(
+            "\\s*(- )?[\\w.\"-]+:(\\s.*)?|\\s*(- )?[\\w.]+ = .*");
+
+    /**
+     * Where a command's excerpted output or file starts, or -1: an author shows what {@code kubectl edit} opens
+     * as a few YAML lines between {@code ...} lines. A block with such an ellipsis line sends the lines before
+     * the first ellipsis, YAML key or {@code name = value} line; the rest is what to expect. Here-documents are left alone.
+     */
+    static int elisionStart(String command) {
+        List<String> lines = List.of(command.split("\n", -1));
+        if (command.contains("<<") || lines.stream().noneMatch(l -> ELLIPSIS.matcher(l).matches())) {
+            return -1;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (ELLIPSIS.matcher(lines.get(i)).matches() || YAML_KEY.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /**
      * The block as a client session, if a line of it starts a client that the lines after it are typed into.

@@ -210,4 +210,14 @@ class StepHabitsTest {
         Step step = only("bash", "E1206 22:14:31.000123    812 worker.go:20] lag over limit\nretrying in 30s");
         assertThat(step.runnable()).isFalse();
     }
+
+    @Test
+    void anExcerptBetweenEllipsesIsWhatToExpectNotWhatToSend() {
+        Step edit = only("bash", "kubectl -n ingest edit configmap ingest-limits\n...\n  lag_limit: 60s\n...");
+        assertThat(edit.kind()).isEqualTo(StepKind.SHELL);
+        assertThat(edit.command()).isEqualTo("kubectl -n ingest edit configmap ingest-limits");
+        assertThat(edit.expectedOutput()).isEqualTo("...\n  lag_limit: 60s\n...");
+        Step labels = only("", " - alertname = IngestLagHigh\n...\n - partition = 7");
+        assertThat(labels.runnable()).isFalse();
+    }
 }
