@@ -201,6 +201,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " block, not a command to run");
         }
+        if (!step.runsOnNodes()) {
+            throw new IllegalArgumentException(reference + " opens " + step.session().client()
+                    + " and types lines at its prompt: run it in a terminal (Run in Baton's window), not on nodes");
+        }
         return step.command();
     }
 

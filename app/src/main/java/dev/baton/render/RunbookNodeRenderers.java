@@ -79,7 +79,22 @@ final class RunbookNodeRenderers implements NodeRenderer {
         if (step.runnable()) {
             button(Action.RUN, n, "Run", "Send to the active terminal");
             button(Action.RUN_IN, n, "Run in…", "Choose the terminal");
-            button(Action.RUN_ON_NODE, n, "Run on node…", "Run on one or more nodes and capture the output");
+            if (step.runsOnNodes()) {
+                button(Action.RUN_ON_NODE, n, "Run on node…", "Run on one or more nodes and capture the output");
+            }
+        }
+        if (step.session() != null) {
+            html.tag("span", Map.of("class", "step-session", "title", "Started in the terminal; each line after the"
+                    + " first is typed once the client shows its prompt. Not run on nodes."));
+            html.text("opens " + step.session().client() + ", types " + step.session().inner().size()
+                    + (step.session().inner().size() == 1 ? " line" : " lines") + " at its prompt");
+            html.tag("/span");
+        } else if (!step.expectedOutput().isEmpty() && step.runnable()) {
+            long lines = step.command().lines().filter(l -> !l.isBlank()).count();
+            html.tag("span", Map.of("class", "step-session", "title", "The block mixes commands and their output:"
+                    + " only the lines shown are sent; the output is kept below as what to expect"));
+            html.text("sends " + lines + (lines == 1 ? " line" : " lines") + ", not the output");
+            html.tag("/span");
         }
         if (dev.baton.query.QueryLanguage.of(step.language()).isPresent()) {
             button(Action.QUERY, n, "Query", "Run against Prometheus or Loki and show the answer beside the runbook");
@@ -98,6 +113,16 @@ final class RunbookNodeRenderers implements NodeRenderer {
         html.raw(CodeHighlighter.highlight(step.command(), step.language()));
         html.tag("/code");
         html.tag("/pre");
+        if (!step.expectedOutput().isEmpty()) {
+            html.tag("div", Map.of("class", "step-expected", "id", "step-expected-" + step.number()));
+            html.tag("div", Map.of("class", "expected-label"));
+            html.text("Expected output");
+            html.tag("/div");
+            html.tag("pre");
+            html.text(step.expectedOutput());
+            html.tag("/pre");
+            html.tag("/div");
+        }
         history(step, runs.apply(step.number()));
         html.tag("/div");
         html.line();

@@ -13,6 +13,8 @@ import java.util.List;
  * @param command      the exact text a responder would send (for console blocks: the command lines only)
  * @param placeholders names the responder must fill in ({@code <pod-name>}, {@code {{ns}}}), in order, once each
  * @param line         1-based line of the opening fence
+ * @param expectedOutput what the author pasted as the commands' output (a transcript's lines between prompts), or empty
+ * @param session      for a {@link StepKind#SESSION} step, the client it opens and the lines typed inside; else null
  */
 public record Step(
         int number,
@@ -23,12 +25,26 @@ public record Step(
         String command,
         List<String> placeholders,
         List<StepWarning> warnings,
-        int line) {
+        int line,
+        String expectedOutput,
+        dev.baton.step.ClientSession session) {
+
+    /** A step with no expected output that opens no client. */
+    public Step(int number, List<String> sectionPath, String label, String language, StepKind kind, String command,
+            List<String> placeholders, List<StepWarning> warnings, int line) {
+        this(number, sectionPath, label, language, kind, command, placeholders, warnings, line, "", null);
+    }
 
     public Step {
         sectionPath = List.copyOf(sectionPath);
         placeholders = List.copyOf(placeholders);
         warnings = List.copyOf(warnings);
+        expectedOutput = expectedOutput == null ? "" : expectedOutput;
+    }
+
+    /** Whether it can run on nodes over SSH exec: a client session needs a terminal to type into. */
+    public boolean runsOnNodes() {
+        return runnable() && kind != StepKind.SESSION;
     }
 
     public boolean runnable() {

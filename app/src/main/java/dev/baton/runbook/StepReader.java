@@ -1,10 +1,12 @@
 package dev.baton.runbook;
 
+import dev.baton.step.ClientSession;
 import dev.baton.step.Placeholders;
 import dev.baton.step.StepWarnings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns a code block into a {@link Step}: its kind, the text to send, placeholders and warnings. */
@@ -22,19 +24,139 @@ final class StepReader {
         String language = language(info);
         StepKind kind = kindOf(language);
         String text = stripFinalNewline(literal);
-        boolean transcript = TRANSCRIPTS.contains(language);
-        if (language.isEmpty()) {
-            UnlabelledBlock.Guess guess = UnlabelledBlock.guess(text);
-            kind = guess.isShell() ? StepKind.SHELL : StepKind.TEXT;
-            transcript = guess == UnlabelledBlock.Guess.TRANSCRIPT;
-        } else if (kind == StepKind.SHELL && startsWithPrompt(text)) {
-            transcript = true; // a bash block written as a session: "$ " is not a command
+        boolean labelledSession = TRANSCRIPTS.contains(language);
+        if (language.isEmpty() || kind == StepKind.SHELL) {
+            // A here-document's YAML or JSON is the command's input, not the block's nature.
+            boolean prompted = Transcript.hasPrompt(text);
+            UnlabelledBlock.Guess guess = prompted ? UnlabelledBlock.Guess.TRANSCRIPT
+                    : text.contains("<<") ? UnlabelledBlock.Guess.SHELL : UnlabelledBlock.guess(text);
+            if (guess == UnlabelledBlock.Guess.PROMQL || guess == UnlabelledBlock.Guess.LOGQL) {
+                kind = StepKind.QUERY;
+                language = guess.name().toLowerCase(Locale.ROOT); // answered from Prometheus or Loki like a labelled one
+            } else if (language.isEmpty()) {
+                kind = guess.isShell() ? StepKind.SHELL : StepKind.TEXT;
+            } else if (guess.clearlyNotShell()) {
+                kind = StepKind.TEXT; // output, a log or configuration under a shell label: read, not run
+            }
         }
-        String command = transcript ? commandLines(text) : kind == StepKind.SHELL ? withoutPastedOutput(text) : text;
+        String command = text;
+        String expected = "";
+        ClientSession session = null;
+        if (kind == StepKind.SHELL) {
+            session = clientSession(text, labelledSession).orElse(null);
+            if (session != null) {
+                kind = StepKind.SESSION;
+                command = session.text();
+                expected = sessionOutput;
+            } else {
+                Transcript transcript = labelledSession || Transcript.hasPrompt(text)
+                        ? Transcript.read(text, labelledSession) : null;
+                if (transcript != null && transcript.prompts() > 0) {
+                    command = transcript.commands();
+                    expected = transcript.expectedOutput();
+                } else {
+                    command = withoutPastedOutput(text);
+                    int elided = elisionStart(command);
+                    if (elided >= 0) {
+                        List<String> lines = List.of(command.split("\n", -1));
+                        expected = String.join("\n", lines.subList(elided, lines.size())).strip();
+                        command = String.join("\n", lines.subList(0, elided)).strip();
+                        if (command.isEmpty()) {
+                            kind = StepKind.TEXT;
+                            command = text;
+                            expected = "";
+                        }
+                    }
+                }
+            }
+        }
         return new Step(number, sectionPath, label, language, kind, command,
                 kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
                 kind.runnable() ? warnings.of(command) : hiddenOnly(command),
-                line);
+                line, expected, session);
+    }
+
+    /** The output pasted between a client's prompts, set by the last {@link #clientSession} that found one. */
+    private String sessionOutput = "";
+
+    private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("\\s*(\\.\\.\\.|…)\\s*");
+    /** A YAML key or a {@code name = value} pair (bash never reads {@code x = y} as an assignment). */
+    private static final java.util.regex.Pattern YAML_KEY = java.util.regex.Pattern.compile(
+            "\\s*(- )?[\\w.\"-]+:(\\s.*)?|\\s*(- )?[\\w.]+ = .*");
+
+    /**
+     * Where a command's excerpted output or file starts, or -1: an author shows what {@code kubectl edit} opens
+     * as a few YAML lines between {@code ...} lines. A block with such an ellipsis line sends the lines before
+     * the first ellipsis, YAML key or {@code name = value} line; the rest is what to expect. Here-documents are left alone.
+     */
+    static int elisionStart(String command) {
+        List<String> lines = List.of(command.split("\n", -1));
+        if (command.contains("<<") || lines.stream().noneMatch(l -> ELLIPSIS.matcher(l).matches())) {
+            return -1;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (ELLIPSIS.matcher(lines.get(i)).matches() || YAML_KEY.matcher(lines.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The block as a client session, if a line of it starts a client that the lines after it are typed into.
+     * In a transcript the inner lines are those after the client's prompts ({@code 127.0.0.1:6379> },
+     * {@code app=# }, {@code >>> }) and the rest is output; in a plain block every line after the client's is typed
+     * inside it (comments aside).
+     */
+    private Optional<ClientSession> clientSession(String text, boolean labelledSession) {
+        sessionOutput = "";
+        boolean prompted = labelledSession || Transcript.hasPrompt(text);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String candidate = lines[i];
+            if (prompted) {
+                Transcript one = Transcript.read(candidate, labelledSession);
+                if (one.prompts() != 1) {
+                    continue;
+                }
+                candidate = one.commands();
+            }
+            if (candidate.stripTrailing().endsWith("\\")) {
+                continue;
+            }
+            Optional<ClientSession> client = ClientSession.starting(candidate);
+            if (client.isEmpty()) {
+                continue;
+            }
+            String before = String.join("\n", List.of(lines).subList(0, i));
+            String start = prompted ? Transcript.read(before, labelledSession).commands() : before;
+            start = (start.isBlank() ? "" : start.strip() + "\n") + candidate.strip();
+            List<String> inner = new ArrayList<>();
+            List<String> output = new ArrayList<>();
+            List<String> rest = List.of(lines).subList(i + 1, lines.length);
+            boolean innerPrompts = prompted || rest.stream().anyMatch(l -> ClientSession.innerPromptEnd(l) >= 0);
+            for (String l : rest) {
+                int end = ClientSession.innerPromptEnd(l);
+                if (end < 0 && client.get().shell() && prompted && l.stripLeading().startsWith("# ")
+                        && Transcript.readsAsRootCommand(l.stripLeading().substring(2))) {
+                    end = l.indexOf("# ") + 2; // root's prompt in the shell the client opened: # chroot /host
+                }
+                if (end >= 0) {
+                    inner.add(l.substring(end).strip());
+                } else if (innerPrompts || prompted) {
+                    output.add(l);
+                } else if (!l.isBlank() && !l.strip().startsWith("#")) {
+                    inner.add(l.strip());
+                }
+            }
+            inner.removeIf(String::isEmpty);
+            if (inner.isEmpty()) {
+                return Optional.empty();
+            }
+            sessionOutput = String.join("\n", output).strip();
+            return Optional.of(client.get().with(start, inner));
+        }
+        return Optional.empty();
     }
 
     /** Hidden characters matter even in a query a responder copies; destructive patterns do not. */
@@ -102,50 +224,6 @@ final class StepReader {
         }
         return String.join("\n", kept);
     }
-
-    private static boolean startsWithPrompt(String text) {
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        return first.startsWith("$ ") || first.equals("$");
-    }
-
-    /**
-     * The commands of a transcript: lines after a {@code $ } prompt, their backslash continuations and
-     * {@code > } continuation prompts, and the bodies of their here-documents; output lines are dropped.
-     * A transcript with no prompt at all is taken as plain commands.
-     */
-    static String commandLines(String transcript) {
-        List<String> commands = new ArrayList<>();
-        boolean continuing = false;
-        boolean sawPrompt = false;
-        String hereDocEnd = null;
-        for (String line : transcript.split("\n", -1)) {
-            String trimmed = line.stripLeading();
-            if (hereDocEnd != null) {
-                String body = trimmed.startsWith("> ") ? trimmed.substring(2) : line;
-                commands.add(body);
-                if (body.strip().equals(hereDocEnd)) {
-                    hereDocEnd = null;
-                }
-                continue;
-            }
-            if (continuing) {
-                commands.add(trimmed.startsWith("> ") ? trimmed.substring(2) : line);
-            } else if (trimmed.startsWith("$ ") || trimmed.equals("$")) {
-                sawPrompt = true;
-                commands.add(trimmed.length() > 2 ? trimmed.substring(2) : "");
-            } else {
-                continue;
-            }
-            continuing = line.endsWith("\\");
-            java.util.regex.Matcher hereDoc = HERE_DOC.matcher(commands.get(commands.size() - 1));
-            if (hereDoc.find()) {
-                hereDocEnd = hereDoc.group(1);
-            }
-        }
-        return sawPrompt ? String.join("\n", commands) : transcript;
-    }
-
-    private static final java.util.regex.Pattern HERE_DOC = java.util.regex.Pattern.compile("<<-?\\s*['\"]?([A-Za-z_]\\w*)['\"]?");
 
     private static String stripFinalNewline(String literal) {
         return literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;

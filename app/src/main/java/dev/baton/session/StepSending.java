@@ -56,13 +56,28 @@ public final class StepSending {
                 + ", not a command; use Copy";
     }
 
+    /**
+     * Why the step cannot run on nodes over SSH exec, or empty: a client session is typed at a client's prompt,
+     * which only a terminal shows.
+     */
+    public static String notForNodes(Step step) {
+        String notRunnable = notRunnable(step);
+        if (!notRunnable.isEmpty() || step.runsOnNodes()) {
+            return notRunnable;
+        }
+        return "Step " + step.number() + " opens " + step.session().client() + " and types lines at its prompt;"
+                + " that needs a terminal: use Run or Run in…, not Run on node";
+    }
+
     public SendPlan plan(Step step, Map<String, String> values, boolean bracketedPaste) {
-        return sender.plan(step.command(), values, bracketedPaste);
+        return plan(step, values, java.util.Set.of(), bracketedPaste);
     }
 
     /** As {@link #plan(Step, Map, boolean)}, the values named in {@code literal} (an alert's labels) quoted for the shell. */
     public SendPlan plan(Step step, Map<String, String> values, java.util.Set<String> literal, boolean bracketedPaste) {
-        return sender.plan(step.command(), values, literal, bracketedPaste);
+        // A session's lines are typed one at a time at the client's prompt, never pasted as one script: planned
+        // as if pasted, for the warnings, the confirmation and the text shown.
+        return sender.plan(step.command(), values, literal, bracketedPaste || step.session() != null);
     }
 
     /** As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}, without following the keys. */
@@ -81,6 +96,21 @@ public final class StepSending {
      */
     public CompletableFuture<Void> send(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
             String terminalName, TerminalSession terminal, KeyboardTap keyboard) {
+        return send(runbook, step, plan, values, terminalName, terminal, keyboard, null);
+    }
+
+    /**
+     * As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}; a client session step
+     * is typed line by line, each once {@code screen} shows the client's prompt (see {@link ClientTyping}).
+     *
+     * @param screen the terminal's screen as text, or null when it cannot be read (a session step is then refused)
+     */
+    public CompletableFuture<Void> send(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
+            String terminalName, TerminalSession terminal, KeyboardTap keyboard,
+            java.util.function.Supplier<ScreenText> screen) {
+        if (step.session() != null) {
+            return sendSession(runbook, step, plan, values, terminalName, terminal, screen);
+        }
         if (plan.refused()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(plan.refusal()));
         }
@@ -122,6 +152,35 @@ public final class StepSending {
             return sent;
         }, background).thenCompose(sent -> sent.handle((recorded, notRecorded) -> null));
     }
+
+    private CompletableFuture<Void> sendSession(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
+            String terminalName, TerminalSession terminal, java.util.function.Supplier<ScreenText> screen) {
+        if (screen == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Step " + step.number() + " opens "
+                    + step.session().client() + " and types at its prompt, which Baton cannot read in " + terminalName));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            incident.handedOff().join().ifPresent(exported -> {
+                throw new IncidentSession.HandedOff(exported);
+            });
+            String typed;
+            try {
+                typed = new ClientTyping(screen, terminal.connector(), CLIENT_PATIENCE)
+                        .type(step.session(), values, plan.submits());
+            } catch (IOException e) {
+                throw new CompletionException(new IOException("Step " + step.number() + " in " + terminalName + ": "
+                        + e.getMessage(), e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+            return incident.stepTyped(runbook, step.number(), typed, terminalName, values, plan.submits());
+        }, background).thenCompose(sent -> sent.handle((recorded, notRecorded) -> null));
+    }
+
+    /** How long a client may take to show its prompt: a pod's shell or a database across the world is slow. */
+    static final java.time.Duration CLIENT_PATIENCE = java.time.Duration.ofSeconds(
+            Long.getLong("baton.clientPromptSeconds", 20));
 
     /** The last step that ran in the terminal {@code keyboard} belongs to, if Baton knows of one. */
     public Optional<Ran> lastRun(KeyboardTap keyboard) {

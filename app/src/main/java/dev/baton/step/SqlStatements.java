@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SQL in a step's text that destroys data: DROP, TRUNCATE, DELETE or UPDATE without WHERE, ALTER TABLE … DROP,
+ * SQL in a step's text that destroys data (and Redis's FLUSHALL and FLUSHDB, typed at a client's prompt the same way): DROP, TRUNCATE, DELETE or UPDATE without WHERE, ALTER TABLE … DROP,
  * purged binary logs, terminated backends. Read from the whole text, wherever the statement sits (psql -c,
  * a heredoc, a mysql -e).
  */
@@ -31,8 +31,11 @@ final class SqlStatements {
     private static final Pattern SQL_FUNCTIONS = Pattern.compile(
             "\\b(pg_terminate_backend|pg_drop_replication_slot)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Redis's whole-database wipes, typed at {@code redis-cli}'s prompt or passed to it. */
+    private static final Pattern REDIS_FLUSH = Pattern.compile("\\b(FLUSHALL|FLUSHDB)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final List<String> SQL_KEYWORDS = List.of("drop", "truncate", "delete", "update", "alter", "pg_",
-            "purge");
+            "purge", "flush");
 
     /** Each dangerous statement in the text, in the order the checks find them. */
     static List<Danger> dangers(String script) {
@@ -59,6 +62,11 @@ final class SqlStatements {
         Matcher purge = SQL_PURGE_LOGS.matcher(script);
         if (purge.find()) {
             found.add(new Danger(purge.start(), purge.end(), "SQL PURGE BINARY LOGS"));
+        }
+        Matcher flush = REDIS_FLUSH.matcher(script);
+        while (flush.find()) {
+            found.add(new Danger(flush.start(), flush.end(), "Redis " + flush.group(1).toUpperCase(Locale.ROOT)
+                    + " (deletes every key)"));
         }
         Matcher function = SQL_FUNCTIONS.matcher(script);
         while (function.find()) {

@@ -56,8 +56,32 @@ final class RunsBesideSteps {
                     area.setEditable(false);
                     area.setStyle("-fx-font-family: monospace;");
                     results.dock(output.result().target() + ": " + output.result().command(),
-                            output.result().command(), area, () -> { });
+                            output.result().command(), besideExpected(seq, area), () -> { });
                 }), () -> status.accept("That run's output is not in this incident"));
+    }
+
+    /**
+     * The run's output with, beside it, what the runbook's author pasted as the step's output, when there is
+     * such a thing: the responder compares them by eye (names, times and counts differ between any two runs, so
+     * Baton does not judge the difference itself).
+     */
+    private javafx.scene.Node besideExpected(long seq, TextArea output) {
+        var shown = runbook.shownRunbookProperty().get();
+        String expected = shown == null ? "" : history.run(shown.id(), seq).flatMap(run -> shown.step(run.step()))
+                .map(dev.baton.runbook.Step::expectedOutput).orElse("");
+        if (expected.isEmpty()) {
+            return output;
+        }
+        TextArea area = new TextArea(expected);
+        area.setId("expected-output");
+        area.setEditable(false);
+        area.setStyle("-fx-font-family: monospace;");
+        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(new javafx.scene.control.Label("This run"), output);
+        javafx.scene.layout.VBox right = new javafx.scene.layout.VBox(
+                new javafx.scene.control.Label("Expected (as the runbook shows it)"), area);
+        javafx.scene.layout.VBox.setVgrow(output, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(area, javafx.scene.layout.Priority.ALWAYS);
+        return new javafx.scene.control.SplitPane(left, right);
     }
 
     /**

@@ -123,4 +123,23 @@ class LookupCommandsTest {
         assertThat(run.out()).contains("Usage: baton " + command);
         assertThat(run.err()).doesNotContain("Missing required");
     }
+
+    @org.junit.jupiter.api.Test
+    void runRefusesAClientSessionOnNodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path runbook = java.nio.file.Files.writeString(dir.resolve("cache.md"),
+                "# Cache\n\n```console\n$ redis-cli -h cache-1\ncache-1:6379> FLUSHDB\n```\n");
+        java.nio.file.Path inventory = java.nio.file.Files.writeString(dir.resolve("hosts.ini"), "cache-1 ansible_host=127.0.0.1\n");
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        CliRun run;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)); // run prints there
+            run = CliRun.of("run", "--node", "cache-1", "--step", runbook + "#1", "--inventory", inventory.toString());
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("opens redis-cli and types lines at its prompt: run it in a terminal");
+    }
 }

@@ -274,4 +274,29 @@ public class RunbookHtmlRendererTest {
         String hostile = ">".repeat(5_000) + " <b>x</b>";
         assertThat(renderer.renderNotes(hostile, false)).contains("<pre>&gt;&gt;&gt;").doesNotContain("<b>x");
     }
+
+    @Test
+    void aTranscriptShowsTheLinesItSendsAndItsExpectedOutputUnderIt() throws Exception {
+        String html = render("""
+                # Ingest lag
+
+                ```console
+                ops@ingest-1:~$ ingestctl lag --partition 7
+                lag: 71s <over limit>
+                ```
+
+                ```console
+                $ redis-cli -h cache-1
+                cache-1:6379> FLUSHDB
+                OK
+                ```
+                """);
+        assertThat(html).contains("sends 1 line, not the output");
+        assertThat(html).contains("<code class=\"language-console\">ingestctl lag <span class=\"tok-flag\">--partition</span> 7</code>");
+        assertThat(html).contains("id=\"step-expected-1\"").contains("class=\"step-expected\"");
+        assertThat(html).contains("lag: 71s &lt;over limit&gt;");
+        assertThat(html).contains("opens redis-cli, types 1 line at its prompt");
+        String session = html.substring(html.indexOf("id=\"step-2\""));
+        assertThat(session).doesNotContain("Run on node").contains("Run in");
+    }
 }

@@ -71,14 +71,15 @@ class ParsingRulesTest {
                 ```
 
                 ```shell-session
-                user@host:~$ not a prompt at line start
+                user@host:~$ hostname
                 $ uptime
                  10:00 up 3 days
                 ```
                 """);
         assertThat(r.steps().get(0).command()).isEqualTo("df -h /var\ndu -sh /var/log \\\n    --max-depth=1");
         assertThat(r.steps().get(0).kind()).isEqualTo(StepKind.SHELL);
-        assertThat(r.steps().get(1).command()).isEqualTo("uptime");
+        assertThat(r.steps().get(1).command()).isEqualTo("hostname\nuptime");
+        assertThat(r.steps().get(1).expectedOutput()).isEqualTo(" 10:00 up 3 days");
     }
 
     @Test

@@ -168,7 +168,7 @@ public final class StepActions {
         Runbook runbook = view.shownRunbookProperty().get();
         terminalTabs.get().bringToFront(tab);
         background.onFx(sending.send(runbook, step, plan, values.get(), tab.name(), tab.session(),
-                tab.keyboard()),
+                tab.keyboard(), tab.widget()::screen),
                 "Step " + step.number() + " not sent", done -> status.accept("Step " + step.number()
                         + (plan.submits() ? " sent to " + tab.name()
                         : " typed into " + tab.name() + ": press Enter to run it")));
@@ -176,7 +176,7 @@ public final class StepActions {
 
     /** "Run on node…": the same placeholder rules, then the nodes are chosen and the step runs over exec. */
     public void runOnNode(Step step) {
-        String notRunnable = StepSending.notRunnable(step);
+        String notRunnable = StepSending.notForNodes(step);
         if (!notRunnable.isEmpty()) {
             status.accept(notRunnable);
             return;
