@@ -135,39 +135,11 @@ public final class SecretScanner {
         return withoutOverlaps(spans);
     }
 
-    /**
-     * The triggers by their first character (ASCII), so one pass over a line, without a lower-cased
-     * copy of it, tries only the few that could start at each place: a lower-cased copy and a search
-     * per trigger took a third of a bundle export's time.
-     */
-    private static final String[][] TRIGGERS_BY_FIRST = triggersByFirst();
-
-    private static String[][] triggersByFirst() {
-        String[][] byFirst = new String[128][0];
-        for (String trigger : TRIGGERS) {
-            String[] bucket = byFirst[trigger.charAt(0)];
-            bucket = java.util.Arrays.copyOf(bucket, bucket.length + 1);
-            bucket[bucket.length - 1] = trigger;
-            byFirst[trigger.charAt(0)] = bucket;
-        }
-        return byFirst;
-    }
-
     private static boolean mayHoldSecret(String line) {
-        int length = line.length();
-        for (int i = 0; i < length; i++) {
-            char c = line.charAt(i);
-            // Case-insensitive as regionMatches below is: a letter outside ASCII that folds to an ASCII one
-            // (the Kelvin sign to k, a dotless i to i) is tried as that letter.
-            char folded = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
-                    : Character.toLowerCase(Character.toUpperCase(c));
-            if (folded >= 128) {
-                continue;
-            }
-            for (String trigger : TRIGGERS_BY_FIRST[folded]) {
-                if (line.regionMatches(true, i, trigger, 0, trigger.length())) {
-                    return true;
-                }
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String trigger : TRIGGERS) {
+            if (lower.contains(trigger)) {
+                return true;
             }
         }
         return false;
