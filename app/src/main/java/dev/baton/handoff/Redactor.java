@@ -355,12 +355,18 @@ public final class Redactor {
                     }
                 }
                 int start = position;
-                while (position < limit && buffer[position] != '\n' && line.size() + position - start < MAX_LINE) {
+                // The bound is worked out once: asking the line's (synchronised) size at every byte took a
+                // third of a bundle export's time.
+                int stop = (int) Math.min(limit, (long) start + MAX_LINE - line.size());
+                while (position < stop && buffer[position] != '\n') {
                     position++;
                 }
                 boolean ended = position < limit && buffer[position] == '\n';
                 if (ended) {
                     position++;
+                }
+                if (ended && line.size() == 0) {
+                    return java.util.Arrays.copyOfRange(buffer, start, position);
                 }
                 line.write(buffer, start, position - start);
                 if (ended || line.size() >= MAX_LINE) {

@@ -85,7 +85,7 @@ final class HeadlessTerminal {
         return buffer.getHistoryLinesCount();
     }
 
-    private static final class NoScreen implements TerminalDisplay {
+    static final class NoScreen implements TerminalDisplay {
         @Override
         public void setCursor(int x, int y) {
         }

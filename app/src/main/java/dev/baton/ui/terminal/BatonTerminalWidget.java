@@ -17,6 +17,7 @@ import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import dev.baton.step.TerminalText;
 import dev.baton.terminal.JumpScrollConnector;
 import dev.baton.terminal.TerminalReplies;
+import dev.baton.terminal.WholeCursorMovesTerminal;
 import java.nio.charset.StandardCharsets;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -252,7 +253,8 @@ public final class BatonTerminalWidget extends JediTermFxWidget {
     @Override
     protected JediTerminal createTerminal(TerminalDisplay panel, TerminalTextBuffer buffer, StyleState style) {
         display = new PasteModeTrackingDisplay(panel);
-        return new JediTerminal(display, buffer, style);
+        // The painter reads the cursor under the buffer's lock: every cursor move must happen whole under it.
+        return new WholeCursorMovesTerminal(display, buffer, style);
     }
 
     @Override
