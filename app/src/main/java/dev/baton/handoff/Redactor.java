@@ -26,8 +26,12 @@ import java.util.Set;
  * every line valid JSON; a timeline whose line changed gets its hash chain rebuilt from there on.
  */
 public final class Redactor {
-    /** Lines longer than this are scanned in pieces; a secret cut by the piece boundary can be missed. */
+    /**
+     * Lines longer than this are scanned in pieces, each cut after the last space or tab of its final
+     * {@link #CUT_WINDOW} bytes, so that a token is never split; a line without one there is cut where it is.
+     */
     static final int MAX_LINE = 1 << 20;
+    static final int CUT_WINDOW = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code password-hunter2} in a slug was {@code password=hunter2}. */
     private static final java.util.regex.Pattern SLUG_ASSIGNMENT =
@@ -331,13 +335,15 @@ public final class Redactor {
     }
 
 
-    /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE}. */
+    /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE} after a blank (see there). */
     static final class LineReader {
         private final InputStream in;
         private final byte[] buffer = new byte[64 * 1024];
         private int position;
         private int limit;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        /** What followed the cut of the last piece: the start of the next one. */
+        private byte[] carried = new byte[0];
 
         LineReader(InputStream in) {
             this.in = in;
@@ -345,6 +351,8 @@ public final class Redactor {
 
         byte[] next() throws IOException {
             line.reset();
+            line.write(carried);
+            carried = new byte[0];
             while (true) {
                 if (position == limit) {
                     limit = in.read(buffer);
@@ -363,10 +371,23 @@ public final class Redactor {
                     position++;
                 }
                 line.write(buffer, start, position - start);
-                if (ended || line.size() >= MAX_LINE) {
+                if (ended) {
                     return line.toByteArray();
                 }
+                if (line.size() >= MAX_LINE) {
+                    return cutAfterBlank(line.toByteArray());
+                }
             }
+        }
+
+        private byte[] cutAfterBlank(byte[] piece) {
+            for (int i = piece.length - 1; i >= piece.length - CUT_WINDOW && i > 0; i--) {
+                if (piece[i] == ' ' || piece[i] == '\t') {
+                    carried = java.util.Arrays.copyOfRange(piece, i + 1, piece.length);
+                    return java.util.Arrays.copyOf(piece, i + 1);
+                }
+            }
+            return piece;
         }
     }
 }
