@@ -1,5 +1,7 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.SecretScanner;
+import dev.baton.incident.TextLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -73,7 +75,7 @@ final class RecordingRedactor {
     /** Copies a recording, redacting what it showed; findings go to {@code redactor} as for any file. */
     static void copy(Redactor redactor, String file, InputStream in, OutputStream out) throws IOException {
         RecordingRedactor copy = new RecordingRedactor(redactor, file, out);
-        Redactor.LineReader lines = new Redactor.LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         while ((line = lines.next()) != null) {

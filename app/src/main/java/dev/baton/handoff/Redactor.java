@@ -1,5 +1,7 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.SecretScanner;
+import dev.baton.incident.TextLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,8 +32,8 @@ public final class Redactor {
      * Lines longer than this are scanned in pieces, each cut after the last space or tab of its final
      * {@link #CUT_WINDOW} bytes, so that a token is never split; a line without one there is cut where it is.
      */
-    static final int MAX_LINE = 1 << 20;
-    static final int CUT_WINDOW = 4096;
+    static final int MAX_LINE = TextLines.MAX_LINE;
+    static final int CUT_WINDOW = TextLines.CUT_WINDOW;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code password-hunter2} in a slug was {@code password=hunter2}. */
     private static final java.util.regex.Pattern SLUG_ASSIGNMENT =
@@ -87,7 +89,7 @@ public final class Redactor {
 
     public void copyText(String file, InputStream in, OutputStream out) throws IOException {
         SecretScanner scanner = new SecretScanner();
-        LineReader lines = new LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         while ((line = lines.next()) != null) {
@@ -187,7 +189,7 @@ public final class Redactor {
      */
     public String copyJsonLines(String file, InputStream in, OutputStream out, boolean timeline) throws IOException {
         SecretScanner scanner = new SecretScanner();
-        LineReader lines = new LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         boolean rechain = false;
@@ -332,62 +334,5 @@ public final class Redactor {
             at = Math.min(to, Math.max(at, other.end()));
         }
         return shown.append(body, at, to).append(to < body.length() ? "…" : "").toString();
-    }
-
-
-    /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE} after a blank (see there). */
-    static final class LineReader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int position;
-        private int limit;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        /** What followed the cut of the last piece: the start of the next one. */
-        private byte[] carried = new byte[0];
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        byte[] next() throws IOException {
-            line.reset();
-            line.write(carried);
-            carried = new byte[0];
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        return line.size() == 0 ? null : line.toByteArray();
-                    }
-                }
-                int start = position;
-                while (position < limit && buffer[position] != '\n' && line.size() + position - start < MAX_LINE) {
-                    position++;
-                }
-                boolean ended = position < limit && buffer[position] == '\n';
-                if (ended) {
-                    position++;
-                }
-                line.write(buffer, start, position - start);
-                if (ended) {
-                    return line.toByteArray();
-                }
-                if (line.size() >= MAX_LINE) {
-                    return cutAfterBlank(line.toByteArray());
-                }
-            }
-        }
-
-        private byte[] cutAfterBlank(byte[] piece) {
-            for (int i = piece.length - 1; i >= piece.length - CUT_WINDOW && i > 0; i--) {
-                if (piece[i] == ' ' || piece[i] == '\t') {
-                    carried = java.util.Arrays.copyOfRange(piece, i + 1, piece.length);
-                    return java.util.Arrays.copyOf(piece, i + 1);
-                }
-            }
-            return piece;
-        }
     }
 }

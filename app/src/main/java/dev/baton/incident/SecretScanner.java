@@ -1,4 +1,4 @@
-package dev.baton.handoff;
+package dev.baton.incident;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,7 @@ public final class SecretScanner {
 
     private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern KEY_END = Pattern.compile("-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
-    static final String SECRET_WORD =
+    public static final String SECRET_WORD =
             "(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)";
     /** Keys that name where a secret is kept ({@code secretName: tls-cert}), not the secret itself. */
     private static final Pattern NAMING_KEY = Pattern.compile("(?i).*(name|ref|file|path|id|type|kind|mode|length|ttl)[\"']?$");
