@@ -274,7 +274,7 @@ public final class OpenIncident implements AutoCloseable {
             relative = folder.relativize(path).toString().replace('\\', '/');
         }
         String block = blockLinking.apply(relative);
-        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, block.length(), relative));
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, block.length(), relative, null));
         return block;
     }
 
@@ -291,7 +291,8 @@ public final class OpenIncident implements AutoCloseable {
     public String capture(String source, String target, String command, String outcome, Instant at, String output,
             String wholeOutputFile) throws IOException {
         // Secrets masked before anything is written: the capture's text, its file and the notes see only the mark.
-        String text = SecretMask.text(Capture.plain(output)).text();
+        SecretMask.Masked masked = SecretMask.text(Capture.plain(output));
+        String text = masked.text();
         String fullFile = null;
         if (Capture.isLong(text) && wholeOutputFile != null) {
             fullFile = wholeOutputFile;
@@ -301,7 +302,8 @@ public final class OpenIncident implements AutoCloseable {
             fullFile = folder.relativize(file).toString().replace('\\', '/');
         }
         Capture capture = new Capture(source, target, command, outcome, at, text, fullFile);
-        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, text.length(), fullFile));
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, text.length(), fullFile,
+                masked.count()));
         return capture.toMarkdown();
     }
 

@@ -35,6 +35,11 @@ class MaskedOnCaptureTest {
             String log = "line of output\n".repeat(200) + "export MYSQL_PWD=" + PASSWORD + "\n" + "tail\n".repeat(100);
             String longBlock = incident.capture("terminal", "db1", "cat deploy.log", "completed", Instant.now(), log);
             assertThat(longBlock).doesNotContain(PASSWORD);
+            assertThat(incident.timeline().events()).map(TimelineEvent::typed)
+                    .filteredOn(IncidentEvent.CaptureTaken.class::isInstance).map(IncidentEvent.CaptureTaken.class::cast)
+                    .extracting(IncidentEvent.CaptureTaken::masked).containsExactly(1, 1);
+            assertThat(incident.timeline().events()).map(line -> EventWords.describe(line))
+                    .anySatisfy(words -> assertThat(words).endsWith("(1 secret masked)"));
 
             OutputSpool out = new OutputSpool(dir.resolve("spool"), "stdout", 1 << 20);
             byte[] printed = ("key id " + KEY + "\nredis-cli -a " + PASSWORD + " ping\nPONG\n").getBytes(StandardCharsets.UTF_8);
