@@ -77,10 +77,12 @@ final class GroupRun {
             System.out.print(Printable.lines(FanOutSummary.text(run)));
         }
         System.out.flush();
+        // Output that outgrew memory is named in what was printed ("full output in …"): its file is kept, under
+        // the cache folder's runs, for the responder to read; the rest had no file.
         for (NodeOutcome outcome : run.outcomes()) {
             if (outcome.result() != null) {
-                outcome.result().stdout().discard();
-                outcome.result().stderr().discard();
+                outcome.result().stdout().close();
+                outcome.result().stderr().close();
             }
         }
         return exitStatus(run.outcomes());

@@ -1,5 +1,7 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.SecretScanner;
+import dev.baton.incident.TextLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -73,7 +75,7 @@ final class RecordingRedactor {
     /** Copies a recording, redacting what it showed; findings go to {@code redactor} as for any file. */
     static void copy(Redactor redactor, String file, InputStream in, OutputStream out) throws IOException {
         RecordingRedactor copy = new RecordingRedactor(redactor, file, out);
-        Redactor.LineReader lines = new Redactor.LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         while ((line = lines.next()) != null) {
@@ -133,7 +135,7 @@ final class RecordingRedactor {
                         shownEvent.add(event);
                         shownOffset.add(i);
                         if (shown.length() >= MAX_SHOWN_LINE) {
-                            endShownLine();
+                            endShownLineAfterBlank();
                         }
                     }
                 }
@@ -158,11 +160,31 @@ final class RecordingRedactor {
         }
     }
 
+    /**
+     * Scans a shown line too long to hold up to the last blank of its final {@link Redactor#CUT_WINDOW}
+     * characters, keeping the rest for the next piece, so that a token is never split.
+     */
+    private void endShownLineAfterBlank() {
+        int cut = shown.length();
+        for (int i = shown.length() - 1; i >= shown.length() - Redactor.CUT_WINDOW && i > 0; i--) {
+            if (shown.charAt(i) == ' ') {
+                cut = i + 1;
+                break;
+            }
+        }
+        endShownLine(cut);
+    }
+
     private void endShownLine() {
-        if (shown.isEmpty()) {
+        endShownLine(shown.length());
+    }
+
+    /** Scans the first {@code upTo} characters of the shown line and drops them from it. */
+    private void endShownLine(int upTo) {
+        if (upTo == 0) {
             return;
         }
-        String line = shown.toString();
+        String line = shown.substring(0, upTo);
         List<SecretScanner.Span> spans = shownScanner.scan(line);
         for (SecretScanner.Span span : spans) {
             Event first = shownEvent.get(span.start());
@@ -175,9 +197,9 @@ final class RecordingRedactor {
                 shownEvent.get(k).edits.put(shownOffset.get(k), k == span.start() ? "[REDACTED:" + span.kind() + "]" : "");
             }
         }
-        shown.setLength(0);
-        shownEvent.clear();
-        shownOffset.clear();
+        shown.delete(0, upTo);
+        shownEvent.subList(0, upTo).clear();
+        shownOffset.subList(0, upTo).clear();
     }
 
     /** Writes the events no shown line reaches into any more: all but the last {@code keep}. */

@@ -1,5 +1,7 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.SecretScanner;
+import dev.baton.incident.TextLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,8 +28,12 @@ import java.util.Set;
  * every line valid JSON; a timeline whose line changed gets its hash chain rebuilt from there on.
  */
 public final class Redactor {
-    /** Lines longer than this are scanned in pieces; a secret cut by the piece boundary can be missed. */
-    static final int MAX_LINE = 1 << 20;
+    /**
+     * Lines longer than this are scanned in pieces, each cut after the last space or tab of its final
+     * {@link #CUT_WINDOW} bytes, so that a token is never split; a line without one there is cut where it is.
+     */
+    static final int MAX_LINE = TextLines.MAX_LINE;
+    static final int CUT_WINDOW = TextLines.CUT_WINDOW;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code password-hunter2} in a slug was {@code password=hunter2}. */
     private static final java.util.regex.Pattern SLUG_ASSIGNMENT =
@@ -83,7 +89,7 @@ public final class Redactor {
 
     public void copyText(String file, InputStream in, OutputStream out) throws IOException {
         SecretScanner scanner = new SecretScanner();
-        LineReader lines = new LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         while ((line = lines.next()) != null) {
@@ -183,7 +189,7 @@ public final class Redactor {
      */
     public String copyJsonLines(String file, InputStream in, OutputStream out, boolean timeline) throws IOException {
         SecretScanner scanner = new SecretScanner();
-        LineReader lines = new LineReader(in);
+        TextLines lines = new TextLines(in);
         byte[] line;
         long number = 0;
         boolean rechain = false;
@@ -328,51 +334,5 @@ public final class Redactor {
             at = Math.min(to, Math.max(at, other.end()));
         }
         return shown.append(body, at, to).append(to < body.length() ? "…" : "").toString();
-    }
-
-
-    /** Splits a stream at line feeds (kept), cutting lines longer than {@link #MAX_LINE}. */
-    static final class LineReader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int position;
-        private int limit;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        byte[] next() throws IOException {
-            line.reset();
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        return line.size() == 0 ? null : line.toByteArray();
-                    }
-                }
-                int start = position;
-                // The bound is worked out once: asking the line's (synchronised) size at every byte took a
-                // third of a bundle export's time.
-                int stop = (int) Math.min(limit, (long) start + MAX_LINE - line.size());
-                while (position < stop && buffer[position] != '\n') {
-                    position++;
-                }
-                boolean ended = position < limit && buffer[position] == '\n';
-                if (ended) {
-                    position++;
-                }
-                if (ended && line.size() == 0) {
-                    return java.util.Arrays.copyOfRange(buffer, start, position);
-                }
-                line.write(buffer, start, position - start);
-                if (ended || line.size() >= MAX_LINE) {
-                    return line.toByteArray();
-                }
-            }
-        }
     }
 }

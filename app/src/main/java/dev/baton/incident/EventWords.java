@@ -66,7 +66,9 @@ public final class EventWords {
         }
         if (event instanceof CaptureTaken e) {
             return "Captured " + e.source() + " from " + e.target()
-                    + (blank(e.command()) ? "" : ": " + firstLine(e.command()));
+                    + (blank(e.command()) ? "" : ": " + firstLine(e.command()))
+                    + (e.masked() == null || e.masked() == 0 ? "" : " (" + e.masked()
+                            + (e.masked() == 1 ? " secret" : " secrets") + " masked)");
         }
         if (event instanceof QueryRan e) {
             String where = e.language() + " on " + e.source() + (e.step() > 0 ? " (step " + e.step() + ")" : "");

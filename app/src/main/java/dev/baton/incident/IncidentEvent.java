@@ -88,8 +88,9 @@ public sealed interface IncidentEvent {
             implements IncidentEvent {}
 
     /** Output put into the notes; {@code file} holds the whole of it when the notes keep only head and tail. */
-    record CaptureTaken(String source, String target, String command, String outcome, int chars, String file)
-            implements IncidentEvent {}
+    /** @param masked secrets masked in the captured text before it was written; null or 0 when none */
+    record CaptureTaken(String source, String target, String command, String outcome, int chars, String file,
+            Integer masked) implements IncidentEvent {}
 
     /**
      * A PromQL or LogQL query run against a data source (its name only: credentials never reach the timeline).

@@ -3,12 +3,12 @@ package dev.baton.incident;
 import dev.baton.ssh.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -238,10 +238,11 @@ public final class OpenIncident implements AutoCloseable {
                 result.stderr().size()));
     }
 
+    /** A run's output copied into the folder with its secrets masked ({@link SecretMask}): the original never lands. */
     private String keep(InputStream output, String target, String stream) throws IOException {
         Path file = nextCaptureFile(target, stream);
-        try (output) {
-            Files.copy(output, file, StandardCopyOption.REPLACE_EXISTING);
+        try (output; OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            SecretMask.copy(output, out);
         }
         return folder.relativize(file).toString().replace('\\', '/');
     }
@@ -273,7 +274,7 @@ public final class OpenIncident implements AutoCloseable {
             relative = folder.relativize(path).toString().replace('\\', '/');
         }
         String block = blockLinking.apply(relative);
-        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, block.length(), relative));
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, block.length(), relative, null));
         return block;
     }
 
@@ -289,7 +290,9 @@ public final class OpenIncident implements AutoCloseable {
     /** As {@link #capture(String, String, String, String, Instant, String)}, linking to a file the folder already holds. */
     public String capture(String source, String target, String command, String outcome, Instant at, String output,
             String wholeOutputFile) throws IOException {
-        String text = Capture.plain(output);
+        // Secrets masked before anything is written: the capture's text, its file and the notes see only the mark.
+        SecretMask.Masked masked = SecretMask.text(Capture.plain(output));
+        String text = masked.text();
         String fullFile = null;
         if (Capture.isLong(text) && wholeOutputFile != null) {
             fullFile = wholeOutputFile;
@@ -299,7 +302,8 @@ public final class OpenIncident implements AutoCloseable {
             fullFile = folder.relativize(file).toString().replace('\\', '/');
         }
         Capture capture = new Capture(source, target, command, outcome, at, text, fullFile);
-        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, text.length(), fullFile));
+        timeline.append(new IncidentEvent.CaptureTaken(source, target, command, outcome, text.length(), fullFile,
+                masked.count()));
         return capture.toMarkdown();
     }
 

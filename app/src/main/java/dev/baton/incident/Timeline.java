@@ -73,7 +73,7 @@ public final class Timeline implements AutoCloseable {
             channel.truncate(complete);
             channel.force(true);
         }
-        Verification check = check(new String(bytes, 0, complete, StandardCharsets.UTF_8), events);
+        Verification check = check(bytes, complete, events);
         problems.addAll(check.problems());
         lastHash = check.headHash();
         channel.position(complete);
@@ -172,9 +172,8 @@ public final class Timeline implements AutoCloseable {
 
     /** Checks a log's chain held in memory (a bundle's timeline, before anything is written). */
     public static Verification verify(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
         List<TimelineEvent> read = new ArrayList<>();
-        Verification check = check(text, read);
+        Verification check = check(bytes, bytes.length, read);
         if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
             List<String> problems = new ArrayList<>(check.problems());
             problems.add("line " + (check.events() + 1) + ": incomplete (no line end): a write was cut short");
@@ -183,20 +182,27 @@ public final class Timeline implements AutoCloseable {
         return check;
     }
 
-    private static Verification check(String text, List<TimelineEvent> into) {
+    /**
+     * Checks the complete lines of the first {@code length} bytes. Each line's hash is of its bytes as written, not
+     * of their decoding: a byte that is not UTF-8 decodes to U+FFFD, so hashing decoded text let a line whose
+     * U+FFFD was replaced by an invalid byte pass. Baton writes only UTF-8, so such a byte is also named.
+     */
+    private static Verification check(byte[] bytes, int length, List<TimelineEvent> into) {
         List<String> problems = new ArrayList<>();
         String expectedPrev = GENESIS;
         int number = 0;
         int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
+        while (start < length) {
+            int end = start;
+            while (end < length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end >= length) {
                 break;
             }
-            String line = text.substring(start, end);
-            start = end + 1;
             number++;
             try {
+                String line = strictUtf8(bytes, start, end);
                 TimelineEvent event = parse(line);
                 if (event.v() != SCHEMA_VERSION) {
                     problems.add("line " + number + ": schema version " + event.v() + ", expected " + SCHEMA_VERSION);
@@ -210,12 +216,34 @@ public final class Timeline implements AutoCloseable {
                             + ": the line before it was changed or removed");
                 }
                 into.add(event);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                problems.add("line " + number + ": a byte that is not UTF-8 near byte " + (start + invalidAt(bytes, start, end))
+                        + " of the file; Baton writes only UTF-8, so the line was changed");
             } catch (IOException | RuntimeException e) {
                 problems.add("line " + number + ": not a timeline event (" + e.getMessage() + ")");
             }
-            expectedPrev = sha256(line);
+            expectedPrev = sha256(bytes, start, end);
+            start = end + 1;
         }
         return new Verification(number, expectedPrev, problems);
+    }
+
+    private static String strictUtf8(byte[] bytes, int start, int end) throws java.nio.charset.CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+    }
+
+    /** Where in the line decoding first fails (0-based), found by decoding ever longer prefixes' whole characters. */
+    private static int invalidAt(byte[] bytes, int start, int end) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(end - start + 1);
+        decoder.decode(in, out, true);
+        return in.position() - start;
     }
 
     /** One line of a timeline as an event. */
@@ -232,9 +260,15 @@ public final class Timeline implements AutoCloseable {
     }
 
     public static String sha256(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return sha256(bytes, 0, bytes.length);
+    }
+
+    private static String sha256(byte[] bytes, int start, int end) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(line.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, start, end - start);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

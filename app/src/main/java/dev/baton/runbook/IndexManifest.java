@@ -12,16 +12,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the index on disk was made from, kept beside it: the build of Baton that read the files, then each
- * file's size and modification time. A file whose stamp changed is read again; every file is read again
- * after another build, since what it stored came from another parser.
+ * file's size, modification time and a hash of its bytes. A file whose stamp changed is read again (an edit
+ * that keeps the size and time, as {@code touch -r} or a copy that keeps times does, changes the hash); every
+ * file is read again after another build, since what it stored came from another parser.
  */
 final class IndexManifest {
     private static final String BUILD_LINE = "#build\t";
 
-    /** What identifies a file's version without reading it. */
-    record Stamp(long size, long modifiedNanos) {
-        static Stamp of(BasicFileAttributes attrs) {
-            return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    /** What identifies a file's version: its size and time from the folder's walk, and the SHA-256 of its bytes. */
+    record Stamp(long size, long modifiedNanos, String sha256) {
+        /** A file that cannot be read (or is no runbook) hashes to this; once it can be, its hash differs and it is read. */
+        static final String UNREADABLE = "unreadable";
+
+        static Stamp of(Path file, BasicFileAttributes attrs) {
+            return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(file, attrs));
+        }
+
+        /** Only a regular file of at most the size a runbook may have is read: the rest is a problem either way. */
+        private static String sha256(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isRegularFile() || attrs.size() > RunbookFileReader.MAX_BYTES) {
+                return UNREADABLE;
+            }
+            try {
+                return ContentHash.of(Files.readAllBytes(file));
+            } catch (IOException | RuntimeException e) {
+                return UNREADABLE;
+            }
         }
     }
 
@@ -37,8 +53,8 @@ final class IndexManifest {
                 return Map.of();
             }
             for (String line : lines.subList(1, lines.size())) {
-                String[] parts = line.split("\t", 3);
-                stamps.put(parts[2], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+                String[] parts = line.split("\t", 4);
+                stamps.put(parts[3], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
             }
             return stamps;
         } catch (IOException | RuntimeException e) {
@@ -46,14 +62,15 @@ final class IndexManifest {
         }
     }
 
-    /** One line per file: size, modification time in nanoseconds, path (tab-separated; a path has no newline here). */
+    /** One line per file: size, modification time in nanoseconds, hash, path (tab-separated; a path has no newline here). */
     static void write(Path file, String build, Map<String, Stamp> stamps) throws IOException {
         CacheFiles.replace(file, out -> {
             out.write(BUILD_LINE + build + "\n");
             for (Map.Entry<String, Stamp> entry : stamps.entrySet()) {
                 String path = entry.getKey();
                 if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
-                    out.write(entry.getValue().size() + "\t" + entry.getValue().modifiedNanos() + "\t" + path + "\n");
+                    Stamp stamp = entry.getValue();
+                    out.write(stamp.size() + "\t" + stamp.modifiedNanos() + "\t" + stamp.sha256() + "\t" + path + "\n");
                 }
             }
         });

@@ -2,7 +2,6 @@ package dev.baton.runbook;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -25,10 +24,13 @@ import java.util.stream.Collectors;
  * runbooks, or the problem that kept it out, one JSON line per file. A window opens a library it has opened
  * before from here, reading only files whose stamp changed. The records are written by their components only
  * (no derived getters), so what is read back equals what the parser made; another build of Baton, whose
- * parser may read the same file differently, finds the snapshot empty.
+ * parser may read the same file differently, finds the snapshot empty. Each line starts with the SHA-256 of
+ * its JSON, and the JSON holds the hash of the file's bytes: a line edited by hand (other steps than the file's)
+ * or damaged is dropped and its file read again. (A hash is not a signature: whoever can write the cache can
+ * also write the runbooks and the rest of the user's files.)
  */
 final class LibrarySnapshot {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Less than this is decoded on one core. */
     private static final int PART_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -82,18 +84,34 @@ final class LibrarySnapshot {
         return i;
     }
 
+    /** The entries of whole lines from {@code start} to {@code end}, each kept only when it matches its hash. */
     private static List<Entry> entries(byte[] bytes, int start, int end) {
         List<Entry> entries = new ArrayList<>();
-        if (end <= start) {
-            return entries;
+        int lineStart = start;
+        while (lineStart < end) {
+            int lineEnd = Math.min(lineEnd(bytes, lineStart), end);
+            entry(bytes, lineStart, lineEnd).ifPresent(entries::add);
+            lineStart = lineEnd + 1;
         }
-        try (MappingIterator<Entry> values = ENTRY_READER.readValues(bytes, start, end - start)) {
-            while (values.hasNextValue()) {
-                entries.add(values.nextValue());
-            }
-            return entries;
+        return entries;
+    }
+
+    private static java.util.Optional<Entry> entry(byte[] bytes, int start, int end) {
+        int tab = start;
+        while (tab < end && bytes[tab] != '\t') {
+            tab++;
+        }
+        if (tab >= end) {
+            return java.util.Optional.empty();
+        }
+        String sealed = new String(bytes, start, tab - start, java.nio.charset.StandardCharsets.US_ASCII);
+        if (!sealed.equals(ContentHash.of(bytes, tab + 1, end - tab - 1))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ENTRY_READER.readValue(bytes, tab + 1, end - tab - 1));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return java.util.Optional.empty();
         }
     }
 
@@ -118,7 +136,8 @@ final class LibrarySnapshot {
 
     private static String line(Entry entry) {
         try {
-            return ENTRY_WRITER.writeValueAsString(entry);
+            String json = ENTRY_WRITER.writeValueAsString(entry);
+            return ContentHash.of(json) + "\t" + json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -28,17 +29,6 @@ public final class RunbookParser {
 
     private static final Pattern RUNBOOK_SECTION = Pattern.compile("^\\s*runbook\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
 
-    /** Tables as {@link TablesExtension} reads them, its start looked for only where a table can start. */
-    private final Parser parser = Parser.builder()
-            .extensions(List.of(TaskListItemsExtension.create()))
-            .customBlockParserFactory(new DelimiterRowTables())
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
-    /** For a file whose tables the parser refuses (more than a million cells): its steps still count. */
-    private final Parser parserWithoutTables = Parser.builder()
-            .extensions(List.of(TaskListItemsExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
     private final StepReader stepReader = new StepReader();
 
     /**
@@ -60,9 +50,7 @@ public final class RunbookParser {
         if (split.problem() != null) {
             rest.addNotice(split.problem());
         }
-        if (markdown.notice() != null) {
-            rest.addNotice(markdown.notice());
-        }
+        markdown.notices().forEach(rest::addNotice);
         List<RunbookBlocks> parts = split(document);
         parts.get(0).blocks().forEach(rest::add);
         Runbook restRunbook = rest.build(path, "", frontMatter, fileTitle(path), null);
@@ -90,17 +78,44 @@ public final class RunbookParser {
     }
 
     /** A file's commonmark tree, and why it was read differently from other files, if it was. */
-    private record Markdown(Node document, Notice notice) {}
+    private record Markdown(Node document, List<Notice> notices) {}
 
     /** Markdown whose front matter, if any, has been blanked out (its lines kept, empty). */
-    private Markdown parseMarkdown(String markdown) {
+    private static Markdown parseMarkdown(String markdown) {
+        List<Notice> notices = new ArrayList<>();
+        BoundedInlines inlines = new BoundedInlines();
+        Node document;
         try {
-            return new Markdown(parse(parser, markdown, true), null);
+            document = parse(parser(true, inlines), markdown, true);
         } catch (IllegalArgumentException tableRefused) {
             // The tables extension's only refusal: too many cells. Without tables nothing else is lost.
-            return new Markdown(parse(parserWithoutTables, markdown, false),
-                    new Notice(1, "tables are shown as text: " + tableRefused.getMessage()));
+            inlines = new BoundedInlines();
+            document = parse(parser(false, inlines), markdown, false);
+            notices.add(new Notice(1, "tables are shown as text: " + tableRefused.getMessage()));
         }
+        if (inlines.firstPlain() != null) {
+            List<SourceSpan> spans = inlines.firstPlain().getSourceSpans();
+            int line = spans.isEmpty() ? 1 : spans.get(0).getLineIndex() + 1;
+            notices.add(new Notice(line, "from here on, text with too many emphasis marks and brackets to read in time "
+                    + "is shown as plain text, without its links and emphasis; the steps are all read"));
+        }
+        return new Markdown(document, List.copyOf(notices));
+    }
+
+    /**
+     * Tables as {@link TablesExtension} reads them, its start looked for only where a table can start; or, for a
+     * file whose tables the parser refuses (more than a million cells), no tables, so that its steps still count.
+     * A parser per file, as its inline pass counts what that file spent.
+     */
+    private static Parser parser(boolean tables, BoundedInlines inlines) {
+        Parser.Builder builder = Parser.builder()
+                .extensions(List.of(TaskListItemsExtension.create()))
+                .inlineParserFactory(inlines)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS);
+        if (tables) {
+            builder.customBlockParserFactory(new DelimiterRowTables());
+        }
+        return builder.build();
     }
 
     private static Node parse(Parser parser, String markdown, boolean tables) {

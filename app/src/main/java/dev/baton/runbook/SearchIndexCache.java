@@ -29,14 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The search index of a runbook folder, kept on disk under the user's cache folder
  * ({@code $XDG_CACHE_HOME/baton/search}, one index per set of folders) so that a search does not read and
- * index every runbook again. Each file's path, size and modification time are kept beside the index; a
+ * index every runbook again. Each file's path, size, modification time and content hash are kept beside the index; a
  * search first compares them with the disk and re-reads only files that were added or changed, and
  * drops the documents of files that went away. When the cache cannot be used (read-only, locked by
  * another Baton, damaged) the search falls back to reading the folder in memory, and says so in the log.
  */
 public final class SearchIndexCache {
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
     private static final String MANIFEST = "files.tsv";
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
     private static final String RUNBOOK_FIELD = "runbook";
@@ -258,25 +258,28 @@ public final class SearchIndexCache {
     /** Brings the index up to date with the folders; the walk's own problems (unreadable folders) go to {@code problems}. */
     private Refreshed refresh(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
         Map<String, Path> files = new java.util.TreeMap<>();
-        Map<String, Stamp> current = new java.util.TreeMap<>();
+        Map<String, BasicFileAttributes> found = new HashMap<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 // The walk has read each file's size and time already: no second look at each file.
                 RunbookLibrary.walkRunbookFiles(root, problems, (file, attrs) -> {
                     String display = RunbookLibrary.displayPath(file);
-                    current.put(display, Stamp.of(attrs));
+                    found.put(display, attrs);
                     files.put(display, file);
                 });
                 continue;
             }
             String display = RunbookLibrary.displayPath(root);
             try {
-                current.put(display, Stamp.of(Files.readAttributes(root, BasicFileAttributes.class)));
+                found.put(display, Files.readAttributes(root, BasicFileAttributes.class));
                 files.put(display, root);
             } catch (IOException e) {
                 // Gone or unreadable: not indexed, as the library would not load it.
             }
         }
+        // Each file's bytes hashed on every core: a cached runbook is served only for the bytes it was read from.
+        Map<String, Stamp> current = new java.util.TreeMap<>(found.entrySet().parallelStream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, f -> Stamp.of(files.get(f.getKey()), f.getValue()))));
         Path manifestFile = dir.resolve(MANIFEST);
         boolean exists = DirectoryReader.indexExists(directory);
         Map<String, Stamp> indexed = exists ? IndexManifest.read(manifestFile, build) : Map.of();

@@ -14,13 +14,18 @@ import java.util.Optional;
 /**
  * One output stream of a run, kept whole in memory up to a limit and spooled to a file beyond it,
  * so a gigabyte of output costs a file, not the heap. The first and last bytes stay in memory either
- * way, for the result view and the notes.
+ * way, for the result view and the notes. The file stops at a limit ({@link #DEFAULT_FILE_LIMIT}): a node that
+ * prints without end (hundreds of MB a second) fills no disk; what came past the limit is counted and dropped,
+ * the last bytes still kept in memory, and the text says so.
  */
 public final class OutputSpool implements AutoCloseable {
     public static final int DEFAULT_MEMORY_LIMIT = 10 * 1024 * 1024;
     public static final int EDGE = 64 * 1024;
+    public static final long DEFAULT_FILE_LIMIT = 64L * 1024 * 1024;
 
     private final int memoryLimit;
+    private final long fileLimit;
+    private long dropped;
     private final Path spoolDirectory;
     private final String name;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
@@ -42,9 +47,15 @@ public final class OutputSpool implements AutoCloseable {
      * @param name the stream's name, in the spool file's name
      */
     public OutputSpool(Path spoolDirectory, String name, int memoryLimit) {
+        this(spoolDirectory, name, memoryLimit, DEFAULT_FILE_LIMIT);
+    }
+
+    /** @param fileLimit bytes the spool file holds at most; the rest is dropped */
+    public OutputSpool(Path spoolDirectory, String name, int memoryLimit, long fileLimit) {
         this.spoolDirectory = spoolDirectory;
         this.name = name;
         this.memoryLimit = memoryLimit;
+        this.fileLimit = Math.max(fileLimit, memoryLimit);
     }
 
     public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
@@ -68,7 +79,10 @@ public final class OutputSpool implements AutoCloseable {
             startSpooling();
         }
         if (spool != null) {
-            spool.write(bytes, offset, length);
+            long room = Math.max(0, fileLimit - (total - length - dropped));
+            int written = (int) Math.min(room, length);
+            spool.write(bytes, offset, written);
+            dropped += length - written;
         } else {
             memory.write(bytes, offset, length);
         }
@@ -89,6 +103,15 @@ public final class OutputSpool implements AutoCloseable {
         Path base = cache != null && !cache.isBlank() ? Path.of(cache)
                 : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("baton").resolve("runs");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    }
+
+    /** Bytes past the file's limit, counted but not kept. */
+    public synchronized long dropped() {
+        return dropped;
     }
 
     /** Bytes written so far. */
@@ -133,8 +156,11 @@ public final class OutputSpool implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+        String where = dropped == 0 ? "full output in " + spoolFile
+                : "the first " + megabytes(fileLimit) + " in " + spoolFile + "; output past " + megabytes(fileLimit)
+                        + " was dropped (" + dropped + " bytes)";
         return new String(head(), StandardCharsets.UTF_8) + "\n… " + (total - 2L * EDGE)
-                + " bytes not shown; full output in " + spoolFile + " …\n"
+                + " bytes not shown; " + where + " …\n"
                 + new String(tail(), StandardCharsets.UTF_8);
     }
 

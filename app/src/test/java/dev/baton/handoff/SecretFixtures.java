@@ -31,6 +31,10 @@ final class SecretFixtures {
             new Fixture("password-option", "Hunt3r-db1", "mysql -h db1 -u root -pHunt3r-db1 -e 'show slave status'"),
             new Fixture("password-option", "adm1n-Pass", "curl -sf -u admin:adm1n-Pass https://grafana.internal/api/health"),
             new Fixture("password-option", "ssh-Pass-42", "sshpass -p ssh-Pass-42 ssh ops@db3 uptime"),
+            new Fixture("password-assignment", "my-Pwd-81", "MYSQL_PWD=my-Pwd-81 mysql -h db3 -u ops -e 'select 1'"),
+            new Fixture("password-option", "redis-Auth-93", "redis-cli -h cache1 -a redis-Auth-93 INFO replication"),
+            new Fixture("password-option", "reg-Pass-17", "docker login -u ci -p reg-Pass-17 registry.example.org"),
+            new Fixture("password-option", "key-Pass-55", "openssl rsa -in tls.key -passin pass:key-Pass-55 -out plain.key"),
             new Fixture("basic-auth", "b3BzOmh1bnRlcjI=", "Authorization: Basic b3BzOmh1bnRlcjI="),
             new Fixture("high-entropy", "9fK2mQ7xL4pR8vT1nZ6wB3yH", "the rotated credential is 9fK2mQ7xL4pR8vT1nZ6wB3yH now"),
             new Fixture("private-key", KEY_BODY, "-----BEGIN OPENSSH PRIVATE KEY-----\n" + KEY_BODY

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.incident.SecretScanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;

@@ -44,7 +44,7 @@ class IncidentEventsTest {
             new RunResult("db2", "du -sh /var/log/*", "CONNECTION_LOST", null, "KILL", "connection lost",
                     Instant.parse("2026-11-24T03:12:06Z"), 5000, "captures/0003-db2-stdout.txt", 0,
                     "captures/0004-db2-stderr.txt", 0),
-            new CaptureTaken("exec", "db1", "du -sh /var/log/*", "exit 0", 42, null),
+            new CaptureTaken("exec", "db1", "du -sh /var/log/*", "exit 0", 42, null, 2),
             new IncidentEvent.QueryRan("disk-full.md", 5, "PromQL", "main", "sum(up)",
                     Instant.parse("2026-11-24T02:12:00Z"), Instant.parse("2026-11-24T03:12:00Z"), 3, "series", 212, ""),
             new IncidentEvent.QueryRan("", 0, "LogQL", "logs", "sum(count_over_time(x[5m]))", null,

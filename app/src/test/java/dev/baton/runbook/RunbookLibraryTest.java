@@ -218,6 +218,36 @@ class RunbookLibraryTest {
         }
     }
 
+    /**
+     * Emphasis marks mixed with links cost the parser's inline pass time quadratic in a paragraph's length (780 KB
+     * took 41 s) and brackets cost memory (5 MB of them took 1.8 GB); a file of each loads now with its steps, its
+     * text shown plain and a notice saying so, and the file beside them loads too. The bound is a hang guard, not a
+     * measure of speed; the memory is the test JVM's 512 MB.
+     */
+    @Test
+    void paragraphsOfInlineMarksTooLongToReadInTimeAreShownAsTextWithTheirSteps() throws Exception {
+        String marks = "*a **b _c [e](f) ".repeat(120_000);
+        write("marks.md", "# Marks\n\n```bash\necho before\n```\n\n" + marks + "\n\n```bash\necho after\n```\n");
+        write("brackets.md", "# Brackets\n\n" + "[".repeat(5 * 1024 * 1024) + "\n\n```bash\necho after\n```\n");
+        write("other.md", "# Other\n\nSee [the *guide*](https://example.org).\n");
+        try (RunbookLibrary library = loadWithinAMinute()) {
+            assertThat(library.problems()).isEmpty();
+            assertThat(library.runbooks()).extracting(Runbook::title).containsExactlyInAnyOrder("Marks", "Brackets", "Other");
+            Runbook marked = runbook(library, "Marks");
+            assertThat(marked.steps()).extracting(Step::command).containsExactly("echo before", "echo after");
+            assertThat(marked.notices()).singleElement().satisfies(notice -> {
+                assertThat(notice.line()).isEqualTo(7);
+                assertThat(notice.message()).contains("shown as plain text").contains("steps are all read");
+            });
+            assertThat(runbook(library, "Brackets").steps()).extracting(Step::command).containsExactly("echo after");
+            assertThat(runbook(library, "Other").notices()).isEmpty();
+        }
+    }
+
+    private static Runbook runbook(RunbookLibrary library, String title) {
+        return library.runbooks().stream().filter(r -> r.title().equals(title)).findFirst().orElseThrow();
+    }
+
     /** A table one row past the parser's limit of a million cells. */
     static final String MILLION_CELL_TABLE = "| a | b | c | d | e |\n|---|---|---|---|---|\n"
             + "| 1 | 2 | 3 | 4 | 5 |\n".repeat(200_001);

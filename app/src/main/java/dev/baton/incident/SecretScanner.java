@@ -1,4 +1,4 @@
-package dev.baton.handoff;
+package dev.baton.incident;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,7 @@ public final class SecretScanner {
 
     private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern KEY_END = Pattern.compile("-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----");
-    static final String SECRET_WORD =
+    public static final String SECRET_WORD =
             "(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)";
     /** Keys that name where a secret is kept ({@code secretName: tls-cert}), not the secret itself. */
     private static final Pattern NAMING_KEY = Pattern.compile("(?i).*(name|ref|file|path|id|type|kind|mode|length|ttl)[\"']?$");
@@ -68,6 +68,16 @@ public final class SecretScanner {
             // curl -u user:SECRET (a user alone makes curl ask).
             new Rule("password-option", Pattern.compile(
                     "\\bcurl\\b[^\\n|;&]*?\\s(?:-u\\s*|--user[=\\s]\\s*)[\"']?[^\\s:\"']*:(?:([^\\s\"']+))"), 1, true),
+            // The password in the environment of a MySQL client (MYSQL_PWD=SECRET mysql …).
+            new Rule("password-assignment", Pattern.compile(
+                    "\\b(MYSQL_PWD)\\s*=\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"';&|]+))"), 2, true),
+            new Rule("password-option", Pattern.compile(
+                    "\\bredis-cli\\b[^\\n|;&]*?\\s(?:-a|--pass)\\s+(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true),
+            new Rule("password-option", Pattern.compile(
+                    "\\bdocker\\s+login\\b[^\\n|;&]*?\\s-p\\s*(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"'-][^\\s\"']*))"), 1, true),
+            // openssl's pass:SECRET (after -passin, -passout, -pass).
+            new Rule("password-option", Pattern.compile(
+                    "\\bopenssl\\b[^\\n|;&]*?\\spass:(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true),
             new Rule("password-option", Pattern.compile(
                     "(?i)\\b(?:requirepass|masterauth)\\s+(?:\"([^\"]+)\"|'([^']+)'|([^\\s\"']+))"), 1, true));
 
@@ -78,7 +88,7 @@ public final class SecretScanner {
     private static final String[] TRIGGERS = {"-----begin", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_",
         "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "hooks.slack", "eyj", "bearer", "authorization", "://",
         "requirepass", "masterauth", "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key",
-        "api-key", "mysql", "mariadb", "sshpass", "curl", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"};
+        "api-key", "mysql", "mariadb", "redis-cli", "docker", "openssl", "sshpass", "curl", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"};
 
     private boolean insideKey;
 
