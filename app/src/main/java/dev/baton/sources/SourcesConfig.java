@@ -30,7 +30,8 @@ public final class SourcesConfig {
     /** The file at the root of a runbook folder. */
     public static final String FOLDER_FILE = "baton.yaml";
 
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "url", "default", "auth", "ca_file", "verify_tls");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "url", "default", "auth", "ca_file", "verify_tls",
+            "allow_redirects_to");
     private static final Set<String> AUTH_KEYS = Set.of("bearer_token_env", "bearer_token_file", "username",
             "password_env", "password_file");
 
@@ -215,7 +216,26 @@ public final class SourcesConfig {
                 return null;
             }
         }
-        return new DataSource(kind, name.strip(), uri, isDefault, auth, caFile, verifyTls, null);
+        return new DataSource(kind, name.strip(), uri, isDefault, auth, caFile, verifyTls, null,
+                hosts(entry.get("allow_redirects_to"), where, problems));
+    }
+
+    /** {@code allow_redirects_to}: a host, or a list of hosts (host or host:port). */
+    private static List<String> hosts(JsonNode node, String where, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (JsonNode item : node.isArray() ? node : List.of(node)) {
+            String host = item.isValueNode() ? item.asText().strip() : "";
+            if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+                problems.add(where + ": allow_redirects_to holds " + (host.isEmpty() ? "an empty entry" : host)
+                        + ", which is not a host or host:port; ignored");
+                continue;
+            }
+            hosts.add(host);
+        }
+        return hosts;
     }
 
     private static SourceAuth auth(JsonNode node, String where, Path base, List<String> problems) {
