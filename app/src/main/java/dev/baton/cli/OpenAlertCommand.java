@@ -66,14 +66,15 @@ final class OpenAlertCommand implements Callable<Integer> {
                 row = AlertIncidents.pasted(text, file.equals("-") ? "pasted" : Path.of(file).getFileName().toString(),
                         library);
             } catch (AlertJsonException e) {
-                err.println("baton open-alert: " + file + ": " + e.getMessage());
+                err.println("baton open-alert: " + Printable.of(file) + ": " + Printable.lines(e.getMessage()));
                 return 1;
             }
             AlertIncidents.Opened opened = new AlertIncidents(session).open(row).get(30, TimeUnit.SECONDS);
-            out.println("Incident: " + opened.incident().info().title() + " (" + opened.incident().folder() + ")");
-            out.println("Runbook: " + opened.runbook().map(r -> r.id() + " (" + r.title() + ")").orElse("none answers "
-                    + row.alert().alertname()));
-            opened.variables().forEach((name, value) -> out.println("  " + name + " = " + value));
+            out.println("Incident: " + Printable.of(opened.incident().info().title()) + " ("
+                    + Printable.of(opened.incident().folder()) + ")");
+            out.println("Runbook: " + Printable.of(opened.runbook().map(r -> r.id() + " (" + r.title() + ")")
+                    .orElse("none answers " + row.alert().alertname())));
+            opened.variables().forEach((name, value) -> out.println("  " + Printable.of(name) + " = " + Printable.of(value)));
             opened.runbook().ifPresent(runbook -> steps(runbook, opened.variables(), out));
             return 0;
         }
@@ -89,7 +90,7 @@ final class OpenAlertCommand implements Callable<Integer> {
                 continue;
             }
             Set<String> literal = new HashSet<>(values.keySet());
-            out.println("Step " + step.number() + ": " + ShellQuoting.fill(step.command(), values, literal));
+            out.println("Step " + step.number() + ": " + Printable.lines(ShellQuoting.fill(step.command(), values, literal)));
         }
     }
 }
