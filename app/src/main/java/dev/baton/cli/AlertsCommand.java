@@ -45,11 +45,12 @@ final class AlertsCommand implements Callable<Integer> {
         SourcesConfig config = SourcesConfig.load(System.getenv(), libraryOption.dir);
         if (alertmanager != null) {
             if (!List.of("http", "https").contains(String.valueOf(alertmanager.getScheme())) || alertmanager.getHost() == null) {
-                err.println("baton alerts: --alertmanager " + alertmanager + " is not an http or https address");
+                err.println("baton alerts: --alertmanager " + Printable.of(DataSource.masked(alertmanager))
+                        + " is not an http or https address");
                 return 2;
             }
-            config = SourcesConfig.of(List.of(DataSource.of(SourceKind.ALERTMANAGER, alertmanager.getAuthority(),
-                    alertmanager)));
+            config = SourcesConfig.of(List.of(DataSource.of(SourceKind.ALERTMANAGER,
+                    DataSource.maskedAuthority(alertmanager), alertmanager)));
         } else {
             config.problems().forEach(problem -> err.println("baton alerts: " + Printable.of(problem)));
         }

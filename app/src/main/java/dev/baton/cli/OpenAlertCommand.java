@@ -51,10 +51,13 @@ final class OpenAlertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            text = dev.baton.alerts.AlertText.decode(file.equals("-") ? System.in.readAllBytes()
+                    : Files.readAllBytes(Path.of(file)));
         } catch (IOException e) {
-            err.println("baton open-alert: " + file + " cannot be read: " + e.getMessage());
+            err.println("baton open-alert: " + Printable.of(file) + " cannot be read: " + Printable.of(e.getMessage()));
+            return 1;
+        } catch (AlertJsonException e) {
+            err.println("baton open-alert: " + Printable.of(file) + ": " + e.getMessage());
             return 1;
         }
         try (RunbookLibrary library = libraryOption.load();

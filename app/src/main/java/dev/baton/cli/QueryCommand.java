@@ -123,7 +123,7 @@ final class QueryCommand implements Callable<Integer> {
         URI override = language == QueryLanguage.PROMQL ? prometheus : loki;
         if (override != null) {
             if (!"http".equals(override.getScheme()) && !"https".equals(override.getScheme())) {
-                throw new IllegalArgumentException(override + " is not an http or https address");
+                throw new IllegalArgumentException(DataSource.masked(override) + " is not an http or https address");
             }
             return DataSource.of(QueryRunning.Request.kindOf(language), override.getHost() == null ? "command line"
                     : override.getHost(), override);

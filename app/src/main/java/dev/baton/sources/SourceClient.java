@@ -223,8 +223,14 @@ public final class SourceClient {
         if (remaining <= 0) {
             throw timedOut(uri);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(at).timeout(Duration.ofNanos(remaining))
-                .header("Accept", "application/json");
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(at).timeout(Duration.ofNanos(remaining)).header("Accept", "application/json");
+        } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the address, user info and all: say it without.
+            throw new SourceException(endpoint(uri) + ": " + DataSource.masked(at) + " cannot be asked (an http or "
+                    + "https address with a host is needed)");
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -149,7 +149,25 @@ public final class SourcesConfig {
             return new SourcesConfig(List.of(), null, List.of(file + ": cannot be read: " + e.getMessage()));
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), base);
+        SourcesConfig config = parse(text, file.toString(), base);
+        List<String> warnings = new ArrayList<>();
+        if (FileModes.writableByOthers(file)) {
+            warnings.add(file + ": writable by other users of this machine, who could point your sources (and their "
+                    + "credentials) elsewhere; run chmod o-w " + file);
+        }
+        for (DataSource source : config.sources) {
+            Path secret = source.auth() instanceof SourceAuth.Bearer b ? b.tokenFile()
+                    : source.auth() instanceof SourceAuth.Basic basic ? basic.passwordFile() : null;
+            if (secret != null && FileModes.readableByOthers(secret)) {
+                warnings.add(file + ": " + source.kind().configKey() + " " + source.name() + ": the secret file " + secret
+                        + " is readable by other users of this machine; run chmod 600 " + secret);
+            }
+        }
+        if (warnings.isEmpty()) {
+            return config;
+        }
+        warnings.addAll(0, config.problems);
+        return new SourcesConfig(config.sources, config.grafanaUrl, warnings, config.unapproved);
     }
 
     /**
