@@ -101,7 +101,7 @@ final class QueryCommand implements Callable<Integer> {
             QueryRunning.Request request = QueryRunning.plan(language, query, values, source, window, instant);
             QueryRunning.Run run = running.runNow(request);
             if (run.failed()) {
-                err.println("baton query: " + Printable.of(run.error()));
+                err.println("baton query: " + Printable.lines(run.error()));
                 return 1;
             }
             QueryAnswer answer = run.answer().orElseThrow();
