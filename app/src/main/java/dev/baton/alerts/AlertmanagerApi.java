@@ -24,6 +24,15 @@ public final class AlertmanagerApi {
     public List<AlertGroup> groups() throws SourceException {
         JsonNode answer = client.getJson("/api/v2/alerts/groups",
                 Map.of("active", "true", "silenced", "true", "inhibited", "true"));
+        // Only a well-formed list is an answer: an empty body or another shape must never read as "nothing firing".
+        if (answer == null) {
+            throw new SourceException(client.source().describe() + ": answered with an empty body, not a list of alert "
+                    + "groups; Baton cannot tell what is firing");
+        }
+        if (!answer.isArray()) {
+            throw new SourceException(client.source().describe() + ": the answer is not a list of alert groups "
+                    + "(Alertmanager's API v2); Baton cannot tell what is firing");
+        }
         try {
             return AlertJson.groups(answer);
         } catch (AlertJsonException e) {

@@ -1,7 +1,6 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.alerts.FiringAlert;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "alerts", description = {"List the alerts firing in Alertmanager, grouped as it groups them, each with "
         + "the runbook that answers it.",
         "Alertmanagers come from ~/.config/baton/config.yaml and the runbook folder's baton.yaml, or --alertmanager. "
-        + "Exit 1 when no Alertmanager could be asked."})
+        + "Exit 1 when any Alertmanager could not be asked or gave no well-formed list: "
+        + "only then is \"Nothing is firing.\" said."})
 final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON list: alertname, labels, runbook (path or null), and more.")
     boolean json;
@@ -45,47 +45,48 @@ final class AlertsCommand implements Callable<Integer> {
         SourcesConfig config = SourcesConfig.load(System.getenv(), libraryOption.dir);
         if (alertmanager != null) {
             if (!List.of("http", "https").contains(String.valueOf(alertmanager.getScheme())) || alertmanager.getHost() == null) {
-                err.println("baton alerts: --alertmanager " + alertmanager + " is not an http or https address");
+                err.println("baton alerts: --alertmanager " + Printable.of(DataSource.masked(alertmanager))
+                        + " is not an http or https address");
                 return 2;
             }
-            config = SourcesConfig.of(List.of(DataSource.of(SourceKind.ALERTMANAGER, alertmanager.getAuthority(),
-                    alertmanager)));
+            config = SourcesConfig.of(List.of(DataSource.of(SourceKind.ALERTMANAGER,
+                    DataSource.maskedAuthority(alertmanager), alertmanager)));
         } else {
-            config.problems().forEach(problem -> err.println("baton alerts: " + problem));
+            config.problems().forEach(problem -> err.println("baton alerts: " + Printable.of(problem)));
         }
         FiringAlerts.Listing listing;
         try (RunbookLibrary library = libraryOption.load()) {
             listing = FiringAlerts.of(config).list(library);
         }
-        listing.problems().forEach(problem -> err.println("baton alerts: " + problem));
+        listing.problems().forEach(problem -> err.println("baton alerts: " + Printable.of(problem)));
         if (json) {
             out.println(json(listing));
         } else {
             text(listing, out);
         }
-        boolean noneAsked = listing.problems().size() >= Math.max(1, config.sources(SourceKind.ALERTMANAGER).size());
-        return noneAsked ? 1 : 0;
+        // Exit 0 only when every Alertmanager answered with a well-formed list: anything else is not an all-clear.
+        return listing.complete() ? 0 : 1;
     }
 
     private static void text(FiringAlerts.Listing listing, PrintWriter out) {
         for (FiringAlerts.Group group : listing.groups()) {
-            out.println("# " + group.source() + " {" + EventWords.labels(group.labels(), true) + "}"
-                    + (group.receiver().isEmpty() ? "" : " → " + group.receiver()));
+            out.println(Printable.of("# " + group.source() + " {" + EventWords.labels(group.labels(), true) + "}"
+                    + (group.receiver().isEmpty() ? "" : " → " + group.receiver())));
             for (FiringAlerts.Row row : group.rows()) {
                 FiringAlert alert = row.alert();
-                out.println(String.join("\t", alert.alertname(), dash(alert.severity()), alert.status(),
-                        alert.startsAt() == null ? "-" : alert.startsAt().toString(),
-                        EventWords.labels(alert.keyLabels()),
-                        row.runbook().map(r -> r.id() + " (" + r.title() + ")").orElse("no runbook")));
+                out.println(String.join("\t", Printable.of(alert.alertname()), Printable.of(dash(alert.severity())),
+                        Printable.of(alert.status()), alert.startsAt() == null ? "-" : alert.startsAt().toString(),
+                        Printable.of(EventWords.labels(alert.keyLabels())),
+                        Printable.of(row.runbook().map(r -> r.id() + " (" + r.title() + ")").orElse("no runbook"))));
             }
         }
-        if (listing.groups().isEmpty() && listing.problems().isEmpty()) {
+        if (listing.groups().isEmpty() && listing.complete()) {
             out.println("Nothing is firing.");
         }
     }
 
     static String json(FiringAlerts.Listing listing) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = Printable.jsonMapper();
         ArrayNode rows = mapper.createArrayNode();
         for (FiringAlerts.Group group : listing.groups()) {
             for (FiringAlerts.Row row : group.rows()) {

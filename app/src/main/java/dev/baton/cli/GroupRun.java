@@ -49,7 +49,7 @@ final class GroupRun {
         err.println("baton run: on " + where + ", " + options.concurrency() + " at a time, this will run:");
         plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
         for (StepWarning warning : confirmation.warnings()) {
-            err.println("baton run: warning: " + warning.kind().jsonName() + ": " + warning.detail());
+            err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
         }
         if (!confirmation.production().isEmpty()) {
             err.println("baton run: warning: " + Printable.of(confirmation.productionWords()));
@@ -97,7 +97,7 @@ final class GroupRun {
     }
 
     private static String asJson(FanOutRun run) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Printable.jsonMapper();
         ArrayNode nodes = mapper.createArrayNode();
         for (NodeOutcome outcome : run.outcomes()) {
             ObjectNode node = nodes.addObject();
@@ -116,6 +116,10 @@ final class GroupRun {
             node.put("sameOutputAs", run.groups().stream().filter(g -> g.members().contains(outcome))
                     .findFirst().map(g -> g.representative().name()).orElse(outcome.name()));
         }
-        return nodes.toPrettyString();
+        try {
+            return mapper.writeValueAsString(nodes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of text and numbers is always JSON", e);
+        }
     }
 }

@@ -51,10 +51,13 @@ final class OpenAlertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            text = dev.baton.alerts.AlertText.decode(file.equals("-") ? System.in.readAllBytes()
+                    : Files.readAllBytes(Path.of(file)));
         } catch (IOException e) {
-            err.println("baton open-alert: " + file + " cannot be read: " + e.getMessage());
+            err.println("baton open-alert: " + Printable.of(file) + " cannot be read: " + Printable.of(e.getMessage()));
+            return 1;
+        } catch (AlertJsonException e) {
+            err.println("baton open-alert: " + Printable.of(file) + ": " + e.getMessage());
             return 1;
         }
         try (RunbookLibrary library = libraryOption.load();
@@ -66,14 +69,15 @@ final class OpenAlertCommand implements Callable<Integer> {
                 row = AlertIncidents.pasted(text, file.equals("-") ? "pasted" : Path.of(file).getFileName().toString(),
                         library);
             } catch (AlertJsonException e) {
-                err.println("baton open-alert: " + file + ": " + e.getMessage());
+                err.println("baton open-alert: " + Printable.of(file) + ": " + Printable.lines(e.getMessage()));
                 return 1;
             }
             AlertIncidents.Opened opened = new AlertIncidents(session).open(row).get(30, TimeUnit.SECONDS);
-            out.println("Incident: " + opened.incident().info().title() + " (" + opened.incident().folder() + ")");
-            out.println("Runbook: " + opened.runbook().map(r -> r.id() + " (" + r.title() + ")").orElse("none answers "
-                    + row.alert().alertname()));
-            opened.variables().forEach((name, value) -> out.println("  " + name + " = " + value));
+            out.println("Incident: " + Printable.of(opened.incident().info().title()) + " ("
+                    + Printable.of(opened.incident().folder()) + ")");
+            out.println("Runbook: " + Printable.of(opened.runbook().map(r -> r.id() + " (" + r.title() + ")")
+                    .orElse("none answers " + row.alert().alertname())));
+            opened.variables().forEach((name, value) -> out.println("  " + Printable.of(name) + " = " + Printable.of(value)));
             opened.runbook().ifPresent(runbook -> steps(runbook, opened.variables(), out));
             return 0;
         }
@@ -89,7 +93,7 @@ final class OpenAlertCommand implements Callable<Integer> {
                 continue;
             }
             Set<String> literal = new HashSet<>(values.keySet());
-            out.println("Step " + step.number() + ": " + ShellQuoting.fill(step.command(), values, literal));
+            out.println("Step " + step.number() + ": " + Printable.lines(ShellQuoting.fill(step.command(), values, literal)));
         }
     }
 }

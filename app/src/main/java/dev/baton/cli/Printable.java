@@ -30,9 +30,30 @@ final class Printable {
         return out == null ? text : out.toString();
     }
 
-    /** Several lines of untrusted text: each escaped as by {@link #of}, the line breaks kept. */
+    /**
+     * Several lines of untrusted text: each escaped as by {@link #of}, the line feeds kept (a carriage return
+     * of its own is escaped, not obeyed: it could overwrite what the line showed; CRLF is a line break).
+     */
     static String lines(String text) {
-        return String.join("\n", text.lines().map(Printable::of).toList());
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            out.append(i == 0 ? "" : "\n").append(of(line));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The one JSON writer of CLI output: indented, and every character {@link #of} escapes written as
+     * as a backslash-u escape (C1 controls such as U+009B, U+2028, the bidirectional overrides), so no JSON output
+     * can drive a terminal it is printed on.
+     */
+    static com.fasterxml.jackson.databind.ObjectMapper jsonMapper() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        mapper.getFactory().setCharacterEscapes(jsonEscapes());
+        return mapper;
     }
 
     /**

@@ -94,27 +94,27 @@ final class QueryCommand implements Callable<Integer> {
                 query = what.expression;
             }
             SourcesConfig config = SourcesConfig.load(System.getenv(), folder);
-            config.problems().forEach(problem -> err.println("baton query: " + problem));
+            config.problems().forEach(problem -> err.println("baton query: " + Printable.of(problem)));
             DataSource source = source(config, language);
             QueryRunning running = new QueryRunning(Optional.empty(), Runnable::run);
             QueryWindow window = running.lastWindow(QueryWindow.parseDuration(since));
             QueryRunning.Request request = QueryRunning.plan(language, query, values, source, window, instant);
             QueryRunning.Run run = running.runNow(request);
             if (run.failed()) {
-                err.println("baton query: " + run.error());
+                err.println("baton query: " + Printable.lines(run.error()));
                 return 1;
             }
             QueryAnswer answer = run.answer().orElseThrow();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(answer)));
+                out.println(Printable.jsonMapper().writeValueAsString(json(answer)));
             } else {
-                out.print(QueryTable.aligned(answer));
+                out.print(QueryTable.aligned(answer, Printable::of));
             }
             out.flush();
             err.println("baton query: " + language.word() + " on " + source.name() + ": " + run.summary());
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("baton query: " + e.getMessage());
+            err.println("baton query: " + Printable.of(e.getMessage()));
             return 1;
         }
     }
@@ -123,7 +123,7 @@ final class QueryCommand implements Callable<Integer> {
         URI override = language == QueryLanguage.PROMQL ? prometheus : loki;
         if (override != null) {
             if (!"http".equals(override.getScheme()) && !"https".equals(override.getScheme())) {
-                throw new IllegalArgumentException(override + " is not an http or https address");
+                throw new IllegalArgumentException(DataSource.masked(override) + " is not an http or https address");
             }
             return DataSource.of(QueryRunning.Request.kindOf(language), override.getHost() == null ? "command line"
                     : override.getHost(), override);

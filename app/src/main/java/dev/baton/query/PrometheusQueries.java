@@ -24,18 +24,19 @@ public final class PrometheusQueries {
         form.put("start", seconds(window.start()));
         form.put("end", seconds(window.end()));
         form.put("step", Long.toString(window.step().toSeconds()));
-        return read(client.postForm("/api/v1/query_range", form));
+        return client.postForm("/api/v1/query_range", form, PrometheusQueries::stream);
     }
 
     public QueryAnswer.Metrics instant(String query, Instant at) throws SourceException {
-        return read(client.postForm("/api/v1/query", Map.of("query", query, "time", seconds(at))));
+        return client.postForm("/api/v1/query", Map.of("query", query, "time", seconds(at)), PrometheusQueries::stream);
     }
 
-    private QueryAnswer.Metrics read(com.fasterxml.jackson.databind.JsonNode answer) throws SourceException {
+    /** The answer read as it streams (a huge one is refused, not held whole); what is wrong with it, said so. */
+    private static QueryAnswer.Metrics stream(java.io.InputStream body) throws java.io.IOException, SourceException {
         try {
-            return PrometheusAnswers.read(answer);
+            return new PrometheusStream().read(body);
         } catch (AnswerException e) {
-            throw new SourceException(client.source().describe() + ": " + e.getMessage());
+            throw new SourceException(e.getMessage());
         }
     }
 

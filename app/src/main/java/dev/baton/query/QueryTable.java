@@ -82,10 +82,16 @@ public final class QueryTable {
 
     /** Columns padded to their widest cell, for a terminal. */
     public static String aligned(QueryAnswer answer) {
+        return aligned(answer, text -> text);
+    }
+
+    /** Columns padded to their widest cell, each cell's text first made printable by {@code printable}. */
+    public static String aligned(QueryAnswer answer, java.util.function.UnaryOperator<String> printable) {
         List<String> header = header(answer);
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
-        rows.addAll(rows(answer));
+        rows(answer).forEach(row -> rows.add(row.stream().map(cell -> printable.apply(cell.replaceAll("[\\r\\n]+", " ")))
+                .toList()));
         int[] widths = new int[header.size()];
         for (List<String> r : rows) {
             for (int i = 0; i < r.size() - 1; i++) {

@@ -28,6 +28,7 @@ import java.util.function.Function;
 public final class FiringAlerts {
     /** Longest silence Baton creates: a silence is for the incident at hand, not a standing mute. */
     public static final Duration LONGEST_SILENCE = Duration.ofDays(7);
+    static final String NONE_CONFIGURED = "No Alertmanager is configured";
 
     /**
      * One alert and its runbook.
@@ -50,11 +51,26 @@ public final class FiringAlerts {
         }
     }
 
-    /** A listing at one moment; {@code problems} say which Alertmanagers could not be asked and why. */
-    public record Listing(List<Group> groups, List<String> problems, Instant at) {
+    /**
+     * A listing at one moment; {@code problems} say which Alertmanagers could not be asked and why.
+     *
+     * @param unreachable the names of the Alertmanagers that could not be asked (their answer is not in groups)
+     */
+    public record Listing(List<Group> groups, List<String> problems, Instant at, List<String> unreachable) {
         public Listing {
             groups = List.copyOf(groups);
             problems = List.copyOf(problems);
+            unreachable = List.copyOf(unreachable);
+        }
+
+        /** A listing every Alertmanager of which answered (or that holds only problems of configuration). */
+        public Listing(List<Group> groups, List<String> problems, Instant at) {
+            this(groups, problems, at, List.of());
+        }
+
+        /** Whether this listing says what is firing: some Alertmanager was asked, and every one answered. */
+        public boolean complete() {
+            return unreachable.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(NONE_CONFIGURED));
         }
 
         public List<Row> rows() {
@@ -85,8 +101,9 @@ public final class FiringAlerts {
     public Listing list(RunbookLibrary library) {
         List<Group> groups = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
         if (alertmanagers.isEmpty()) {
-            problems.add("No Alertmanager is configured: add one under alertmanager: in "
+            problems.add(NONE_CONFIGURED + ": add one under alertmanager: in "
                     + "~/.config/baton/config.yaml or the runbook folder's baton.yaml");
         }
         for (DataSource source : alertmanagers) {
@@ -94,9 +111,10 @@ public final class FiringAlerts {
                 groups.addAll(withRunbooks(source.name(), api(source).groups(), library));
             } catch (SourceException e) {
                 problems.add(e.getMessage());
+                unreachable.add(source.name());
             }
         }
-        return new Listing(groups, problems, Instant.now());
+        return new Listing(groups, problems, Instant.now(), unreachable);
     }
 
     /** Alert groups (from an Alertmanager, a file or a paste), each alert with its runbook. */

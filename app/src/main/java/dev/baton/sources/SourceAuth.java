@@ -19,6 +19,11 @@ public sealed interface SourceAuth {
     /** The value of the Authorization header, read now; empty when the source needs none. */
     Optional<String> authorization(Function<String, String> environment) throws SourceException;
 
+    /** Where the secret comes from, in words ("the environment variable PROM_TOKEN"); never the secret. */
+    default String secretNames() {
+        return "";
+    }
+
     static SourceAuth none() {
         return None.INSTANCE;
     }
@@ -45,6 +50,11 @@ public sealed interface SourceAuth {
         public Optional<String> authorization(Function<String, String> environment) throws SourceException {
             return Optional.of("Bearer " + secret(tokenEnv, tokenFile, "bearer token", environment));
         }
+
+        @Override
+        public String secretNames() {
+            return "a bearer token from " + where(tokenEnv, tokenFile);
+        }
     }
 
     /** HTTP basic authentication, the password from an environment variable or a file. */
@@ -62,6 +72,15 @@ public sealed interface SourceAuth {
             String pair = username + ":" + password;
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
+
+        @Override
+        public String secretNames() {
+            return "user " + username + "'s password from " + where(passwordEnv, passwordFile);
+        }
+    }
+
+    private static String where(String env, Path file) {
+        return env != null ? "the environment variable " + env : "the file " + file;
     }
 
     private static String secret(String env, Path file, String what, Function<String, String> environment)

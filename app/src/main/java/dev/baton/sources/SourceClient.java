@@ -3,6 +3,7 @@ package dev.baton.sources;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -24,6 +25,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -34,12 +40,16 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Asks one data source over HTTP(S) with the JDK's own client: JSON in and out, the source's credentials
  * read at request time, its own CA when it has one. TLS certificates and host names are always checked.
+ * A request has one deadline for all of it (connecting, redirects, headers and the whole body), and a
+ * redirect is followed only within the source's origin or to a host the user allowed ({@link RedirectRule}).
  * Every failure is a {@link SourceException} that names the endpoint and the cause.
  */
 public final class SourceClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ERROR_TEXT = 300;
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** An answer larger than this is refused, not read: a query that matched everything must not fill the heap. */
     public static final long MAX_ANSWER_BYTES = 100L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +78,8 @@ public final class SourceClient {
         this.requestTimeout = requestTimeout;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // Redirects are followed by hand: the JDK's own following sends the credentials to any host.
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (source.caFile() != null) {
             builder.sslContext(trusting(source.caFile()));
         }
@@ -85,10 +96,10 @@ public final class SourceClient {
         return this;
     }
 
-    /** GET {@code path} (relative to the source's url) with query parameters; the answer as JSON. */
+    /** GET {@code path} (relative to the source's url) with query parameters; the answer as JSON (null when empty). */
     public JsonNode getJson(String path, Map<String, String> query) throws SourceException {
         URI uri = uri(path, query);
-        return send(HttpRequest.newBuilder(uri).GET(), uri);
+        return json(send("GET", uri, null, null), uri);
     }
 
     /** POST a JSON body (any value Jackson can write) to {@code path}; the answer as JSON (null when empty). */
@@ -100,15 +111,49 @@ public final class SourceClient {
         } catch (JsonProcessingException e) {
             throw new SourceException(endpoint(uri) + ": the request body cannot be written as JSON");
         }
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), uri);
+        return json(send("POST", uri, "application/json", text), uri);
     }
 
     /** POST form fields (as Prometheus and Loki accept a long query) to {@code path}; the answer as JSON. */
     public JsonNode postForm(String path, Map<String, String> form) throws SourceException {
         URI uri = uri(path, Map.of());
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form), StandardCharsets.UTF_8)), uri);
+        return json(send("POST", uri, "application/x-www-form-urlencoded", encode(form)), uri);
+    }
+
+    /**
+     * POST form fields and hand the whole answer (already received, within the deadline and the bound) to
+     * {@code reader} as a stream, so that a large one is read piece by piece rather than as one tree.
+     */
+    public <T> T postForm(String path, Map<String, String> form, AnswerReader<T> reader) throws SourceException {
+        return read(uri(path, Map.of()), send("POST", uri(path, Map.of()), "application/x-www-form-urlencoded",
+                encode(form)), reader);
+    }
+
+    /** GET {@code path} and hand the answer to {@code reader} as a stream (see {@link #postForm(String, Map, AnswerReader)}). */
+    public <T> T getJson(String path, Map<String, String> query, AnswerReader<T> reader) throws SourceException {
+        URI uri = uri(path, query);
+        return read(uri, send("GET", uri, null, null), reader);
+    }
+
+    /** Reads an answer's body as it streams from memory; its failures become the source's. */
+    @FunctionalInterface
+    public interface AnswerReader<T> {
+        /** @throws SourceException with a message for the user (without the endpoint: the client adds it) */
+        T read(InputStream body) throws IOException, SourceException;
+    }
+
+    private <T> T read(URI uri, BoundedBody.Bytes body, AnswerReader<T> reader) throws SourceException {
+        try (InputStream in = body.stream()) {
+            return reader.read(in);
+        } catch (CharConversionException e) {
+            throw new SourceException(endpoint(uri) + ": the answer is not UTF-8 text (" + e.getMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new SourceException(endpoint(uri) + ": the answer is not JSON (" + excerpt(text(body)) + ")");
+        } catch (IOException e) {
+            throw new SourceException(endpoint(uri) + ": the answer cannot be read (" + cause(e) + ")");
+        } catch (SourceException e) {
+            throw new SourceException(endpoint(uri) + ": " + e.getMessage(), e.status());
+        }
     }
 
     /** The full address of {@code path} under the source's url (which may itself have a path prefix). */
@@ -120,67 +165,156 @@ public final class SourceClient {
         return URI.create(base + rel + q);
     }
 
-    private JsonNode send(HttpRequest.Builder request, URI uri) throws SourceException {
-        request.timeout(requestTimeout).header("Accept", "application/json");
+    private JsonNode json(BoundedBody.Bytes body, URI uri) throws SourceException {
+        if (body.isBlank()) {
+            return null;
+        }
+        return read(uri, body, in -> JSON.readTree(in));
+    }
+
+    /**
+     * Sends the request and follows redirects within the source's origin (and to hosts the user's
+     * config.yaml allows for it), all within one deadline; an answer with an error status is an exception.
+     */
+    private BoundedBody.Bytes send(String method, URI uri, String contentType, String body) throws SourceException {
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
         Optional<String> authorization = source.auth().authorization(environment);
-        authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<java.io.InputStream> response;
-        String body;
+        String currentMethod = method;
+        String currentBody = body;
+        URI at = uri;
+        for (int hops = 0; ; hops++) {
+            HttpResponse<BoundedBody.Bytes> response = exchange(currentMethod, at, contentType, currentBody,
+                    authorization, deadline, uri);
+            int status = response.statusCode();
+            if (!REDIRECTS.contains(status)) {
+                return checked(response, uri, authorization.isPresent());
+            }
+            String location = response.headers().firstValue("Location").orElse("");
+            if (location.isBlank()) {
+                throw new SourceException(endpoint(uri) + ": HTTP " + status + " (a redirect) without a Location to go to",
+                        status);
+            }
+            URI next;
+            try {
+                next = at.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw new SourceException(endpoint(uri) + ": HTTP " + status + " redirects to an address that is not "
+                        + "one (" + excerpt(location) + ")", status);
+            }
+            if (hops >= MAX_REDIRECTS) {
+                throw new SourceException(endpoint(uri) + ": more than " + MAX_REDIRECTS + " redirects; Baton stopped "
+                        + "at " + DataSource.masked(next), status);
+            }
+            Optional<String> refusal = RedirectRule.refusal(source, next);
+            if (refusal.isPresent()) {
+                throw new SourceException(endpoint(uri) + ": HTTP " + status + " " + refusal.get(), status);
+            }
+            if (status == 303 || (status == 301 || status == 302) && !currentMethod.equals("GET")) {
+                currentMethod = "GET";
+                currentBody = null;
+            }
+            at = next;
+        }
+    }
+
+    private HttpResponse<BoundedBody.Bytes> exchange(String method, URI at, String contentType, String body,
+            Optional<String> authorization, long deadline, URI uri) throws SourceException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw timedOut(uri);
+        }
+        HttpRequest.Builder request;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            body = bounded(response, uri);
-        } catch (HttpConnectTimeoutException e) {
-            throw new SourceException(endpoint(uri) + ": no connection within " + seconds(CONNECT_TIMEOUT));
-        } catch (HttpTimeoutException e) {
-            throw new SourceException(endpoint(uri) + ": no answer within " + seconds(requestTimeout));
-        } catch (ConnectException e) {
-            throw new SourceException(endpoint(uri) + ": unreachable (" + cause(e) + ")");
-        } catch (SSLHandshakeException e) {
-            throw new SourceException(endpoint(uri) + ": the server's certificate is not trusted ("
-                    + cause(e) + ")" + (source.caFile() == null ? "; give the CA that signed it as ca_file" : ""));
-        } catch (SSLException e) {
-            throw new SourceException(endpoint(uri) + ": TLS failed (" + cause(e) + ")");
-        } catch (IOException e) {
-            throw new SourceException(endpoint(uri) + ": unreachable (" + cause(e) + ")");
+            request = HttpRequest.newBuilder(at).timeout(Duration.ofNanos(remaining)).header("Accept", "application/json");
+        } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the address, user info and all: say it without.
+            throw new SourceException(endpoint(uri) + ": " + DataSource.masked(at) + " cannot be asked (an http or "
+                    + "https address with a host is needed)");
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        CompletableFuture<HttpResponse<BoundedBody.Bytes>> answer = http.sendAsync(request.build(),
+                BoundedBody.handler(maxAnswerBytes));
+        try {
+            return answer.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw timedOut(uri);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceException(endpoint(uri) + ": cancelled");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), at, uri);
         }
+    }
+
+    private SourceException failure(Throwable e, URI at, URI uri) {
+        if (e instanceof BoundedBody.TooLarge tooLarge) {
+            return tooLarge(uri, tooLarge.declared);
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return new SourceException(endpoint(uri) + ": no connection to " + hostPort(at) + " within "
+                    + seconds(CONNECT_TIMEOUT));
+        }
+        if (e instanceof HttpTimeoutException) {
+            return timedOut(uri);
+        }
+        Throwable root = root(e);
+        if (root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException) {
+            return new SourceException(endpoint(uri) + ": unreachable (the host name " + at.getHost() + " is not known)");
+        }
+        if (e instanceof ConnectException || root instanceof ConnectException) {
+            String why = String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            return new SourceException(endpoint(uri) + ": unreachable ("
+                    + (root.getMessage() == null || why.contains("refused") ? "connection refused by " + hostPort(at)
+                    : "cannot connect to " + hostPort(at) + ": " + cause(e)) + ")");
+        }
+        if (e instanceof SSLHandshakeException) {
+            return new SourceException(endpoint(uri) + ": the server's certificate is not trusted ("
+                    + cause(e) + ")" + (source.caFile() == null ? "; give the CA that signed it as ca_file" : ""));
+        }
+        if (e instanceof SSLException) {
+            return new SourceException(endpoint(uri) + ": TLS failed (" + cause(e) + ")");
+        }
+        return new SourceException(endpoint(uri) + ": unreachable (" + cause(e) + ")");
+    }
+
+    private SourceException timedOut(URI uri) {
+        return new SourceException(endpoint(uri) + ": timed out after " + seconds(requestTimeout)
+                + " (no complete answer)");
+    }
+
+    private BoundedBody.Bytes checked(HttpResponse<BoundedBody.Bytes> response, URI uri, boolean withCredentials)
+            throws SourceException {
         int status = response.statusCode();
+        String body = status >= 300 ? text(response.body()) : null;
         if (status == 401) {
             throw new SourceException(endpoint(uri) + ": HTTP 401, the server did not accept "
-                    + (authorization.isPresent() ? "Baton's credentials" : "a request without credentials (add auth:)")
+                    + (withCredentials ? "Baton's credentials" : "a request without credentials (add auth:)")
                     + serverText(body), status);
         }
         if (status == 403) {
             throw new SourceException(endpoint(uri) + ": HTTP 403, these credentials may not do this" + serverText(body),
                     status);
         }
-        if (status >= 400) {
+        if (status >= 300) {
             throw new SourceException(endpoint(uri) + ": HTTP " + status + serverText(body), status);
         }
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new SourceException(endpoint(uri) + ": the answer is not JSON (" + excerpt(body) + ")", status);
-        }
+        return response.body();
     }
 
-    /** The answer's text, read no further than the bound: a larger one is refused with what to do about it. */
-    private String bounded(HttpResponse<java.io.InputStream> response, URI uri) throws IOException, SourceException {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (java.io.InputStream in = response.body()) {
-            if (declared > maxAnswerBytes) {
-                throw tooLarge(uri, declared);
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAnswerBytes + 1));
-            if (bytes.length > maxAnswerBytes) {
-                throw tooLarge(uri, -1);
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+    /** The first part of a body as text, for messages. */
+    private static String text(BoundedBody.Bytes body) {
+        try {
+            return new String(body.head(4 * MAX_ERROR_TEXT), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -215,8 +349,8 @@ public final class SourceClient {
 
     /** How messages name an endpoint: the source and the path, without the query (it may be long). */
     private String endpoint(URI uri) {
-        return source.kind().displayName() + " " + source.name() + " (" + uri.getScheme() + "://" + uri.getRawAuthority()
-                + uri.getRawPath() + ")";
+        return source.kind().displayName() + " " + source.name() + " (" + uri.getScheme() + "://"
+                + DataSource.maskedAuthority(uri) + uri.getRawPath() + ")";
     }
 
     private static String seconds(Duration duration) {
@@ -224,11 +358,22 @@ public final class SourceClient {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static String cause(Throwable e) {
+    private static String hostPort(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    /** A failure in words: the root cause's message; its class name only when it has none. */
+    private static String cause(Throwable e) {
+        Throwable root = root(e);
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }

@@ -22,26 +22,35 @@ import java.util.Set;
 
 /**
  * The data sources the responder has configured: their own {@code $XDG_CONFIG_HOME/baton/config.yaml}
- * and a runbook folder's {@code baton.yaml}, which adds sources and overrides the user's by name. What is
- * wrong in a file (bad YAML, a url that is not http or https, two defaults) becomes a message in
- * {@link #problems()}; the rest of the file still counts.
+ * and a runbook folder's {@code baton.yaml}. The folder's file came with a repository and is not trusted:
+ * it adds sources but never replaces the user's of the same name, never allows redirects, and a source of
+ * its that reads a secret is left out until the responder approves that folder's file
+ * ({@link FolderApprovals}). What is wrong in a file (bad YAML, a url that is not http or https, two
+ * defaults) becomes a message in {@link #problems()}; the rest of the file still counts.
  */
 public final class SourcesConfig {
     /** The file at the root of a runbook folder. */
     public static final String FOLDER_FILE = "baton.yaml";
 
-    private static final Set<String> SOURCE_KEYS = Set.of("name", "url", "default", "auth", "ca_file", "verify_tls");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "url", "default", "auth", "ca_file", "verify_tls",
+            "allow_redirects_to");
     private static final Set<String> AUTH_KEYS = Set.of("bearer_token_env", "bearer_token_file", "username",
             "password_env", "password_file");
 
     private final List<DataSource> sources;
     private final String grafanaUrl;
     private final List<String> problems;
+    private final FolderSecrets unapproved;
 
     private SourcesConfig(List<DataSource> sources, String grafanaUrl, List<String> problems) {
+        this(sources, grafanaUrl, problems, null);
+    }
+
+    private SourcesConfig(List<DataSource> sources, String grafanaUrl, List<String> problems, FolderSecrets unapproved) {
         this.sources = List.copyOf(sources);
         this.grafanaUrl = grafanaUrl;
         this.problems = List.copyOf(problems);
+        this.unapproved = unapproved;
     }
 
     public static SourcesConfig empty() {
@@ -62,13 +71,67 @@ public final class SourcesConfig {
         return base.resolve("baton").resolve("config.yaml");
     }
 
-    /** The user's file, then the runbook folder's (when given) over it; missing files are no problem. */
+    /**
+     * The user's file, then the runbook folder's (when given) added to it as an untrusted file; missing
+     * files are no problem.
+     */
     public static SourcesConfig load(Map<String, String> environment, Path runbookFolder) {
         SourcesConfig config = readIfPresent(userFile(environment));
-        if (runbookFolder != null) {
-            config = config.overriddenBy(readIfPresent(runbookFolder.resolve(FOLDER_FILE)));
+        if (runbookFolder == null || !Files.exists(runbookFolder.resolve(FOLDER_FILE))) {
+            return config;
         }
-        return config;
+        Path file = runbookFolder.resolve(FOLDER_FILE);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return config.overriddenBy(new SourcesConfig(List.of(), null, List.of(file + ": cannot be read: "
+                    + e.getMessage())));
+        }
+        SourcesConfig folder = parse(new String(content, StandardCharsets.UTF_8), file.toString(),
+                file.toAbsolutePath().getParent());
+        boolean approved = FolderApprovals.of(environment).approved(runbookFolder, content);
+        return config.overriddenBy(folder.untrusted(config, runbookFolder, content, approved));
+    }
+
+    /** Only what an untrusted folder file may do: add sources, and read secrets only once approved. */
+    private SourcesConfig untrusted(SourcesConfig user, Path folder, byte[] content, boolean approved) {
+        List<DataSource> kept = new ArrayList<>();
+        List<String> allProblems = new ArrayList<>(problems);
+        List<String> asks = new ArrayList<>();
+        String file = folder.resolve(FOLDER_FILE).toString();
+        for (DataSource source : sources) {
+            String named = source.kind().configKey() + " " + source.name();
+            if (user.byName(source.kind(), source.name()).isPresent()) {
+                allProblems.add(file + ": " + named + " is also in your config.yaml; yours is used (a runbook folder's "
+                        + "baton.yaml adds sources, it never replaces yours)");
+                continue;
+            }
+            DataSource added = source;
+            if (!source.allowRedirectsTo().isEmpty()) {
+                allProblems.add(file + ": " + named + ": allow_redirects_to is read only from your own config.yaml; "
+                        + "ignored here");
+                added = source.withAllowRedirectsTo(List.of());
+            }
+            if (!(source.auth() instanceof SourceAuth.None) && !approved) {
+                asks.add(named + " at " + DataSource.masked(source.url()) + ": " + source.auth().secretNames());
+                continue;
+            }
+            kept.add(added);
+        }
+        FolderSecrets pending = null;
+        if (!asks.isEmpty()) {
+            pending = new FolderSecrets(folder, content, asks);
+            allProblems.add(file + ": left out until you approve this folder, as it names secrets to send ("
+                    + String.join("; ", asks) + "). If you trust it, run: baton sources approve " + folder
+                    + " (a changed file asks again)");
+        }
+        return new SourcesConfig(kept, grafanaUrl, allProblems, pending);
+    }
+
+    /** The folder file's sources that wait for the responder's approval to read secrets, if any. */
+    public Optional<FolderSecrets> unapproved() {
+        return Optional.ofNullable(unapproved);
     }
 
     public static SourcesConfig readIfPresent(Path file) {
@@ -86,7 +149,25 @@ public final class SourcesConfig {
             return new SourcesConfig(List.of(), null, List.of(file + ": cannot be read: " + e.getMessage()));
         }
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), base);
+        SourcesConfig config = parse(text, file.toString(), base);
+        List<String> warnings = new ArrayList<>();
+        if (FileModes.writableByOthers(file)) {
+            warnings.add(file + ": writable by other users of this machine, who could point your sources (and their "
+                    + "credentials) elsewhere; run chmod o-w " + file);
+        }
+        for (DataSource source : config.sources) {
+            Path secret = source.auth() instanceof SourceAuth.Bearer b ? b.tokenFile()
+                    : source.auth() instanceof SourceAuth.Basic basic ? basic.passwordFile() : null;
+            if (secret != null && FileModes.readableByOthers(secret)) {
+                warnings.add(file + ": " + source.kind().configKey() + " " + source.name() + ": the secret file " + secret
+                        + " is readable by other users of this machine; run chmod 600 " + secret);
+            }
+        }
+        if (warnings.isEmpty()) {
+            return config;
+        }
+        warnings.addAll(0, config.problems);
+        return new SourcesConfig(config.sources, config.grafanaUrl, warnings, config.unapproved);
     }
 
     /**
@@ -215,7 +296,26 @@ public final class SourcesConfig {
                 return null;
             }
         }
-        return new DataSource(kind, name.strip(), uri, isDefault, auth, caFile, verifyTls, null);
+        return new DataSource(kind, name.strip(), uri, isDefault, auth, caFile, verifyTls, null,
+                hosts(entry.get("allow_redirects_to"), where, problems));
+    }
+
+    /** {@code allow_redirects_to}: a host, or a list of hosts (host or host:port). */
+    private static List<String> hosts(JsonNode node, String where, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> hosts = new ArrayList<>();
+        for (JsonNode item : node.isArray() ? node : List.of(node)) {
+            String host = item.isValueNode() ? item.asText().strip() : "";
+            if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+                problems.add(where + ": allow_redirects_to holds " + (host.isEmpty() ? "an empty entry" : host)
+                        + ", which is not a host or host:port; ignored");
+                continue;
+            }
+            hosts.add(host);
+        }
+        return hosts;
     }
 
     private static SourceAuth auth(JsonNode node, String where, Path base, List<String> problems) {
@@ -316,7 +416,8 @@ public final class SourcesConfig {
         }
         List<String> allProblems = new ArrayList<>(problems);
         allProblems.addAll(other.problems);
-        return new SourcesConfig(new ArrayList<>(merged.values()), grafana, allProblems);
+        return new SourcesConfig(new ArrayList<>(merged.values()), grafana, allProblems,
+                other.unapproved != null ? other.unapproved : unapproved);
     }
 
     public List<DataSource> sources() {

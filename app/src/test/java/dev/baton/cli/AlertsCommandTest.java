@@ -92,7 +92,7 @@ class AlertsCommandTest {
                 dir.resolve("data").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Incident: PaymentsPodRestarting on node-3:9100 payments api; rm -rf / $(id)\nx")
+        assertThat(run.out()).contains("Incident: PaymentsPodRestarting on node-3:9100 payments api; rm -rf / $(id)\\nx")
                 .contains("Runbook: " + runbooks.resolve("payments-pod-restarting.md") + " (Payments pod restarting)")
                 .contains("Step 1: kubectl -n payments describe pod 'api; rm -rf / $(id)\nx'")
                 .contains("Step 2: ssh node-3:9100 uptime")

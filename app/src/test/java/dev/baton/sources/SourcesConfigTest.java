@@ -50,7 +50,7 @@ class SourcesConfigTest {
     }
 
     @Test
-    void theRunbookFolderAddsSourcesAndOverridesTheUsersByName() throws IOException {
+    void theRunbookFolderAddsSourcesButNeverReplacesTheUsersOfTheSameName() throws IOException {
         write(dir.resolve("xdg/baton/config.yaml"), USER_FILE);
         Path runbooks = dir.resolve("runbooks");
         write(runbooks.resolve("baton.yaml"), """
@@ -58,6 +58,8 @@ class SourcesConfigTest {
                   - name: staging
                     url: http://10.0.0.5:9090
                     default: true
+                  - name: team
+                    url: http://10.0.0.7:9090
                 alertmanager:
                   - name: team-am
                     url: http://10.0.0.6:9093
@@ -65,12 +67,12 @@ class SourcesConfigTest {
 
         SourcesConfig config = SourcesConfig.load(Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString()), runbooks);
 
-        assertThat(config.problems()).isEmpty();
-        assertThat(config.sources(SourceKind.PROMETHEUS)).extracting(DataSource::name).containsExactly("main", "staging");
-        DataSource staging = config.defaultSource(SourceKind.PROMETHEUS).orElseThrow();
-        assertThat(staging.name()).isEqualTo("staging");
-        assertThat(staging.url()).isEqualTo(URI.create("http://10.0.0.5:9090"));
-        assertThat(config.byName(SourceKind.PROMETHEUS, "main").orElseThrow().isDefault()).isFalse();
+        assertThat(config.problems()).singleElement().asString().contains("prometheus staging is also in your config.yaml");
+        assertThat(config.sources(SourceKind.PROMETHEUS)).extracting(DataSource::name)
+                .containsExactly("main", "staging", "team");
+        assertThat(config.byName(SourceKind.PROMETHEUS, "staging").orElseThrow().url())
+                .isNotEqualTo(URI.create("http://10.0.0.5:9090"));
+        assertThat(config.defaultSource(SourceKind.PROMETHEUS).orElseThrow().name()).isEqualTo("main");
         assertThat(config.sources(SourceKind.ALERTMANAGER)).extracting(DataSource::name).containsExactly("am", "team-am");
         assertThat(config.grafanaUrl()).contains("https://grafana.example.com");
     }

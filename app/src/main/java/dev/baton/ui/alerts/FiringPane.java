@@ -54,6 +54,7 @@ public final class FiringPane extends VBox {
     private volatile FiringAlerts firing = new FiringAlerts(List.of(), System::getenv, Duration.ofSeconds(15));
     private boolean refreshing;
     private final javafx.beans.property.ReadOnlyIntegerWrapper firingCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final dev.baton.session.FiringBoard board = new dev.baton.session.FiringBoard(java.time.ZoneId.systemDefault());
 
     /**
      * @param config  the data sources for the library's folders (read on the background thread at each refresh)
@@ -172,10 +173,13 @@ public final class FiringPane extends VBox {
                 FiringAlerts.Listing listing = firing.list(current);
                 List<String> all = new java.util.ArrayList<>(sources.problems());
                 all.addAll(listing.problems());
-                return new FiringAlerts.Listing(listing.groups(), all, listing.at());
+                return new FiringAlerts.Listing(listing.groups(), all, listing.at(), listing.unreachable());
             } catch (RuntimeException e) {
-                // Said in the pane, and the next refresh may still run.
-                return new FiringAlerts.Listing(List.of(), List.of("Could not read the firing alerts: " + e), Instant.now());
+                // Said in the pane in words (never an exception's class name), and the next refresh may still run.
+                String why = e.getMessage() == null || e.getMessage().isBlank() ? "an internal error" : e.getMessage();
+                List<String> names = firing.alertmanagers().stream().map(s -> s.name()).toList();
+                return new FiringAlerts.Listing(List.of(), List.of("Could not read the firing alerts: " + why),
+                        Instant.now(), names.isEmpty() ? List.of("(all)") : names);
             }
         }, listing -> {
             refreshing = false;
@@ -184,23 +188,29 @@ public final class FiringPane extends VBox {
     }
 
     void show(FiringAlerts.Listing listing) {
+        dev.baton.session.FiringBoard.Shown shown = board.next(listing);
         Optional<String> wasSelected = selected().map(row -> row.alert().fingerprint());
         TreeItem<Item> root = table.getRoot();
         root.getChildren().clear();
-        for (FiringAlerts.Group group : listing.groups()) {
+        for (FiringAlerts.Group group : shown.groups()) {
             TreeItem<Item> header = new TreeItem<>(new Item(group, null));
             header.setExpanded(true);
             group.rows().forEach(row -> header.getChildren().add(new TreeItem<>(new Item(group, row))));
             root.getChildren().add(header);
         }
-        long count = listing.rows().size();
-        long firingNow = listing.rows().stream().filter(r -> r.alert().status().equals("firing")).count();
-        firingCount.set((int) firingNow);
-        state.setText(count == 0 ? "Nothing firing · read " + clock(listing.at())
-                : firingNow + " firing, " + (count - firingNow) + " silenced or inhibited · read " + clock(listing.at()));
-        problems.setText(String.join("\n", listing.problems()));
-        problems.setVisible(!listing.problems().isEmpty());
-        problems.setManaged(!listing.problems().isEmpty());
+        firingCount.set((int) shown.groups().stream().flatMap(group -> group.rows().stream())
+                .filter(row -> row.alert().status().equals("firing")).count());
+        state.setText(shown.headline());
+        // A stale list is marked as such: greyed and italic (baton.css), and the headline says how old.
+        for (javafx.scene.Node node : List.of(state, table)) {
+            node.getStyleClass().remove("stale");
+            if (shown.stale()) {
+                node.getStyleClass().add("stale");
+            }
+        }
+        problems.setText(String.join("\n", shown.problems()));
+        problems.setVisible(!shown.problems().isEmpty());
+        problems.setManaged(!shown.problems().isEmpty());
         wasSelected.ifPresent(fingerprint -> {
             for (int i = 0; i < table.getExpandedItemCount(); i++) {
                 Item item = table.getTreeItem(i).getValue();
@@ -209,10 +219,6 @@ public final class FiringPane extends VBox {
                 }
             }
         });
-    }
-
-    private static String clock(Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(at);
     }
 
     private Optional<FiringAlerts.Row> selected() {
