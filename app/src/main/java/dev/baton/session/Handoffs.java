@@ -7,6 +7,7 @@ import dev.baton.handoff.HandoffState;
 import dev.baton.handoff.Redactor;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
+import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
 import dev.baton.runbook.RunbookLibrary;
 import java.io.IOException;
@@ -122,10 +123,69 @@ public final class Handoffs {
         return BundleImporter.importVerified(bundle, store);
     }
 
+    /**
+     * The nodes a handoff names, ready to connect to (host keys still checked), and those refused because a
+     * value could not have come from an inventory (each said in words).
+     */
+    public record HandedOffNodes(List<Node> nodes, List<String> refused) {
+        public HandedOffNodes {
+            nodes = List.copyOf(nodes);
+            refused = List.copyOf(refused);
+        }
+    }
+
     /** The nodes the sender worked on, as nodes this responder can connect to (host keys still checked). */
-    public static List<Node> handedOffNodes(BundleImporter.Imported imported) {
-        String from = imported.bundle().file().getFileName().toString();
-        return imported.state().targets().stream().filter(t -> !t.host().isBlank()).map(t -> t.toNode(from)).toList();
+    public static HandedOffNodes handedOffNodes(BundleImporter.Imported imported) {
+        return handedOffNodes(imported.state(), imported.bundle().file().getFileName().toString());
+    }
+
+    /** The nodes in a bundle's state; a target with no address is left out, one with a hostile value refused. */
+    public static HandedOffNodes handedOffNodes(HandoffState state, String from) {
+        List<Node> nodes = new java.util.ArrayList<>();
+        List<String> refused = new java.util.ArrayList<>();
+        for (HandoffState.Target target : state.targets()) {
+            if (target.host() == null || target.host().isBlank()) {
+                continue;
+            }
+            try {
+                nodes.add(target.toNode(from));
+            } catch (IllegalArgumentException e) {
+                refused.add("A node in " + from + " was not added: " + e.getMessage());
+            }
+        }
+        return new HandedOffNodes(nodes, refused);
+    }
+
+    /**
+     * The nodes handed over with the incident in {@code incidentFolder} (none when it was not continued from a
+     * bundle), so that a restarted window and {@code baton run} know them as the import did.
+     */
+    public static HandedOffNodes handedOffNodes(Path incidentFolder) throws IOException {
+        return handedOffNodes(BundleImporter.readState(incidentFolder), "the handoff");
+    }
+
+    /** The nodes handed over with the responder's current incident in {@code store}, for {@code baton run}. */
+    public static HandedOffNodes currentHandedOffNodes(IncidentStore store) throws IOException {
+        Optional<String> id = store.currentId();
+        return id.isEmpty() ? new HandedOffNodes(List.of(), List.of())
+                : handedOffNodes(store.incidentsDirectory().resolve(id.get()));
+    }
+
+    /**
+     * The responder's inventory with a handoff's nodes: one it lacks is added in the sender's groups; one it has
+     * keeps the responder's own definition, but stays production when the sender's inventory said so. A bundle
+     * can make a node more cautious, never less.
+     */
+    public static Inventory withHandedOff(Inventory own, List<Node> handedOff) {
+        java.util.Map<String, Node> byName = new java.util.LinkedHashMap<>();
+        handedOff.forEach(node -> byName.putIfAbsent(node.name(), node));
+        List<Node> nodes = new java.util.ArrayList<>();
+        for (Node node : own.nodes()) {
+            Node sent = byName.remove(node.name());
+            nodes.add(sent != null && sent.production() ? node.asProduction() : node);
+        }
+        nodes.addAll(byName.values());
+        return new Inventory(nodes, own.problems());
     }
 
     /**

@@ -59,6 +59,9 @@ public final class ConsoleWindow extends BorderPane {
     private final TabPane left = new TabPane();
     private final NodeSessions sessions;
     private final NodesPane nodes;
+    /** The responder's own inventory and the nodes a handoff added to it: see {@link #addHandedOffNodes}. */
+    private Inventory ownInventory = Inventory.empty();
+    private List<Node> handedOff = List.of();
     private final RunOnNode runOnNode;
     private final IncidentSession session;
     private final IncidentPane incident;
@@ -115,7 +118,7 @@ public final class ConsoleWindow extends BorderPane {
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
-                background.errors()::say));
+                background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say)));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
@@ -235,12 +238,13 @@ public final class ConsoleWindow extends BorderPane {
                 : new HandoffState.Terminal(tab.name(), "local", "")).toList();
     }
 
-    /** Nodes a handoff names that this responder's inventory lacks, listed under "handed off". */
+    /**
+     * The nodes a handoff names, kept beside the responder's own inventory (which may load after them): a node
+     * the inventory lacks is added in its groups, one it has stays production if the sender's said so.
+     */
     private void addHandedOffNodes(List<Node> handedOff) {
-        List<Node> missing = handedOff.stream().filter(node -> nodes.inventory().find(node.name()).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            nodes.setInventory(nodes.inventory().merge(new Inventory(missing, List.of())));
-        }
+        this.handedOff = List.copyOf(handedOff);
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, this.handedOff));
     }
 
     public HandoffActions handoff() {
@@ -303,7 +307,8 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     public void setInventory(Inventory inventory) {
-        nodes.setInventory(inventory);
+        ownInventory = inventory;
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(inventory, handedOff));
     }
 
     public NodesPane nodes() {

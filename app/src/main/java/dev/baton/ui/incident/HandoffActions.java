@@ -178,11 +178,12 @@ public final class HandoffActions {
         BundleReader.Verified verified = checked.verified();
         background.onFx(Handoffs.continueIn(incident, verified), "Could not continue the incident",
                 (BundleImporter.Imported imported) -> {
-                    List<Node> targets = Handoffs.handedOffNodes(imported);
-                    handedOffNodes.accept(targets);
+                    Handoffs.HandedOffNodes targets = Handoffs.handedOffNodes(imported);
+                    handedOffNodes.accept(targets.nodes());
                     status.accept("Continuing \"" + imported.incident().info().title() + "\" from "
                             + verified.manifest().createdBy() + (verified.signed() ? " (signed)" : " (unsigned)")
-                            + "; " + targets.size() + " node(s) under \"handed off\" in Nodes");
+                            + "; " + targets.nodes().size() + " node(s) in Nodes"
+                            + (targets.refused().isEmpty() ? "" : "; " + String.join(" ", targets.refused())));
                 });
     }
 }
