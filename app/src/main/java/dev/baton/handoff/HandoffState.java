@@ -40,7 +40,7 @@ public record HandoffState(List<Target> targets, List<String> checklist, Map<Str
         }
         names.remove("");
         return names.stream().map(name -> lookup.apply(name).map(Target::of)
-                .orElse(new Target(name, "", 0, "", List.of(), List.of(), List.of(), false))).toList();
+                .orElse(new Target(name, "", 0, "", List.of(), List.of(), List.of(), false, List.of()))).toList();
     }
 
     /**
@@ -48,10 +48,13 @@ public record HandoffState(List<Target> targets, List<String> checklist, Map<Str
      * says can make a node more cautious (production) but never less, and its values are checked before use.
      *
      * @param production whether the sender's inventory made it production
+     * @param hostKeys the host keys the sender's known_hosts trusted for it ({@code ssh-ed25519 SHA256:…}): shown
+     *        to the receiver when their own known_hosts does not know the node, never trusted on the bundle's word
      */
     public record Target(String name, String host, int port, String user, List<String> proxyJump,
-            List<String> identityFiles, List<String> groups, boolean production) {
+            List<String> identityFiles, List<String> groups, boolean production, List<String> hostKeys) {
         public Target {
+            hostKeys = hostKeys == null ? List.of() : List.copyOf(hostKeys);
             proxyJump = proxyJump == null ? List.of() : List.copyOf(proxyJump);
             identityFiles = identityFiles == null ? List.of() : List.copyOf(identityFiles);
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -59,7 +62,12 @@ public record HandoffState(List<Target> targets, List<String> checklist, Map<Str
 
         public static Target of(Node node) {
             return new Target(node.name(), node.hostName(), node.port(), node.user(), node.proxyJump(),
-                    node.identityFiles().stream().map(Object::toString).toList(), node.groups(), node.production());
+                    node.identityFiles().stream().map(Object::toString).toList(), node.groups(), node.production(),
+                    List.of());
+        }
+
+        public Target withHostKeys(List<String> keys) {
+            return new Target(name, host, port, user, proxyJump, identityFiles, groups, production, keys);
         }
 
         /**

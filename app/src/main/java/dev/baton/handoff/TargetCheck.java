@@ -20,7 +20,16 @@ final class TargetCheck {
         target.proxyJump().forEach(hop -> address("jump host", hop));
         target.identityFiles().forEach(file -> plain("key file", file));
         target.groups().forEach(group -> plain("group", group));
+        for (String key : target.hostKeys()) {
+            if (!HOST_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("the host key '" + printable(key) + "' of " + printable(target.name())
+                        + " is not a key type and an OpenSSH SHA256 fingerprint");
+            }
+        }
     }
+
+    private static final java.util.regex.Pattern HOST_KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9@.+-]{1,64} SHA256:[A-Za-z0-9+/]{43}");
 
     private static void address(String what, String value) {
         plain(what, value);

@@ -61,7 +61,8 @@ public final class ConsoleWindow extends BorderPane {
     private final NodesPane nodes;
     /** The responder's own inventory and the nodes a handoff added to it: see {@link #addHandedOffNodes}. */
     private Inventory ownInventory = Inventory.empty();
-    private List<Node> handedOff = List.of();
+    private volatile dev.baton.session.Handoffs.HandedOffNodes handedOff =
+            new dev.baton.session.Handoffs.HandedOffNodes(List.of(), List.of());
     private final RunOnNode runOnNode;
     private final IncidentSession session;
     private final IncidentPane incident;
@@ -90,11 +91,11 @@ public final class ConsoleWindow extends BorderPane {
         this.background = new Background(executor, new ErrorReporter(say));
         library = new LibraryPane(executor, say);
         runbook = new RunbookView(executor, this::onRunbookAction, say);
-        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
+        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(name -> handedOff.senderSaw(name)), this::findNode);
         sessions = new NodeSessions(connector, executor);
         nodes = new NodesPane(sessions, this::openSshTerminal);
         handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
-                runbook::library, this::addHandedOffNodes, () -> getScene() == null ? null : getScene().getWindow());
+                runbook::library, this::addHandedOffNodes, ssh.knownHosts(), () -> getScene() == null ? null : getScene().getWindow());
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
@@ -242,9 +243,9 @@ public final class ConsoleWindow extends BorderPane {
      * The nodes a handoff names, kept beside the responder's own inventory (which may load after them): a node
      * the inventory lacks is added in its groups, one it has stays production if the sender's said so.
      */
-    private void addHandedOffNodes(List<Node> handedOff) {
-        this.handedOff = List.copyOf(handedOff);
-        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, this.handedOff));
+    private void addHandedOffNodes(dev.baton.session.Handoffs.HandedOffNodes handed) {
+        this.handedOff = handed;
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, handed.nodes()));
     }
 
     public HandoffActions handoff() {
@@ -308,7 +309,7 @@ public final class ConsoleWindow extends BorderPane {
 
     public void setInventory(Inventory inventory) {
         ownInventory = inventory;
-        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(inventory, handedOff));
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(inventory, handedOff.nodes()));
     }
 
     public NodesPane nodes() {

@@ -3,7 +3,6 @@ package dev.baton.ui;
 import dev.baton.handoff.BundleWriter;
 import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.TimelineEvent;
-import dev.baton.inventory.Node;
 import dev.baton.session.Handoffs;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
@@ -26,11 +25,11 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     private final HandoffBanner banner;
     private final IncidentPane incident;
     private final Consumer<String> say;
-    private final Consumer<List<Node>> handedOffNodes;
+    private final Consumer<Handoffs.HandedOffNodes> handedOffNodes;
     private final HandedOffTerminals terminals;
 
     OpenIncidentListener(IncidentSession session, RunbookView runbook, HandoffBanner banner, IncidentPane incident,
-            Consumer<String> say, Consumer<List<Node>> handedOffNodes, HandedOffTerminals terminals) {
+            Consumer<String> say, Consumer<Handoffs.HandedOffNodes> handedOffNodes, HandedOffTerminals terminals) {
         this.session = session;
         this.runbook = runbook;
         this.banner = banner;
@@ -45,7 +44,7 @@ final class OpenIncidentListener implements IncidentSession.Listener {
         Handoffs.HandedOffNodes handed = handedOff(now);
         Platform.runLater(() -> {
             if (!handed.nodes().isEmpty()) {
-                handedOffNodes.accept(handed.nodes());
+                handedOffNodes.accept(handed);
             }
             handed.refused().forEach(say);
             runbook.setTicked(now.ticked());

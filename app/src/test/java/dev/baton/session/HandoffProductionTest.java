@@ -47,6 +47,17 @@ class HandoffProductionTest {
         return InventoryLoader.load(List.of(inventory));
     }
 
+    private static final java.security.KeyPair DB01_KEY = dev.baton.ssh.InProcessSshServer.newHostKey();
+
+    /** ana's known_hosts trusts db01's key (hashed, as OpenSSH writes it). */
+    private dev.baton.ssh.KnownHosts anasKnownHosts() throws Exception {
+        dev.baton.ssh.KnownHosts known = new dev.baton.ssh.KnownHosts(dir.resolve("ana_known_hosts"));
+        if (!Files.exists(known.file())) {
+            known.add("127.0.0.1", 2201, DB01_KEY.getPublic());
+        }
+        return known;
+    }
+
     /** ana works on db01, db02 and web01, then hands off; ben continues in his own data folder. */
     private Handoffs.HandedOffNodes handOverToBen() throws Exception {
         Inventory ana = anasInventory();
@@ -56,7 +67,7 @@ class HandoffProductionTest {
                 IncidentSession ben = new IncidentSession(new IncidentStore(dir.resolve("ben")), "ben")) {
             get(sender.start("Replication lag", "P1", ""));
             get(sender.stepRun(null, 1, "uptime", List.of("db01", "db02", "web01"), Map.of(), 3));
-            Handoffs.Prepared prepared = get(Handoffs.prepare(sender, ana::find, List.of(), null));
+            Handoffs.Prepared prepared = get(Handoffs.prepare(sender, ana::find, List.of(), null, anasKnownHosts()));
             get(Handoffs.export(sender, prepared, new Handoffs.Choices("over to you", Set.of(), null, bundle)));
             return Handoffs.handedOffNodes(get(Handoffs.continueIn(ben, BundleReader.verify(bundle))));
         }
@@ -82,6 +93,22 @@ class HandoffProductionTest {
     }
 
     @Test
+    void theKeyTheSenderTrustedIsCarriedToBeShownNotTrusted() throws Exception {
+        Handoffs.HandedOffNodes handed = handOverToBen();
+        String fingerprint = dev.baton.ssh.KnownHosts.fingerprint(DB01_KEY.getPublic());
+        assertThat(handed.senderSaw(dev.baton.ssh.KnownHosts.lookupName("127.0.0.1", 2201)))
+                .singleElement().satisfies(key -> assertThat(key).endsWith(" " + fingerprint));
+        assertThat(handed.senderSaw(dev.baton.ssh.KnownHosts.lookupName("127.0.0.1", 2202))).isEmpty();
+        // Carried, not trusted: ben's known_hosts is not written.
+        assertThat(dir.resolve("ben").resolve("known_hosts")).doesNotExist();
+
+        HandoffState forged = new HandoffState(List.of(new HandoffState.Target("db01", "127.0.0.1", 22, "ops",
+                List.of(), List.of(), List.of(), false, List.of("ssh-ed25519 SHA256:x\u001b[2J"))), null, null, null);
+        assertThat(Handoffs.handedOffNodes(forged, "forged.baton").refused()).singleElement()
+                .satisfies(line -> assertThat(line).contains("is not a key type and an OpenSSH SHA256 fingerprint"));
+    }
+
+    @Test
     void aNodeTheReceiversInventoryAlsoDefinesStaysProduction() throws Exception {
         Handoffs.HandedOffNodes handed = handOverToBen();
         Node bensDb01 = Node.direct("db01", "127.0.0.1", 2201, "ben");
@@ -98,14 +125,14 @@ class HandoffProductionTest {
     @Test
     void aBundleCannotMakeANodeLessCautiousNorSmuggleOptionsOrControls() {
         HandoffState state = new HandoffState(List.of(
-                new HandoffState.Target("db09", "127.0.0.1", 22, "ops", List.of(), List.of(), List.of("prod"), false),
+                new HandoffState.Target("db09", "127.0.0.1", 22, "ops", List.of(), List.of(), List.of("prod"), false, List.of()),
                 new HandoffState.Target("evil1", "-oProxyCommand=touch /tmp/x", 22, "ops", List.of(), List.of(),
-                        List.of(), false),
+                        List.of(), false, List.of()),
                 new HandoffState.Target("evil2", "127.0.0.1", 22, "root\u001b]0;pwned\u0007", List.of(), List.of(),
-                        List.of(), false),
-                new HandoffState.Target("evil3", "127.0.0.1", 70000, "ops", List.of(), List.of(), List.of(), false),
-                new HandoffState.Target("evil4", "127.0.0.1", 22, "ops", List.of("-J"), List.of(), List.of(), false),
-                new HandoffState.Target("evil5", "127.0.0.1", 22, "-lroot", List.of(), List.of(), List.of(), false)),
+                        List.of(), false, List.of()),
+                new HandoffState.Target("evil3", "127.0.0.1", 70000, "ops", List.of(), List.of(), List.of(), false, List.of()),
+                new HandoffState.Target("evil4", "127.0.0.1", 22, "ops", List.of("-J"), List.of(), List.of(), false, List.of()),
+                new HandoffState.Target("evil5", "127.0.0.1", 22, "-lroot", List.of(), List.of(), List.of(), false, List.of())),
                 null, null, null);
 
         Handoffs.HandedOffNodes handed = Handoffs.handedOffNodes(state, "hostile.baton");

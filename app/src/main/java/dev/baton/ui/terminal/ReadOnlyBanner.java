@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * The strip over a read-only terminal: why it takes no input, and how many keys it has refused since, so a
+ * The strip above a read-only terminal: why it takes no input, and how many keys it has refused since, so a
  * responder typing into it sees at once that nothing went to the shell.
  */
 final class ReadOnlyBanner extends VBox {
@@ -17,8 +17,6 @@ final class ReadOnlyBanner extends VBox {
         super(2);
         setId("terminal-read-only");
         getStyleClass().add("terminal-read-only");
-        setMaxHeight(USE_PREF_SIZE);
-        setMaxWidth(Double.MAX_VALUE);
         setPadding(new Insets(8, 12, 8, 12));
         setStyle("-fx-background-color: rgba(154, 103, 0, 0.92); -fx-border-color: #7d4e00; -fx-border-width: 0 0 2 0;");
         reason.setId("terminal-read-only-text");
@@ -27,8 +25,6 @@ final class ReadOnlyBanner extends VBox {
         refusals.setId("terminal-read-only-refused");
         refusals.setStyle("-fx-text-fill: white;");
         getChildren().setAll(reason, refusals);
-        // Clicks go through to the terminal below, so its text can still be selected and scrolled.
-        setMouseTransparent(true);
         show(null);
     }
 
@@ -38,6 +34,7 @@ final class ReadOnlyBanner extends VBox {
         refusals.setManaged(false);
         reason.setText(text == null ? "" : text);
         setVisible(text != null);
+        setManaged(text != null);
     }
 
     /** A key, a paste or an Enter that did not reach the shell. */

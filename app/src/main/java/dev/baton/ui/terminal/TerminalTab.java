@@ -33,8 +33,9 @@ public final class TerminalTab extends Tab {
         widget.setTtyConnector(keyboard);
         readOnly = new ReadOnlyBanner();
         keyboard.addRefusedListener(keys -> javafx.application.Platform.runLater(readOnly::refused));
-        javafx.scene.layout.StackPane content = new javafx.scene.layout.StackPane(widget.getPane(), readOnly);
-        javafx.scene.layout.StackPane.setAlignment(readOnly, javafx.geometry.Pos.TOP_CENTER);
+        // A strip above the terminal rather than over it: every line stays readable.
+        javafx.scene.layout.BorderPane content = new javafx.scene.layout.BorderPane(widget.getPane());
+        content.setTop(readOnly);
         setContent(content);
         widget.start();
     }
