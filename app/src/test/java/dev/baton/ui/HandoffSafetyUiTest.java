@@ -192,6 +192,23 @@ class HandoffSafetyUiTest extends ConsoleTest {
                 EventType.HANDOFF_EXPORTED, EventType.HANDOFF_TAKEN_BACK);
     }
 
+    @Test
+    void endIncidentIsInTheIncidentMenuWithAShortcut(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        app.session().start("Disk full", "P2", "").get();
+        ConsoleFixture.waitFor(20, () -> !robot.lookup("#incident-end").queryButton().isDisabled());
+        List<String> incidentMenu = ConsoleFixture.onFx(() -> robot.lookup(".menu-bar").queryAs(
+                javafx.scene.control.MenuBar.class).getMenus().stream().filter(m -> m.getText().equals("Incident"))
+                .flatMap(m -> m.getItems().stream()).map(javafx.scene.control.MenuItem::getText).toList());
+        assertThat(incidentMenu).contains("End incident…");
+
+        robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.SHORTCUT);
+        ConsoleFixture.waitFor(20, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane
+                        pane && "End this incident?".equals(pane.getHeaderText())));
+        DialogButtons.close(robot, ".dialog-pane .button:cancel");
+    }
+
     /** The screen line the cursor is on. */
     private static String cursorLine(TerminalTab tab) {
         dev.baton.terminal.ScreenText screen = tab.widget().screen();
