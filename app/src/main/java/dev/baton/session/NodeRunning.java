@@ -78,6 +78,7 @@ public final class NodeRunning {
      */
     public Finished run(Node node, ExecPlan plan, Map<String, String> values, Watcher watcher)
             throws IOException, InterruptedException {
+        refuseIfHandedOff(); // before connecting: a handed-off copy does not even reach the node
         return run(connections.to(node), plan, values, watcher);
     }
 
