@@ -82,6 +82,11 @@ class HandoffSafetyUiTest extends ConsoleTest {
 
     /** ana, in her own data folder, ran a step on db1 (production in her inventory) and handed off. */
     private Path anaHandsOff() throws Exception {
+        return anaHandsOff(List.of());
+    }
+
+    /** As {@link #anaHandsOff()}, her known_hosts having trusted {@code hostKeys} for db1. */
+    private Path anaHandsOff(List<String> hostKeys) throws Exception {
         Node db1 = new Node("db1", "127.0.0.1", server.port(), InProcessSshServer.USER, List.of(clientKey), true,
                 List.of(), Duration.ZERO, 3, false, List.of("prod_db"), "ana's inventory");
         Path bundle = dir.resolve("from-ana-" + System.nanoTime() + ".baton");
@@ -90,7 +95,8 @@ class HandoffSafetyUiTest extends ConsoleTest {
             ana.creditTo("ana");
             ana.stepRun("", 1, "uptime", List.of("db1"), Map.of(), null);
             HandoffState state = new HandoffState(HandoffState.targetsFrom(ana.timeline().events(),
-                    name -> name.equals("db1") ? Optional.of(db1) : Optional.empty()), null, null, null);
+                    name -> name.equals("db1") ? Optional.of(db1) : Optional.empty()).stream()
+                    .map(target -> target.withHostKeys(hostKeys)).toList(), null, null, null);
             BundleWriter.export(ana.folder(), new BundleWriter.Request("db1 is production: careful.", "ana",
                     Instant.now(), "test", state, id -> Optional.empty(), Set.of(), null), bundle);
         }
@@ -190,6 +196,39 @@ class HandoffSafetyUiTest extends ConsoleTest {
         assertThat(sentinel).exists();
         assertThat(fx.incident().events()).extracting(e -> e.type()).containsSubsequence(
                 EventType.HANDOFF_EXPORTED, EventType.HANDOFF_TAKEN_BACK);
+    }
+
+    @Test
+    void theHostKeyQuestionSaysTheSenderTrustedTheSameKeyButStillAsks(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        Path knownHosts = dir.resolve("known_hosts");
+        String trusted = Files.readString(knownHosts);
+        List<String> senderSaw = new dev.baton.ssh.KnownHosts(knownHosts).fingerprints("127.0.0.1", server.port());
+        assertThat(senderSaw).hasSize(1);
+        Path bundle = anaHandsOff(senderSaw);
+        Files.writeString(knownHosts, "# ben has never met db1\n");
+        try {
+            ConsoleFixture.onFx(() -> {
+                fx.console().handoff().open(bundle);
+                return null;
+            });
+            ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-continue").tryQuery().isPresent());
+            robot.clickOn("#handoff-continue");
+            ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().find("db1").isPresent());
+            ConsoleFixture.onFx(() -> {
+                fx.console().openSshTerminal(fx.console().nodes().inventory().find("db1").orElseThrow());
+                return null;
+            });
+            ConsoleFixture.waitFor(30, () -> robot.lookup("#host-key-dialog").tryQuery().isPresent());
+            String question = ConsoleFixture.onFx(() -> ((javafx.scene.control.DialogPane) robot
+                    .lookup("#host-key-dialog").query()).getContentText());
+            assertThat(question).contains("can't be established",
+                    "The responder who handed this node over trusted this same key.");
+            DialogButtons.close(robot, "#host-key-reject");
+            assertThat(knownHosts).content().doesNotContain("ecdsa", "ssh-ed25519", "ssh-rsa");
+        } finally {
+            Files.writeString(knownHosts, trusted);
+        }
     }
 
     @Test
