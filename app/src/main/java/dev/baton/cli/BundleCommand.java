@@ -106,8 +106,8 @@ final class BundleCommand implements Runnable {
                     destination = Path.of(BundleWriter.bundleId(open.info()) + ".baton");
                 }
                 Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination);
-                BundleWriter.Request request = Handoffs.request(open, inventory::find, List.of(), runbooks,
-                        IncidentStore.defaultResponder(), choices);
+                BundleWriter.Request request = Handoffs.withHostKeys(Handoffs.request(open, inventory::find, List.of(),
+                        runbooks, IncidentStore.defaultResponder(), choices), dev.baton.ssh.KnownHosts.ofUser());
                 BundleWriter.Result result = Handoffs.export(open, request, destination, force);
                 // Kind and place only: this output lands in logs, and the line around a secret may hold others.
                 for (Redactor.Found found : result.found()) {

@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
+import dev.baton.incident.IncidentStore;
 import dev.baton.inventory.Inventory;
+import dev.baton.session.Handoffs;
 import dev.baton.inventory.InventoryLoader;
 import dev.baton.inventory.Node;
 import dev.baton.runbook.Step;
@@ -104,6 +106,23 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The inventory with the nodes the responder's current incident was handed over with: a node production on
+     * the sender's side is confirmed as production here too.
+     */
+    private static Inventory withHandedOff(Inventory own, PrintStream err) {
+        try {
+            Handoffs.HandedOffNodes handed = Handoffs.currentHandedOffNodes(
+                    new IncidentStore(IncidentStore.defaultDataDirectory()));
+            handed.refused().forEach(problem -> err.println("baton run: " + Printable.of(problem)));
+            return Handoffs.withHandedOff(own, handed.nodes());
+        } catch (IOException e) {
+            err.println("baton run: the current incident's handed-off nodes could not be read: "
+                    + Printable.of(e.getMessage()));
+            return own;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
@@ -116,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
-        Inventory inventory = InventoryLoader.load(files);
+        Inventory inventory = withHandedOff(InventoryLoader.load(files), err);
         inventory.problems().forEach(problem -> err.println("baton run: inventory: " + Printable.of(problem)));
         List<Node> targets;
         try {

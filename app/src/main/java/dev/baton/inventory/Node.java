@@ -130,6 +130,12 @@ public record Node(
                 forwardAgent, groups, source, environment);
     }
 
+    /** The same node, production whatever its groups are named (a handoff said so). */
+    public Node asProduction() {
+        return production() ? this : new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump,
+                serverAliveInterval, serverAliveCountMax, forwardAgent, groups, source, "prod");
+    }
+
     /** {@code user@host:port} as shown to the responder. */
     public String address() {
         return user + "@" + hostName + (port == DEFAULT_PORT ? "" : ":" + port);

@@ -7,6 +7,7 @@ import dev.baton.handoff.HandoffState;
 import dev.baton.handoff.Redactor;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
+import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
 import dev.baton.runbook.RunbookLibrary;
 import java.io.IOException;
@@ -59,6 +60,23 @@ public final class Handoffs {
                 choices.keep(), choices.signer());
     }
 
+    /** The request with, for each node, the host keys {@code knownHosts} trusts for it (none when null). */
+    public static BundleWriter.Request withHostKeys(BundleWriter.Request request, dev.baton.ssh.KnownHosts knownHosts)
+            throws IOException {
+        if (knownHosts == null) {
+            return request;
+        }
+        HandoffState state = request.state();
+        List<HandoffState.Target> targets = new java.util.ArrayList<>();
+        for (HandoffState.Target target : state.targets()) {
+            targets.add(target.host().isBlank() ? target
+                    : target.withHostKeys(knownHosts.fingerprints(target.host(), target.port())));
+        }
+        return new BundleWriter.Request(request.note(), request.createdBy(), request.createdAt(), request.appVersion(),
+                new HandoffState(targets, state.checklist(), state.variables(), state.terminals()),
+                request.runbookFiles(), request.keep(), request.signer());
+    }
+
     /** Writes the bundle and records the handoff in the incident's timeline; never over an existing file. */
     public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination)
             throws IOException {
@@ -88,9 +106,18 @@ public final class Handoffs {
     /** Scans the open incident for secrets, without writing anything. */
     public static CompletableFuture<Prepared> prepare(IncidentSession session, Function<String, Optional<Node>> nodes,
             List<HandoffState.Terminal> terminals, RunbookLibrary runbooks) {
+        return prepare(session, nodes, terminals, runbooks, null);
+    }
+
+    /**
+     * As {@link #prepare(IncidentSession, Function, List, RunbookLibrary)}, each node with the host keys
+     * {@code knownHosts} trusts for it, so that the receiver can compare the key they are shown.
+     */
+    public static CompletableFuture<Prepared> prepare(IncidentSession session, Function<String, Optional<Node>> nodes,
+            List<HandoffState.Terminal> terminals, RunbookLibrary runbooks, dev.baton.ssh.KnownHosts knownHosts) {
         return session.withOpen(incident -> {
-            BundleWriter.Request request = request(incident, nodes, terminals, runbooks, session.responder(),
-                    new Choices("", Set.of(), null, null));
+            BundleWriter.Request request = withHostKeys(request(incident, nodes, terminals, runbooks,
+                    session.responder(), new Choices("", Set.of(), null, null)), knownHosts);
             return new Prepared(BundleWriter.bundleId(incident.info()), incident.info().title(), request,
                     BundleWriter.scan(incident.folder(), request));
         });
@@ -122,10 +149,85 @@ public final class Handoffs {
         return BundleImporter.importVerified(bundle, store);
     }
 
+    /**
+     * The nodes a handoff names, ready to connect to (host keys still checked), and those refused because a
+     * value could not have come from an inventory (each said in words).
+     */
+    public record HandedOffNodes(List<Node> nodes, List<String> refused, java.util.Map<String, List<String>> hostKeys) {
+        public HandedOffNodes {
+            nodes = List.copyOf(nodes);
+            refused = List.copyOf(refused);
+            hostKeys = java.util.Map.copyOf(hostKeys);
+        }
+
+        public HandedOffNodes(List<Node> nodes, List<String> refused) {
+            this(nodes, refused, java.util.Map.of());
+        }
+
+        /** The host keys the sender trusted for the node reached at {@code host:port}, as known_hosts names it. */
+        public List<String> senderSaw(String lookupName) {
+            return hostKeys.getOrDefault(lookupName, List.of());
+        }
+    }
+
     /** The nodes the sender worked on, as nodes this responder can connect to (host keys still checked). */
-    public static List<Node> handedOffNodes(BundleImporter.Imported imported) {
-        String from = imported.bundle().file().getFileName().toString();
-        return imported.state().targets().stream().filter(t -> !t.host().isBlank()).map(t -> t.toNode(from)).toList();
+    public static HandedOffNodes handedOffNodes(BundleImporter.Imported imported) {
+        return handedOffNodes(imported.state(), imported.bundle().file().getFileName().toString());
+    }
+
+    /** The nodes in a bundle's state; a target with no address is left out, one with a hostile value refused. */
+    public static HandedOffNodes handedOffNodes(HandoffState state, String from) {
+        List<Node> nodes = new java.util.ArrayList<>();
+        List<String> refused = new java.util.ArrayList<>();
+        java.util.Map<String, List<String>> hostKeys = new java.util.HashMap<>();
+        for (HandoffState.Target target : state.targets()) {
+            if (target.host() == null || target.host().isBlank()) {
+                continue;
+            }
+            try {
+                Node node = target.toNode(from);
+                nodes.add(node);
+                if (!target.hostKeys().isEmpty()) {
+                    hostKeys.putIfAbsent(dev.baton.ssh.KnownHosts.lookupName(node.hostName(), node.port()),
+                            target.hostKeys());
+                }
+            } catch (IllegalArgumentException e) {
+                refused.add("A node in " + from + " was not added: " + e.getMessage());
+            }
+        }
+        return new HandedOffNodes(nodes, refused, hostKeys);
+    }
+
+    /**
+     * The nodes handed over with the incident in {@code incidentFolder} (none when it was not continued from a
+     * bundle), so that a restarted window and {@code baton run} know them as the import did.
+     */
+    public static HandedOffNodes handedOffNodes(Path incidentFolder) throws IOException {
+        return handedOffNodes(BundleImporter.readState(incidentFolder), "the handoff");
+    }
+
+    /** The nodes handed over with the responder's current incident in {@code store}, for {@code baton run}. */
+    public static HandedOffNodes currentHandedOffNodes(IncidentStore store) throws IOException {
+        Optional<String> id = store.currentId();
+        return id.isEmpty() ? new HandedOffNodes(List.of(), List.of())
+                : handedOffNodes(store.incidentsDirectory().resolve(id.get()));
+    }
+
+    /**
+     * The responder's inventory with a handoff's nodes: one it lacks is added in the sender's groups; one it has
+     * keeps the responder's own definition, but stays production when the sender's inventory said so. A bundle
+     * can make a node more cautious, never less.
+     */
+    public static Inventory withHandedOff(Inventory own, List<Node> handedOff) {
+        java.util.Map<String, Node> byName = new java.util.LinkedHashMap<>();
+        handedOff.forEach(node -> byName.putIfAbsent(node.name(), node));
+        List<Node> nodes = new java.util.ArrayList<>();
+        for (Node node : own.nodes()) {
+            Node sent = byName.remove(node.name());
+            nodes.add(sent != null && sent.production() ? node.asProduction() : node);
+        }
+        nodes.addAll(byName.values());
+        return new Inventory(nodes, own.problems());
     }
 
     /**
@@ -151,6 +253,33 @@ public final class Handoffs {
             }
         }
         return Optional.ofNullable(notice);
+    }
+
+    /**
+     * What Take back asks before the sender records into a copy they handed off: when and as what it went, and
+     * that a receiver who continued it and the sender would now carry two copies apart. Empty when the open
+     * incident is not handed off.
+     */
+    public static Optional<String> takeBackQuestion(List<dev.baton.incident.TimelineEvent> events,
+            java.time.ZoneId zone) {
+        dev.baton.incident.TimelineEvent exported = null;
+        for (dev.baton.incident.TimelineEvent line : events) {
+            if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffExported) {
+                exported = line;
+            } else if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffTakenBack) {
+                exported = null;
+            }
+        }
+        if (exported == null) {
+            return Optional.empty();
+        }
+        var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) exported.typed();
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(exported.time().atZone(zone));
+        return Optional.of("You handed this incident off as " + handoff.file() + " at " + at + ". Whoever opened that"
+                + " bundle may be working on it now, and this copy does not know who.\n\nIf you take it back and"
+                + " they go on too, the incident forks: two timelines that each record steps the other does not"
+                + " know of. Your timeline records the take-back (handoff.taken_back), so both copies show where"
+                + " they parted. Tell the receiver before you go on.");
     }
 
     /** How the window and the CLI describe a bundle's signature. */

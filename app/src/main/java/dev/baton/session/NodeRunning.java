@@ -78,12 +78,14 @@ public final class NodeRunning {
      */
     public Finished run(Node node, ExecPlan plan, Map<String, String> values, Watcher watcher)
             throws IOException, InterruptedException {
+        refuseIfHandedOff(); // before connecting: a handed-off copy does not even reach the node
         return run(connections.to(node), plan, values, watcher);
     }
 
     /** As {@link #run(Node, ExecPlan, Map, Watcher)}, on a connection the caller holds. */
     public Finished run(SshConnection connection, ExecPlan plan, Map<String, String> values, Watcher watcher)
             throws IOException, InterruptedException {
+        refuseIfHandedOff();
         NodeRun run = NodeRun.start(connection, plan.command(), spoolDirectory, memoryLimit, watcher);
         watcher.started(run);
         RunResult result = run.await();
@@ -91,6 +93,20 @@ public final class NodeRunning {
                 .map(session -> session.runResult(result, values).thenApply(Optional::of))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
         return new Finished(result, recorded);
+    }
+
+    /**
+     * A copy handed off to someone else runs nothing on a node, whichever button or key asked: refused before
+     * the command is sent, as a run that did not start.
+     */
+    private void refuseIfHandedOff() throws IOException {
+        if (incident.isEmpty()) {
+            return;
+        }
+        Optional<dev.baton.incident.IncidentEvent.HandoffExported> exported = incident.get().handedOff().join();
+        if (exported.isPresent()) {
+            throw new IOException("Not run: " + new IncidentSession.HandedOff(exported.get()).getMessage());
+        }
     }
 
     /** A node that could not be reached: recorded as a run that did not start, with the reason. */

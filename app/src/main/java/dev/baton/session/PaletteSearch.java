@@ -172,8 +172,9 @@ public final class PaletteSearch {
             if (rank < 0 && byAddress < 0 && !inGroup) {
                 continue;
             }
-            found.add(new Ranked(new Entry(Kind.NODE, node.name(), node.hostName()
-                    + (node.groups().isEmpty() ? "" : " · " + String.join(", ", node.groups())), node.name(), 0),
+            found.add(new Ranked(new Entry(Kind.NODE, node.name(), (node.production() ? "PROD · " : "")
+                    + node.hostName() + (node.groups().isEmpty() ? "" : " · " + String.join(", ", node.groups())),
+                    node.name(), 0),
                     rank >= 0 ? rank : 3, order));
             if (++order >= PER_KIND) {
                 return;

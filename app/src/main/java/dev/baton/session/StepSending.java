@@ -182,6 +182,39 @@ public final class StepSending {
     static final java.time.Duration CLIENT_PATIENCE = java.time.Duration.ofSeconds(
             Long.getLong("baton.clientPromptSeconds", 20));
 
+    /**
+     * Stops the responder's keys in one terminal of a handed-off incident, and clears from its prompt line a step
+     * Baton typed there that has not run: Ctrl+E Ctrl+U moves to the end of the line and kills it, in
+     * bash/readline and in a tty's own line editing alike, without running anything. A terminal where no step
+     * waits gets no byte: whatever runs there is left alone (no Ctrl+C, which would interrupt it).
+     *
+     * @return whether a waiting step was cleared
+     */
+    public CompletableFuture<Boolean> stopInput(KeyboardTap keyboard, TerminalSession terminal) {
+        keyboard.setLocked(true);
+        Watch typed = waiting.remove(keyboard);
+        if (typed == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        typed.stop();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                terminal.connector().write(CLEAR_LINE);
+                return true;
+            } catch (IOException e) {
+                throw new CompletionException(new IOException("Could not clear the typed step: " + e.getMessage(), e));
+            }
+        }, background);
+    }
+
+    /** Lets the responder's keys reach the terminal again (the incident was taken back). */
+    public void resumeInput(KeyboardTap keyboard) {
+        keyboard.setLocked(false);
+    }
+
+    /** Ctrl+E, Ctrl+U: to the end of the line, then kill it back to the prompt. */
+    static final String CLEAR_LINE = "\u0005\u0015";
+
     /** The last step that ran in the terminal {@code keyboard} belongs to, if Baton knows of one. */
     public Optional<Ran> lastRun(KeyboardTap keyboard) {
         return Optional.ofNullable(lastRun.get(keyboard));

@@ -132,6 +132,30 @@ public final class KnownHosts {
         return List.copyOf(types);
     }
 
+    /**
+     * The keys trusted for the host, each as its type and OpenSSH fingerprint ({@code ssh-ed25519 SHA256:…}), for
+     * a handoff to say which key the sender saw; the receiver's own known_hosts still decides.
+     */
+    public List<String> fingerprints(String host, int port) throws IOException {
+        List<String> found = new ArrayList<>();
+        String name = lookupName(host, port);
+        for (Line line : lines()) {
+            if (!line.revoked() && line.appliesTo(name)) {
+                found.add(line.keyType() + " " + fingerprintOf(line.keyBlob()));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static String fingerprintOf(byte[] blob) {
+        try {
+            return "SHA256:" + Base64.getEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Appends the key as OpenSSH does with HashKnownHosts: the host name hashed, then type and key. */
     public void add(String host, int port, PublicKey key) throws IOException {
         byte[] salt = new byte[20];

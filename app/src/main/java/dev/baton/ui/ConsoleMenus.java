@@ -74,7 +74,10 @@ final class ConsoleMenus {
                 item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", active::toggleRecording),
                 item("Hand off…", "Shortcut+Shift+H", handoff::handOff),
                 item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen),
-                item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack));
+                item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack),
+                // The incident bar's End can be squeezed off a narrow window; the menu and the palette keep it.
+                item("End incident…", "Shortcut+Shift+K", () -> incident.lookupAll("#incident-end")
+                        .forEach(button -> ((Button) button).fire())));
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         bar = new MenuBar(terminal, runbooks, alerts, nodeMenu, incidents, new Menu("View", null, dark,
                 item("Show or hide the side pane", "F9", () -> window.showLeftPane(!window.leftPaneShown()))));

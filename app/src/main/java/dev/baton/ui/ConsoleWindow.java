@@ -60,6 +60,10 @@ public final class ConsoleWindow extends BorderPane {
     private final TabPane left = new TabPane();
     private final NodeSessions sessions;
     private final NodesPane nodes;
+    /** The responder's own inventory and the nodes a handoff added to it: see {@link #addHandedOffNodes}. */
+    private Inventory ownInventory = Inventory.empty();
+    private volatile dev.baton.session.Handoffs.HandedOffNodes handedOff =
+            new dev.baton.session.Handoffs.HandedOffNodes(List.of(), List.of());
     private final RunOnNode runOnNode;
     private final IncidentSession session;
     private final IncidentPane incident;
@@ -93,11 +97,11 @@ public final class ConsoleWindow extends BorderPane {
         this.background = new Background(executor, new ErrorReporter(say));
         library = new LibraryPane(executor, say);
         runbook = new RunbookView(executor, this::onRunbookAction, say);
-        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(), this::findNode);
+        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(name -> handedOff.senderSaw(name)), this::findNode);
         sessions = new NodeSessions(connector, executor);
         nodes = new NodesPane(sessions, this::openSshTerminal);
         handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
-                runbook::library, this::addHandedOffNodes, () -> getScene() == null ? null : getScene().getWindow());
+                runbook::library, this::addHandedOffNodes, ssh.knownHosts(), () -> getScene() == null ? null : getScene().getWindow());
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
@@ -121,7 +125,7 @@ public final class ConsoleWindow extends BorderPane {
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
-                background.errors()::say));
+                background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say)));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
@@ -343,12 +347,13 @@ public final class ConsoleWindow extends BorderPane {
                 : new HandoffState.Terminal(tab.name(), "local", "")).toList();
     }
 
-    /** Nodes a handoff names that this responder's inventory lacks, listed under "handed off". */
-    private void addHandedOffNodes(List<Node> handedOff) {
-        List<Node> missing = handedOff.stream().filter(node -> nodes.inventory().find(node.name()).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            nodes.setInventory(nodes.inventory().merge(new Inventory(missing, List.of())));
-        }
+    /**
+     * The nodes a handoff names, kept beside the responder's own inventory (which may load after them): a node
+     * the inventory lacks is added in its groups, one it has stays production if the sender's said so.
+     */
+    private void addHandedOffNodes(dev.baton.session.Handoffs.HandedOffNodes handed) {
+        this.handedOff = handed;
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, handed.nodes()));
     }
 
     public HandoffActions handoff() {
@@ -411,7 +416,8 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     public void setInventory(Inventory inventory) {
-        nodes.setInventory(inventory);
+        ownInventory = inventory;
+        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(inventory, handedOff.nodes()));
     }
 
     public NodesPane nodes() {

@@ -15,7 +15,7 @@ import javafx.application.Platform;
 
 /**
  * Keeps the window in step with the open incident: the ticks of a reopened one on the runbook page, the
- * handoff banner, notes read-only while handed off, the runbooks a continued incident was using, and the
+ * handoff banner, notes and terminals read-only while handed off, the nodes it was handed over with, the runbooks a continued incident was using, and the
  * session's messages in the status bar.
  * Told on the incident's thread; every change to the window is made on the FX thread.
  */
@@ -25,22 +25,41 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     private final HandoffBanner banner;
     private final IncidentPane incident;
     private final Consumer<String> say;
+    private final Consumer<Handoffs.HandedOffNodes> handedOffNodes;
+    private final HandedOffTerminals terminals;
 
     OpenIncidentListener(IncidentSession session, RunbookView runbook, HandoffBanner banner, IncidentPane incident,
-            Consumer<String> say) {
+            Consumer<String> say, Consumer<Handoffs.HandedOffNodes> handedOffNodes, HandedOffTerminals terminals) {
         this.session = session;
         this.runbook = runbook;
         this.banner = banner;
         this.incident = incident;
         this.say = say;
+        this.handedOffNodes = handedOffNodes;
+        this.terminals = terminals;
     }
 
     @Override
     public void reopened(IncidentSnapshot now) {
+        Handoffs.HandedOffNodes handed = handedOff(now);
         Platform.runLater(() -> {
+            if (!handed.nodes().isEmpty()) {
+                handedOffNodes.accept(handed);
+            }
+            handed.refused().forEach(say);
             runbook.setTicked(now.ticked());
             handoffChanged(now.events(), true);
         });
+    }
+
+    /** The nodes a continued incident was handed over with, read here on the incident's thread. */
+    private Handoffs.HandedOffNodes handedOff(IncidentSnapshot now) {
+        try {
+            return Handoffs.handedOffNodes(now.folder());
+        } catch (java.io.IOException | RuntimeException e) {
+            say.accept("The handed-off nodes could not be read: " + e.getMessage());
+            return new Handoffs.HandedOffNodes(List.of(), List.of());
+        }
     }
 
     @Override
@@ -69,7 +88,9 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     private void handoffChanged(List<TimelineEvent> events, boolean reopened) {
         var notice = Handoffs.notice(events);
         banner.show(notice);
-        incident.setReadOnly(notice.map(Handoffs.Notice::handedOff).orElse(false));
+        boolean handedOff = notice.map(Handoffs.Notice::handedOff).orElse(false);
+        incident.setReadOnly(handedOff);
+        terminals.set(handedOff);
         if (reopened && !events.isEmpty()
                 && events.get(events.size() - 1).typed() instanceof IncidentEvent.HandoffImported) {
             BundleWriter.runbooksUsed(events).forEach(runbook::open);

@@ -72,4 +72,23 @@ class HandoverTest {
             assertThat(back.get(back.size() - 1).text("by")).isEqualTo("ana");
         }
     }
+
+    @Test
+    void aHandedOffCopyRunsNothingOnANodeAndDoesNotEvenConnect() throws Exception {
+        try (IncidentSession ana = new IncidentSession(new IncidentStore(dir.resolve("ana")), "ana")) {
+            get(ana.start("Disk full on db1", "P2", ""));
+            Handoffs.Prepared prepared = get(Handoffs.prepare(ana, name -> Optional.empty(), List.of(), null));
+            get(Handoffs.export(ana, prepared, new Handoffs.Choices("", Set.of(), null, dir.resolve("h.baton"))));
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            NodeRunning running = new NodeRunning(node -> {
+                connections.incrementAndGet();
+                throw new java.io.IOException("no node in this test");
+            }, dir, Optional.of(ana));
+
+            assertThatThrownBy(() -> running.run(dev.baton.inventory.Node.direct("db1", "127.0.0.1", 1, "ana"),
+                    NodeRunning.plan("uptime", Map.of()), Map.of(), new NodeRunning.Watcher() {}))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("Not run: this incident was handed off");
+            assertThat(connections).hasValue(0);
+        }
+    }
 }

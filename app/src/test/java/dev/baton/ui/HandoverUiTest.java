@@ -112,6 +112,7 @@ class HandoverUiTest extends ConsoleTest {
         assertThat(fx.incident().events()).noneMatch(e -> e.type().equals(EventType.CHECKLIST_TICKED));
 
         robot.clickOn("#handoff-take-back");
+        DialogButtons.close(robot, "#handoff-take-back-ok");
         ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().isEmpty());
         fx.click("baton:tick/1");
         IncidentConsoleTest.until(20, () -> fx.incident().events().stream()
@@ -147,6 +148,7 @@ class HandoverUiTest extends ConsoleTest {
         assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isFalse();
 
         robot.clickOn("#handoff-take-back");
+        DialogButtons.close(robot, "#handoff-take-back-ok");
         ConsoleFixture.waitFor(20, () -> fx.console().handoffBanner().text().isEmpty());
         assertThat(ConsoleFixture.onFx(() -> fx.console().incident().notesEditor().isEditable())).isTrue();
     }

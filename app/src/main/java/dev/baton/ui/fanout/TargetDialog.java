@@ -56,7 +56,8 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
             @Override
             protected void updateItem(Node node, boolean empty) {
                 super.updateItem(node, empty);
-                setText(empty || node == null ? null : node.name() + "  (" + node.address() + ")");
+                setText(empty || node == null ? null : node.name() + "  (" + node.address() + ")"
+                        + (node.production() ? "  · PROD" : ""));
             }
         });
         list.setPrefHeight(320);

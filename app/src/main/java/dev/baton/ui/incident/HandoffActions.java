@@ -33,12 +33,15 @@ public final class HandoffActions {
     private final Supplier<Inventory> inventory;
     private final Supplier<List<HandoffState.Terminal>> terminals;
     private final Supplier<RunbookLibrary> library;
-    private final Consumer<List<Node>> handedOffNodes;
+    private final Consumer<Handoffs.HandedOffNodes> handedOffNodes;
+    private final dev.baton.ssh.KnownHosts knownHosts;
     private final Supplier<Window> owner;
 
     public HandoffActions(IncidentSession incident, Background background, Consumer<String> status,
             Supplier<Inventory> inventory, Supplier<List<HandoffState.Terminal>> terminals,
-            Supplier<RunbookLibrary> library, Consumer<List<Node>> handedOffNodes, Supplier<Window> owner) {
+            Supplier<RunbookLibrary> library, Consumer<Handoffs.HandedOffNodes> handedOffNodes,
+            dev.baton.ssh.KnownHosts knownHosts, Supplier<Window> owner) {
+        this.knownHosts = knownHosts;
         this.incident = incident;
         this.background = background;
         this.status = status;
@@ -49,10 +52,22 @@ public final class HandoffActions {
         this.owner = owner;
     }
 
-    /** The sender takes back the incident they handed off. */
+    /** The sender takes back the incident they handed off, once they confirm it, knowing it may fork. */
     public void takeBack() {
-        background.onFx(incident.takeBack(), "Not taken back", done -> status.accept(
-                "Taken back: the incident is yours to record into again"));
+        background.onFx(incident.snapshot(), "Not taken back", open -> {
+            Optional<String> question = open.flatMap(now -> Handoffs.takeBackQuestion(now.events(),
+                    java.time.ZoneId.systemDefault()));
+            if (question.isEmpty()) {
+                status.accept("Nothing to take back: the open incident was not handed off from here");
+                return;
+            }
+            if (TakeBackConfirmation.ask(owner.get(), question.get())) {
+                background.onFx(incident.takeBack(), "Not taken back", done -> status.accept(
+                        "Taken back: the incident is yours to record into again"));
+            } else {
+                status.accept("Not taken back: the incident stays read-only here");
+            }
+        });
     }
 
     private record Ready(Handoffs.Prepared prepared, List<Signers.Choice> signing) {}
@@ -61,7 +76,7 @@ public final class HandoffActions {
     public void handOff() {
         Inventory nodes = inventory.get();
         status.accept("Looking for secrets before the handoff…");
-        var preparing = Handoffs.prepare(incident, nodes::find, terminals.get(), library.get())
+        var preparing = Handoffs.prepare(incident, nodes::find, terminals.get(), library.get(), knownHosts)
                 .thenApply(prepared -> new Ready(prepared, Signers.choices(Path.of(System.getProperty("user.home"),
                         ".ssh"))));
         background.onFx(preparing, "Cannot hand off", this::ask);
@@ -178,11 +193,12 @@ public final class HandoffActions {
         BundleReader.Verified verified = checked.verified();
         background.onFx(Handoffs.continueIn(incident, verified), "Could not continue the incident",
                 (BundleImporter.Imported imported) -> {
-                    List<Node> targets = Handoffs.handedOffNodes(imported);
+                    Handoffs.HandedOffNodes targets = Handoffs.handedOffNodes(imported);
                     handedOffNodes.accept(targets);
                     status.accept("Continuing \"" + imported.incident().info().title() + "\" from "
                             + verified.manifest().createdBy() + (verified.signed() ? " (signed)" : " (unsigned)")
-                            + "; " + targets.size() + " node(s) under \"handed off\" in Nodes");
+                            + "; " + targets.nodes().size() + " node(s) in Nodes"
+                            + (targets.refused().isEmpty() ? "" : "; " + String.join(" ", targets.refused())));
                 });
     }
 }

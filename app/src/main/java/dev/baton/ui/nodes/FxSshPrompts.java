@@ -30,10 +30,28 @@ public final class FxSshPrompts implements SshPrompts {
     static final ButtonType ACCEPT_AND_SAVE = new ButtonType("Trust and save to known_hosts",
             ButtonBar.ButtonData.OK_DONE);
 
+    /** The host keys a handoff's sender trusted for a node, by its known_hosts name: shown, never trusted. */
+    private final java.util.function.Function<String, java.util.List<String>> senderSaw;
+
+    public FxSshPrompts() {
+        this(name -> java.util.List.of());
+    }
+
+    public FxSshPrompts(java.util.function.Function<String, java.util.List<String>> senderSaw) {
+        this.senderSaw = senderSaw;
+    }
+
     @Override
     public HostKeyDecision unknownHostKey(HostKeyCheck check) {
+        java.util.List<String> saw = senderSaw.apply(check.lookupName());
+        String offered = check.keyType() + " " + check.fingerprint();
+        String handoff = saw.isEmpty() ? ""
+                : saw.contains(offered) ? "\n\nThe responder who handed this node over trusted this same key."
+                : "\n\nWARNING: the responder who handed this node over trusted a different key: "
+                        + String.join(", ", saw) + ". The node's key may have changed, or this is not the node.";
         return onFx(() -> {
-            Alert alert = new Alert(Alert.AlertType.WARNING, check.describe(), REJECT, ACCEPT_ONCE, ACCEPT_AND_SAVE);
+            Alert alert = new Alert(Alert.AlertType.WARNING, check.describe() + handoff, REJECT, ACCEPT_ONCE,
+                    ACCEPT_AND_SAVE);
             alert.setTitle("Unknown host key");
             alert.setHeaderText("Is this " + check.lookupName() + "'s key?\n" + check.keyType() + " "
                     + check.fingerprint());

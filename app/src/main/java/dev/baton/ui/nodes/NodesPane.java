@@ -141,12 +141,19 @@ public final class NodesPane extends VBox {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeIf(style -> style.startsWith("node-"));
+            setGraphic(null);
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
             } else if (item instanceof Node node) {
                 ConnectionState state = sessions.state(node);
                 setText(node.name() + "  ·  " + state.label());
+                if (node.production()) {
+                    javafx.scene.control.Label badge = new javafx.scene.control.Label("PROD");
+                    badge.getStyleClass().add("production-badge");
+                    setGraphic(badge);
+                    setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                }
                 getStyleClass().add("node-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 String detail = sessions.detail(node);
                 setTooltip(new Tooltip(node.address() + (node.proxyJump().isEmpty() ? ""

@@ -15,6 +15,7 @@ public final class TerminalTab extends Tab {
     private final dev.baton.terminal.RecordingTtyConnector connector;
     private final dev.baton.terminal.KeyboardTap keyboard;
     private final TerminalTarget target;
+    private final ReadOnlyBanner readOnly;
 
     TerminalTab(String name, TerminalSession session, TerminalTarget target, java.util.function.Consumer<String> openLink) {
         super(name);
@@ -30,8 +31,27 @@ public final class TerminalTab extends Tab {
         this.connector = new dev.baton.terminal.RecordingTtyConnector(session.connector());
         this.keyboard = new dev.baton.terminal.KeyboardTap(connector);
         widget.setTtyConnector(keyboard);
-        setContent(widget.getPane());
+        readOnly = new ReadOnlyBanner();
+        keyboard.addRefusedListener(keys -> javafx.application.Platform.runLater(readOnly::refused));
+        // A strip above the terminal rather than over it: every line stays readable.
+        javafx.scene.layout.BorderPane content = new javafx.scene.layout.BorderPane(widget.getPane());
+        content.setTop(readOnly);
+        setContent(content);
         widget.start();
+    }
+
+    /**
+     * Makes the terminal read-only (its incident was handed off): what is typed or pasted does not reach the
+     * session, and a banner over the terminal says so. With null, input flows again. Reading and scrolling stay.
+     */
+    void setReadOnly(String reason) {
+        keyboard.setLocked(reason != null);
+        readOnly.show(reason);
+    }
+
+    /** What the read-only banner over the terminal says, empty when the terminal takes input. */
+    public String readOnlyText() {
+        return readOnly.text();
     }
 
     /** Kind (local or SSH) as a small label, a dot in the node's colour, and a badge for production. */

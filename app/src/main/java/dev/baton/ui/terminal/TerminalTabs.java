@@ -35,6 +35,8 @@ public final class TerminalTabs extends TabPane {
     private int opened;
     /** Set once the window closes: a session that finishes opening after that is closed, not shown. */
     private volatile boolean closing;
+    /** Why every terminal is read-only (the incident was handed off), null while they take input. */
+    private String readOnly;
 
     /** @param openLink asks the responder, then opens a web link a program printed (on the FX thread) */
     public TerminalTabs(Executor background, Consumer<String> status, Consumer<String> openLink) {
@@ -78,6 +80,7 @@ public final class TerminalTabs extends TabPane {
             return;
         }
         TerminalTab tab = new TerminalTab(name, session, target, openLink);
+        tab.setReadOnly(readOnly);
         tab.setOnClosed(e -> closeLater(tab));
         MenuItem rename = new MenuItem("Rename…");
         rename.setOnAction(e -> rename(tab));
@@ -105,6 +108,15 @@ public final class TerminalTabs extends TabPane {
             getSelectionModel().select(tab);
             tab.widget().getPreferredFocusableNode().requestFocus();
         }
+    }
+
+    /**
+     * Makes every terminal, and every one opened later, read-only with {@code reason} shown over it; with null,
+     * they take input again.
+     */
+    public void setReadOnly(String reason) {
+        readOnly = reason;
+        all().forEach(tab -> tab.setReadOnly(reason));
     }
 
     public Optional<TerminalTab> active() {
