@@ -32,7 +32,7 @@ final class AlertCommand implements Callable<Integer> {
             for (AlertMatch match : matches) {
                 String severity = match.severity() != null ? match.severity() : "-";
                 String where = match.runbook()
-                        .map(r -> Printable.of(r.id()) + "\t" + Printable.of(r.title()))
+                        .map(r -> Printable.of(match.location()) + "\t" + Printable.of(r.title()))
                         .orElse(Printable.of(match.target()) + "\t(not in this library; listed by "
                                 + Printable.of(match.source()) + ")");
                 out.println(Printable.of(match.alert()) + "\t" + Printable.of(severity) + "\t" + where);

@@ -24,6 +24,9 @@ public final class RunbookLibrary implements AutoCloseable {
     public static final Set<String> RUNBOOK_EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".github");
 
+    /** The language of the responder's locale: translated runbooks in it are found first. */
+    private static final String RESPONDER_LANGUAGE = TranslatedCopies.responderLanguage(System.getenv());
+
     private final List<Runbook> runbooks;
     private final Map<String, Runbook> byId;
     private final Map<String, Path> files;
@@ -192,7 +195,12 @@ public final class RunbookLibrary implements AutoCloseable {
      * to, then those named after it (file {@code KubePodCrashLooping.md} or that title).
      */
     public List<AlertMatch> forAlert(String alertName) {
-        return alerts.find(alertName);
+        return forAlert(alertName, RESPONDER_LANGUAGE);
+    }
+
+    /** As {@link #forAlert(String)}, copies in {@code language} (an ISO 639 code) before other translations. */
+    public List<AlertMatch> forAlert(String alertName, String language) {
+        return alerts.find(alertName, language);
     }
 
     /** Every alert name some runbook of the library answers, each once. */
