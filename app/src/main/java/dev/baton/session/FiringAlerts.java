@@ -6,6 +6,7 @@ import dev.baton.alerts.FiringAlert;
 import dev.baton.runbook.AlertMatch;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.Section;
 import dev.baton.sources.DataSource;
 import dev.baton.sources.SourceClient;
 import dev.baton.sources.SourceException;
@@ -34,8 +35,22 @@ public final class FiringAlerts {
      *
      * @param source  the Alertmanager's name in the configuration, or where a pasted alert came from
      * @param runbook the runbook that answers it, when the library has one
+     * @param section the runbook's heading that names the alert, when it is a file of many alerts
      */
-    public record Row(String source, FiringAlert alert, Optional<Runbook> runbook) {
+    public record Row(String source, FiringAlert alert, Optional<Runbook> runbook, Optional<Section> section) {
+        public Row {
+            section = section == null ? Optional.empty() : section;
+        }
+
+        public Row(String source, FiringAlert alert, Optional<Runbook> runbook) {
+            this(source, alert, runbook, Optional.empty());
+        }
+
+        /** A row for an alert and the match the library found for it, if any. */
+        public static Row of(String source, FiringAlert alert, Optional<AlertMatch> match) {
+            return new Row(source, alert, match.flatMap(AlertMatch::runbook), match.flatMap(AlertMatch::section));
+        }
+
         /** The runbook's path in its library (its id), or null. */
         public String runbookPath() {
             return runbook.map(Runbook::id).orElse(null);
@@ -102,15 +117,20 @@ public final class FiringAlerts {
     /** Alert groups (from an Alertmanager, a file or a paste), each alert with its runbook. */
     public static List<Group> withRunbooks(String source, List<AlertGroup> groups, RunbookLibrary library) {
         return groups.stream().map(group -> new Group(source, group.labels(), group.receiver(), group.alerts().stream()
-                .map(alert -> new Row(source, alert, runbookFor(library, alert.alertname()))).toList())).toList();
+                .map(alert -> Row.of(source, alert, matchFor(library, alert.alertname()))).toList())).toList();
     }
 
     /** The runbook that answers an alert name: the first the library finds (declared, then mapped). */
     public static Optional<Runbook> runbookFor(RunbookLibrary library, String alertname) {
+        return matchFor(library, alertname).flatMap(AlertMatch::runbook);
+    }
+
+    /** The first match in the library that has its runbook, with the heading that names the alert. */
+    public static Optional<AlertMatch> matchFor(RunbookLibrary library, String alertname) {
         if (alertname.isBlank()) {
             return Optional.empty();
         }
-        return library.forAlert(alertname).stream().map(AlertMatch::runbook).flatMap(Optional::stream).findFirst();
+        return library.forAlert(alertname).stream().filter(m -> m.runbook().isPresent()).findFirst();
     }
 
     /** What a silence will do, said before the responder confirms it. */
