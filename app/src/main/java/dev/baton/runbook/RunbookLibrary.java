@@ -203,6 +203,15 @@ public final class RunbookLibrary implements AutoCloseable {
         return alerts.find(alertName, language);
     }
 
+    /**
+     * The runbook an alert's {@code runbook_url} annotation points at, through the responder's mappings of URL
+     * prefixes to local folders; at the heading its anchor names. Empty when no mapping covers the URL or the
+     * page is not in this library.
+     */
+    public Optional<AlertMatch> forRunbookUrl(String alertName, String url, List<RunbookUrlMapping> mappings) {
+        return new RunbookUrls(runbooks, files).find(alertName, url, mappings);
+    }
+
     /** Every alert name some runbook of the library answers, each once. */
     public List<String> alertNames() {
         return alerts.names();
