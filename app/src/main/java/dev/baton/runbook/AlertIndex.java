@@ -190,8 +190,12 @@ final class AlertIndex {
     private static String fileName(Runbook runbook) {
         String name = runbook.path().substring(runbook.path().lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        name = dot > 0 ? name.substring(0, dot) : name;
+        // Site generators' page names: kube-pod-crash-looping.html.md is the page kube-pod-crash-looping.
+        return HTML_PAGE.matcher(name).replaceFirst("");
     }
+
+    private static final java.util.regex.Pattern HTML_PAGE = java.util.regex.Pattern.compile("(?i)\\.html?$");
 
     /** Letters and digits only, lower-cased: KubePodCrashLooping, kube-pod-crash-looping and kube_pod_crash_looping agree. */
     private static String bare(String name) {

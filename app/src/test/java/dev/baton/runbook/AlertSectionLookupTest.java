@@ -144,4 +144,14 @@ class AlertSectionLookupTest {
         assertThat(TranslatedCopies.responderLanguage(java.util.Map.of("LC_ALL", "ja_JP", "LANG", "fr_FR"))).isEqualTo("ja");
         assertThat(TranslatedCopies.responderLanguage(java.util.Map.of())).isEqualTo("en");
     }
+
+    @Test
+    void aKebabCaseHtmlPageNamesItsAlert() throws Exception {
+        Files.writeString(dir.resolve("baton-queue-stalled.html.md"), "# When the queue stops\n");
+        try (RunbookLibrary library = RunbookLibrary.load(dir)) {
+            assertThat(library.forAlert("BatonQueueStalled")).singleElement()
+                    .satisfies(m -> assertThat(m.runbook()).map(Runbook::path)
+                            .hasValueSatisfying(p -> assertThat(p).endsWith("baton-queue-stalled.html.md")));
+        }
+    }
 }
