@@ -3,6 +3,8 @@ package dev.baton.cli;
 import dev.baton.runbook.AlertMatch;
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.SearchIndexCache;
+import dev.baton.sources.RunbookUrlConfig;
+import dev.baton.sources.SourcesConfig;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,8 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "alert", description = "Find the runbook for an alert name; exit 1 when no runbook answers it.")
 final class AlertCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "The alert name as the monitoring system sends it (case-insensitive).")
+    @Parameters(paramLabel = "NAME", arity = "0..1",
+            description = "The alert name as the monitoring system sends it (case-insensitive).")
     String name;
+
+    @picocli.CommandLine.Option(names = "--url", paramLabel = "URL", description = "The alert's runbook_url: "
+            + "looked up first through runbook_urls in your config.yaml, then NAME is.")
+    String url;
 
     @Mixin
     LibraryOption libraryOption;
@@ -27,17 +34,36 @@ final class AlertCommand implements Callable<Integer> {
     public Integer call() {
         // From the index kept on disk: only the files changed since the last lookup or search are read.
         try (RunbookLibrary library = SearchIndexCache.ofUser().lookupLibrary(List.of(libraryOption.folder()))) {
-            List<AlertMatch> matches = library.forAlert(name);
             PrintWriter out = spec.commandLine().getOut();
+            if (name == null && url == null) {
+                spec.commandLine().getErr().println("baton: give an alert NAME, or --url with its runbook_url");
+                return 2;
+            }
+            List<AlertMatch> matches = List.of();
+            if (url != null) {
+                RunbookUrlConfig config = RunbookUrlConfig.load(System.getenv());
+                config.problems().forEach(p -> spec.commandLine().getErr().println("baton: " + Printable.of(p)));
+                matches = library.forRunbookUrl(name == null ? "" : name, url, config.mappings()).stream().toList();
+                if (matches.isEmpty()) {
+                    spec.commandLine().getErr().println("baton: " + Printable.of(url) + (config.mappings().stream()
+                            .anyMatch(m -> url.toLowerCase(java.util.Locale.ROOT).startsWith(
+                                    m.prefix().toLowerCase(java.util.Locale.ROOT)))
+                            ? " maps to no runbook in this library" : " starts with no prefix under runbook_urls in "
+                            + SourcesConfig.userFile(System.getenv())));
+                }
+            }
+            if (matches.isEmpty() && name != null) {
+                matches = library.forAlert(name);
+            }
             for (AlertMatch match : matches) {
                 String severity = match.severity() != null ? match.severity() : "-";
                 String where = match.runbook()
-                        .map(r -> Printable.of(r.id()) + "\t" + Printable.of(r.title()))
+                        .map(r -> Printable.of(match.location()) + "\t" + Printable.of(r.title()))
                         .orElse(Printable.of(match.target()) + "\t(not in this library; listed by "
                                 + Printable.of(match.source()) + ")");
-                out.println(Printable.of(match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
+                out.println(Printable.of(match.alert().isEmpty() ? "-" : match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
             }
-            if (matches.isEmpty()) {
+            if (matches.isEmpty() && name != null) {
                 List<String> close = library.alertSuggestions(name, 3);
                 spec.commandLine().getErr().println("baton: no runbook answers alert " + name
                         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));

@@ -19,6 +19,8 @@ final class AlertIndex {
     private final LinkResolver links;
     private final Map<String, Runbook> byId = new HashMap<>();
     private final Map<String, String> indexedSeverity = new HashMap<>();
+    /** Headings that name alerts; built on the first lookup, not when the library loads. */
+    private volatile AlertHeadings headings;
 
     AlertIndex(List<Runbook> runbooks, LinkResolver links) {
         this.runbooks = runbooks;
@@ -44,7 +46,48 @@ final class AlertIndex {
         return Optional.ofNullable(indexedSeverity.get(runbook.id()));
     }
 
-    List<AlertMatch> find(String alertName) {
+    private AlertHeadings headings() {
+        AlertHeadings built = headings;
+        if (built == null) {
+            synchronized (this) {
+                built = headings;
+                if (built == null) {
+                    built = new AlertHeadings(runbooks);
+                    headings = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    /**
+     * The runbooks that answer an alert, each at the heading that names it when it has one; copies translated
+     * into a language other than {@code language} (ISO 639 code) come after the rest.
+     */
+    List<AlertMatch> find(String alertName, String language) {
+        List<AlertMatch> found = new ArrayList<>();
+        Set<String> runbooksFound = new java.util.HashSet<>();
+        List<AlertHeadings.Hit> hits = headings().find(alertName);
+        for (AlertMatch match : findWhole(alertName)) {
+            Optional<AlertHeadings.Hit> heading = match.runbook().flatMap(r -> hits.stream()
+                    .filter(h -> h.runbook().id().equals(r.id())).findFirst());
+            match.runbook().ifPresent(r -> runbooksFound.add(r.id()));
+            found.add(heading.filter(h -> !h.first()).map(h -> match.at(h.section())).orElse(match));
+        }
+        // Then a heading in a file of many alerts: ## HighErrorRate, ##### Alert Name: "KubeAPIDown".
+        for (AlertHeadings.Hit hit : hits) {
+            Runbook runbook = hit.runbook();
+            if (runbooksFound.add(runbook.id())) {
+                String severity = runbook.severityOf(hit.alert()) != null ? runbook.severityOf(hit.alert())
+                        : indexedSeverity.get(runbook.id());
+                AlertMatch match = new AlertMatch(hit.alert(), Optional.of(runbook), runbook.id(), severity, runbook.id());
+                found.add(hit.first() ? match : match.at(hit.section()));
+            }
+        }
+        return TranslatedCopies.responderFirst(found, language);
+    }
+
+    private List<AlertMatch> findWhole(String alertName) {
         String wanted = normalise(alertName);
         List<AlertMatch> matches = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -99,6 +142,7 @@ final class AlertIndex {
                 }
             }
         }
+        headings().names().values().forEach(name -> known.putIfAbsent(normalise(name), name));
         return known;
     }
 
@@ -146,8 +190,12 @@ final class AlertIndex {
     private static String fileName(Runbook runbook) {
         String name = runbook.path().substring(runbook.path().lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        name = dot > 0 ? name.substring(0, dot) : name;
+        // Site generators' page names: kube-pod-crash-looping.html.md is the page kube-pod-crash-looping.
+        return HTML_PAGE.matcher(name).replaceFirst("");
     }
+
+    private static final java.util.regex.Pattern HTML_PAGE = java.util.regex.Pattern.compile("(?i)\\.html?$");
 
     /** Letters and digits only, lower-cased: KubePodCrashLooping, kube-pod-crash-looping and kube_pod_crash_looping agree. */
     private static String bare(String name) {

@@ -28,6 +28,11 @@ public final class HeadingSlug {
         return new java.util.LinkedHashSet<>(java.util.List.of(github, gitlab));
     }
 
+    /** The anchor GitHub gives a heading (before any {@code -1} for a repeat). */
+    public static String githubSlug(String heading) {
+        return forgeSlugs(heading).iterator().next();
+    }
+
     // Every heading of every runbook is slugged when a library loads: the common ASCII case without regexes.
 
     private static boolean isAscii(String s) {

@@ -161,7 +161,12 @@ final class LinkResolver {
             return new LinkTarget(kind, path, "");
         }
         if (!anchors(path).contains(fragment)) {
-            return LinkTarget.broken("no heading #" + fragment + " in " + path);
+            // GitHub lower-cases the fragment it is given before it looks for the heading: #Disk-Space works.
+            String lower = fragment.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals(fragment) || !anchors(path).contains(lower)) {
+                return LinkTarget.broken("no heading #" + fragment + " in " + path);
+            }
+            fragment = lower;
         }
         boolean ownRunbook = runbookAnchorsByPath.getOrDefault(path, Set.of()).contains(fragment);
         return new LinkTarget(kind, ownRunbook ? path + "#" + fragment : path, "");

@@ -24,6 +24,9 @@ public final class RunbookLibrary implements AutoCloseable {
     public static final Set<String> RUNBOOK_EXTENSIONS = Set.of("md", "markdown", "txt");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".github");
 
+    /** The language of the responder's locale: translated runbooks in it are found first. */
+    private static final String RESPONDER_LANGUAGE = TranslatedCopies.responderLanguage(System.getenv());
+
     private final List<Runbook> runbooks;
     private final Map<String, Runbook> byId;
     private final Map<String, Path> files;
@@ -139,6 +142,8 @@ public final class RunbookLibrary implements AutoCloseable {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && RUNBOOK_EXTENSIONS.contains(extension(file))) {
                         found.accept(file, attrs);
+                    } else if (attrs.isSymbolicLink()) {
+                        linkedRunbook(root, file, problems).ifPresent(target -> found.accept(file, target));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -151,6 +156,50 @@ public final class RunbookLibrary implements AutoCloseable {
             });
         } catch (IOException e) {
             problems.add(new LibraryProblem(root.toString(), 1, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The attributes of the runbook a symbolic link leads to, when it is a Markdown file inside the library
+     * (it is read under the link's name, which may be the alert's). A link out of the library, to nothing, or
+     * to a folder (whose runbooks would be read twice, or without end) is a problem, never a silent gap.
+     */
+    private static Optional<BasicFileAttributes> linkedRunbook(Path root, Path link, List<LibraryProblem> problems) {
+        String where;
+        try {
+            where = Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            where = "?";
+        }
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            if (RUNBOOK_EXTENSIONS.contains(extension(link))) {
+                problems.add(new LibraryProblem(displayPath(link), 1, "is a symbolic link to " + where
+                        + ", which does not exist (or links back to itself); not read"));
+            }
+            return Optional.empty();
+        }
+        if (Files.isDirectory(target)) {
+            problems.add(new LibraryProblem(displayPath(link), 1, "is a symbolic link to a folder (" + where
+                    + "); not followed, so its runbooks are read once, where they are"));
+            return Optional.empty();
+        }
+        if (!RUNBOOK_EXTENSIONS.contains(extension(link)) && !RUNBOOK_EXTENSIONS.contains(extension(target))) {
+            return Optional.empty();
+        }
+        try {
+            if (!target.startsWith(root.toRealPath())) {
+                problems.add(new LibraryProblem(displayPath(link), 1, "is a symbolic link to " + where
+                        + ", outside the runbook folder; not read"));
+                return Optional.empty();
+            }
+            BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            return attributes.isRegularFile() ? Optional.of(attributes) : Optional.empty();
+        } catch (IOException e) {
+            problems.add(new LibraryProblem(displayPath(link), 1, "cannot be read: " + e.getMessage()));
+            return Optional.empty();
         }
     }
 
@@ -192,7 +241,21 @@ public final class RunbookLibrary implements AutoCloseable {
      * to, then those named after it (file {@code KubePodCrashLooping.md} or that title).
      */
     public List<AlertMatch> forAlert(String alertName) {
-        return alerts.find(alertName);
+        return forAlert(alertName, RESPONDER_LANGUAGE);
+    }
+
+    /** As {@link #forAlert(String)}, copies in {@code language} (an ISO 639 code) before other translations. */
+    public List<AlertMatch> forAlert(String alertName, String language) {
+        return alerts.find(alertName, language);
+    }
+
+    /**
+     * The runbook an alert's {@code runbook_url} annotation points at, through the responder's mappings of URL
+     * prefixes to local folders; at the heading its anchor names. Empty when no mapping covers the URL or the
+     * page is not in this library.
+     */
+    public Optional<AlertMatch> forRunbookUrl(String alertName, String url, List<RunbookUrlMapping> mappings) {
+        return new RunbookUrls(runbooks, files).find(alertName, url, mappings);
     }
 
     /** Every alert name some runbook of the library answers, each once. */

@@ -40,7 +40,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * names, headings and body. Built once; {@link #search} is safe from several threads.
  */
 public final class RunbookSearchIndex implements AutoCloseable {
-    private static final Map<String, Float> FIELD_BOOSTS = Map.of("title", 8f, "alerts", 6f, "headings", 3f, "body", 1f);
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of("title", 8f, "alerts", 6f, "filename", 4f,
+            "headings", 3f, "body", 1f);
     /** A query longer than this is someone pasting a log line; its first words are enough. */
     private static final int MAX_QUERY_TERMS = 12;
     private static final int MIN_PREFIX_LENGTH = 2;
@@ -153,6 +154,10 @@ public final class RunbookSearchIndex implements AutoCloseable {
             alerts.append(alert).append(' ').append(AlertWords.split(alert)).append('\n');
         }
         d.add(new Field("alerts", alerts.toString(), WORDS));
+        // The file's name, whole and as words: kube-pod-crash-looping.html.md, KubePodCrashLooping.md.
+        String path = doc.id().contains("#") ? doc.id().substring(0, doc.id().indexOf('#')) : doc.id();
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)(\\.html?)?\\.(md|markdown|txt)$", "");
+        d.add(new Field("filename", name + "\n" + AlertWords.split(name), WORDS));
         String headings = String.join("\n", doc.headings());
         d.add(new Field("headings", headings, WORDS));
         d.add(new Field("headings", AlertWords.identifierWords(headings), WORDS));
@@ -176,7 +181,16 @@ public final class RunbookSearchIndex implements AutoCloseable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (int i = 0; i < terms.size(); i++) {
             boolean last = i == terms.size() - 1;
-            all.add(anyField(terms.get(i), last && terms.get(i).length() >= MIN_PREFIX_LENGTH), BooleanClause.Occur.MUST);
+            Query term = anyField(terms.get(i), last && terms.get(i).length() >= MIN_PREFIX_LENGTH);
+            List<String> words = identifierWords(userQuery, terms.get(i));
+            if (words.size() > 1) {
+                // A CamelCase or snake_case word typed whole also finds its words written apart.
+                BooleanQuery.Builder apart = new BooleanQuery.Builder();
+                words.forEach(w -> apart.add(anyField(w, false), BooleanClause.Occur.MUST));
+                term = new BooleanQuery.Builder().add(term, BooleanClause.Occur.SHOULD)
+                        .add(apart.build(), BooleanClause.Occur.SHOULD).build();
+            }
+            all.add(term, BooleanClause.Occur.MUST);
         }
         try {
             List<SearchHit> hits = new ArrayList<>();
@@ -201,6 +215,16 @@ public final class RunbookSearchIndex implements AutoCloseable {
             }
         });
         return fields.build();
+    }
+
+    /** The words of the identifier in the query that analyses to {@code term}; one word when it is not one. */
+    private List<String> identifierWords(String userQuery, String term) {
+        for (String raw : userQuery.split("\\s+")) {
+            if (raw.toLowerCase(java.util.Locale.ROOT).equals(term)) {
+                return terms(AlertWords.split(raw));
+            }
+        }
+        return List.of(term);
     }
 
     /** The query's words as the index holds them: same tokenizer, same lower-casing. */

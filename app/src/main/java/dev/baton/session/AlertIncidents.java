@@ -74,7 +74,8 @@ public final class AlertIncidents {
             throw new AlertJsonException("The JSON holds no alert");
         }
         FiringAlert alert = alerts.stream().filter(a -> !a.status().equals("resolved")).findFirst().orElse(alerts.get(0));
-        return new FiringAlerts.Row(source, alert, FiringAlerts.runbookFor(library, alert.alertname()));
+        return FiringAlerts.Row.of(source, alert, FiringAlerts.matchFor(library, alert,
+                dev.baton.sources.RunbookUrlConfig.load(System.getenv()).mappings()));
     }
 
     /** A silence created for an alert, into the incident (started for it when none is open). */

@@ -6,6 +6,9 @@ import dev.baton.alerts.FiringAlert;
 import dev.baton.runbook.AlertMatch;
 import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookLibrary;
+import dev.baton.runbook.RunbookUrlMapping;
+import dev.baton.runbook.Section;
+import dev.baton.sources.RunbookUrlConfig;
 import dev.baton.sources.DataSource;
 import dev.baton.sources.SourceClient;
 import dev.baton.sources.SourceException;
@@ -35,8 +38,22 @@ public final class FiringAlerts {
      *
      * @param source  the Alertmanager's name in the configuration, or where a pasted alert came from
      * @param runbook the runbook that answers it, when the library has one
+     * @param section the runbook's heading that names the alert, when it is a file of many alerts
      */
-    public record Row(String source, FiringAlert alert, Optional<Runbook> runbook) {
+    public record Row(String source, FiringAlert alert, Optional<Runbook> runbook, Optional<Section> section) {
+        public Row {
+            section = section == null ? Optional.empty() : section;
+        }
+
+        public Row(String source, FiringAlert alert, Optional<Runbook> runbook) {
+            this(source, alert, runbook, Optional.empty());
+        }
+
+        /** A row for an alert and the match the library found for it, if any. */
+        public static Row of(String source, FiringAlert alert, Optional<AlertMatch> match) {
+            return new Row(source, alert, match.flatMap(AlertMatch::runbook), match.flatMap(AlertMatch::section));
+        }
+
         /** The runbook's path in its library (its id), or null. */
         public String runbookPath() {
             return runbook.map(Runbook::id).orElse(null);
@@ -81,16 +98,28 @@ public final class FiringAlerts {
     private final List<DataSource> alertmanagers;
     private final Function<String, String> environment;
     private final Duration timeout;
+    private final List<RunbookUrlMapping> runbookUrls;
 
     public FiringAlerts(List<DataSource> alertmanagers, Function<String, String> environment, Duration timeout) {
+        this(alertmanagers, environment, timeout, List.of());
+    }
+
+    /** @param runbookUrls where the alerts' {@code runbook_url} pages are kept locally (the user's config.yaml) */
+    public FiringAlerts(List<DataSource> alertmanagers, Function<String, String> environment, Duration timeout,
+            List<RunbookUrlMapping> runbookUrls) {
         this.alertmanagers = List.copyOf(alertmanagers);
         this.environment = environment;
         this.timeout = timeout;
+        this.runbookUrls = List.copyOf(runbookUrls);
     }
 
-    /** The Alertmanagers of a configuration, with the process environment for their secrets. */
+    /**
+     * The Alertmanagers of a configuration, with the process environment for their secrets, and the user's
+     * runbook_urls.
+     */
     public static FiringAlerts of(SourcesConfig config) {
-        return new FiringAlerts(config.sources(SourceKind.ALERTMANAGER), System::getenv, Duration.ofSeconds(15));
+        return new FiringAlerts(config.sources(SourceKind.ALERTMANAGER), System::getenv, Duration.ofSeconds(15),
+                RunbookUrlConfig.load(System.getenv()).mappings());
     }
 
     public List<DataSource> alertmanagers() {
@@ -108,7 +137,7 @@ public final class FiringAlerts {
         }
         for (DataSource source : alertmanagers) {
             try {
-                groups.addAll(withRunbooks(source.name(), api(source).groups(), library));
+                groups.addAll(withRunbooks(source.name(), api(source).groups(), library, runbookUrls));
             } catch (SourceException e) {
                 problems.add(e.getMessage());
                 unreachable.add(source.name());
@@ -119,16 +148,43 @@ public final class FiringAlerts {
 
     /** Alert groups (from an Alertmanager, a file or a paste), each alert with its runbook. */
     public static List<Group> withRunbooks(String source, List<AlertGroup> groups, RunbookLibrary library) {
+        return withRunbooks(source, groups, library, List.of());
+    }
+
+    /** As above, an alert's runbook_url through {@code runbookUrls} first. */
+    public static List<Group> withRunbooks(String source, List<AlertGroup> groups, RunbookLibrary library,
+            List<RunbookUrlMapping> runbookUrls) {
         return groups.stream().map(group -> new Group(source, group.labels(), group.receiver(), group.alerts().stream()
-                .map(alert -> new Row(source, alert, runbookFor(library, alert.alertname()))).toList())).toList();
+                .map(alert -> Row.of(source, alert, matchFor(library, alert, runbookUrls))).toList())).toList();
+    }
+
+    /**
+     * The runbook for an alert: the page its {@code runbook_url} (or {@code runbook}) annotation links to, when
+     * a mapping puts that page in the library; else the first the library finds for its name.
+     */
+    public static Optional<AlertMatch> matchFor(RunbookLibrary library, FiringAlert alert,
+            List<RunbookUrlMapping> runbookUrls) {
+        for (String annotation : List.of("runbook_url", "runbook")) {
+            Optional<AlertMatch> linked = library.forRunbookUrl(alert.alertname(),
+                    alert.annotations().get(annotation), runbookUrls);
+            if (linked.isPresent()) {
+                return linked;
+            }
+        }
+        return matchFor(library, alert.alertname());
     }
 
     /** The runbook that answers an alert name: the first the library finds (declared, then mapped). */
     public static Optional<Runbook> runbookFor(RunbookLibrary library, String alertname) {
+        return matchFor(library, alertname).flatMap(AlertMatch::runbook);
+    }
+
+    /** The first match in the library that has its runbook, with the heading that names the alert. */
+    public static Optional<AlertMatch> matchFor(RunbookLibrary library, String alertname) {
         if (alertname.isBlank()) {
             return Optional.empty();
         }
-        return library.forAlert(alertname).stream().map(AlertMatch::runbook).flatMap(Optional::stream).findFirst();
+        return library.forAlert(alertname).stream().filter(m -> m.runbook().isPresent()).findFirst();
     }
 
     /** What a silence will do, said before the responder confirms it. */

@@ -130,6 +130,8 @@ public final class ConsoleWindow extends BorderPane {
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
+        library.setOnAlertFound(match -> match.runbook().ifPresent(found -> match.section().ifPresentOrElse(
+                heading -> runbook.showSection(found, heading), () -> runbook.show(found))));
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -451,7 +453,8 @@ public final class ConsoleWindow extends BorderPane {
     /** An alert opened into the incident: its runbook shown, its labels ready for the steps' placeholders. */
     private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
         steps.useAlert(opened.variables());
-        opened.runbook().ifPresent(runbook::show);
+        opened.runbook().ifPresent(found -> opened.row().section().ifPresentOrElse(
+                heading -> runbook.showSection(found, heading), () -> runbook.show(found)));
         status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()
                 + " open, placeholders filled from the alert's labels").orElse("no runbook answers "
                 + opened.row().alert().alertname()));

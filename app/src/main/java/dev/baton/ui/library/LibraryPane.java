@@ -39,6 +39,8 @@ public final class LibraryPane extends VBox {
     private final java.util.Map<String, String> snippets = new java.util.HashMap<>();
     private boolean movingFromSearch;
     private volatile RunbookLibrary library;
+    /** Opens an alert's runbook where the match says (at its heading); by default, as a click on it would. */
+    private Consumer<AlertMatch> openAlert = match -> match.runbook().ifPresent(this::open);
 
     public LibraryPane(Executor background, Consumer<String> status) {
         this.background = background;
@@ -108,6 +110,11 @@ public final class LibraryPane extends VBox {
         return opened.getReadOnlyProperty();
     }
 
+    /** How a found alert's runbook is opened: the window opens it scrolled to the alert's heading. */
+    public void setOnAlertFound(Consumer<AlertMatch> openAlert) {
+        this.openAlert = openAlert;
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -127,6 +134,7 @@ public final class LibraryPane extends VBox {
         background.execute(() -> {
             List<AlertMatch> matches = current.forAlert(name.strip());
             List<Runbook> found = matches.stream().map(AlertMatch::runbook).flatMap(Optional::stream).distinct().toList();
+            Optional<AlertMatch> first = matches.stream().filter(m -> m.runbook().isPresent()).findFirst();
             Platform.runLater(() -> {
                 latestQuery.incrementAndGet();
                 if (found.isEmpty()) {
@@ -135,9 +143,16 @@ public final class LibraryPane extends VBox {
                     return;
                 }
                 snippets.clear();
-                list.getItems().setAll(found);
-                list.getSelectionModel().select(0);
+                movingFromSearch = true; // the match opens below, at its heading
+                try {
+                    list.getItems().setAll(found);
+                    list.getSelectionModel().select(0);
+                } finally {
+                    movingFromSearch = false;
+                }
+                openAlert.accept(first.orElseThrow());
                 status.accept("Alert " + name.strip() + ": " + found.get(0).title()
+                        + first.flatMap(AlertMatch::section).map(s -> " › " + s.title()).orElse("")
                         + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : ""));
             });
         });

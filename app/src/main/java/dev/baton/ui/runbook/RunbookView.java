@@ -54,6 +54,8 @@ public final class RunbookView extends StackPane {
     /** An element to scroll to once the page being loaded is there (a step chosen in the palette). */
     private String pendingAnchor;
     private String pendingAnchorRunbook;
+    /** Marks a pending anchor that is a heading's text rather than an element id. */
+    private static final String HEADING = "heading:";
     private boolean dark;
     /** The terminal a Run button sends to, named on the button; empty when no terminal is open. */
     private String runTarget = "";
@@ -88,7 +90,11 @@ public final class RunbookView extends StackPane {
                 String anchor = pendingAnchor;
                 if (anchor != null && loadedId != null && loadedId.equals(pendingAnchorRunbook)) {
                     pendingAnchor = null;
-                    scrollTo(anchor);
+                    if (anchor.startsWith(HEADING)) {
+                        scrollToHeading(anchor.substring(HEADING.length()));
+                    } else {
+                        scrollTo(anchor);
+                    }
                 } else if (scrollPending > 0) {
                     engine.executeScript("window.scrollTo(0, " + scrollPending + ")");
                 }
@@ -173,6 +179,13 @@ public final class RunbookView extends StackPane {
     /** Shows a runbook scrolled to one of its steps. */
     public void showStep(Runbook runbook, int step) {
         pendingAnchor = "step-" + step;
+        pendingAnchorRunbook = runbook.id();
+        show(runbook);
+    }
+
+    /** Shows a runbook scrolled to one of its headings (the section of a file of many alerts that names one). */
+    public void showSection(Runbook runbook, dev.baton.runbook.Section section) {
+        pendingAnchor = HEADING + section.title();
         pendingAnchorRunbook = runbook.id();
         show(runbook);
     }
@@ -359,14 +372,36 @@ public final class RunbookView extends StackPane {
      */
     private void scrollTo(String id) {
         Element element = engine.getDocument().getElementById(id);
-        if (element == null) {
-            return;
+        if (element != null) {
+            scrollIntoView(element, id);
         }
+    }
+
+    private void scrollIntoView(Element element, String name) {
         try {
             element.getClass().getMethod("scrollIntoView", boolean.class).invoke(element, true);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            onError.accept("Could not scroll to " + id);
+            onError.accept("Could not scroll to " + name);
         }
+    }
+
+    /**
+     * Scrolls to the first heading whose text has the slug of {@code title}: headings deeper than h3 have no
+     * id on the page, and the slug forgives the markup (backticks, emphasis) the page renders.
+     */
+    private void scrollToHeading(String title) {
+        String wanted = dev.baton.runbook.HeadingSlug.of(title);
+        for (int level = 1; level <= 6; level++) {
+            org.w3c.dom.NodeList headings = engine.getDocument().getElementsByTagName("h" + level);
+            for (int i = 0; i < headings.getLength(); i++) {
+                Element heading = (Element) headings.item(i);
+                if (dev.baton.runbook.HeadingSlug.of(heading.getTextContent()).equals(wanted)) {
+                    scrollIntoView(heading, title);
+                    return;
+                }
+            }
+        }
+        onError.accept("The heading " + title + " is not on the page");
     }
 
     private static String linkTarget(Object target) {
