@@ -59,6 +59,11 @@ public final class NodeRunning {
         return ExecPlan.of(stepText, values);
     }
 
+    /** As {@link #plan(String, Map)}, the values named in {@code literal} (an alert's labels) quoted for the shell. */
+    public static ExecPlan plan(String stepText, Map<String, String> values, java.util.Set<String> literal) {
+        return ExecPlan.of(stepText, values, literal);
+    }
+
     /** What the responder must see before {@code plan} runs on {@code nodes}. */
     public static Confirmation confirmation(ExecPlan plan, List<Node> nodes) {
         return Confirmation.of(plan, nodes.size(), nodes.stream().filter(Node::production).map(Node::name).toList());

@@ -30,7 +30,8 @@ public final class StepActions {
     /** Runs a step on nodes: given the step and its placeholder values, it chooses nodes and confirms. */
     @FunctionalInterface
     public interface NodeRunner {
-        void run(Step step, Map<String, String> values);
+        /** @param literal the names whose values came from an alert, quoted for the shell where they stand */
+        void run(Step step, Map<String, String> values, java.util.Set<String> literal);
     }
 
     private final RunbookView view;
@@ -180,17 +181,7 @@ public final class StepActions {
             status.accept(notRunnable);
             return;
         }
-        placeholderValues(step).ifPresent(filled -> {
-            if (filled.literal().isEmpty()) {
-                nodeRunner.run(step, filled.values());
-                return;
-            }
-            // An alert's values are quoted into the text here, so the exec plan sees them as filled words.
-            String command = dev.baton.step.ShellQuoting.fill(step.command(), filled.values(), filled.literal());
-            Step quoted = new Step(step.number(), step.sectionPath(), step.label(), step.language(), step.kind(),
-                    command, dev.baton.step.Placeholders.find(command), step.warnings(), step.line());
-            nodeRunner.run(quoted, filled.values());
-        });
+        placeholderValues(step).ifPresent(filled -> nodeRunner.run(step, filled.values(), filled.literal()));
     }
 
     /** Fills the next steps' placeholders from an alert's labels (shown in the dialog, editable). */
