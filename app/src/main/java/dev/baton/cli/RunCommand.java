@@ -111,9 +111,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        String text;
+        Step step;
         try {
-            text = what.command != null ? what.command : stepText(what.step);
+            step = what.command != null ? commandStep(what.command) : runnableStep(what.step);
         } catch (IllegalArgumentException | IOException e) {
             err.println("baton run: " + Printable.of(e.getMessage()));
             return REFUSED;
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         targets = targets.stream().map(this::withIdentities).toList();
         Map<String, String> given = new LinkedHashMap<>(values);
         given.putAll(labels);
-        ExecPlan plan = NodeRunning.plan(text, given, labels.keySet());
+        ExecPlan plan = NodeRunning.plan(step, given, labels.keySet());
         String refusal = refusal(plan);
         if (!refusal.isEmpty()) {
             err.println("baton run: " + Printable.lines(refusal));
@@ -212,14 +212,19 @@ final class RunCommand implements Callable<Integer> {
         return new SshConnector(settings, prompts, inventory::find);
     }
 
-    /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */
-    static String stepText(String reference) throws IOException {
+    /** {@code FILE#N} or {@code FILE#ANCHOR#N}, refused when it is not something to run; its warnings hold what its runbook asks to confirm. */
+    private static Step runnableStep(String reference) throws IOException {
         Step step = StepReference.resolve(reference).step();
         if (!step.runnable()) {
             throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " block, not a command to run");
         }
-        return step.command();
+        return step;
+    }
+
+    /** {@code --command TEXT}: a step of no runbook, so no runbook policy. */
+    private static Step commandStep(String text) {
+        return new Step(0, List.of(), "", "sh", dev.baton.runbook.StepKind.SHELL, text, List.of(), List.of(), 0);
     }
 
     /** The node's output straight through; Ctrl+C cancels the run on the node (TERM, then KILL, then close). */

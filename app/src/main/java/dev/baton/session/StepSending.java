@@ -57,12 +57,13 @@ public final class StepSending {
     }
 
     public SendPlan plan(Step step, Map<String, String> values, boolean bracketedPaste) {
-        return sender.plan(step.command(), values, bracketedPaste);
+        return plan(step, values, java.util.Set.of(), bracketedPaste);
     }
 
     /** As {@link #plan(Step, Map, boolean)}, the values named in {@code literal} (an alert's labels) quoted for the shell. */
     public SendPlan plan(Step step, Map<String, String> values, java.util.Set<String> literal, boolean bracketedPaste) {
-        return sender.plan(step.command(), values, literal, bracketedPaste);
+        return sender.plan(step.command(), values, literal, dev.baton.step.ConfirmPolicy.declared(step.warnings()),
+                bracketedPaste);
     }
 
     /** As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}, without following the keys. */

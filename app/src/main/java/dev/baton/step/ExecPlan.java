@@ -34,6 +34,12 @@ public record ExecPlan(String command, String shownText, List<StepWarning> warni
      * where they stand in the step, as {@link StepSender} quotes them for a terminal.
      */
     public static ExecPlan of(String stepText, Map<String, String> values, Set<String> literal) {
+        return of(stepText, values, literal, List.of());
+    }
+
+    /** As {@link #of(String, Map, Set)}, with the warnings a runbook's own policy adds ({@link ConfirmPolicy}). */
+    public static ExecPlan of(String stepText, Map<String, String> values, Set<String> literal,
+            List<StepWarning> policy) {
         List<String> missing = Placeholders.find(stepText).stream().filter(name -> !values.containsKey(name)).toList();
         String filled;
         try {
@@ -43,7 +49,9 @@ public record ExecPlan(String command, String shownText, List<StepWarning> warni
             return new ExecPlan("", HIDDEN.reveal(text), List.of(), missing, refused.getMessage());
         }
         String command = TerminalText.stripControls(filled).strip();
-        return new ExecPlan(command, HIDDEN.reveal(command), WARNINGS.of(command), missing, "");
+        List<StepWarning> warnings = new java.util.ArrayList<>(WARNINGS.of(command));
+        warnings.addAll(policy);
+        return new ExecPlan(command, HIDDEN.reveal(command), warnings, missing, "");
     }
 
     /** Whether nothing may run: an alert's value could not be quoted where it stands ({@link #refusal()}). */

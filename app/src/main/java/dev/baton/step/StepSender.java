@@ -31,6 +31,12 @@ public final class StepSender {
      * value stands where it cannot be quoted is refused, naming the value and the place.
      */
     public SendPlan plan(String command, Map<String, String> values, Set<String> literal, boolean bracketedPaste) {
+        return plan(command, values, literal, List.of(), bracketedPaste);
+    }
+
+    /** As {@link #plan(String, Map, Set, boolean)}, with the warnings a runbook's own policy adds ({@link ConfirmPolicy}). */
+    public SendPlan plan(String command, Map<String, String> values, Set<String> literal, List<StepWarning> policy,
+            boolean bracketedPaste) {
         String filled;
         try {
             filled = TerminalText.stripControls(ShellQuoting.fill(command, values, literal));
@@ -42,7 +48,8 @@ public final class StepSender {
                 .filter(name -> Placeholders.find(command).contains(name)
                         || ShellQuoting.variableReferences(command).contains(name))
                 .anyMatch(name -> ShellQuoting.needsQuoting(values.get(name)));
-        List<StepWarning> found = warnings.of(filled);
+        List<StepWarning> found = new java.util.ArrayList<>(warnings.of(filled));
+        found.addAll(policy);
         boolean mustConfirm = found.stream().anyMatch(w -> w.kind().needsConfirmation());
         boolean hasHidden = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.HIDDEN_UNICODE);
         boolean flagged = mustConfirm || hasHidden;

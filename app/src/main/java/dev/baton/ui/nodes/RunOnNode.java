@@ -61,7 +61,7 @@ public final class RunOnNode {
      * named in {@code literal} came from an alert and are quoted for the shell where they stand.
      */
     public void run(Step step, Map<String, String> values, java.util.Set<String> literal, Optional<Node> preselected) {
-        ExecPlan plan = NodeRunning.plan(step.command(), values, literal);
+        ExecPlan plan = NodeRunning.plan(step, values, literal);
         if (plan.refused()) {
             Alert refused = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
             refused.setHeaderText("Step " + step.number() + " was not run");
