@@ -61,8 +61,8 @@ public final class ShellQuoting {
     /**
      * The text with placeholders filled as {@link Placeholders#fill} does, except that the names in
      * {@code literal} are quoted for where they stand ({@link ShellContexts}), and a {@code $NAME} reference
-     * whose name is in {@code literal} (and has a value) is filled too where the shell would expand it. Other
-     * references stay the shell's. Values the responder typed are their own shell text, filled as typed.
+     * with a value is filled too where the shell would expand it, unless the step sets that variable itself.
+     * Values the responder typed are their own shell text, filled as typed.
      *
      * @throws UnquotableValue when a literal value stands where it cannot be quoted to stay one literal word
      */
@@ -71,6 +71,7 @@ public final class ShellQuoting {
         Matcher m = ANY.matcher(text);
         StringBuilder neutral = new StringBuilder();
         List<Slot> slots = new java.util.ArrayList<>();
+        Set<String> assigned = text.indexOf('$') >= 0 ? ShellVariables.assigned(text) : Set.of();
         int last = 0;
         while (m.find()) {
             neutral.append(text, last, m.start());
@@ -78,7 +79,8 @@ public final class ShellQuoting {
             boolean variable = m.group(1) == null && m.group(2) == null;
             String name = variable ? (m.group(3) != null ? m.group(3) : m.group(4)) : Placeholders.name(m);
             String value = values.get(name);
-            if (value == null || variable && !literal.contains(name) || !variable && isTemplateKeyword(m)) {
+            // A variable the step sets itself stays the step's, whatever an alert or the responder says.
+            if (value == null || variable && assigned.contains(name) || !variable && isTemplateKeyword(m)) {
                 neutral.append(m.group());
             } else if (literal.contains(name)) {
                 slots.add(new Slot(neutral.length(), m.group(), TerminalText.stripControls(value), variable));
@@ -197,8 +199,13 @@ public final class ShellQuoting {
             String value = labels.get(name);
             if (value == null) {
                 String wanted = normal(name);
+                // "<pod, from the alert>" is answered by the label its first word names
+                String first = normal(name.split("[ ,]", 2)[0]);
                 value = labels.entrySet().stream().filter(e -> normal(e.getKey()).equals(wanted))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                        .map(Map.Entry::getValue).findFirst()
+                        .or(() -> labels.entrySet().stream().filter(e -> normal(e.getKey()).equals(first))
+                                .map(Map.Entry::getValue).findFirst())
+                        .orElse(null);
             }
             if (value != null) {
                 values.put(name, value);

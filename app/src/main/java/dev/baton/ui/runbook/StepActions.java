@@ -200,6 +200,9 @@ public final class StepActions {
         Map<String, String> fromAlert = dev.baton.step.ShellQuoting.fromLabels(asked, alertLabels);
         List<String> names = new java.util.ArrayList<>(step.placeholders());
         fromAlert.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        // A variable the step uses but never sets would expand to nothing: ask for it too.
+        dev.baton.step.ShellVariables.unset(step.command()).stream().filter(name -> !names.contains(name))
+                .forEach(names::add);
         if (names.isEmpty()) {
             return Optional.of(new Filled(Map.of(), java.util.Set.of()));
         }
@@ -215,7 +218,11 @@ public final class StepActions {
                 remembered.put(name, value);
             }
         }));
-        return filled.map(given -> new Filled(given, given.keySet().stream()
+        // A variable left blank stays the shell's (it may be set there), rather than becoming an empty word.
+        return filled.map(given -> given.entrySet().stream()
+                        .filter(e -> step.placeholders().contains(e.getKey()) || !e.getValue().isBlank())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .map(given -> new Filled(given, given.keySet().stream()
                 .filter(name -> given.get(name).equals(fromAlert.get(name)))
                 .collect(java.util.stream.Collectors.toSet())));
     }
