@@ -36,14 +36,9 @@ final class GroupRun {
         this.json = json;
     }
 
-    int run(String text, Map<String, String> values, List<Node> nodes, String group, boolean yes,
+    /** @param plan a plan {@link RunCommand#refusal} found nothing against */
+    int run(ExecPlan plan, Map<String, String> values, List<Node> nodes, String group, boolean yes,
             SshConnector connector, FanOut.Options options) throws InterruptedException, IOException {
-        ExecPlan plan = NodeRunning.plan(text, values);
-        if (!plan.missingPlaceholders().isEmpty()) {
-            err.println("baton run: the step needs values for " + String.join(", ", plan.missingPlaceholders())
-                    + " (give each with --var NAME=VALUE)");
-            return RunCommand.REFUSED;
-        }
         String where = Targets.describe(group, nodes);
         Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
         err.println("baton run: on " + where + ", " + options.concurrency() + " at a time, this will run:");

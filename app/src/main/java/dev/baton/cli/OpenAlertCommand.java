@@ -93,7 +93,11 @@ final class OpenAlertCommand implements Callable<Integer> {
                 continue;
             }
             Set<String> literal = new HashSet<>(values.keySet());
-            out.println("Step " + step.number() + ": " + Printable.lines(ShellQuoting.fill(step.command(), values, literal)));
+            try {
+                out.println("Step " + step.number() + ": " + Printable.lines(ShellQuoting.fill(step.command(), values, literal)));
+            } catch (dev.baton.step.UnquotableValue refused) {
+                out.println("Step " + step.number() + ": not filled. " + Printable.lines(refused.getMessage()));
+            }
         }
     }
 }

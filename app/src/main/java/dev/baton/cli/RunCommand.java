@@ -91,6 +91,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A placeholder's value; repeatable.")
     Map<String, String> values = new LinkedHashMap<>();
 
+    @Option(names = "--label", paramLabel = "NAME=VALUE", description = {"An alert label's value for a placeholder or",
+            "a $NAME the step uses, quoted for the shell where it stands (refused where it cannot be); repeatable."})
+    Map<String, String> labels = new LinkedHashMap<>();
+
     @Option(names = "--yes", description = "Run a destructive or hidden-Unicode step without asking. The text is still printed.")
     boolean yes;
 
@@ -126,9 +130,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        String text;
+        Step step;
         try {
-            text = what.command != null ? what.command : stepText(what.step);
+            step = what.command != null ? commandStep(what.command) : runnableStep(what.step);
         } catch (IllegalArgumentException | IOException e) {
             err.println("baton run: " + Printable.of(e.getMessage()));
             return REFUSED;
@@ -147,18 +151,20 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
         targets = targets.stream().map(this::withIdentities).toList();
+        Map<String, String> given = new LinkedHashMap<>(values);
+        given.putAll(labels);
+        ExecPlan plan = NodeRunning.plan(step, given, labels.keySet());
+        String refusal = refusal(plan);
+        if (!refusal.isEmpty()) {
+            err.println("baton run: " + Printable.lines(refusal));
+            return REFUSED;
+        }
         if (where.group != null || targets.size() > 1) {
-            return new GroupRun(err, json).run(text, values, targets, where.group, yes, connector(inventory,
+            return new GroupRun(err, json).run(plan, given, targets, where.group, yes, connector(inventory,
                     SshPrompts.NONE), new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
         }
         Node node = targets.get(0);
 
-        ExecPlan plan = NodeRunning.plan(text, values);
-        if (!plan.missingPlaceholders().isEmpty()) {
-            err.println("baton run: the step needs values for " + String.join(", ", plan.missingPlaceholders())
-                    + " (give each with --var NAME=VALUE)");
-            return REFUSED;
-        }
         ConsolePrompts prompts = new ConsolePrompts(err);
         Confirmation confirmation = NodeRunning.confirmation(plan, List.of(node));
         if (confirmation.needed()) {
@@ -180,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
         try (SshConnection connection = connector(inventory, prompts).connect(node)) {
             NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), Optional.empty());
             PassThrough passThrough = new PassThrough(System.out, System.err);
-            RunResult result = running.run(node, plan, values, passThrough).result();
+            RunResult result = running.run(node, plan, given, passThrough).result();
             passThrough.stopCancelling();
             System.out.flush();
             result.stdout().discard();
@@ -194,6 +200,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: " + Printable.lines(failure.getMessage()));
             return CONNECTION_FAILED;
         }
+    }
+
+    /** Why the plan may not run (a value missing, an alert's value that cannot be quoted), or empty. */
+    static String refusal(ExecPlan plan) {
+        if (plan.refused()) {
+            return plan.refusal();
+        }
+        if (!plan.missingPlaceholders().isEmpty()) {
+            return "the step needs values for " + String.join(", ", plan.missingPlaceholders())
+                    + " (give each with --var NAME=VALUE)";
+        }
+        return "";
     }
 
     private Node withIdentities(Node node) {
@@ -213,8 +231,8 @@ final class RunCommand implements Callable<Integer> {
         return new SshConnector(settings, prompts, inventory::find);
     }
 
-    /** {@code FILE#N} or {@code FILE#ANCHOR#N}: the step's text, refused when it is not something to run. */
-    static String stepText(String reference) throws IOException {
+    /** {@code FILE#N} or {@code FILE#ANCHOR#N}, refused when it is not something to run; its warnings hold what its runbook asks to confirm. */
+    private static Step runnableStep(String reference) throws IOException {
         Step step = StepReference.resolve(reference).step();
         if (!step.runnable()) {
             throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
@@ -224,7 +242,12 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(reference + " opens " + step.session().client()
                     + " and types lines at its prompt: run it in a terminal (Run in Baton's window), not on nodes");
         }
-        return step.command();
+        return step;
+    }
+
+    /** {@code --command TEXT}: a step of no runbook, so no runbook policy. */
+    private static Step commandStep(String text) {
+        return new Step(0, List.of(), "", "sh", dev.baton.runbook.StepKind.SHELL, text, List.of(), List.of(), 0);
     }
 
     /** The node's output straight through; Ctrl+C cancels the run on the node (TERM, then KILL, then close). */

@@ -79,11 +79,28 @@ final class RunbookBuilder extends AbstractVisitor {
                 frontMatter.first("severity").or(() -> frontMatter.first("labels.severity")).orElse(severity),
                 List.copyOf(allAlerts), ownerName, target, phases,
                 rootSections.stream().map(SectionDraft::toSection).toList(),
-                steps, checklist, tables, links, alertMap, indexEntries, notices, text.toString(), alertSeverities);
+                withPolicy(steps, dev.baton.step.ConfirmPolicy.of(frontMatter.all("confirm"))), checklist, tables, links, alertMap, indexEntries, notices, text.toString(), alertSeverities);
     }
 
     String owner() {
         return owner;
+    }
+
+    /** The runbook's own {@code confirm:} list adds its warnings to the runnable steps it names. */
+    private static List<Step> withPolicy(List<Step> steps, dev.baton.step.ConfirmPolicy policy) {
+        if (policy.entries().isEmpty()) {
+            return steps;
+        }
+        return steps.stream().map(step -> {
+            List<dev.baton.step.StepWarning> added = step.runnable() ? policy.warnings(step.command()) : List.of();
+            if (added.isEmpty()) {
+                return step;
+            }
+            List<dev.baton.step.StepWarning> warnings = new java.util.ArrayList<>(step.warnings());
+            warnings.addAll(added);
+            return new Step(step.number(), step.sectionPath(), step.label(), step.language(), step.kind(),
+                    step.command(), step.placeholders(), warnings, step.line());
+        }).toList();
     }
 
     private void endSection() {

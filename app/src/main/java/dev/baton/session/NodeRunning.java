@@ -59,6 +59,16 @@ public final class NodeRunning {
         return ExecPlan.of(stepText, values);
     }
 
+    /** As {@link #plan(String, Map)}, the values named in {@code literal} (an alert's labels) quoted for the shell. */
+    public static ExecPlan plan(String stepText, Map<String, String> values, java.util.Set<String> literal) {
+        return ExecPlan.of(stepText, values, literal);
+    }
+
+    /** As {@link #plan(String, Map, java.util.Set)} for a runbook's step, with what its runbook asks to confirm. */
+    public static ExecPlan plan(dev.baton.runbook.Step step, Map<String, String> values, java.util.Set<String> literal) {
+        return ExecPlan.of(step.command(), values, literal, dev.baton.step.ConfirmPolicy.declared(step.warnings()));
+    }
+
     /** What the responder must see before {@code plan} runs on {@code nodes}. */
     public static Confirmation confirmation(ExecPlan plan, List<Node> nodes) {
         return Confirmation.of(plan, nodes.size(), nodes.stream().filter(Node::production).map(Node::name).toList());

@@ -77,7 +77,8 @@ public final class StepSending {
     public SendPlan plan(Step step, Map<String, String> values, java.util.Set<String> literal, boolean bracketedPaste) {
         // A session's lines are typed one at a time at the client's prompt, never pasted as one script: planned
         // as if pasted, for the warnings, the confirmation and the text shown.
-        return sender.plan(step.command(), values, literal, bracketedPaste || step.session() != null);
+        return sender.plan(step.command(), values, literal, dev.baton.step.ConfirmPolicy.declared(step.warnings()),
+                bracketedPaste || step.session() != null);
     }
 
     /** As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}, without following the keys. */

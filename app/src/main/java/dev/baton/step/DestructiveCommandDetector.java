@@ -123,17 +123,19 @@ public final class DestructiveCommandDetector {
             if (!command.hereDocuments().isEmpty() && (readsScriptFromInput(command, name, unwrapped) || name.equals("ssh"))) {
                 inner.addAll(command.hereDocuments());
             }
+            if (readsScriptFromInput(command, name, unwrapped)) {
+                command.hereStrings().forEach(hereString -> inner.addAll(madeScript(hereString, "", sink)));
+            }
+            if (SHELLS.contains(name) || isInterpreter(name) || name.equals("source") || name.equals(".")) {
+                scriptOperand(args).filter(a -> a.startsWith("<(") && a.endsWith(")"))
+                        .ifPresent(file -> madeScript(file.substring(2, file.length() - 1), "command", sink));
+            }
+            inner.addAll(InterpreterOneLiners.shellCommands(name, args, sink::opaque));
             for (String script1 : inner) {
                 commands(script1, sink, depth + 1, start, end);
                 sink.at(start, end);
             }
-            if (!words.isEmpty()) {
-                if (CommandPrefixes.commandName(words.get(0)).contains("$")) {
-                    sink.opaque("command name made at run time (" + words.get(0) + ")");
-                } else {
-                    DestructiveVerbs.reasons(name, args).forEach(sink::destructive);
-                }
-            }
+            judge(words, sink, depth);
             for (String target : command.writeTargets()) {
                 if (SystemPaths.isBlockDevice(target)) {
                     sink.destructive("writes to block device " + target);
@@ -144,6 +146,65 @@ public final class DestructiveCommandDetector {
             previous = command.words().isEmpty() ? null
                     : CommandPrefixes.commandName(command.words().get(0)).toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * One command's words by its tool's verbs; a command handed on after {@code --} ({@code aws-vault exec prod
+     * -- aws rds delete-db-instance …}, {@code op run -- kubectl delete …}) is judged as well.
+     */
+    private void judge(List<String> words, Sink sink, int depth) {
+        if (words.isEmpty() || depth > 8) {
+            return;
+        }
+        String name = CommandPrefixes.commandName(words.get(0)).toLowerCase(Locale.ROOT);
+        if (name.contains("$")) {
+            sink.opaque("command name made at run time (" + words.get(0) + ")");
+            return;
+        }
+        DestructiveVerbs.reasons(name, words.subList(1, words.size())).forEach(sink::destructive);
+        int handOff = words.indexOf("--");
+        if (handOff > 0 && handOff + 1 < words.size() && !DestructiveVerbs.isTextTool(name)) {
+            CommandPrefixes.Unwrapped handed = CommandPrefixes.unwrap(words.subList(handOff + 1, words.size()));
+            handed.scripts().forEach(script -> commands(script, sink, depth + 1, sink.start, sink.end));
+            judge(handed.words(), sink, depth + 1);
+        }
+    }
+
+    /**
+     * Text made at run time and run as a script ({@code bash <(curl …)}, {@code bash <<< "$(curl …)"}): a
+     * download in it is destructive, other commands opaque. Returns the text itself as a script to read when it
+     * is a literal ({@code bash <<< "rm -rf /x"}).
+     *
+     * @param made what to call the output when no download makes it ("command"), or "" when {@code text} is a
+     *             here-string's word rather than a command list
+     */
+    private static List<String> madeScript(String text, String made, Sink sink) {
+        List<SimpleCommand> parsed = ShellScript.parse(text);
+        List<SimpleCommand> makers = made.isEmpty() && !parsed.isEmpty() ? parsed.subList(0, parsed.size() - 1) : parsed;
+        for (SimpleCommand maker : makers) {
+            String tool = maker.words().isEmpty() ? "" : CommandPrefixes.commandName(maker.words().get(0));
+            if (DOWNLOADERS.contains(tool)) {
+                sink.destructive(tool + " output run as a script");
+                return List.of();
+            }
+        }
+        if (!made.isEmpty()) {
+            if (!parsed.isEmpty()) {
+                sink.opaque(made + " output run as a script");
+            }
+            return List.of();
+        }
+        return parsed.isEmpty() ? List.of() : List.of(String.join(" ", parsed.get(parsed.size() - 1).words()));
+    }
+
+    /** The script a shell or an interpreter runs: its first operand after the options. */
+    private static java.util.Optional<String> scriptOperand(List<String> args) {
+        return args.stream().filter(a -> !a.startsWith("-") || a.startsWith("<(")).findFirst()
+                .filter(a -> a.startsWith("<("));
+    }
+
+    private static boolean isInterpreter(String name) {
+        return INTERPRETERS.contains(name) || name.matches("python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node[0-9]*");
     }
 
     /**
@@ -158,7 +219,7 @@ public final class DestructiveCommandDetector {
             return !command.words().isEmpty()
                     && Set.of("sudo", "doas").contains(CommandPrefixes.commandName(command.words().get(0)));
         }
-        if (!SHELLS.contains(name) && !INTERPRETERS.contains(name)) {
+        if (!SHELLS.contains(name) && !isInterpreter(name)) {
             return false;
         }
         List<String> words = unwrapped.words();

@@ -31,7 +31,7 @@ final class DestructiveVerbs {
     /** A subcommand (at any of the first four operands) that removes or stops what it names. */
     private static final Set<String> REMOVING_SUBCOMMANDS = Set.of(
             "delete", "destroy", "undefine", "purge", "uninstall", "rm", "rmi", "prune", "rb", "terminate",
-            "deallocate", "stop", "kill", "shutdown", "drop", "wipe", "del");
+            "deallocate", "stop", "kill", "shutdown", "drop", "wipe", "del", "remove", "rmp");
     private static final Pattern REMOVING_SUBCOMMAND_PREFIX = Pattern.compile("(delete|terminate|destroy|purge|deregister|drop)-.*");
     /** Options of kubectl, oc, systemctl, terraform… whose value stands before the subcommand. */
     private static final Pattern GLOBAL_OPTION = Pattern.compile("-n|-c|--namespace|--context|--kubeconfig|-s|--server|-C|--chdir");
@@ -43,6 +43,12 @@ final class DestructiveVerbs {
     private static final Set<String> TEXT_TOOLS = Set.of("echo", "printf", "grep", "egrep", "fgrep", "rg", "ag",
             "cat", "less", "more", "head", "tail", "awk", "sed", "jq", "yq", "man", "which", "type", "wc", "sort", "uniq",
             "tr", "cut", "column", "diff", "test", "[", "true", "false", ":");
+    /** SQL typed as a command ({@code GRANT UPDATE, DELETE ON …}): its words are privileges, not verbs. */
+    private static final Set<String> SQL_KEYWORDS = Set.of("grant", "revoke", "select", "create", "insert", "comment",
+            "show", "explain", "with", "begin", "commit", "values", "analyze", "vacuum");
+    /** systemctl's verbs that restart a unit: the service is down for a while and drops what it was doing. */
+    private static final Set<String> RESTARTS = Set.of("restart", "try-restart", "reload-or-restart",
+            "try-reload-or-restart", "condrestart", "force-reload");
 
     private static final Rule SUBCOMMANDS = DestructiveVerbs::removingSubcommand;
     private static final Rule KUBECTL = byVerb(Map.of(
@@ -50,7 +56,8 @@ final class DestructiveVerbs {
             "drain", ALWAYS,
             "adm", firstOf(secondOperand("drain"), secondOperand("prune")),
             "replace", withArg("--force"),
-            "scale", when(args -> hasValue(args, "--replicas", "0"), "--replicas=0")));
+            "scale", when(args -> hasValue(args, "--replicas", "0"), "--replicas=0"),
+            "rollout", firstOf(afterVerb("restart"), afterVerb("undo"))));
     private static final Rule IPTABLES = firstOf(
             when(args -> args.stream().anyMatch(a -> a.equals("--flush") || a.equals("--delete-chain")
                     || IPTABLES_FLUSH.matcher(a).matches()), "flush"),
@@ -101,7 +108,13 @@ final class DestructiveVerbs {
                     byVerb(Map.of(
                             "restart", when(args -> args.stream().anyMatch(a -> STATEFUL_UNIT.matcher(a).matches()),
                                     "of a stateful service"),
-                            "disable", withArg("--now"))))),
+                            "disable", withArg("--now"))),
+                    args -> RESTARTS.contains(firstOperand(args)) ? List.of(firstOperand(args)) : List.of())),
+            Map.entry("service", args -> operands(args).size() > 1
+                    && (RESTARTS.contains(operands(args).get(1)) || operands(args).get(1).equals("stop"))
+                    ? List.of(operands(args).get(1)) : List.of()),
+            Map.entry("lvremove", ALWAYS), Map.entry("vgremove", ALWAYS), Map.entry("pvremove", ALWAYS),
+            Map.entry("lvreduce", ALWAYS),
             Map.entry("journalctl", when(args -> args.stream().anyMatch(a -> a.startsWith("--vacuum-")), "--vacuum")),
             Map.entry("logrotate", withArg("-f")),
             Map.entry("crontab", withArg("-r")),
@@ -135,7 +148,10 @@ final class DestructiveVerbs {
 
     /** Why this one command is destructive, in the order found (a reason may come twice); empty when it is not. */
     static List<String> reasons(String tool, List<String> args) {
-        if (TEXT_TOOLS.contains(tool)) {
+        if (tool.equals("sed")) {
+            return inPlaceOnSystemPath(args).stream().map(words -> "sed " + words).toList();
+        }
+        if (TEXT_TOOLS.contains(tool) || SQL_KEYWORDS.contains(tool)) {
             return List.of();
         }
         if (tool.equals("tee")) {
@@ -161,6 +177,37 @@ final class DestructiveVerbs {
             found.add("--grace-period=0");
         }
         return found;
+    }
+
+    /** Tools that print, search or compare text: what follows their {@code --} is a word, not a command. */
+    static boolean isTextTool(String tool) {
+        return TEXT_TOOLS.contains(tool) || tool.equals("sed");
+    }
+
+    /** {@code sed -i} (or {@code -i.bak}, {@code --in-place}) editing a file on a system path. */
+    private static List<String> inPlaceOnSystemPath(List<String> args) {
+        boolean inPlace = args.stream().anyMatch(a -> a.startsWith("--in-place")
+                || a.startsWith("-") && !a.startsWith("--") && a.indexOf('i') > 0);
+        return inPlace ? args.stream().filter(a -> !a.startsWith("-")).filter(SystemPaths::isSystemPath).findFirst()
+                .map(path -> List.of("-i on " + path)).orElse(List.of()) : List.of();
+    }
+
+    /** The operand right after the subcommand, as in {@code kubectl -n prod rollout undo}. */
+    private static Rule afterVerb(String word) {
+        return args -> {
+            boolean verbSeen = false;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (arg.startsWith("-")) {
+                    i += !verbSeen && GLOBAL_OPTION.matcher(arg).matches() ? 1 : 0;
+                } else if (verbSeen) {
+                    return arg.equals(word) ? List.of(word) : List.of();
+                } else {
+                    verbSeen = true;
+                }
+            }
+            return List.of();
+        };
     }
 
     /** Destructive when the arguments pass the test, shown as {@code words}. */

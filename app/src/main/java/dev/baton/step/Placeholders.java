@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
     // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
-    // Words inside may be separated by single spaces ("<instance label from alert>"), never start with one.
+    // Words inside may be separated by single spaces ("<instance label from alert>", "<pod, from the alert>"),
+    // never start with one; "/" and ":" may join words ("<namespace/name>", "<host:port>").
     static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?:[/:][A-Za-z0-9_.-]+)*(?:,? [A-Za-z0-9_.-]+(?:[/:][A-Za-z0-9_.-]+)*)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
 
     private Placeholders() {
     }

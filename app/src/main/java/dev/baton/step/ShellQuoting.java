@@ -20,16 +20,27 @@ public final class ShellQuoting {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern ANY = Pattern.compile(Placeholders.PLACEHOLDER.pattern() + "|" + VARIABLE.pattern());
 
-    private enum Context { BARE, SINGLE, DOUBLE }
-
     private ShellQuoting() {}
 
-    /** The value as one bare shell word: as it is when it is plainly safe, else in single quotes. */
+    /**
+     * The value as one bare shell word: as it is when it is plainly safe, else in single quotes. A quote in
+     * the value is written {@code '"'"'}, without a backslash, so that interactive bash's history expansion,
+     * which reads backslashes in backticks otherwise than the shell does, still sees every "!" quoted.
+     */
     public static String quote(String value) {
         if (SAFE.matcher(value).matches()) {
             return value;
         }
-        return "'" + value.replace("'", "'\\''") + "'";
+        return "'" + inSingleQuotes(value) + "'";
+    }
+
+    private static String inSingleQuotes(String value) {
+        return value.replace("'", "'\"'\"'");
+    }
+
+    /** In {@code $'…'} every character that is special there, or to history expansion, as a hex escape. */
+    private static String inAnsiC(String value) {
+        return value.replace("\\", "\\x5c").replace("'", "\\x27").replace("!", "\\x21");
     }
 
     /** Whether {@link #quote} changes the value: it holds something the shell would read as syntax. */
@@ -49,75 +60,133 @@ public final class ShellQuoting {
 
     /**
      * The text with placeholders filled as {@link Placeholders#fill} does, except that the names in
-     * {@code literal} are quoted for where they stand, and a {@code $NAME} reference whose name is in
-     * {@code literal} (and has a value) is filled too. Other references stay the shell's.
+     * {@code literal} are quoted for where they stand ({@link ShellContexts}), and a {@code $NAME} reference
+     * with a value is filled too where the shell would expand it, unless the step sets that variable itself.
+     * Values the responder typed are their own shell text, filled as typed.
+     *
+     * @throws UnquotableValue when a literal value stands where it cannot be quoted to stay one literal word
      */
     public static String fill(String text, Map<String, String> values, Set<String> literal) {
+        // First the typed values, as shell text, with each literal slot kept as a neutral word of its length.
         Matcher m = ANY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        Context context = Context.BARE;
-        int scanned = 0;
+        StringBuilder neutral = new StringBuilder();
+        List<Slot> slots = new java.util.ArrayList<>();
+        Set<String> assigned = text.indexOf('$') >= 0 ? ShellVariables.assigned(text) : Set.of();
+        int last = 0;
         while (m.find()) {
-            context = advance(context, text, scanned, m.start());
-            scanned = m.end();
+            neutral.append(text, last, m.start());
+            last = m.end();
             boolean variable = m.group(1) == null && m.group(2) == null;
             String name = variable ? (m.group(3) != null ? m.group(3) : m.group(4)) : Placeholders.name(m);
             String value = values.get(name);
-            String replacement;
-            if (value == null || (variable && !literal.contains(name))) {
-                replacement = m.group();
+            // A variable the step sets itself stays the step's, whatever an alert or the responder says.
+            if (value == null || variable && assigned.contains(name) || !variable && isTemplateKeyword(m)) {
+                neutral.append(m.group());
             } else if (literal.contains(name)) {
-                replacement = quoteFor(context, value);
+                slots.add(new Slot(neutral.length(), m.group(), TerminalText.stripControls(value), variable));
+                neutral.append("_".repeat(m.group().length()));
             } else {
-                replacement = value;
+                neutral.append(value);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-            if (variable || literal.contains(name)) {
-                continue;
-            }
-            // A typed value is the responder's own shell text: its quotes count for what follows.
-            context = advance(context, replacement, 0, replacement.length());
         }
-        m.appendTail(out);
-        return out.toString();
+        neutral.append(text, last, text.length());
+        if (slots.isEmpty()) {
+            return neutral.toString();
+        }
+        List<List<ShellContexts.Level>> contexts = ShellContexts.at(neutral.toString(),
+                slots.stream().map(Slot::at).toList());
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            Slot slot = slots.get(i);
+            out.append(neutral, from, slot.at()).append(quoteFor(contexts.get(i), slot));
+            from = slot.at() + slot.written().length();
+        }
+        return out.append(neutral, from, neutral.length()).toString();
     }
 
-    private static String quoteFor(Context context, String value) {
-        return switch (context) {
-            case BARE -> quote(value);
-            case SINGLE -> value.replace("'", "'\\''");
-            case DOUBLE -> value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`");
+    private static boolean isTemplateKeyword(Matcher m) {
+        return m.group(2) != null && Set.of("end", "else", "break", "continue", "nil").contains(m.group(2));
+    }
+
+    /** A literal value's place in the text being filled: where, as written, its value, and whether a {@code $NAME}. */
+    private record Slot(int at, String written, String value, boolean variable) {}
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    /** The value quoted for the innermost level, then escaped once for each backtick around it. */
+    private static String quoteFor(List<ShellContexts.Level> levels, Slot slot) {
+        String value = slot.value();
+        boolean needs = needsQuoting(value);
+        String name = slot.written();
+        for (int i = 0; i < levels.size(); i++) {
+            refuseWhereUnquotable(levels.get(i), i < levels.size() - 1, name, value, needs);
+        }
+        ShellContexts.Level innermost = levels.get(levels.size() - 1);
+        if (slot.variable() && switch (innermost.kind()) {
+            case SINGLE, ANSI_C, COMMENT -> true;
+            case HERE_DOCUMENT -> innermost.quoted();
+            default -> false;
+        }) {
+            return slot.written(); // not an expansion there: the text stays as written
+        }
+        String quoted = switch (innermost.kind()) {
+            case SCRIPT -> quote(value);
+            case SINGLE -> inSingleQuotes(value);
+            // Closing the double quotes around a single-quoted value keeps "!" from history expansion too.
+            case DOUBLE -> needs ? "\"" + quote(value) + "\"" : value;
+            case ANSI_C -> inAnsiC(value);
+            case COMMENT -> value.replace('\n', ' '); // a line break would end the comment
+            case HERE_DOCUMENT -> innermost.quoted() ? value
+                    : value.replace("\\", "\\\\").replace("$", "\\$").replace("`", "\\`");
+            case PARAMETER, ARITHMETIC -> value;
+            case HERE_DOCUMENT_DELIMITER -> throw new IllegalStateException("refused before");
         };
-    }
-
-    private static Context advance(Context context, String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (context) {
-                case BARE -> {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == '\'') {
-                        context = Context.SINGLE;
-                    } else if (c == '"') {
-                        context = Context.DOUBLE;
-                    }
-                }
-                case SINGLE -> {
-                    if (c == '\'') {
-                        context = Context.BARE;
-                    }
-                }
-                case DOUBLE -> {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == '"') {
-                        context = Context.BARE;
-                    }
-                }
+        for (ShellContexts.Level level : levels) {
+            if (level.backtick()) {
+                // The shell unescapes \\, \` and \$ in a backtick's text once before reading it.
+                quoted = quoted.replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\$");
             }
         }
-        return context;
+        return quoted;
+    }
+
+    private static void refuseWhereUnquotable(ShellContexts.Level level, boolean nested, String name, String value,
+            boolean needs) {
+        switch (level.kind()) {
+            case HERE_DOCUMENT_DELIMITER -> throw new UnquotableValue(name, "a here-document's delimiter word",
+                    "it would move where the here-document ends");
+            case ARITHMETIC -> {
+                if (!INTEGER.matcher(value).matches()) {
+                    throw new UnquotableValue(name, "arithmetic (( … ))",
+                            "only a whole number can stand there, and the shell would evaluate anything else");
+                }
+            }
+            case PARAMETER -> {
+                if (needs) {
+                    throw new UnquotableValue(name, "a parameter expansion ${ … }",
+                            "it holds characters the shell reads as syntax there");
+                }
+            }
+            case HERE_DOCUMENT -> {
+                String where = "the body of the here-document ending with " + level.delimiter();
+                if (value.contains("\n")) {
+                    throw new UnquotableValue(name, where, "it holds a line break, which could end the here-document");
+                }
+                if (!level.delimiter().isEmpty() && value.contains(level.delimiter())) {
+                    throw new UnquotableValue(name, where, "it holds the delimiter " + level.delimiter());
+                }
+                if (needs && level.readByProgram()) {
+                    throw new UnquotableValue(name, where + ", which a shell or interpreter runs",
+                            "it holds characters that program could read as code");
+                }
+                if (needs && nested) {
+                    throw new UnquotableValue(name, "a substitution inside " + where,
+                            "it holds characters the shell reads as syntax there");
+                }
+            }
+            default -> { }
+        }
     }
 
     /**
@@ -130,8 +199,13 @@ public final class ShellQuoting {
             String value = labels.get(name);
             if (value == null) {
                 String wanted = normal(name);
+                // "<pod, from the alert>" is answered by the label its first word names
+                String first = normal(name.split("[ ,]", 2)[0]);
                 value = labels.entrySet().stream().filter(e -> normal(e.getKey()).equals(wanted))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                        .map(Map.Entry::getValue).findFirst()
+                        .or(() -> labels.entrySet().stream().filter(e -> normal(e.getKey()).equals(first))
+                                .map(Map.Entry::getValue).findFirst())
+                        .orElse(null);
             }
             if (value != null) {
                 values.put(name, value);

@@ -22,6 +22,7 @@ final class ShellScript {
     private List<String> words = new ArrayList<>();
     private List<String> redirects = new ArrayList<>();
     private List<String> writes = new ArrayList<>();
+    private List<String> hereStrings = new ArrayList<>();
     private boolean piped;
     private boolean nextIsRedirectTarget;
     private boolean nextIsWriteTarget;
@@ -79,6 +80,27 @@ final class ShellScript {
                     continue;
                 }
                 endCommand(pipe);
+            } else if (text.startsWith("<<<", pos)) {
+                word = endWord(word);
+                markCommand(pos);
+                pos += 3;
+                while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+                    pos++;
+                }
+                int start = pos;
+                StringBuilder ignored = new StringBuilder();
+                while (pos < text.length() && " \t\n;&|<>()".indexOf(text.charAt(pos)) < 0) {
+                    readWordPart(ignored); // substitutions inside still contribute their commands
+                }
+                hereStrings.add(text.substring(start, pos));
+                commandEnd = pos;
+            } else if ((c == '<' || c == '>') && text.startsWith("(", pos + 1)) {
+                if (word == null) {
+                    word = new StringBuilder();
+                    markCommand(pos);
+                }
+                readWordPart(word);
+                commandEnd = pos;
             } else if (c == '<' && text.startsWith("<<", pos) && !text.startsWith("<<<", pos)) {
                 word = endWord(word);
                 markCommand(pos);
@@ -159,6 +181,14 @@ final class ShellScript {
             pos++;
         } else if (c == '$' && text.startsWith("$(", pos) || c == '`') {
             word.append(substitution());
+        } else if ((c == '<' || c == '>') && text.startsWith("(", pos + 1)) {
+            // Process substitution: its commands run, and the word is kept as written for the command reading it.
+            int start = pos + 2;
+            int end = matchingParen(start);
+            end = end < 0 ? text.length() : end;
+            commands.addAll(parse(text.substring(start, end), base + start));
+            word.append(c).append('(').append(text, start, end).append(')');
+            pos = end + 1;
         } else {
             word.append(c);
             pos++;
@@ -247,7 +277,7 @@ final class ShellScript {
     private void endCommand(boolean pipeFollows) {
         if (!words.isEmpty() || !writes.isEmpty()) {
             int start = Math.max(commandStart, 0);
-            commands.add(new SimpleCommand(words, redirects, writes, piped, List.of(), base + start,
+            commands.add(new SimpleCommand(words, redirects, writes, piped, List.of(), hereStrings, base + start,
                     base + Math.max(start, Math.min(commandEnd, text.length()))));
         } else if (!pendingHereDocCommands.isEmpty()
                 && pendingHereDocCommands.get(pendingHereDocCommands.size() - 1) == commands.size()) {
@@ -256,6 +286,7 @@ final class ShellScript {
         words = new ArrayList<>();
         redirects = new ArrayList<>();
         writes = new ArrayList<>();
+        hereStrings = new ArrayList<>();
         nextIsRedirectTarget = false;
         nextIsWriteTarget = false;
         commandStart = -1;

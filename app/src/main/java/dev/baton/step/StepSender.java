@@ -26,17 +26,30 @@ public final class StepSender {
 
     /**
      * As {@link #plan(String, Map, boolean)}, with the values named in {@code literal} (an alert's labels)
-     * quoted so that the shell reads each as one word, and filling {@code $NAME} references too. A step
-     * where such a value needed quoting is shown to the responder before it is sent.
+     * quoted so that the shell reads each as one word where it stands, and filling {@code $NAME} references
+     * too. A step where such a value needed quoting is shown to the responder before it is sent; one where a
+     * value stands where it cannot be quoted is refused, naming the value and the place.
      */
     public SendPlan plan(String command, Map<String, String> values, Set<String> literal, boolean bracketedPaste) {
-        String filled = TerminalText.stripControls(literal.isEmpty() ? Placeholders.fill(command, values)
-                : ShellQuoting.fill(command, values, literal));
+        return plan(command, values, literal, List.of(), bracketedPaste);
+    }
+
+    /** As {@link #plan(String, Map, Set, boolean)}, with the warnings a runbook's own policy adds ({@link ConfirmPolicy}). */
+    public SendPlan plan(String command, Map<String, String> values, Set<String> literal, List<StepWarning> policy,
+            boolean bracketedPaste) {
+        String filled;
+        try {
+            filled = TerminalText.stripControls(ShellQuoting.fill(command, values, literal));
+        } catch (UnquotableValue refused) {
+            return new SendPlan("", false, hidden.reveal(TerminalText.stripControls(command).strip()), true, false,
+                    refused.getMessage(), List.of());
+        }
         boolean quoted = literal.stream().filter(values::containsKey)
                 .filter(name -> Placeholders.find(command).contains(name)
                         || ShellQuoting.variableReferences(command).contains(name))
                 .anyMatch(name -> ShellQuoting.needsQuoting(values.get(name)));
-        List<StepWarning> found = warnings.of(filled);
+        List<StepWarning> found = new java.util.ArrayList<>(warnings.of(filled));
+        found.addAll(policy);
         boolean mustConfirm = found.stream().anyMatch(w -> w.kind().needsConfirmation());
         boolean hasHidden = found.stream().anyMatch(w -> w.kind() == StepWarning.Kind.HIDDEN_UNICODE);
         boolean flagged = mustConfirm || hasHidden;

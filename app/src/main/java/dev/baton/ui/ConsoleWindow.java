@@ -113,7 +113,7 @@ public final class ConsoleWindow extends BorderPane {
                 new dev.baton.ui.results.ResultsPane(this::placeResultsPane));
         sending = new StepSending(session, executor);
         steps = new StepActions(runbook, this::terminals, sending,
-                (step, values) -> runOnNode.run(step, values, nodes.selected()), session, background, say,
+                (step, values, literal) -> runOnNode.run(step, values, literal, nodes.selected()), session, background, say,
                 openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
         queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session,

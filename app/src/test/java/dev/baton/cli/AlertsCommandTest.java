@@ -96,7 +96,8 @@ class AlertsCommandTest {
                 .contains("Runbook: " + runbooks.resolve("payments-pod-restarting.md") + " (Payments pod restarting)")
                 .contains("Step 1: kubectl -n payments describe pod 'api; rm -rf / $(id)\nx'")
                 .contains("Step 2: ssh node-3:9100 uptime")
-                .contains("Step 3: echo \"pod: api; rm -rf / \\$(id)\nx\" 'ns: payments'");
+                // Inside double quotes the value is closed off in single quotes, out of reach of history expansion.
+                .contains("Step 3: echo \"pod: \"'api; rm -rf / $(id)\nx'\"\" 'ns: payments'");
         try (var incidents = Files.list(dir.resolve("data/incidents"))) {
             Path incident = incidents.findFirst().orElseThrow();
             assertThat(Files.readString(incident.resolve("timeline.jsonl")))

@@ -181,7 +181,6 @@ class DestructiveCommandDetectorTest {
     @ValueSource(strings = {
         "kubectl get pods -n default",
         "kubectl describe pod -n default -l app=coordinator",
-        "kubectl rollout restart deployment/coordinator -n default",
         "kubectl logs -n default deployment/coordinator --tail=100",
         "echo \"rm -rf /\"",
         "echo 'kubectl delete pod x' > notes.txt",
@@ -207,7 +206,6 @@ class DestructiveCommandDetectorTest {
         "git push origin main",
         "chmod -R g+w /srv/app/shared",
         "systemctl status nginx",
-        "sudo systemctl restart node_exporter",
         "sudo systemctl reload nginx",
         "cat <<EOF > /tmp/x\nrm -rf /\nEOF",
         "ss -tlnp | grep guts",

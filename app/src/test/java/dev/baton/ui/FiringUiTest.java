@@ -115,7 +115,7 @@ class FiringUiTest extends ConsoleTest {
         DialogButtons.close(robot, "#placeholder-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-text").tryQuery().isPresent());
         assertThat(CommandText.text(robot.lookup("#confirm-text").query()))
-                .isEqualTo("echo \"pod: api-7f9c; touch " + marker + "\" 'ns: payments'");
+                .isEqualTo("echo \"pod: \"'api-7f9c; touch " + marker + "'\"\" 'ns: payments'");
         DialogButtons.close(robot, "#confirm-send");
 
         // The output may wrap in a narrow terminal: read it with the screen's line ends taken out.

@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 
 /**
  * "Run on node…": choose nodes, see the exact text when the policy asks, run it over exec on each, one
@@ -54,9 +56,18 @@ public final class RunOnNode {
         this.notes = notes;
     }
 
-    /** Asks for the nodes, then confirms and runs. Placeholders are already filled into {@code values}. */
-    public void run(Step step, Map<String, String> values, Optional<Node> preselected) {
-        ExecPlan plan = NodeRunning.plan(step.command(), values);
+    /**
+     * Asks for the nodes, then confirms and runs. Placeholders are already filled into {@code values}; those
+     * named in {@code literal} came from an alert and are quoted for the shell where they stand.
+     */
+    public void run(Step step, Map<String, String> values, java.util.Set<String> literal, Optional<Node> preselected) {
+        ExecPlan plan = NodeRunning.plan(step, values, literal);
+        if (plan.refused()) {
+            Alert refused = new Alert(Alert.AlertType.WARNING, plan.refusal(), ButtonType.OK);
+            refused.setHeaderText("Step " + step.number() + " was not run");
+            refused.showAndWait();
+            return;
+        }
         if (!plan.missingPlaceholders().isEmpty()) {
             status.accept("Step " + step.number() + " still needs " + String.join(", ", plan.missingPlaceholders()));
             return;

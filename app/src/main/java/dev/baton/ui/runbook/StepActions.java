@@ -30,7 +30,8 @@ public final class StepActions {
     /** Runs a step on nodes: given the step and its placeholder values, it chooses nodes and confirms. */
     @FunctionalInterface
     public interface NodeRunner {
-        void run(Step step, Map<String, String> values);
+        /** @param literal the names whose values came from an alert, quoted for the shell where they stand */
+        void run(Step step, Map<String, String> values, java.util.Set<String> literal);
     }
 
     private final RunbookView view;
@@ -181,17 +182,7 @@ public final class StepActions {
             status.accept(notRunnable);
             return;
         }
-        placeholderValues(step).ifPresent(filled -> {
-            if (filled.literal().isEmpty()) {
-                nodeRunner.run(step, filled.values());
-                return;
-            }
-            // An alert's values are quoted into the text here, so the exec plan sees them as filled words.
-            String command = dev.baton.step.ShellQuoting.fill(step.command(), filled.values(), filled.literal());
-            Step quoted = new Step(step.number(), step.sectionPath(), step.label(), step.language(), step.kind(),
-                    command, dev.baton.step.Placeholders.find(command), step.warnings(), step.line());
-            nodeRunner.run(quoted, filled.values());
-        });
+        placeholderValues(step).ifPresent(filled -> nodeRunner.run(step, filled.values(), filled.literal()));
     }
 
     /** Fills the next steps' placeholders from an alert's labels (shown in the dialog, editable). */
@@ -210,6 +201,9 @@ public final class StepActions {
         Map<String, String> fromAlert = dev.baton.step.ShellQuoting.fromLabels(asked, alertLabels);
         List<String> names = new java.util.ArrayList<>(step.placeholders());
         fromAlert.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        // A variable the step uses but never sets would expand to nothing: ask for it too.
+        dev.baton.step.ShellVariables.unset(step.command()).stream().filter(name -> !names.contains(name))
+                .forEach(names::add);
         if (names.isEmpty()) {
             return Optional.of(new Filled(Map.of(), java.util.Set.of()));
         }
@@ -225,7 +219,11 @@ public final class StepActions {
                 remembered.put(name, value);
             }
         }));
-        return filled.map(given -> new Filled(given, given.keySet().stream()
+        // A variable left blank stays the shell's (it may be set there), rather than becoming an empty word.
+        return filled.map(given -> given.entrySet().stream()
+                        .filter(e -> step.placeholders().contains(e.getKey()) || !e.getValue().isBlank())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .map(given -> new Filled(given, given.keySet().stream()
                 .filter(name -> given.get(name).equals(fromAlert.get(name)))
                 .collect(java.util.stream.Collectors.toSet())));
     }

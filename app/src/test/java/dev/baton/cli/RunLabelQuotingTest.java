@@ -1,0 +1,98 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ssh.InProcessSshServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code baton run --label}: an alert's value reaches a real node's shell as one literal word wherever the
+ * step holds it, on one node and on several; where it cannot be quoted nothing runs.
+ */
+class RunLabelQuotingTest {
+    @TempDir
+    Path dir;
+
+    private InProcessSshServer server;
+    private Path key;
+    private Path knownHosts;
+
+    @BeforeEach
+    void start() throws Exception {
+        key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key));
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private String hostile() {
+        return "$(touch " + dir.resolve("ran") + "); it's \"x\" `touch " + dir.resolve("ran") + "`";
+    }
+
+    private String node() {
+        return InProcessSshServer.USER + "@127.0.0.1:" + server.port();
+    }
+
+    @Test
+    void aLabelInsideADoubleQuotedSubstitutionArrivesLiterallyOnOneNode() throws Exception {
+        Cli run = Cli.run("run", "--command", "printf '%s|' \"$(printf '%s' <pod>)\"", "--label", "pod=" + hostile(),
+                "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
+
+        assertThat(run.out()).as(run.err()).isEqualTo(hostile() + "|");
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void aLabelInBackticksArrivesLiterallyOnEachNodeOfAFanOut() throws Exception {
+        Cli run = Cli.run("run", "--command", "printf '%s|' \"`printf '%s' $POD`\"", "--label", "POD=" + hostile(),
+                "--node", node(), "--node", node(), "--known-hosts", knownHosts.toString(), "--identity",
+                key.toString(), "--yes");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains(hostile() + "|");
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void aLabelThatCouldEndAHereDocumentIsRefusedBeforeAnyNodeIsReached() throws Exception {
+        Cli run = Cli.run("run", "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran"),
+                "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
+
+        assertThat(run.status()).isEqualTo(RunCommand.REFUSED);
+        assertThat(run.err()).contains("<pod>", "here-document", "line break");
+        assertThat(server.authAttempts).isEmpty();
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    /** What {@code baton run} printed on System.out and System.err, where it prints. */
+    record Cli(int status, String out, String err) {
+        static Cli run(String... args) {
+            PrintStream originalOut = System.out;
+            PrintStream originalErr = System.err;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                int status = BatonCommand.commandLine(folder -> { }).execute(args);
+                return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(originalOut);
+                System.setErr(originalErr);
+            }
+        }
+    }
+}
