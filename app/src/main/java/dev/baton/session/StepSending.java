@@ -77,8 +77,24 @@ public final class StepSending {
     public SendPlan plan(Step step, Map<String, String> values, java.util.Set<String> literal, boolean bracketedPaste) {
         // A session's lines are typed one at a time at the client's prompt, never pasted as one script: planned
         // as if pasted, for the warnings, the confirmation and the text shown.
-        return sender.plan(step.command(), values, literal, dev.baton.step.ConfirmPolicy.declared(step.warnings()),
-                bracketedPaste || step.session() != null);
+        SendPlan plan = sender.plan(step.command(), values, literal,
+                dev.baton.step.ConfirmPolicy.declared(step.warnings()), bracketedPaste || step.session() != null);
+        if (step.session() != null && !plan.refused()) {
+            // Inside a client (redis-cli, psql, python) no shell quoting holds, and its first line is typed as is:
+            // an alert's value is filled there only when it is a plain word, which reads the same everywhere.
+            java.util.List<String> used = new java.util.ArrayList<>(dev.baton.step.Placeholders.find(step.command()));
+            used.addAll(dev.baton.step.ShellQuoting.variableReferences(step.command()));
+            for (String name : literal) {
+                String value = values.get(name);
+                if (value != null && used.contains(name) && dev.baton.step.ShellQuoting.needsQuoting(value)) {
+                    return new SendPlan("", false, plan.shownText(), true, false, "The alert's value for " + name
+                            + " is not typed into " + step.session().client() + ": it holds characters the client or"
+                            + " the shell could read as syntax. Type the value yourself, or copy the step and edit it.",
+                            plan.warnings());
+                }
+            }
+        }
+        return plan;
     }
 
     /** As {@link #send(Runbook, Step, SendPlan, Map, String, TerminalSession, KeyboardTap)}, without following the keys. */
@@ -156,6 +172,9 @@ public final class StepSending {
 
     private CompletableFuture<Void> sendSession(Runbook runbook, Step step, SendPlan plan, Map<String, String> values,
             String terminalName, TerminalSession terminal, java.util.function.Supplier<ScreenText> screen) {
+        if (plan.refused()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(plan.refusal()));
+        }
         if (screen == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Step " + step.number() + " opens "
                     + step.session().client() + " and types at its prompt, which Baton cannot read in " + terminalName));

@@ -10,6 +10,7 @@ import dev.baton.runbook.Runbook;
 import dev.baton.runbook.RunbookLibrary;
 import dev.baton.runbook.Step;
 import dev.baton.runbook.StepKind;
+import dev.baton.step.SendPlan;
 import dev.baton.terminal.LocalShellSession;
 import dev.baton.terminal.ScreenText;
 import java.nio.file.Files;
@@ -126,6 +127,36 @@ class ClientSessionTypingTest {
         shell.connector().write("echo still-here\r");
         until(() -> lines().contains("still-here"));
         assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void anAlertsValueThatIsNotAPlainWordIsNeitherTypedIntoTheClientNorIntoTheShell() throws Exception {
+        Step step = step("""
+                ```bash
+                sh
+                echo pod-{{pod}}
+                exit
+                ```
+                """);
+        assertThat(step.kind()).isEqualTo(StepKind.SESSION);
+        Path marker = dir.resolve("label-ran");
+        StepSending sending = new StepSending(session, executor);
+        Map<String, String> hostile = Map.of("pod", "x; touch " + marker);
+        SendPlan plan = sending.plan(step, hostile, java.util.Set.of("pod"), false);
+        assertThat(plan.refused()).isTrue();
+        assertThat(plan.refusal()).contains("The alert's value for pod is not typed into a shell");
+        assertThatThrownBy(() -> sending.send(null, step, plan, hostile, "Local 1", shell, null, this::screen)
+                .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("is not typed into a shell");
+        shell.connector().write("echo still-here\r");
+        until(() -> lines().contains("still-here"));
+        assertThat(marker).doesNotExist();
+
+        Map<String, String> plain = Map.of("pod", "checkout-7d9f");
+        sending.send(null, step, sending.plan(step, plain, java.util.Set.of("pod"), false), plain, "Local 1", shell,
+                null, this::screen).get(30, TimeUnit.SECONDS);
+        until(() -> lines().contains("pod-checkout-7d9f"));
     }
 
     @Test
