@@ -102,6 +102,9 @@ class FanOutUiTest extends ConsoleTest {
         fx.show(runbooks().resolve("disk.md").normalize().toString(), "Disk usage on the web tier");
         ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().nodes().size() == 20);
         fx.click("baton:run-on-node/1");
+        // The step reads $NODE_ADDR and never sets it: Baton asks, and a blank answer leaves it to each node's shell.
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#placeholder-NODE_ADDR").tryQuery().isPresent());
+        DialogButtons.close(robot, "#placeholder-ok");
         ConsoleFixture.waitFor(10, () -> robot.lookup("#run-group").tryQuery().isPresent());
         ConsoleFixture.onFx(() -> {
             robot.lookup("#run-group").queryAs(ComboBox.class).setValue("web");

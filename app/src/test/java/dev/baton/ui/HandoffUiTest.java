@@ -47,8 +47,15 @@ class HandoffUiTest extends IncidentConsoleTest {
         IncidentSnapshot sender = incident();
         Path senderFolder = sender.folder();
 
+        // The run's results lie over the incident pane; closing them shows it again, as a responder would.
+        robot.clickOn("#results-pane .tab-close-button");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-capture").tryQuery().isEmpty());
         robot.clickOn("#incident-handoff");
-        ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-ok").tryQuery().isPresent());
+        try {
+            ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-ok").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no handoff dialog; the status bar says \"" + fx.status() + "\"", e);
+        }
         Path bundle = dir.resolve("disk-full.baton");
         ConsoleFixture.onFx(() -> {
             robot.lookup("#handoff-file").queryAs(TextField.class).setText(bundle.toString());
