@@ -42,6 +42,24 @@ public final class Placeholders {
         return List.copyOf(names);
     }
 
+    /** Where a placeholder stands in a text: its name and the span of its written form. */
+    public record Occurrence(String name, int start, int end) {}
+
+    /** Every placeholder in the text, in order, each time it appears. */
+    public static List<Occurrence> occurrences(String text) {
+        if (!mayHold(text)) {
+            return List.of();
+        }
+        List<Occurrence> found = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!isTemplateKeyword(m)) {
+                found.add(new Occurrence(name(m), m.start(), m.end()));
+            }
+        }
+        return List.copyOf(found);
+    }
+
     /** The text with every placeholder replaced; a name missing from {@code values} stays as written. */
     public static String fill(String text, Map<String, String> values) {
         return fill(text, name -> values.get(name));
