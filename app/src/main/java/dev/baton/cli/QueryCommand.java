@@ -48,8 +48,12 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--logql", description = "EXPR is LogQL, for Loki.")
     boolean logql;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A placeholder's value; repeatable.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A placeholder's value, as query text; repeatable.")
     Map<String, String> values = new LinkedHashMap<>();
+
+    @Option(names = "--label", paramLabel = "NAME=VALUE", description = {"An alert label's value for a placeholder or",
+            "a $NAME in the query, escaped inside a quoted string (refused outside one unless a plain word); repeatable."})
+    Map<String, String> labels = new LinkedHashMap<>();
 
     @Option(names = "--since", paramLabel = "DURATION", description = "The window: the last 30m, 1h, 2d… Default: ${DEFAULT-VALUE}.")
     String since = "1h";
@@ -98,7 +102,10 @@ final class QueryCommand implements Callable<Integer> {
             DataSource source = source(config, language);
             QueryRunning running = new QueryRunning(Optional.empty(), Runnable::run);
             QueryWindow window = running.lastWindow(QueryWindow.parseDuration(since));
-            QueryRunning.Request request = QueryRunning.plan(language, query, values, source, window, instant);
+            Map<String, String> given = new LinkedHashMap<>(values);
+            given.putAll(labels);
+            QueryRunning.Request request = QueryRunning.plan(language, query, given, labels.keySet(), source, window,
+                    instant);
             QueryRunning.Run run = running.runNow(request);
             if (run.failed()) {
                 err.println("baton query: " + Printable.lines(run.error()));

@@ -28,7 +28,18 @@ public final class QueryText {
 
     /** Placeholders and range variables filled; a placeholder without a value stays as written. */
     public static String fill(String query, Map<String, String> values, QueryWindow window) {
-        String filled = Placeholders.fill(query, values);
+        return fill(query, values, java.util.Set.of(), window);
+    }
+
+    /**
+     * As {@link #fill(String, Map, QueryWindow)}, with the values named in {@code literal} (an alert's labels,
+     * the incident's variables) put in as data where they stand ({@link QueryValues}).
+     *
+     * @throws UnsafeQueryValue when such a value cannot stand where the query asks for it
+     */
+    public static String fill(String query, Map<String, String> values, java.util.Set<String> literal,
+            QueryWindow window) {
+        String filled = QueryValues.fill(query, values, literal);
         Matcher m = VARIABLE.matcher(filled);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

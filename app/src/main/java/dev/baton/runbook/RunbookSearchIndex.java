@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -45,6 +47,13 @@ public final class RunbookSearchIndex implements AutoCloseable {
     /** A query longer than this is someone pasting a log line; its first words are enough. */
     private static final int MAX_QUERY_TERMS = 12;
     private static final int MIN_PREFIX_LENGTH = 2;
+    /**
+     * The field holding every searched word by its English stem (Lucene's Porter stemmer): "removal" finds
+     * "remove", "restarting" finds "restart". Apart from the other fields, so prefixes and identifiers keep
+     * matching the words as written, and a word as typed still ranks above a word that only shares its stem.
+     */
+    private static final String STEMS_FIELD = "stems";
+    private static final float STEM_BOOST = 0.5f;
 
     /**
      * Searched fields keep which documents hold a word and how often, not where: queries are words and
@@ -104,7 +113,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
                 readers[p] = DirectoryReader.open(directories.get(p));
             }
             IndexReader reader = parts == 1 ? readers[0] : new MultiReader(readers, true);
-            return new RunbookSearchIndex(new StandardAnalyzer(), List.copyOf(directories), reader, texts);
+            return new RunbookSearchIndex(newAnalyzer(), List.copyOf(directories), reader, texts);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory search index failed", e);
         }
@@ -113,7 +122,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
     private static ByteBuffersDirectory buildPart(List<SearchDocument> documents) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // One buffer holds a part's text: one flush, no merges, so documents stay in the order they were added.
-        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(256)
+        IndexWriterConfig config = new IndexWriterConfig(newAnalyzer()).setRAMBufferSizeMB(256)
                 .setUseCompoundFile(false).setCommitOnClose(false).setMergePolicy(NoMergePolicy.INSTANCE);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : documents) {
@@ -128,12 +137,12 @@ public final class RunbookSearchIndex implements AutoCloseable {
 
     /** Opens an index written with {@link #luceneDocument}; closing the result closes {@code directory}. */
     static RunbookSearchIndex open(org.apache.lucene.store.Directory directory) throws IOException {
-        return new RunbookSearchIndex(new StandardAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
+        return new RunbookSearchIndex(newAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
     }
 
     /** The analyzer documents are indexed with. */
     static Analyzer newAnalyzer() {
-        return new StandardAnalyzer();
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(STEMS_FIELD, new EnglishAnalyzer()));
     }
 
     /** A document for an index on disk: it stores its text for snippets and names the file it came from. */
@@ -163,6 +172,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
         d.add(new Field("headings", AlertWords.identifierWords(headings), WORDS));
         d.add(new Field("body", doc.body(), WORDS));
         d.add(new Field("body", AlertWords.identifierWords(doc.body()), WORDS));
+        d.add(new Field(STEMS_FIELD, doc.title() + "\n" + alerts + headings + "\n" + doc.body(), WORDS));
         if (storeText) {
             d.add(new StoredField("text", doc.body()));
         }
@@ -182,6 +192,12 @@ public final class RunbookSearchIndex implements AutoCloseable {
         for (int i = 0; i < terms.size(); i++) {
             boolean last = i == terms.size() - 1;
             Query term = anyField(terms.get(i), last && terms.get(i).length() >= MIN_PREFIX_LENGTH);
+            String stem = stem(terms.get(i));
+            if (stem != null) {
+                term = new BooleanQuery.Builder().add(term, BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(new TermQuery(new Term(STEMS_FIELD, stem)), STEM_BOOST), BooleanClause.Occur.SHOULD)
+                        .build();
+            }
             List<String> words = identifierWords(userQuery, terms.get(i));
             if (words.size() > 1) {
                 // A CamelCase or snake_case word typed whole also finds its words written apart.
@@ -227,10 +243,20 @@ public final class RunbookSearchIndex implements AutoCloseable {
         return List.of(term);
     }
 
+    /** The word's English stem as the stems field holds it; null for a stop word, which has none. */
+    private String stem(String word) {
+        List<String> stems = analyse(STEMS_FIELD, word);
+        return stems.size() == 1 ? stems.get(0) : null;
+    }
+
     /** The query's words as the index holds them: same tokenizer, same lower-casing. */
     private List<String> terms(String userQuery) {
+        return analyse("body", userQuery);
+    }
+
+    private List<String> analyse(String field, String userQuery) {
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("body", userQuery)) {
+        try (TokenStream stream = analyzer.tokenStream(field, userQuery)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {

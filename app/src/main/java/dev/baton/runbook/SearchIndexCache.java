@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndexCache {
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
     private static final String MANIFEST = "files.tsv";
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
     private static final String RUNBOOK_FIELD = "runbook";

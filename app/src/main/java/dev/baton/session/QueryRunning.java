@@ -140,18 +140,33 @@ public final class QueryRunning {
      */
     public static Request plan(Step step, Map<String, String> values, DataSource source, QueryWindow window,
             boolean instant) {
+        return plan(step, values, java.util.Set.of(), source, window, instant);
+    }
+
+    /**
+     * As {@link #plan(Step, Map, DataSource, QueryWindow, boolean)}, with the values named in {@code literal}
+     * (from an alert or the incident, not typed) put in as data: escaped inside the query's strings, refused
+     * (an {@link dev.baton.query.UnsafeQueryValue}, an IllegalArgumentException) where only a plain word is safe.
+     */
+    public static Request plan(Step step, Map<String, String> values, java.util.Set<String> literal, DataSource source,
+            QueryWindow window, boolean instant) {
         QueryLanguage language = language(step).orElseThrow(() -> new IllegalArgumentException(notRunnable(step)));
-        return plan(language, step.command(), values, source, window, instant);
+        return plan(language, step.command(), values, literal, source, window, instant);
     }
 
     public static Request plan(QueryLanguage language, String query, Map<String, String> values, DataSource source,
             QueryWindow window, boolean instant) {
+        return plan(language, query, values, java.util.Set.of(), source, window, instant);
+    }
+
+    public static Request plan(QueryLanguage language, String query, Map<String, String> values,
+            java.util.Set<String> literal, DataSource source, QueryWindow window, boolean instant) {
         List<String> missing = QueryText.placeholders(query).stream()
                 .filter(name -> values.get(name) == null || values.get(name).isBlank()).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("The query needs values for " + String.join(", ", missing));
         }
-        String filled = QueryText.fill(query, values, window).strip();
+        String filled = QueryText.fill(query, values, literal, window).strip();
         // Loki has no instant query over logs worth showing; LogQL always runs over the window.
         return new Request(language, filled, source, window, instant && language == QueryLanguage.PROMQL);
     }

@@ -40,7 +40,9 @@ public record ExecPlan(String command, String shownText, List<StepWarning> warni
     /** As {@link #of(String, Map, Set)}, with the warnings a runbook's own policy adds ({@link ConfirmPolicy}). */
     public static ExecPlan of(String stepText, Map<String, String> values, Set<String> literal,
             List<StepWarning> policy) {
-        List<String> missing = Placeholders.find(stepText).stream().filter(name -> !values.containsKey(name)).toList();
+        // A value left empty is missing: run, it would quietly change the command.
+        List<String> missing = Placeholders.find(stepText).stream()
+                .filter(name -> !values.containsKey(name) || values.get(name).isBlank()).toList();
         String filled;
         try {
             filled = ShellQuoting.fill(stepText, values, literal);

@@ -8,7 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Values a runbook leaves for the responder: {@code <pod-name>} and {@code {{ns}}}. Shell syntax
+ * Values a runbook leaves for the responder: {@code <pod-name>}, {@code {{ns}}}, and a word with a run of
+ * four or more {@code x} (or {@code X}) as one of its hyphen-separated parts ({@code checkout-xxxxx},
+ * {@code pod-xxxxxxxxxx-xxxxx}), which names the whole word: the responder gives the real name. Shell syntax
  * ({@code $VAR}, {@code ${VAR}}, redirections, here-documents) and template fields that start with a dot
  * ({@code {{.msg}}} in a LogQL line_format) are not placeholders.
  */
@@ -16,8 +18,11 @@ public final class Placeholders {
     // "<" preceded by "<" or a word character is a here-document or a redirection, not a placeholder.
     // Words inside may be separated by single spaces ("<instance label from alert>", "<pod, from the alert>"),
     // never start with one; "/" and ":" may join words ("<namespace/name>", "<host:port>").
+    // An x-run counts only as a whole part of a word ("nginx", "0xffff", "boxxxxes", "xxxxx.log" are not),
+    // and not after "$" or "{", where it is a variable's name. Its groups are numbered 1 to 3 (see name()).
     static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?:[/:][A-Za-z0-9_.-]+)*(?:,? [A-Za-z0-9_.-]+(?:[/:][A-Za-z0-9_.-]+)*)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}");
+            "(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?:[/:][A-Za-z0-9_.-]+)*(?:,? [A-Za-z0-9_.-]+(?:[/:][A-Za-z0-9_.-]+)*)*)>(?!>)|\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}}"
+            + "|(?<![\\w.$\\{-])((?:[A-Za-z0-9_.]+-)*(?:x{4,}|X{4,})(?:-[A-Za-z0-9_.]+)*)(?![\\w.-])");
 
     private Placeholders() {
     }
@@ -35,6 +40,24 @@ public final class Placeholders {
             }
         }
         return List.copyOf(names);
+    }
+
+    /** Where a placeholder stands in a text: its name and the span of its written form. */
+    public record Occurrence(String name, int start, int end) {}
+
+    /** Every placeholder in the text, in order, each time it appears. */
+    public static List<Occurrence> occurrences(String text) {
+        if (!mayHold(text)) {
+            return List.of();
+        }
+        List<Occurrence> found = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!isTemplateKeyword(m)) {
+                found.add(new Occurrence(name(m), m.start(), m.end()));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** The text with every placeholder replaced; a name missing from {@code values} stays as written. */
@@ -92,11 +115,11 @@ public final class Placeholders {
     }
 
     /**
-     * Every placeholder starts with "<" or "{{": a text with neither is not searched (the pattern's look
+     * Every placeholder starts with "<" or "{{", or holds "xxxx": a text with none is not searched (the pattern's look
      * behind at every character made this a tenth of reading a library).
      */
     private static boolean mayHold(String text) {
-        return text.indexOf('<') >= 0 || text.contains("{{");
+        return text.indexOf('<') >= 0 || text.contains("{{") || text.contains("xxxx") || text.contains("XXXX");
     }
 
     /** {@code {{end}}} and {@code {{else}}} close Go template actions ({@code kubectl -o go-template}); nothing to ask for. */
@@ -106,7 +129,8 @@ public final class Placeholders {
 
     private static final Set<String> TEMPLATE_KEYWORDS = Set.of("end", "else", "break", "continue", "nil");
 
+    /** The placeholder's name; null when the match is not a placeholder (a pattern that adds alternatives after it). */
     static String name(Matcher m) {
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ShellQuoting {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)}|\\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern ANY = Pattern.compile(Placeholders.PLACEHOLDER.pattern() + "|" + VARIABLE.pattern());
 
     private ShellQuoting() {}
@@ -76,8 +76,9 @@ public final class ShellQuoting {
         while (m.find()) {
             neutral.append(text, last, m.start());
             last = m.end();
-            boolean variable = m.group(1) == null && m.group(2) == null;
-            String name = variable ? (m.group(3) != null ? m.group(3) : m.group(4)) : Placeholders.name(m);
+            String placeholder = Placeholders.name(m);
+            boolean variable = placeholder == null;
+            String name = variable ? (m.group("braced") != null ? m.group("braced") : m.group("bare")) : placeholder;
             String value = values.get(name);
             // A variable the step sets itself stays the step's, whatever an alert or the responder says.
             if (value == null || variable && assigned.contains(name) || !variable && isTemplateKeyword(m)) {

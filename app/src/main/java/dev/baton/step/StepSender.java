@@ -37,6 +37,13 @@ public final class StepSender {
     /** As {@link #plan(String, Map, Set, boolean)}, with the warnings a runbook's own policy adds ({@link ConfirmPolicy}). */
     public SendPlan plan(String command, Map<String, String> values, Set<String> literal, List<StepWarning> policy,
             boolean bracketedPaste) {
+        List<String> empty = Placeholders.find(command).stream()
+                .filter(name -> values.containsKey(name) && values.get(name).isBlank()).toList();
+        if (!empty.isEmpty()) {
+            // Sent, an empty value would quietly change the command ("kubectl logs -n shop" logs another pod).
+            return new SendPlan("", false, hidden.reveal(TerminalText.stripControls(command).strip()), true, false,
+                    "the step needs a value for " + String.join(", ", empty) + "; it was left empty", List.of());
+        }
         String filled;
         try {
             filled = TerminalText.stripControls(ShellQuoting.fill(command, values, literal));

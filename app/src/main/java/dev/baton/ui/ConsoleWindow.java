@@ -112,11 +112,13 @@ public final class ConsoleWindow extends BorderPane {
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes,
                 new dev.baton.ui.results.ResultsPane(this::placeResultsPane));
         sending = new StepSending(session, executor);
+        dev.baton.session.IncidentVariables incidentVariables = new dev.baton.session.IncidentVariables();
+        session.addListener(incidentVariables);
         steps = new StepActions(runbook, this::terminals, sending,
-                (step, values, literal) -> runOnNode.run(step, values, literal, nodes.selected()), session, background, say,
-                openExternal);
+                (step, values, literal) -> runOnNode.run(step, values, literal, nodes.selected()), session,
+                incidentVariables, background, say, openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
-        queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session,
+        queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session, incidentVariables,
                 () -> runbook.shownRunbookProperty().get(), runbook::library, background, say, steps::confirmExternal,
                 incident::appendToNotes, this::placeQueryPane);
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
@@ -453,6 +455,7 @@ public final class ConsoleWindow extends BorderPane {
     /** An alert opened into the incident: its runbook shown, its labels ready for the steps' placeholders. */
     private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
         steps.useAlert(opened.variables());
+        queries.useAlert(opened.variables());
         opened.runbook().ifPresent(found -> opened.row().section().ifPresentOrElse(
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found)));
         status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()

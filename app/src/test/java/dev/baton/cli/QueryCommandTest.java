@@ -87,4 +87,19 @@ class QueryCommandTest {
         assertThat(noSource.exitCode()).isEqualTo(1);
         assertThat(noSource.err()).contains("No Loki data source is named 'nope'");
     }
+
+    @Test
+    void anAlertLabelGoesIntoTheQueryAsOneLabelValue() {
+        CliRun up = CliRun.of("query", "--step", runbook + "#1", "--label", "job=prometheus", "--since", "5m");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.out()).contains("job=\"prometheus\"}  1\n");
+        // Typed with --var the value is query text and widens the query; as a label it stays one value.
+        CliRun hostile = CliRun.of("query", "--step", runbook + "#1", "--label", "job=x\"} or up{job=\"prometheus",
+                "--since", "5m");
+        assertThat(hostile.out()).doesNotContain("job=\"prometheus\"}  1");
+        CliRun outside = CliRun.of("query", "--prometheus", prometheus.url().toString(), "--label", "n=1 or vector(1)",
+                "up > <n>");
+        assertThat(outside.exitCode()).isEqualTo(1);
+        assertThat(outside.err()).contains("n (\"1 or vector(1)\") stands outside quotes");
+    }
 }

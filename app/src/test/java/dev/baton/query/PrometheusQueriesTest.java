@@ -133,4 +133,16 @@ class PrometheusQueriesTest {
                     .hasMessageContaining("HTTP 401").hasMessageNotContaining("not-it");
         }
     }
+
+    @Test
+    void anAlertValueWithQuotesAndRegexCharactersStaysOneLabelValueInRealPromQL() throws Exception {
+        Instant at = Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.util.Set<String> fromAlert = java.util.Set.of("job");
+        String hostile = QueryValues.fill("up{job=\"<job>\"}", Map.of("job", "x\"} or vector(1) or up{a=\"\\"), fromAlert);
+        assertThat(queries().instant(hostile, at).series()).isEmpty();
+        String regex = QueryValues.fill("up{job=~\"<job>\"}", Map.of("job", "prom.*"), fromAlert);
+        assertThat(queries().instant(regex, at).series()).isEmpty();
+        String exact = QueryValues.fill("up{job=~\"<job>\"}", Map.of("job", "prometheus"), fromAlert);
+        assertThat(queries().instant(exact, at).series()).isNotEmpty();
+    }
 }

@@ -56,6 +56,27 @@ class RunbookSearchIndexTest {
     }
 
     @Test
+    void englishWordFormsFindEachOther() {
+        try (RunbookSearchIndex stems = RunbookSearchIndex.build(List.of(
+                new SearchDocument("pods.md", "Stuck pods", List.of(), List.of("Restart the deployment"),
+                        "Remove the finalizer, then restart."),
+                new SearchDocument("certs.md", "Certificate renewal", List.of("CertExpiringSoon"), List.of(), "Renewing takes a minute.")))) {
+            List<String> found = new ArrayList<>();
+            for (String query : List.of("removal", "restarting", "renew", "expires", "removing finalizers")) {
+                stems.search(query, 10).forEach(hit -> found.add(query + " -> " + hit.id()));
+            }
+            assertThat(found).containsExactly("removal -> pods.md", "restarting -> pods.md", "renew -> certs.md",
+                    "expires -> certs.md", "removing finalizers -> pods.md");
+        }
+        // An exact word still ranks above a word that only shares its stem.
+        try (RunbookSearchIndex ranked = RunbookSearchIndex.build(List.of(
+                new SearchDocument("a.md", "Pods", List.of(), List.of(), "restarting pods"),
+                new SearchDocument("b.md", "Pods", List.of(), List.of(), "restart pods")))) {
+            assertThat(ranked.search("restart", 10).stream().map(SearchHit::id)).containsExactly("b.md", "a.md");
+        }
+    }
+
+    @Test
     void everyWordMustMatch() {
         assertThat(ids("redis disk")).isEmpty();
         assertThat(ids("redis memory")).containsExactly("redis.md");

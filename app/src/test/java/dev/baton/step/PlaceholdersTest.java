@@ -47,4 +47,30 @@ class PlaceholdersTest {
         assertThat(new StepWarnings().of("redis-cli -h <redis-host> UNLINK <key>"))
                 .extracting(StepWarning::detail).containsExactly("redis-cli UNLINK");
     }
+
+    @Test
+    void aRunOfXAsAWholePartOfAWordIsAPlaceholderForTheWord() {
+        assertThat(Placeholders.find("kubectl logs checkout-xxxxx -n shop")).containsExactly("checkout-xxxxx");
+        assertThat(Placeholders.find("kubectl describe pod pod-xxxxxxxxxx-xxxxx; kubectl logs pod/web-XXXX"))
+                .containsExactly("pod-xxxxxxxxxx-xxxxx", "web-XXXX");
+        assertThat(Placeholders.find("curl -H 'Authorization: Bearer xxxxxxxx' --data id=xxxx-db"))
+                .containsExactly("xxxxxxxx", "xxxx-db");
+        assertThat(Placeholders.fill("kubectl logs checkout-xxxxx -n shop", Map.of("checkout-xxxxx", "checkout-7c9d-h2k4p")))
+                .isEqualTo("kubectl logs checkout-7c9d-h2k4p -n shop");
+    }
+
+    @Test
+    void xInsideRealWordsIsNotAPlaceholder() {
+        assertThat(Placeholders.find("systemctl restart nginx; printf '%x' 0xffff; echo xxx boxxxxes checkoutxxxxx")).isEmpty();
+        assertThat(Placeholders.find("tar cf logs-xxxxx.tar .; echo $xxxxx ${xxxxx} a-xxxxy xXxX")).isEmpty();
+        // Inside angle brackets the whole bracket is the placeholder.
+        assertThat(Placeholders.find("kubectl logs <checkout-xxxxx>")).containsExactly("checkout-xxxxx");
+    }
+
+    @Test
+    void aRunOfXIsNotReadAsRedirectionsOrDangerAndIsQuotedWhenFilledFromAnAlert() {
+        assertThat(Placeholders.asWords("kubectl delete pod api-xxxxx")).isEqualTo("kubectl delete pod api-xxxxx");
+        assertThat(ShellQuoting.fill("kubectl logs api-xxxxx", Map.of("api-xxxxx", "a b"), java.util.Set.of("api-xxxxx")))
+                .isEqualTo("kubectl logs 'a b'");
+    }
 }

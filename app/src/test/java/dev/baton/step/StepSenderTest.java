@@ -2,6 +2,7 @@ package dev.baton.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,18 @@ class StepSenderTest {
     void stripControlsKeepsNewlinesTabsAndUnicode() {
         assertThat(TerminalText.stripControls("a\tb\nc\r\u0000d\u007fé🔴\u0085"))
                 .isEqualTo("a\tb\ncdé🔴");
+    }
+
+    @Test
+    void aPlaceholderLeftEmptyIsRefusedNotSentAsNothing() {
+        for (String step : List.of("kubectl logs checkout-xxxxx -n shop", "kubectl logs <pod> -n shop")) {
+            String name = dev.baton.step.Placeholders.find(step).get(0);
+            SendPlan plan = sender.plan(step, Map.of(name, " "), false);
+            assertThat(plan.refused()).as(step).isTrue();
+            assertThat(plan.payload()).isEmpty();
+            assertThat(plan.refusal()).contains(name).contains("empty");
+            ExecPlan exec = ExecPlan.of(step, Map.of(name, ""));
+            assertThat(exec.missingPlaceholders()).containsExactly(name);
+        }
     }
 }

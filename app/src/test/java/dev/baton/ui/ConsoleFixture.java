@@ -20,6 +20,10 @@ import org.w3c.dom.events.MouseEvent;
 final class ConsoleFixture {
     private final BatonApp app;
 
+    dev.baton.session.IncidentSession session() {
+        return app.session();
+    }
+
     /** The incident as the session has recorded it, once every write asked for so far is done. */
     dev.baton.session.IncidentSnapshot incident() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.session().snapshot().get().isPresent());

@@ -42,6 +42,12 @@ class StepDialogsTest extends ConsoleTest {
                 ```bash
                 rm -f %s
                 ```
+
+                Replace checkout-xxxxx with the pod's name.
+
+                ```bash
+                echo "pod checkout-xxxxx on $NODE" | tr a-z A-Z
+                ```
                 """.formatted(marker));
     }
 
@@ -68,6 +74,26 @@ class StepDialogsTest extends ConsoleTest {
         waitForDialog(robot, "#placeholder-name");
         assertThat(robot.lookup("#placeholder-name").queryAs(TextField.class).getText()).isEqualTo("world");
         DialogButtons.close(robot, "#placeholder-ok");
+    }
+
+    @Test
+    void anXWordIsAskedForAndAnUnsetVariableIsOfferedFromTheIncident(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        TerminalTab shell = fx.waitForShell("Local 1");
+        fx.session().start("Checkout down", "critical", "CheckoutDown").get(20, java.util.concurrent.TimeUnit.SECONDS);
+        fx.session().withOpen(open -> {
+            open.variablesFrom(java.util.Map.of("node", "db-7"), "alert CheckoutDown");
+            return null;
+        }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        fx.show(folder.resolve("steps.md").toString(), "Dialog steps");
+
+        fx.click("baton:run/3");
+        waitForDialog(robot, "#placeholder-checkout-xxxxx");
+        assertThat(robot.lookup("#placeholder-NODE").queryAs(TextField.class).getText()).isEqualTo("db-7");
+        DialogButtons.press(robot, "#placeholder-checkout-xxxxx");
+        robot.write("checkout-7c9d");
+        DialogButtons.close(robot, "#placeholder-ok");
+        fx.waitForText(shell, "POD CHECKOUT-7C9D ON DB-7", 20);
     }
 
     /** The dialog runbook on screen beside the first local shell, with the marker file in place. */

@@ -15,6 +15,7 @@ import dev.baton.ui.Background;
 import dev.baton.ui.runbook.PlaceholderDialog;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +43,11 @@ public final class QueryActions {
     }
 
     /** The step being shown, with what it was run with, so that "Run again" needs no questions. */
-    private record Current(Runbook runbook, Step step, Map<String, String> values, SourcesConfig config,
-            Optional<Instant> incidentStarted) {}
+    private record Current(Runbook runbook, Step step, Map<String, String> values, java.util.Set<String> literal,
+            SourcesConfig config, Optional<Instant> incidentStarted) {}
+
+    /** Values for a query: those still as the alert or incident gave them are {@code literal}, put in as data. */
+    private record Filled(Map<String, String> values, java.util.Set<String> literal) {}
 
     private final QueryRunning running;
     private final IncidentSession incident;
@@ -55,15 +59,20 @@ public final class QueryActions {
     private final Consumer<String> appendToNotes;
     private final Placement placement;
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    /** The labels of the alert last opened. */
+    private final Map<String, String> alertLabels = new ConcurrentHashMap<>();
+    private final dev.baton.session.IncidentVariables incidentVariables;
     private final QueryResultPane pane;
     private Current current;
     private QueryRunning.Run lastRun;
     private QueryRunning.Handle inFlight;
 
-    public QueryActions(QueryRunning running, IncidentSession incident, Supplier<Runbook> shownRunbook,
+    public QueryActions(QueryRunning running, IncidentSession incident,
+            dev.baton.session.IncidentVariables incidentVariables, Supplier<Runbook> shownRunbook,
             Supplier<RunbookLibrary> library, Background background, Consumer<String> status,
             Consumer<String> confirmExternal, Consumer<String> appendToNotes, Placement placement) {
         this.running = running;
+        this.incidentVariables = incidentVariables;
         this.incident = incident;
         this.shownRunbook = shownRunbook;
         this.library = library;
@@ -97,7 +106,7 @@ public final class QueryActions {
             status.accept(notRunnable);
             return;
         }
-        Optional<Map<String, String>> values = placeholderValues(step);
+        Optional<Filled> values = placeholderValues(step);
         if (values.isEmpty()) {
             return;
         }
@@ -108,7 +117,7 @@ public final class QueryActions {
             config.problems().forEach(problem -> LOG.warn("Data sources: {}", problem));
             Optional<Instant> started = incident.snapshot().get(10, TimeUnit.SECONDS)
                     .map(IncidentSnapshot::info).map(info -> info.startedAt());
-            return new Current(runbook, step, values.get(), config, started);
+            return new Current(runbook, step, values.get().values(), values.get().literal(), config, started);
         }, prepared -> {
             current = prepared;
             pane.window().getSelectionModel().select(prepared.incidentStarted().isPresent() ? 0 : 2);
@@ -142,7 +151,7 @@ public final class QueryActions {
         QueryRunning.Request request;
         try {
             DataSource source = QueryRunning.source(now.config(), language, null);
-            request = QueryRunning.plan(now.step(), now.values(), source, window(now), pane.instant());
+            request = QueryRunning.plan(now.step(), now.values(), now.literal(), source, window(now), pane.instant());
         } catch (IllegalArgumentException e) {
             status.accept(e.getMessage());
             return;
@@ -172,19 +181,42 @@ public final class QueryActions {
         return running.lastWindow(QueryWindow.parseDuration(QueryResultPane.WINDOWS.get(choice).substring(5)));
     }
 
-    private Optional<Map<String, String>> placeholderValues(Step step) {
-        if (step.placeholders().isEmpty()) {
-            return Optional.of(Map.of());
+    /** Fills the next queries' placeholders and $NAMEs from an alert's labels (shown in the dialog, editable). */
+    public void useAlert(Map<String, String> labels) {
+        alertLabels.clear();
+        alertLabels.putAll(labels);
+    }
+
+    /**
+     * Asks for the query's placeholders, offering the alert's labels, the incident's variables and remembered
+     * values; a $NAME (copied from a dashboard) is asked for when the alert or incident answers it.
+     */
+    private Optional<Filled> placeholderValues(Step step) {
+        List<String> asked = new java.util.ArrayList<>(step.placeholders());
+        dev.baton.step.ShellQuoting.variableReferences(step.command()).stream()
+                .filter(name -> !name.startsWith("__")).forEach(asked::add);
+        Map<String, String> known = dev.baton.session.IncidentVariables.forNames(asked, alertLabels,
+                incidentVariables.values());
+        List<String> names = new java.util.ArrayList<>(step.placeholders());
+        known.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        if (names.isEmpty()) {
+            return Optional.of(new Filled(Map.of(), java.util.Set.of()));
         }
+        Map<String, String> offered = new java.util.HashMap<>(remembered);
+        offered.putAll(known);
         Optional<Map<String, String>> filled = new PlaceholderDialog(
-                "Step " + step.number() + " needs " + String.join(", ", step.placeholders()),
-                step.placeholders(), remembered).showAndWait();
+                "Step " + step.number() + " needs " + String.join(", ", names)
+                        + (known.isEmpty() ? "" : " (from the alert or incident: " + String.join(", ", known.keySet())
+                        + "; escaped for the query when run)"),
+                names, offered).showAndWait();
         filled.ifPresent(given -> given.forEach((name, value) -> {
-            if (!value.isBlank()) {
+            if (!value.isBlank() && !known.containsKey(name)) {
                 remembered.put(name, value);
             }
         }));
-        return filled;
+        return filled.map(given -> new Filled(given, given.keySet().stream()
+                .filter(name -> given.get(name).equals(known.get(name)))
+                .collect(java.util.stream.Collectors.toSet())));
     }
 
     private void copy() {

@@ -46,15 +46,18 @@ public final class StepActions {
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     /** The labels of the alert last opened: they fill placeholders and $NAME references, quoted for the shell. */
     private final Map<String, String> alertLabels = new ConcurrentHashMap<>();
+    /** The open incident's variables: they fill what the alert does not, quoted the same way. */
+    private final dev.baton.session.IncidentVariables incidentVariables;
 
     /** Values for a step: those that are still an alert's label as it came are {@code literal} (quoted when sent). */
     private record Filled(Map<String, String> values, java.util.Set<String> literal) {}
     private int currentStep = 1;
 
     public StepActions(RunbookView view, Supplier<TerminalTabs> terminalTabs, StepSending sending,
-            NodeRunner nodeRunner, IncidentSession incident, Background background, Consumer<String> status,
-            Consumer<String> openExternal) {
+            NodeRunner nodeRunner, IncidentSession incident, dev.baton.session.IncidentVariables incidentVariables,
+            Background background, Consumer<String> status, Consumer<String> openExternal) {
         this.view = view;
+        this.incidentVariables = incidentVariables;
         this.terminalTabs = terminalTabs;
         this.sending = sending;
         this.nodeRunner = nodeRunner;
@@ -198,7 +201,8 @@ public final class StepActions {
     private Optional<Filled> placeholderValues(Step step) {
         List<String> asked = new java.util.ArrayList<>(step.placeholders());
         asked.addAll(dev.baton.step.ShellQuoting.variableReferences(step.command()));
-        Map<String, String> fromAlert = dev.baton.step.ShellQuoting.fromLabels(asked, alertLabels);
+        Map<String, String> fromAlert = dev.baton.session.IncidentVariables.forNames(asked, alertLabels,
+                incidentVariables.values());
         List<String> names = new java.util.ArrayList<>(step.placeholders());
         fromAlert.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
         // A variable the step uses but never sets would expand to nothing: ask for it too.
@@ -211,7 +215,7 @@ public final class StepActions {
         offered.putAll(fromAlert);
         Optional<Map<String, String>> filled = new PlaceholderDialog(
                 "Step " + step.number() + " needs " + String.join(", ", names)
-                        + (fromAlert.isEmpty() ? "" : " (from the alert: " + String.join(", ", fromAlert.keySet())
+                        + (fromAlert.isEmpty() ? "" : " (from the alert or incident: " + String.join(", ", fromAlert.keySet())
                         + "; quoted for the shell when sent)"),
                 names, offered).showAndWait();
         filled.ifPresent(given -> given.forEach((name, value) -> {
