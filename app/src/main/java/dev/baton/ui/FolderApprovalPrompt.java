@@ -64,9 +64,11 @@ final class FolderApprovalPrompt {
         shown.setId("folder-approval-text");
         shown.setEditable(false);
         shown.setWrapText(true);
-        shown.setPrefRowCount(Math.min(10, asks.asks().size() + 2));
+        // A source's line names its address and where its secret comes from: it often wraps once.
+        shown.setPrefRowCount(Math.min(12, 2 + 2 * asks.asks().size()));
         dialog.getDialogPane().setContent(new VBox(8, why, shown));
         dialog.getDialogPane().setId("folder-approval");
+        dialog.getDialogPane().setPrefWidth(680);
         // Enter says no: approving must be a choice, never a reflex.
         Button approveButton = (Button) dialog.getDialogPane().lookupButton(approve);
         Button dontButton = (Button) dialog.getDialogPane().lookupButton(dont);
