@@ -29,7 +29,14 @@ public final class EventWords {
 
     /** One line: what happened, with multi-line text cut to its first line. */
     public static String describe(TimelineEvent line) {
-        return describe(IncidentEvents.of(line));
+        IncidentEvent event = IncidentEvents.of(line);
+        String words = describe(event);
+        // A capture says its own count; any other event's text masked as it was recorded says it here.
+        if (!(event instanceof CaptureTaken) && line.data().get(EventMask.FIELD) instanceof Number masked
+                && masked.intValue() > 0) {
+            words += " (" + masked + (masked.intValue() == 1 ? " secret" : " secrets") + " masked)";
+        }
+        return words;
     }
 
     public static String describe(IncidentEvent event) {

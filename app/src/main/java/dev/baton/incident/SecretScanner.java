@@ -168,7 +168,7 @@ public final class SecretScanner {
     static boolean isReference(String value) {
         String v = value.strip();
         if (v.isEmpty() || v.startsWith("$") || v.startsWith("<") || v.startsWith("{{") || v.startsWith("%")
-                || v.startsWith("[REDACTED") || v.startsWith("`$") || v.startsWith("\"$")) {
+                || v.startsWith("[REDACTED") || v.startsWith("«masked") || v.startsWith("`$") || v.startsWith("\"$")) {
             return true;
         }
         if (v.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X' || c == '.' || c == '•')) {

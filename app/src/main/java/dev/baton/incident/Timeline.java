@@ -96,9 +96,14 @@ public final class Timeline implements AutoCloseable {
         this.by = responder == null || responder.isBlank() ? null : responder;
     }
 
-    /** Appends an event and forces it to disk; what this returns is recorded. */
+    /**
+     * Appends an event and forces it to disk; what this returns is recorded. Secrets in the event's text are
+     * masked first ({@link EventMask}), so the line that is hashed and written never held them.
+     */
     public TimelineEvent append(IncidentEvent event) throws IOException {
-        return append(event.type(), IncidentEvents.data(event));
+        Map<String, Object> data = new LinkedHashMap<>(IncidentEvents.data(event));
+        EventMask.mask(event.type(), data);
+        return append(event.type(), data);
     }
 
     /**

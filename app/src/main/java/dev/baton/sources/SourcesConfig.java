@@ -62,9 +62,14 @@ public final class SourcesConfig {
         return new SourcesConfig(sources, null, List.of());
     }
 
-    /** The user's file: {@code $XDG_CONFIG_HOME/baton/config.yaml}, by default under {@code ~/.config}. */
+    /**
+     * The user's file: {@code $XDG_CONFIG_HOME/baton/config.yaml}, by default under {@code ~/.config}. The
+     * {@code baton.config-home} setting, when given, stands for {@code $XDG_CONFIG_HOME}: a test (or a second
+     * profile) points the window and the command line elsewhere without touching the environment.
+     */
     public static Path userFile(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CONFIG_HOME");
+        String configured = System.getProperty("baton.config-home", "");
+        String xdg = configured.isBlank() ? environment.get("XDG_CONFIG_HOME") : configured;
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
                 ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".config");

@@ -20,6 +20,14 @@ public final class RecordingTtyConnector extends ForwardingTtyConnector {
         closeQuietly(previous);
     }
 
+    /** Stops recording; returns how many secrets were masked in the recording (0 when none was going). */
+    public int stop() {
+        AsciicastRecorder current = recorder;
+        recorder = null;
+        closeQuietly(current);
+        return current == null ? 0 : current.masked();
+    }
+
     public boolean isRecording() {
         return recorder != null;
     }

@@ -2,8 +2,8 @@ package dev.baton.ui;
 
 import dev.baton.runbook.Runbook;
 import dev.baton.session.IncidentSession;
+import dev.baton.session.Recordings;
 import dev.baton.session.StepSending;
-import dev.baton.terminal.AsciicastRecorder;
 import dev.baton.ui.terminal.TerminalTabs;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,14 +67,15 @@ public final class ActiveTerminal {
     public void toggleRecording() {
         terminals.active().ifPresent(tab -> {
             if (tab.isRecording()) {
-                tab.record(null);
-                status.accept("Stopped recording " + tab.name());
+                int masked = tab.stopRecording();
+                status.accept("Stopped recording " + tab.name() + (masked == 0 ? ""
+                        : " (" + masked + (masked == 1 ? " secret" : " secrets") + " masked in it)"));
                 return;
             }
             String name = tab.name();
             int columns = tab.widget().columns();
             int rows = tab.widget().rows();
-            var recording = session.record(shownRunbook.get(), open -> new AsciicastRecorder(
+            var recording = session.record(shownRunbook.get(), open -> Recordings.start(
                     open.folder().resolve("recordings").resolve(RECORDING_TIME.format(Instant.now())
                             + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".cast"), columns, rows, name));
             background.onFx(recording, "Could not record " + name, recorder -> {

@@ -52,6 +52,7 @@ public final class ConsoleWindow extends BorderPane {
 
     private final Label status = new Label("Loading runbooks…");
     private final LibraryPane library;
+    private final FolderApprovalPrompt folderApproval;
     private final RunbookView runbook;
     private final TerminalTabs terminals;
     private final StepActions steps;
@@ -124,6 +125,8 @@ public final class ConsoleWindow extends BorderPane {
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
                 folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
                 this::alertOpened, say);
+        folderApproval = new FolderApprovalPrompt(background, () -> getScene() == null ? null : getScene().getWindow(),
+                say, firing::refresh);
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
@@ -386,6 +389,7 @@ public final class ConsoleWindow extends BorderPane {
         firing.setLibrary(loaded);
         runbook.setLibrary(loaded);
         status.setText(summary);
+        folderApproval.check(loaded.folders());
     }
 
     /** Opens a terminal tab on the node, connecting first if needed; the UI never waits for it. */

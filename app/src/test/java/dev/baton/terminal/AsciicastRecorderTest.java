@@ -17,7 +17,7 @@ class AsciicastRecorderTest {
     @Test
     void aRecordingIsAsciicastVersion2() throws Exception {
         Path file = dir.resolve("rec/db1.cast");
-        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 120, 32, "db1")) {
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 120, 32, "db1", SecretFinder.NONE)) {
             recorder.output("$ ls\r\n");
             Thread.sleep(20);
             recorder.output("\u001B[31mred\u001B[0m \"quoted\"\r\n");

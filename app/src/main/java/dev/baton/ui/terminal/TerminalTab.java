@@ -102,6 +102,11 @@ public final class TerminalTab extends Tab {
         connector.record(recorder);
     }
 
+    /** Stops the recording (its last held line masked and written); returns how many secrets were masked in it. */
+    public int stopRecording() {
+        return connector.stop();
+    }
+
     public boolean isRecording() {
         return connector.isRecording();
     }
