@@ -125,6 +125,14 @@ public final class ConsoleWindow extends BorderPane {
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
                 folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
                 this::alertOpened, say);
+        // A second alert never switches the incident in silence: the responder says where it goes.
+        firing.setWhere(row -> {
+            dev.baton.session.IncidentSnapshot open = incident.currentProperty().get();
+            if (open == null || open.info().alert().equalsIgnoreCase(row.alert().alertname())) {
+                return Optional.of(dev.baton.session.AlertIncidents.Into.ITS_OWN);
+            }
+            return dev.baton.ui.alerts.AlertIntoQuestion.ask(getScene() == null ? null : getScene().getWindow(), open, row);
+        });
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
