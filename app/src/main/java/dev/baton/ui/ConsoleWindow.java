@@ -319,7 +319,8 @@ public final class ConsoleWindow extends BorderPane {
                 javafx.scene.control.Alert.AlertType.CONFIRMATION, "", stay, close);
         ask.setTitle("Close Baton");
         ask.setHeaderText(question.get());
-        ask.setContentText("Closing ends the SSH sessions and any command still running in them.");
+        ask.setContentText(ssh.isEmpty() ? "Closing now loses the note typed last."
+                : "Closing ends the SSH sessions and any command still running in them.");
         ask.getDialogPane().setId("close-confirm");
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());

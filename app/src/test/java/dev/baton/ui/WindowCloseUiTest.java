@@ -69,6 +69,18 @@ class WindowCloseUiTest extends ConsoleTest {
                     + (ConsoleFixture.onFx(stage::isShowing) ? "still shown" : "closed"), e);
         }
         String question = ConsoleFixture.onFx(() -> ((DialogPane) robot.lookup("#close-confirm").query()).getHeaderText());
+        if (!System.getProperty("baton.screenshots", "").isBlank()) {
+            ConsoleFixture.onFx(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(720);
+                return null;
+            });
+            ConsoleFixture.waitFor(5, () -> stage.getWidth() == 1280);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(stage.getScene(), "close-confirm-window.png");
+            Screenshots.save(ConsoleFixture.onFx(() -> robot.lookup("#close-confirm").query().getScene()),
+                    "close-confirm-dialog.png");
+        }
         assertThat(question).isEqualTo("1 SSH session is open (db1): close anyway?");
         assertThat(ConsoleFixture.onFx(() -> robot.lookup("#close-confirm-stay").queryButton().isDefaultButton()))
                 .as("Don't close is what Enter does").isTrue();
