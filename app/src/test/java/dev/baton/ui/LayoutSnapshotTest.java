@@ -54,4 +54,31 @@ class LayoutSnapshotTest {
         assertThat(new CloseConfirmation(List.of(), true).question()).contains("A note is not saved: close anyway?");
         assertThat(new CloseConfirmation(List.of(), false).question()).isEmpty();
     }
+
+    /** SIGTERM (what a logout or systemd sends) runs the hook: the snapshot is on disk for the next start. */
+    @Test
+    void aJvmStoppedBySigtermSavesItsSnapshot() throws Exception {
+        String node = "dev/baton/test-sigterm-" + ProcessHandle.current().pid();
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot",
+                        System.getProperty("user.home")), "-cp", System.getProperty("java.class.path"), SigtermChild.class.getName(), node)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            child.destroy(); // SIGTERM on Linux and macOS
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the child stopped").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        Preferences.userRoot().sync(); // read what the other JVM wrote
+        Preferences saved = Preferences.userRoot().node(node);
+        try {
+            assertThat(saved.getDouble("width", 0)).isEqualTo(1234);
+            assertThat(saved.get("runbook", null)).isEqualTo("disk-full.md");
+        } finally {
+            saved.removeNode();
+            Preferences.userRoot().flush();
+        }
+    }
 }
