@@ -45,6 +45,11 @@ public final class Autosaver {
         }
     }
 
+    /** Whether text changed since the last save that worked: typed within the delay, or a save that failed. */
+    public synchronized boolean hasPending() {
+        return pending != null;
+    }
+
     /** Saves what is pending now, on the calling thread (closing, switching incidents). */
     public void saveNow() {
         String text;

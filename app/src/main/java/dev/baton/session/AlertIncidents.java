@@ -45,15 +45,35 @@ public final class AlertIncidents {
         return alert.alertname() + (shown.isEmpty() ? "" : " on " + String.join(" ", shown));
     }
 
+    /** Which incident an alert opens into, as the responder chose when one was already open. */
+    public enum Into {
+        /** The open incident when it was started for the same alert name, else a new one. */
+        ITS_OWN,
+        /** The incident open now, whatever it was started for: the alert joins its timeline. */
+        THE_OPEN_ONE,
+        /** Always a new incident, titled after the alert. */
+        A_NEW_ONE
+    }
+
     /** Starts (or joins) the incident for the alert and records it; the future holds what the window shows. */
     public CompletableFuture<Opened> open(FiringAlerts.Row row) {
+        return open(row, Into.ITS_OWN);
+    }
+
+    /** Opens the alert into the incident {@code into} names and records it there. */
+    public CompletableFuture<Opened> open(FiringAlerts.Row row, Into into) {
         FiringAlert alert = row.alert();
         String title = title(alert);
         String severity = !alert.severity().isBlank() ? alert.severity()
                 : row.runbook().map(Runbook::severity).orElse("");
         String source = "alert " + alert.alertname();
         // An incident already open for this alert name is joined: a second pod crash-looping is the same fire.
-        return session.startOrJoin((IncidentInfo open) -> open.alert().equalsIgnoreCase(alert.alertname()),
+        java.util.function.Predicate<IncidentInfo> joins = switch (into) {
+            case ITS_OWN -> open -> open.alert().equalsIgnoreCase(alert.alertname());
+            case THE_OPEN_ONE -> open -> true;
+            case A_NEW_ONE -> open -> false;
+        };
+        return session.startOrJoin(joins,
                 title, severity == null ? "" : severity, alert.alertname(), incident -> {
                     incident.alertOpened(new IncidentEvent.AlertOpened(alert.alertname(), alert.fingerprint(),
                             row.source(), alert.status(), alert.startsAt(), alert.labels(), alert.annotations(),

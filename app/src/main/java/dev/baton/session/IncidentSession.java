@@ -364,6 +364,11 @@ public final class IncidentSession implements AutoCloseable {
         }
     }
 
+    /** Whether notes typed are not on disk yet (within the autosave delay, or their save failed). */
+    public boolean notesUnsaved() {
+        return notesSaver.hasPending();
+    }
+
     /** Saved now and noted in the timeline (Ctrl+S). */
     public CompletableFuture<Void> saveNotes(String text) {
         return record(null, open -> {

@@ -33,6 +33,7 @@ public final class BatonApp extends Application {
     private final Path runbooks;
     private ConsoleWindow console;
     private IncidentSession session;
+    private Thread saveOnSignal;
 
     /** For Application.launch: the folder comes from --runbooks or the shipped default. */
     public BatonApp() {
@@ -75,8 +76,23 @@ public final class BatonApp extends Application {
         stage.setTitle("Baton");
         stage.setScene(scene);
         placement.restore(stage);
+        // The snapshot follows the window as it moves, so a SIGTERM saves where it was.
+        javafx.beans.InvalidationListener follow = o -> placement.remember(stage, console.snapshot());
+        stage.xProperty().addListener(follow);
+        stage.yProperty().addListener(follow);
+        stage.widthProperty().addListener(follow);
+        stage.heightProperty().addListener(follow);
+        stage.maximizedProperty().addListener(follow);
+        saveOnSignal = console.snapshot().shutdownHook(ConsoleWindow.layoutPreferences());
+        Runtime.getRuntime().addShutdownHook(saveOnSignal);
+        // The window manager's close asks first when SSH sessions or a note would be lost.
+        stage.setOnCloseRequest(e -> {
+            if (!console.mayClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
-            placement.remember(stage);
+            placement.remember(stage, console.snapshot());
             console.close();
         });
         stage.show();
@@ -182,6 +198,13 @@ public final class BatonApp extends Application {
     public void stop() {
         if (console != null) {
             console.close();
+        }
+        if (saveOnSignal != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(saveOnSignal); // saved by the close already
+            } catch (IllegalStateException stopping) {
+                // the JVM is stopping: the hook runs anyway and writes the same snapshot
+            }
         }
         background.shutdown();
         try {

@@ -47,8 +47,11 @@ import javafx.scene.layout.StackPane;
  * panes together and holds no logic of its own.
  */
 public final class ConsoleWindow extends BorderPane {
+    private static final String OPEN_RUNBOOK = "runbook";
     private static final Preferences LAYOUT = Preferences.userRoot().node("dev/baton/layout");
     private final PaneLayout panes = new PaneLayout(LAYOUT);
+    /** The layout and open runbook as they are now, kept for the close and for a JVM stopped by a signal. */
+    private final LayoutSnapshot snapshot = new LayoutSnapshot();
 
     private final Label status = new Label("Loading runbooks…");
     private final LibraryPane library;
@@ -127,6 +130,14 @@ public final class ConsoleWindow extends BorderPane {
                 this::alertOpened, say);
         folderApproval = new FolderApprovalPrompt(background, () -> getScene() == null ? null : getScene().getWindow(),
                 say, firing::refresh);
+        // A second alert never switches the incident in silence: the responder says where it goes.
+        firing.setWhere(row -> {
+            dev.baton.session.IncidentSnapshot open = incident.currentProperty().get();
+            if (open == null || open.info().alert().equalsIgnoreCase(row.alert().alertname())) {
+                return Optional.of(dev.baton.session.AlertIncidents.Into.ITS_OWN);
+            }
+            return dev.baton.ui.alerts.AlertIntoQuestion.ask(getScene() == null ? null : getScene().getWindow(), open, row);
+        });
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
@@ -137,6 +148,8 @@ public final class ConsoleWindow extends BorderPane {
         nameRunTarget();
         library.setOnAlertFound(match -> match.runbook().ifPresent(found -> match.section().ifPresentOrElse(
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found))));
+        runbook.shownRunbookProperty().addListener((obs, old, shown) ->
+                snapshot.put(OPEN_RUNBOOK, shown == null ? null : shown.id()));
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -204,6 +217,8 @@ public final class ConsoleWindow extends BorderPane {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, shortcuts);
             }
         });
+        // A divider is let go with the mouse: the snapshot follows it, ready for a SIGTERM.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> rememberPanes());
         setTop(new javafx.scene.layout.VBox(menus.bar(), handoffBanner));
         setCenter(split);
         setBottom(status);
@@ -275,6 +290,53 @@ public final class ConsoleWindow extends BorderPane {
         }
         right.getItems().set(1, incident); // replacing an item keeps the divider where it was
         nodesTab.setContent(nodes);
+        rememberPanes();
+    }
+
+    /** The snapshot written at close and by the shutdown hook; filled on the FX thread only. */
+    LayoutSnapshot snapshot() {
+        return snapshot;
+    }
+
+    private void rememberPanes() {
+        if (!closed) {
+            panes.remember(rememberedPanes(), snapshot);
+        }
+    }
+
+    /**
+     * Asked before the window closes, a close from the window manager included: live SSH sessions would end
+     * mid-command and a note not yet saved would be lost, so the responder confirms. Don't close is the default.
+     */
+    boolean mayClose() {
+        List<String> ssh = terminals.all().stream()
+                .filter(tab -> tab.session() instanceof dev.baton.ssh.SshShellSession)
+                .map(dev.baton.ui.terminal.TerminalTab::name).toList();
+        Optional<String> question = new CloseConfirmation(ssh, session.notesUnsaved()).question();
+        if (question.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close anyway",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Don't close",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, "", stay, close);
+        ask.setTitle("Close Baton");
+        ask.setHeaderText(question.get());
+        ask.setContentText(ssh.isEmpty() ? "Closing now loses the note typed last."
+                : "Closing ends the SSH sessions and any command still running in them.");
+        ask.getDialogPane().setId("close-confirm");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        javafx.scene.control.Button closeButton = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(close);
+        closeButton.setId("close-confirm-close");
+        closeButton.setDefaultButton(false);
+        javafx.scene.control.Button stayButton = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(stay);
+        stayButton.setId("close-confirm-stay");
+        stayButton.setDefaultButton(true);
+        return ask.showAndWait().filter(close::equals).isPresent();
     }
 
     /** What Enter on a palette entry does: each kind opens the way its own pane would. */
@@ -390,6 +452,11 @@ public final class ConsoleWindow extends BorderPane {
         runbook.setLibrary(loaded);
         status.setText(summary);
         folderApproval.check(loaded.folders());
+        // The runbook open when Baton last stopped comes back, unless something was opened meanwhile.
+        String open = LAYOUT.get(OPEN_RUNBOOK, null);
+        if (open != null && runbook.shownRunbookProperty().get() == null) {
+            loaded.find(open).ifPresent(runbook::show);
+        }
     }
 
     /** Opens a terminal tab on the node, connecting first if needed; the UI never waits for it. */
@@ -516,8 +583,9 @@ public final class ConsoleWindow extends BorderPane {
         if (closed) {
             return;
         }
+        panes.remember(rememberedPanes(), snapshot);
         closed = true;
-        panes.remember(rememberedPanes());
+        snapshot.writeTo(LAYOUT);
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
         incident.stop();

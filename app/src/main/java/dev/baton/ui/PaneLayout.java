@@ -29,11 +29,12 @@ final class PaneLayout {
         }
     }
 
-    void remember(List<SplitPane> panes) {
+    /** Keeps the dividers in the snapshot the window writes as it closes, or as the JVM stops. */
+    void remember(List<SplitPane> panes, LayoutSnapshot snapshot) {
         for (SplitPane pane : panes) {
             double[] positions = pane.getDividerPositions();
             for (int i = 0; i < positions.length; i++) {
-                layout.putDouble(key(pane, i), positions[i]);
+                snapshot.putDouble(key(pane, i), positions[i]);
             }
         }
     }

@@ -44,14 +44,17 @@ final class WindowPlacement {
         stage.setMaximized(layout.getBoolean("maximized", false));
     }
 
-    /** Called as the window closes. A maximised window keeps the size it had before. */
-    void remember(Stage stage) {
-        layout.putBoolean("maximized", stage.isMaximized());
+    /**
+     * Called as the window moves, resizes and closes, on the FX thread; the snapshot is written as it closes
+     * or as the JVM stops. A maximised window keeps the size it had before.
+     */
+    void remember(Stage stage, LayoutSnapshot snapshot) {
+        snapshot.putBoolean("maximized", stage.isMaximized());
         if (!stage.isMaximized() && stage.getScene() != null) {
-            layout.putDouble("width", stage.getScene().getWidth());
-            layout.putDouble("height", stage.getScene().getHeight());
-            layout.putDouble("x", stage.getX());
-            layout.putDouble("y", stage.getY());
+            snapshot.putDouble("width", stage.getScene().getWidth());
+            snapshot.putDouble("height", stage.getScene().getHeight());
+            snapshot.putDouble("x", stage.getX());
+            snapshot.putDouble("y", stage.getY());
         }
     }
 

@@ -69,4 +69,23 @@ class AutosaverTest {
         saver.saveNow();
         assertThat(saved).containsExactly("first");
     }
+
+    /** What the window's close asks about: a note typed and not yet saved, or whose save failed. */
+    @Test
+    void textIsPendingUntilASaveWorks() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        Autosaver saver = new Autosaver(executor, Duration.ofHours(1), text -> {
+            if (failing.get()) {
+                throw new java.io.IOException("disk full");
+            }
+        }, message -> { });
+        assertThat(saver.hasPending()).isFalse();
+        saver.changed("typed");
+        assertThat(saver.hasPending()).isTrue();
+        saver.saveNow();
+        assertThat(saver.hasPending()).as("a failed save keeps the text pending").isTrue();
+        failing.set(false);
+        saver.saveNow();
+        assertThat(saver.hasPending()).isFalse();
+    }
 }

@@ -37,6 +37,9 @@ public final class FiringPane extends VBox {
     private final Background background;
     private final AlertIncidents incidents;
     private final Consumer<AlertIncidents.Opened> opened;
+    /** Asks, when another incident is open, whether the alert joins it or starts its own; empty means cancelled. */
+    private java.util.function.Function<FiringAlerts.Row, java.util.Optional<AlertIncidents.Into>> where =
+            row -> java.util.Optional.of(AlertIncidents.Into.ITS_OWN);
     private final Consumer<String> status;
     private final Function<List<java.nio.file.Path>, SourcesConfig> config;
     private final TreeView<Item> table = new TreeView<>(new TreeItem<>());
@@ -226,10 +229,20 @@ public final class FiringPane extends VBox {
         return item == null || item.getValue() == null ? Optional.empty() : Optional.ofNullable(item.getValue().row());
     }
 
+    /** What decides the incident an opened alert goes into (the window asks the responder). */
+    public void setWhere(java.util.function.Function<FiringAlerts.Row, java.util.Optional<AlertIncidents.Into>> where) {
+        this.where = where;
+    }
+
     /** Opens the alert: the incident for it (with its labels), then its runbook. */
     public void open(FiringAlerts.Row row) {
+        java.util.Optional<AlertIncidents.Into> into = where.apply(row);
+        if (into.isEmpty()) {
+            status.accept(row.alert().alertname() + " not opened");
+            return;
+        }
         status.accept("Opening " + row.alert().alertname() + "…");
-        background.onFx(incidents.open(row), "Could not open " + row.alert().alertname(), opened);
+        background.onFx(incidents.open(row, into.get()), "Could not open " + row.alert().alertname(), opened);
     }
 
     /** Paste an alert's JSON when no Alertmanager is reachable. */

@@ -88,7 +88,12 @@ public final class IncidentPane extends VBox {
         title.getStyleClass().add("incident-title");
         clock.setId("incident-clock");
         clock.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // A long title is shortened with "…" (whole in its tooltip), never pushing the actions out of the pane.
+        title.setMinWidth(0);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(title.textProperty());
+        title.setTooltip(whole);
         clock.getStyleClass().add("incident-clock");
         phase.setId("incident-phase");
         Button start = button("New…", "incident-new", this::askNew);
@@ -97,12 +102,18 @@ public final class IncidentPane extends VBox {
         end.disableProperty().bind(current.isNull());
         Button handOff = button("Hand off…", "incident-handoff", onHandOff);
         handOff.disableProperty().bind(current.isNull());
+        phase.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end);
+        HBox.setHgrow(title, Priority.SOMETIMES);
+        javafx.scene.control.MenuButton more = overflow(start, open, handOff, end);
+        HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end, more);
         header.setPadding(new Insets(4, 6, 4, 6));
         header.getStyleClass().add("incident-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.beans.InvalidationListener fit = o -> fitActions(header, more, List.of(start, open, handOff), end);
+        header.widthProperty().addListener(fit);
+        clock.widthProperty().addListener(fit);
 
         notes.setId("notes-editor");
         notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
@@ -191,6 +202,50 @@ public final class IncidentPane extends VBox {
         current.addListener((obs, old, incident) -> show(incident));
         clockTick.setCycleCount(Timeline.INDEFINITE);
         clockTick.play();
+    }
+
+    /** The actions as a menu, shown when the pane is too narrow for their buttons; each item does what its button does. */
+    private static javafx.scene.control.MenuButton overflow(Button... buttons) {
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("⋯");
+        more.setId("incident-more");
+        more.setTooltip(new javafx.scene.control.Tooltip("Incident actions: New, Open, Hand off, End"));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button button : buttons) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(button.getText());
+            item.setId(button.getId().replace("incident-", "incident-more-"));
+            item.disableProperty().bind(button.disableProperty());
+            item.setOnAction(e -> button.fire());
+            more.getItems().add(item);
+        }
+        more.setVisible(false);
+        more.setManaged(false);
+        return more;
+    }
+
+    /** Title shortened to this much before any action leaves the bar for the overflow menu. */
+    private static final double TITLE_ROOM = 140;
+
+    /**
+     * Keeps End reachable at any width: when the bar cannot hold the buttons beside a readable title, New,
+     * Open and Hand off move into the overflow menu; narrower still, End moves there too.
+     */
+    private void fitActions(HBox header, javafx.scene.control.MenuButton more, List<Button> first, Button end) {
+        double spacing = header.getSpacing();
+        double room = header.getWidth() - header.getPadding().getLeft() - header.getPadding().getRight();
+        double fixed = TITLE_ROOM + clock.prefWidth(-1) + spacing * 3;
+        double menu = more.prefWidth(-1) + spacing;
+        double all = fixed + end.prefWidth(-1) + spacing
+                + first.stream().mapToDouble(b -> b.prefWidth(-1) + spacing).sum();
+        boolean allFit = all <= room;
+        boolean endFits = fixed + end.prefWidth(-1) + spacing + menu <= room;
+        for (Button button : first) {
+            button.setVisible(allFit);
+            button.setManaged(allFit);
+        }
+        end.setVisible(allFit || endFits);
+        end.setManaged(allFit || endFits);
+        more.setVisible(!allFit);
+        more.setManaged(!allFit);
     }
 
     private static Button button(String text, String id, Runnable action) {
