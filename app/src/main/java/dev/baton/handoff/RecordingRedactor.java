@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.incident.SecretScanner;
 import dev.baton.incident.TextLines;
+import dev.baton.terminal.ShownText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,8 +38,6 @@ final class RecordingRedactor {
     private static final int MAX_PENDING_EVENTS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum State { TEXT, ESC, ESC_INTERMEDIATE, CSI, STRING, STRING_ESC }
-
     /** One line of the file, held until no shown line that may still be redacted reaches into it. */
     private static final class Event {
         final byte[] raw;
@@ -64,7 +63,7 @@ final class RecordingRedactor {
     private final StringBuilder shown = new StringBuilder();
     private final List<Event> shownEvent = new ArrayList<>();
     private final List<Integer> shownOffset = new ArrayList<>();
-    private State state = State.TEXT;
+    private final ShownText terminal = new ShownText();
 
     private RecordingRedactor(Redactor redactor, String file, OutputStream out) {
         this.redactor = redactor;
@@ -113,51 +112,35 @@ final class RecordingRedactor {
 
     /** Feeds an output event's characters through a small terminal: what would show, and where it came from. */
     private void show(Event event) throws IOException {
-        String text = event.text;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (state) {
-                case TEXT -> {
-                    if (c == 0x1b) {
-                        state = State.ESC;
-                    } else if (c == '\n' || c == '\r') {
-                        endShownLine();
-                        flush(1);
-                    } else if (c == '\b') {
-                        if (!shown.isEmpty()) {
-                            int last = shown.length() - 1;
-                            shown.setLength(last);
-                            shownEvent.remove(last);
-                            shownOffset.remove(last);
-                        }
-                    } else if (c == '\t' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)) {
-                        shown.append(c == '\t' ? ' ' : c);
-                        shownEvent.add(event);
-                        shownOffset.add(i);
-                        if (shown.length() >= MAX_SHOWN_LINE) {
-                            endShownLineAfterBlank();
-                        }
-                    }
+        terminal.read(event.text, new ShownText.Reader<IOException>() {
+            @Override
+            public void shown(char c, int index) {
+                shown.append(c);
+                shownEvent.add(event);
+                shownOffset.add(index);
+                if (shown.length() >= MAX_SHOWN_LINE) {
+                    endShownLineAfterBlank();
                 }
-                case ESC -> state = c == '[' ? State.CSI
-                        : c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_' ? State.STRING
-                        : c >= 0x20 && c <= 0x2f ? State.ESC_INTERMEDIATE : State.TEXT;
-                case ESC_INTERMEDIATE -> state = c >= 0x20 && c <= 0x2f ? State.ESC_INTERMEDIATE : State.TEXT;
-                case CSI -> {
-                    if (c == 0x1b) {
-                        state = State.ESC;
-                    } else if (c >= 0x40 && c <= 0x7e) {
-                        state = State.TEXT;
-                        // Cursor jumps (position, up, down, next/previous line): what follows is elsewhere.
-                        if ("HfdABEF".indexOf(c) >= 0) {
-                            endShownLine();
-                        }
-                    }
-                }
-                case STRING -> state = c == 0x07 ? State.TEXT : c == 0x1b ? State.STRING_ESC : State.STRING;
-                case STRING_ESC -> state = State.TEXT;
             }
-        }
+
+            @Override
+            public void backspace() {
+                if (!shown.isEmpty()) {
+                    int last = shown.length() - 1;
+                    shown.setLength(last);
+                    shownEvent.remove(last);
+                    shownOffset.remove(last);
+                }
+            }
+
+            @Override
+            public void lineEnd(boolean newline) throws IOException {
+                endShownLine();
+                if (newline) {
+                    flush(1);
+                }
+            }
+        });
     }
 
     /**

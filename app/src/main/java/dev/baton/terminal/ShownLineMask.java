@@ -13,10 +13,8 @@ import java.util.TreeMap;
  * between them kept.
  */
 final class ShownLineMask {
-    private enum State { TEXT, ESC, ESC_INTERMEDIATE, CSI, STRING, STRING_ESC }
-
     private final SecretFinder finder;
-    private State state = State.TEXT;
+    private final ShownText text = new ShownText();
     private int masked;
 
     ShownLineMask(SecretFinder finder) {
@@ -33,43 +31,26 @@ final class ShownLineMask {
         StringBuilder shown = new StringBuilder();
         List<Integer> origin = new ArrayList<>();
         TreeMap<Integer, String> edits = new TreeMap<>();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            switch (state) {
-                case TEXT -> {
-                    if (c == 0x1b) {
-                        state = State.ESC;
-                    } else if (c == '\n' || c == '\r') {
-                        scan(shown, origin, edits);
-                    } else if (c == '\b') {
-                        if (!shown.isEmpty()) {
-                            shown.setLength(shown.length() - 1);
-                            origin.remove(origin.size() - 1);
-                        }
-                    } else if (c == '\t' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)) {
-                        shown.append(c == '\t' ? ' ' : c);
-                        origin.add(i);
-                    }
-                }
-                case ESC -> state = c == '[' ? State.CSI
-                        : c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_' ? State.STRING
-                        : c >= 0x20 && c <= 0x2f ? State.ESC_INTERMEDIATE : State.TEXT;
-                case ESC_INTERMEDIATE -> state = c >= 0x20 && c <= 0x2f ? State.ESC_INTERMEDIATE : State.TEXT;
-                case CSI -> {
-                    if (c == 0x1b) {
-                        state = State.ESC;
-                    } else if (c >= 0x40 && c <= 0x7e) {
-                        state = State.TEXT;
-                        // A cursor jump (position, up, down, next or previous line): what follows is elsewhere.
-                        if ("HfdABEF".indexOf(c) >= 0) {
-                            scan(shown, origin, edits);
-                        }
-                    }
-                }
-                case STRING -> state = c == 0x07 ? State.TEXT : c == 0x1b ? State.STRING_ESC : State.STRING;
-                case STRING_ESC -> state = State.TEXT;
+        text.read(raw, new ShownText.Reader<RuntimeException>() {
+            @Override
+            public void shown(char c, int index) {
+                shown.append(c);
+                origin.add(index);
             }
-        }
+
+            @Override
+            public void backspace() {
+                if (!shown.isEmpty()) {
+                    shown.setLength(shown.length() - 1);
+                    origin.remove(origin.size() - 1);
+                }
+            }
+
+            @Override
+            public void lineEnd(boolean newline) {
+                scan(shown, origin, edits);
+            }
+        });
         scan(shown, origin, edits);
         if (edits.isEmpty()) {
             return raw;
