@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         + "Exit 1 when any Alertmanager could not be asked or gave no well-formed list: "
         + "only then is \"Nothing is firing.\" said."})
 final class AlertsCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "One JSON list: alertname, labels, runbook (path or null), and more.")
+    @Option(names = "--json", description = "One JSON list: alertname, labels, runbook (its path; left out when none answers), and more.")
     boolean json;
 
     @Option(names = "--alertmanager", paramLabel = "URL", description = "Ask this Alertmanager instead of the configured ones.")
@@ -104,7 +104,7 @@ final class AlertsCommand implements Callable<Integer> {
                 node.set("group", mapper.valueToTree(group.labels()));
             }
         }
-        return mapper.writeValueAsString(rows);
+        return Printable.json(rows);
     }
 
     private static String dash(String text) {

@@ -101,8 +101,6 @@ final class GroupRun {
             node.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
             if (outcome.exit() != null) {
                 node.put("exit", outcome.exit());
-            } else {
-                node.putNull("exit");
             }
             node.put("durationMs", outcome.duration().toMillis());
             node.put("reason", outcome.reason());
@@ -112,7 +110,7 @@ final class GroupRun {
                     .findFirst().map(g -> g.representative().name()).orElse(outcome.name()));
         }
         try {
-            return mapper.writeValueAsString(nodes);
+            return Printable.json(nodes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of text and numbers is always JSON", e);
         }

@@ -1,7 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.baton.runbook.RunbookLibrary;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,9 +24,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (RunbookLibrary library = RunbookLibrary.load(paths)) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            mapper.getFactory().setCharacterEscapes(Printable.jsonEscapes());
-            spec.commandLine().getOut().println(mapper.writeValueAsString(InspectReport.of(library)));
+            spec.commandLine().getOut().println(Printable.json(InspectReport.of(library)));
         }
         return 0;
     }

@@ -57,6 +57,28 @@ final class Printable {
     }
 
     /**
+     * {@code value} as the CLI prints JSON ({@link #jsonMapper()}), a field without a value left out rather than
+     * written as {@code null}: a script reading it with {@code jq '.runbook // "none"'} gets the same answer, and a
+     * person reading it never sees the word "null".
+     */
+    static String json(Object value) throws com.fasterxml.jackson.core.JsonProcessingException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = jsonMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = mapper.valueToTree(value);
+        return mapper.writeValueAsString(withoutNullFields(tree));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutNullFields(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove(object.properties().stream().filter(field -> field.getValue().isNull())
+                    .map(java.util.Map.Entry::getKey).toList());
+            object.forEach(Printable::withoutNullFields);
+        } else if (node.isArray()) {
+            node.forEach(Printable::withoutNullFields);
+        }
+        return node;
+    }
+
+    /**
      * For JSON output: Jackson escapes C0 controls itself; these escapes add the rest of what
      * {@link #of} shows as escapes (DEL, C1, separators, bidirectional overrides), as {@code \\uXXXX}.
      */

@@ -113,7 +113,7 @@ final class QueryCommand implements Callable<Integer> {
             }
             QueryAnswer answer = run.answer().orElseThrow();
             if (json) {
-                out.println(Printable.jsonMapper().writeValueAsString(json(answer)));
+                out.println(Printable.json(json(answer)));
             } else {
                 out.print(QueryTable.aligned(answer, Printable::of));
             }

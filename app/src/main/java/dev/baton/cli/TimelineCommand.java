@@ -43,7 +43,9 @@ final class TimelineCommand implements Runnable {
             try {
                 result = Timeline.verify(file);
             } catch (IOException e) {
-                err.println("baton timeline verify: cannot read " + file + ": " + Printable.of(e.getMessage()));
+                // The JDK's message for a missing file is the path alone: said here in words.
+                err.println("baton timeline verify: cannot read " + Printable.of(file) + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : Printable.of(e.getMessage())));
                 return 2;
             }
             for (String problem : result.problems()) {

@@ -60,8 +60,10 @@ class InspectCommandTest {
         assertThat(fields(report)).containsExactly("problems", "runbooks");
         assertThat(report.get("runbooks")).isNotEmpty();
         for (JsonNode runbook : report.get("runbooks")) {
-            assertThat(fields(runbook)).contains("path", "title", "severity", "alerts", "owner", "mttr", "steps",
-                    "checklist", "links", "alertMap");
+            assertThat(fields(runbook)).contains("path", "title", "alerts", "steps", "checklist", "links", "alertMap");
+            // What a runbook does not say (its severity, owner, mttr) is left out, never written as null.
+            assertThat(fields(runbook)).isSubsetOf("path", "title", "severity", "alerts", "owner", "mttr", "steps",
+                    "checklist", "links", "alertMap", "phases", "index");
             for (JsonNode step : runbook.get("steps")) {
                 assertThat(fields(step)).contains("section", "language", "command", "runnable", "placeholders", "warnings");
                 step.get("warnings").forEach(w -> assertThat(w.asText()).isIn("destructive", "hidden-unicode"));
