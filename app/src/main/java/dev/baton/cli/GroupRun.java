@@ -30,14 +30,17 @@ import java.util.Optional;
 final class GroupRun {
     private final PrintStream err;
     private final boolean json;
+    private final Optional<dev.baton.session.IncidentSession> incident;
 
-    GroupRun(PrintStream err, boolean json) {
+    /** @param incident where the run and each node's result are recorded; empty when they are not */
+    GroupRun(PrintStream err, boolean json, Optional<dev.baton.session.IncidentSession> incident) {
         this.err = err;
         this.json = json;
+        this.incident = incident;
     }
 
     /** @param plan a plan {@link RunCommand#refusal} found nothing against */
-    int run(ExecPlan plan, Map<String, String> values, List<Node> nodes, String group, boolean yes,
+    int run(dev.baton.runbook.Runbook runbook, int step, ExecPlan plan, Map<String, String> values, List<Node> nodes, String group, boolean yes,
             SshConnector connector, FanOut.Options options) throws InterruptedException, IOException {
         String where = Targets.describe(group, nodes);
         Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
@@ -54,8 +57,8 @@ final class GroupRun {
                     + ", or pass --yes)");
             return RunCommand.REFUSED;
         }
-        FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), Optional.empty());
-        FanOutRun run = fanOut.start(null, 0, plan, nodes, values, options, outcome -> { });
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), incident);
+        FanOutRun run = fanOut.start(runbook, step, plan, nodes, values, options, outcome -> { });
         Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         while (!run.await(Duration.ofHours(1))) {
@@ -72,6 +75,14 @@ final class GroupRun {
             System.out.print(Printable.lines(FanOutSummary.text(run)));
         }
         System.out.flush();
+        // Each result is recorded on the incident's thread, reading the output below: written before it is closed.
+        if (incident.isPresent()) {
+            try {
+                incident.get().drain();
+            } catch (Exception e) {
+                err.println("baton run: the results were not all recorded: " + Printable.of(e.getMessage()));
+            }
+        }
         // Output that outgrew memory is named in what was printed ("full output in …"): its file is kept, under
         // the cache folder's runs, for the responder to read; the rest had no file.
         for (NodeOutcome outcome : run.outcomes()) {

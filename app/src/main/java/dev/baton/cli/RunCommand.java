@@ -131,8 +131,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Step step;
+        dev.baton.runbook.Runbook runbook = null;
         try {
-            step = what.command != null ? commandStep(what.command) : runnableStep(what.step);
+            if (what.command != null) {
+                step = commandStep(what.command);
+            } else {
+                StepReference reference = runnableStep(what.step);
+                step = reference.step();
+                runbook = reference.runbook();
+            }
         } catch (IllegalArgumentException | IOException e) {
             err.println("baton run: " + Printable.of(e.getMessage()));
             return REFUSED;
@@ -160,8 +167,15 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
         if (where.group != null || targets.size() > 1) {
-            return new GroupRun(err, json).run(plan, given, targets, where.group, yes, connector(inventory,
-                    SshPrompts.NONE), new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
+            try (RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
+                int status = new GroupRun(err, json, recording.session()).run(runbook, step.number(), plan, given,
+                        targets, where.group, yes, connector(inventory, SshPrompts.NONE),
+                        new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
+                if (status != REFUSED) {
+                    recording.await(java.util.concurrent.CompletableFuture.completedFuture(null));
+                }
+                return status;
+            }
         }
         Node node = targets.get(0);
 
@@ -183,12 +197,23 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
 
+        try (RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
+            return runOnOne(node, plan, given, inventory, prompts, recording, runbook, step.number());
+        }
+    }
+
+    private int runOnOne(Node node, ExecPlan plan, Map<String, String> given, Inventory inventory, SshPrompts prompts,
+            RunRecording recording, dev.baton.runbook.Runbook runbook, int stepNumber) throws Exception {
+        PrintStream err = System.err;
         try (SshConnection connection = connector(inventory, prompts).connect(node)) {
-            NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), Optional.empty());
+            NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), recording.session());
+            running.announce(runbook, stepNumber, plan, List.of(node), given);
             PassThrough passThrough = new PassThrough(System.out, System.err);
-            RunResult result = running.run(node, plan, given, passThrough).result();
+            NodeRunning.Finished finished = running.run(node, plan, given, passThrough);
+            RunResult result = finished.result();
             passThrough.stopCancelling();
             System.out.flush();
+            recording.await(finished.recorded());
             result.stdout().discard();
             result.stderr().discard();
             if (result.outcome() != RunOutcome.COMPLETED || result.exitStatus() == null) {
@@ -198,6 +223,9 @@ final class RunCommand implements Callable<Integer> {
             return result.exitStatus();
         } catch (SshFailure failure) {
             err.println("baton run: " + Printable.lines(failure.getMessage()));
+            recording.session().ifPresent(session -> session.connectionFailed(node.name(), failure.state().label(),
+                    failure.getMessage()));
+            recording.await(java.util.concurrent.CompletableFuture.completedFuture(null));
             return CONNECTION_FAILED;
         }
     }
@@ -232,8 +260,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code FILE#N} or {@code FILE#ANCHOR#N}, refused when it is not something to run; its warnings hold what its runbook asks to confirm. */
-    private static Step runnableStep(String reference) throws IOException {
-        Step step = StepReference.resolve(reference).step();
+    private static StepReference runnableStep(String reference) throws IOException {
+        StepReference resolved = StepReference.resolve(reference);
+        Step step = resolved.step();
         if (!step.runnable()) {
             throw new IllegalArgumentException(reference + " is a " + step.kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " block, not a command to run");
@@ -242,7 +271,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(reference + " opens " + step.session().client()
                     + " and types lines at its prompt: run it in a terminal (Run in Baton's window), not on nodes");
         }
-        return step;
+        return resolved;
     }
 
     /** {@code --command TEXT}: a step of no runbook, so no runbook policy. */

@@ -106,6 +106,26 @@ public final class IncidentSession implements AutoCloseable {
         }, "Could not reopen the last incident");
     }
 
+    /**
+     * As {@link #resumeCurrent()}, for a command line tool that says itself why it could not (the incident is
+     * open in the window, the folder cannot be read): a failure completes the future and is neither logged nor
+     * told, so that the tool's one line is all the responder reads.
+     */
+    public CompletableFuture<Optional<IncidentSnapshot>> resumeCurrentQuietly() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Optional<String> id = store.currentId();
+                if (id.isEmpty()) {
+                    return Optional.empty();
+                }
+                switchTo(store.open(id.get()));
+                return Optional.of(IncidentSnapshot.of(incident));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, writer);
+    }
+
     public CompletableFuture<IncidentSnapshot> start(String title, String severity, String alert) {
         return submit(() -> {
             switchTo(store.start(title, severity, alert, responder, Instant.now()));
