@@ -1,46 +1,44 @@
 package dev.baton.ui;
 
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The window's size and place between runs: where the responder left it, as long as that is still on a
- * screen; otherwise as large as Baton likes to be (1440×900) within the screen, never larger than it.
+ * The window's size and place between runs: where the responder left it, fitted to the screen it lands on
+ * ({@link WindowBounds#fit}): no larger than that screen's visual bounds and wholly on it. With nothing
+ * saved, as large as Baton likes to be (1440×900) within the primary screen, centred.
  */
 final class WindowPlacement {
     private static final double WIDTH = 1440;
     private static final double HEIGHT = 900;
 
     private final Preferences layout;
+    private final WindowBounds placed;
 
     WindowPlacement(Preferences layout) {
         this.layout = layout;
+        WindowBounds saved = new WindowBounds(layout.getDouble("x", Double.NaN), layout.getDouble("y", Double.NaN),
+                layout.getDouble("width", WIDTH), layout.getDouble("height", HEIGHT));
+        List<WindowBounds> screens = Screen.getScreens().stream().map(s -> bounds(s.getVisualBounds())).toList();
+        placed = WindowBounds.fit(saved, screens, bounds(Screen.getPrimary().getVisualBounds()));
     }
 
     /** The scene's size: the remembered one, fitted to the screen it will be on. */
     double width() {
-        return Math.min(layout.getDouble("width", WIDTH), screen().getWidth());
+        return placed.width();
     }
 
     double height() {
-        return Math.min(layout.getDouble("height", HEIGHT), screen().getHeight());
+        return placed.height();
     }
 
-    /** Puts the stage where it was, when that place is still on a screen; else leaves it to the platform. */
+    /** Puts the stage where it was, moved wholly onto the screen it lands on. */
     void restore(Stage stage) {
-        double x = layout.getDouble("x", Double.NaN);
-        double y = layout.getDouble("y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(x, y, Math.max(1, width() / 4), 40).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        } else {
-            Rectangle2D bounds = screen();
-            stage.setX(bounds.getMinX() + (bounds.getWidth() - width()) / 2);
-            stage.setY(bounds.getMinY() + (bounds.getHeight() - height()) / 2);
-        }
+        stage.setX(placed.x());
+        stage.setY(placed.y());
         stage.setMaximized(layout.getBoolean("maximized", false));
     }
 
@@ -58,7 +56,7 @@ final class WindowPlacement {
         }
     }
 
-    private static Rectangle2D screen() {
-        return Screen.getPrimary().getVisualBounds();
+    private static WindowBounds bounds(Rectangle2D rectangle) {
+        return new WindowBounds(rectangle.getMinX(), rectangle.getMinY(), rectangle.getWidth(), rectangle.getHeight());
     }
 }
