@@ -202,6 +202,7 @@ public final class ConsoleWindow extends BorderPane {
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         keepStatusFresh();
+        escFromThePageClosesTheOverlay();
         menus = new ConsoleMenus(this, steps, active, this::showPalette);
         palette = new dev.baton.ui.palette.CommandPalette(background,
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
@@ -248,6 +249,23 @@ public final class ConsoleWindow extends BorderPane {
         };
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, nextAction);
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, nextAction);
+    }
+
+    /**
+     * Esc takes away the result or answer lying over the terminals from the runbook page too, where the click on
+     * Query or Run on nodes left the keys: one key back, not a click into the result first. It is handed to the
+     * result in front, whose own Esc closes it; elsewhere (a terminal, a field) Esc stays theirs.
+     */
+    private void escFromThePageClosesTheOverlay() {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            javafx.scene.Node front = side.getChildren().get(side.getChildren().size() - 1);
+            // The copy handed on passes through here again on its way to the result: it is let through.
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && front != right && e.getTarget() != front
+                    && runbook.isFocusWithin()) {
+                e.consume();
+                front.fireEvent(e.copyFor(front, front));
+            }
+        });
     }
 
     /** The Firing tab wears the number of alerts firing, so it is seen from the Runbooks or Nodes tab. */

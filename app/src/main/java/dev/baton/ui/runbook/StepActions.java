@@ -73,7 +73,7 @@ public final class StepActions {
             case RUN -> step(runbook, action).ifPresent(step -> terminalTabs.get().active().ifPresentOrElse(
                     tab -> run(step, tab), () -> status.accept("Open a terminal first (Ctrl+T)")));
             case RUN_IN -> step(runbook, action).ifPresent(step -> chooseTerminal("Which terminal?", null)
-                    .ifPresent(tab -> run(step, tab)));
+                    .ifPresentOrElse(tab -> run(step, tab), () -> notRun(step.number())));
             case RUN_ON_NODE -> step(runbook, action).ifPresent(this::runOnNode);
             case COPY -> step(runbook, action).ifPresent(this::copy);
             case TICK -> {
@@ -140,8 +140,13 @@ public final class StepActions {
                                     + " to run it");
                             chooseTerminal("Step " + number + " was typed into " + terminal + ", which is closed."
                                     + " Run it in:", terminalTabs.get().active().orElse(null))
-                                    .ifPresent(tab -> run(step, tab));
+                                    .ifPresentOrElse(tab -> run(step, tab), () -> notRun(number));
                         }));
+    }
+
+    /** The choice of terminal was cancelled: what the status bar asked ("choose where…") no longer holds. */
+    private void notRun(int number) {
+        status.accept("Step " + number + " not run: no terminal chosen");
     }
 
     /** Placeholders, then the plan, then (when the policy asks) the confirmation, then the bytes, off the FX thread. */
