@@ -118,6 +118,26 @@ class RunRecordingTest {
     }
 
     @Test
+    void aNodeThatCannotBeReachedIsRecordedAsAFailedConnection() throws Exception {
+        Path folder;
+        try (OpenIncident incident = store().start("Answer wrong", "P3", "", "ana", Instant.now())) {
+            folder = incident.folder();
+        }
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+
+        RunLabelQuotingTest.Cli run = run(InProcessSshServer.USER + "@127.0.0.1:" + closed);
+
+        assertThat(run.status()).isEqualTo(RunCommand.CONNECTION_FAILED);
+        assertThat(run.err()).contains("connection refused").endsWith("baton run: recorded in incident \"Answer wrong\" ("
+                + folder.getFileName() + ")\n");
+        assertThat(Files.readString(folder.resolve("timeline.jsonl"))).contains("\"type\":\"connection.failed\"")
+                .contains("127.0.0.1:" + closed);
+    }
+
+    @Test
     void withNoIncidentOpenOneLineSaysTheRunIsNotRecorded() throws Exception {
         RunLabelQuotingTest.Cli run = run(node());
 
