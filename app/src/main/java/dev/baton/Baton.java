@@ -16,6 +16,6 @@ public final class Baton {
             BatonApp.launchWindow(null, List.of());
             System.exit(0);
         }
-        System.exit(BatonCommand.commandLine(BatonApp::launchWindow, args).execute(args));
+        System.exit(BatonCommand.execute(BatonApp::launchWindow, args));
     }
 }

@@ -1,8 +1,12 @@
 package dev.baton.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +48,40 @@ public final class BatonCommand implements Runnable {
     @Override
     public void run() {
         openWindow.open(runbooks, inventories);
+    }
+
+    /**
+     * Runs the command line as the launcher does, printing to standard output and error: a plain {@code search} or
+     * {@code alert} without building picocli's model (see {@link PlainCommandLine}), anything else through it.
+     */
+    public static int execute(WindowOpener openWindow, String... args) {
+        Optional<PlainCommandLine.Invocation> plain = PlainCommandLine.parse(args);
+        if (plain.isEmpty()) {
+            return commandLine(openWindow, args).execute(args);
+        }
+        // As picocli writes them: in the console's encoding where Java knows it, else the platform's.
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        String errEncoding = System.getProperty("sun.stderr.encoding");
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err,
+                errEncoding != null && Charset.isSupported(errEncoding) ? Charset.forName(errEncoding) : Charset.defaultCharset()), true);
+        try {
+            return execute(plain.get(), out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs a plain command; a failure is answered as picocli's handler below answers it. */
+    static int execute(PlainCommandLine.Invocation invocation, PrintWriter out, PrintWriter err) {
+        try {
+            return invocation.run(out, err);
+        } catch (RuntimeException e) {
+            err.println("baton: " + Printable.of(e.getMessage()));
+            return 2;
+        }
     }
 
     /** The command line; {@code openWindow} is called with the chosen folder (or null) when no command is given. */
