@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.")
 public final class BatonCommand implements Runnable {
-    /** The commands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
-            AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
-            BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+    /** The commands, in the order help lists them; in a class of their own, so a plain search loads no picocli class. */
+    private static final class Commands {
+        static final List<Class<?>> ALL = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
+                AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
+                BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+    }
 
     @Option(names = "--runbooks", paramLabel = "DIR",
             description = "Open the window on this runbook folder (default: the runbooks Baton ships).")
@@ -91,7 +93,7 @@ public final class BatonCommand implements Runnable {
 
     /** The command line with every command; {@code openWindow} is called when no command is given. */
     public static CommandLine commandLine(WindowOpener openWindow) {
-        return commandLine(openWindow, COMMANDS);
+        return commandLine(openWindow, Commands.ALL);
     }
 
     /**
@@ -102,13 +104,13 @@ public final class BatonCommand implements Runnable {
      */
     public static CommandLine commandLine(WindowOpener openWindow, String... args) {
         if (args.length > 0) {
-            for (Class<?> command : COMMANDS) {
+            for (Class<?> command : Commands.ALL) {
                 if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
                     return commandLine(openWindow, List.of(command));
                 }
             }
         }
-        return commandLine(openWindow, COMMANDS);
+        return commandLine(openWindow, Commands.ALL);
     }
 
     private static CommandLine commandLine(WindowOpener openWindow, List<Class<?>> commands) {
