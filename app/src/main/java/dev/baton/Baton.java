@@ -16,6 +16,8 @@ public final class Baton {
             BatonApp.launchWindow(null, List.of());
             System.exit(0);
         }
-        System.exit(BatonCommand.commandLine(BatonApp::launchWindow, args).execute(args));
+        // A lambda, not BatonApp::launchWindow: a method reference links BatonApp, and verifying it loads a dozen
+        // JavaFX classes that a command never uses.
+        System.exit(BatonCommand.execute((runbooks, inventories) -> BatonApp.launchWindow(runbooks, inventories), args));
     }
 }

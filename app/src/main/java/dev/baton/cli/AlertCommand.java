@@ -6,6 +6,7 @@ import dev.baton.runbook.SearchIndexCache;
 import dev.baton.sources.RunbookUrlConfig;
 import dev.baton.sources.SourcesConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,20 +33,24 @@ final class AlertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return lookUp(name, url, libraryOption.folder(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Prints the runbooks that answer the alert {@code name} or its {@code url}; the exit code: 1 when none does. */
+    static int lookUp(String name, String url, Path folder, PrintWriter out, PrintWriter err) {
+        if (name == null && url == null) {
+            err.println("baton: give an alert NAME, or --url with its runbook_url");
+            return 2;
+        }
         // From the index kept on disk: only the files changed since the last lookup or search are read.
-        try (RunbookLibrary library = SearchIndexCache.ofUser().lookupLibrary(List.of(libraryOption.folder()))) {
-            PrintWriter out = spec.commandLine().getOut();
-            if (name == null && url == null) {
-                spec.commandLine().getErr().println("baton: give an alert NAME, or --url with its runbook_url");
-                return 2;
-            }
+        try (RunbookLibrary library = SearchIndexCache.ofUser().lookupLibrary(List.of(folder))) {
             List<AlertMatch> matches = List.of();
             if (url != null) {
                 RunbookUrlConfig config = RunbookUrlConfig.load(System.getenv());
-                config.problems().forEach(p -> spec.commandLine().getErr().println("baton: " + Printable.of(p)));
+                config.problems().forEach(p -> err.println("baton: " + Printable.of(p)));
                 matches = library.forRunbookUrl(name == null ? "" : name, url, config.mappings()).stream().toList();
                 if (matches.isEmpty()) {
-                    spec.commandLine().getErr().println("baton: " + Printable.of(url) + (config.mappings().stream()
+                    err.println("baton: " + Printable.of(url) + (config.mappings().stream()
                             .anyMatch(m -> url.toLowerCase(java.util.Locale.ROOT).startsWith(
                                     m.prefix().toLowerCase(java.util.Locale.ROOT)))
                             ? " maps to no runbook in this library" : " starts with no prefix under runbook_urls in "
@@ -65,7 +70,7 @@ final class AlertCommand implements Callable<Integer> {
             }
             if (matches.isEmpty() && name != null) {
                 List<String> close = library.alertSuggestions(name, 3);
-                spec.commandLine().getErr().println("baton: no runbook answers alert " + name
+                err.println("baton: no runbook answers alert " + name
                         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
             }
             return matches.stream().anyMatch(m -> m.runbook().isPresent()) ? 0 : 1;

@@ -1,8 +1,12 @@
 package dev.baton.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,10 +19,12 @@ import picocli.CommandLine.Option;
         versionProvider = BatonVersion.class,
         description = "Responder console. With no command, opens the window; the commands serve scripts and runbook CI.")
 public final class BatonCommand implements Runnable {
-    /** The commands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
-            AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
-            BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+    /** The commands, in the order help lists them; in a class of their own, so a plain search loads no picocli class. */
+    private static final class Commands {
+        static final List<Class<?>> ALL = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
+                AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
+                BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+    }
 
     @Option(names = "--runbooks", paramLabel = "DIR",
             description = "Open the window on this runbook folder (default: the runbooks Baton ships).")
@@ -46,6 +52,40 @@ public final class BatonCommand implements Runnable {
         openWindow.open(runbooks, inventories);
     }
 
+    /**
+     * Runs the command line as the launcher does, printing to standard output and error: a plain {@code search} or
+     * {@code alert} without building picocli's model (see {@link PlainCommandLine}), anything else through it.
+     */
+    public static int execute(WindowOpener openWindow, String... args) {
+        Optional<PlainCommandLine.Invocation> plain = PlainCommandLine.parse(args);
+        if (plain.isEmpty()) {
+            return commandLine(openWindow, args).execute(args);
+        }
+        // As picocli writes them: in the console's encoding where Java knows it, else the platform's.
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        String errEncoding = System.getProperty("sun.stderr.encoding");
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err,
+                errEncoding != null && Charset.isSupported(errEncoding) ? Charset.forName(errEncoding) : Charset.defaultCharset()), true);
+        try {
+            return execute(plain.get(), out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs a plain command; a failure is answered as picocli's handler below answers it. */
+    static int execute(PlainCommandLine.Invocation invocation, PrintWriter out, PrintWriter err) {
+        try {
+            return invocation.run(out, err);
+        } catch (RuntimeException e) {
+            err.println("baton: " + Printable.of(e.getMessage()));
+            return 2;
+        }
+    }
+
     /** The command line; {@code openWindow} is called with the chosen folder (or null) when no command is given. */
     public static CommandLine commandLine(Consumer<Path> openWindow) {
         return commandLine((runbooks, inventories) -> openWindow.accept(runbooks));
@@ -53,7 +93,7 @@ public final class BatonCommand implements Runnable {
 
     /** The command line with every command; {@code openWindow} is called when no command is given. */
     public static CommandLine commandLine(WindowOpener openWindow) {
-        return commandLine(openWindow, COMMANDS);
+        return commandLine(openWindow, Commands.ALL);
     }
 
     /**
@@ -64,13 +104,13 @@ public final class BatonCommand implements Runnable {
      */
     public static CommandLine commandLine(WindowOpener openWindow, String... args) {
         if (args.length > 0) {
-            for (Class<?> command : COMMANDS) {
+            for (Class<?> command : Commands.ALL) {
                 if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
                     return commandLine(openWindow, List.of(command));
                 }
             }
         }
-        return commandLine(openWindow, COMMANDS);
+        return commandLine(openWindow, Commands.ALL);
     }
 
     private static CommandLine commandLine(WindowOpener openWindow, List<Class<?>> commands) {

@@ -16,6 +16,11 @@ final class LibraryOption {
     }
 
     Path folder() {
+        return folder(dir);
+    }
+
+    /** The folder given, or when none is, the default one. */
+    static Path folder(Path dir) {
         return dir != null ? dir : ShippedRunbooks.folder();
     }
 }

@@ -5,19 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the index on disk was made from, kept beside it: the build of Baton that read the files, then each
- * file's size, modification time and a hash of its bytes. A file whose stamp changed is read again (an edit
- * that keeps the size and time, as {@code touch -r} or a copy that keeps times does, changes the hash); every
- * file is read again after another build, since what it stored came from another parser.
+ * What the index on disk was made from, kept beside it: the build of Baton that read the files, when the files
+ * were last stamped, then each file's size, modification time, a hash of its bytes, and its status (change
+ * time and identity). A file whose stamp changed is read again (an edit that keeps the size and time, as
+ * {@code touch -r} or a copy that keeps times does, changes the hash); every file is read again after another
+ * build, since what it stored came from another parser.
+ *
+ * <p>Hashing every file on every search was a fifth of a repeat {@code baton search}, so a file's hash is
+ * taken again only when its status changed. The kernel sets a file's change time on every write or rename and no
+ * tool can set it back, so an unchanged change time and identity mean unchanged bytes, as git trusts its index.
+ * Except within a tick of the file system's clock: a file written again in the tick it was hashed in keeps its
+ * change time, so a file changed less than {@link #RACY_NANOS} before its stamping is hashed again next time.
  */
 final class IndexManifest {
     private static final String BUILD_LINE = "#build\t";
+    private static final String STAMPED_LINE = "#stamped\t";
+    /** Wider than any file system's time step (a second or two at worst; ext4 and tmpfs: a few milliseconds). */
+    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     /** What identifies a file's version: its size and time from the folder's walk, and the SHA-256 of its bytes. */
     record Stamp(long size, long modifiedNanos, String sha256) {
@@ -41,36 +52,90 @@ final class IndexManifest {
         }
     }
 
-    private IndexManifest() {
+    /**
+     * A file's stamp with its status when it was hashed: the change time in nanoseconds ({@link #UNKNOWN} where the
+     * file system does not say) and the file's identity (device and inode; empty where unknown).
+     */
+    record Entry(Stamp stamp, long changedNanos, String identity) {
+        static final long UNKNOWN = Long.MIN_VALUE;
     }
 
-    /** The stamps the index was made from; empty when missing, damaged or written by another build. */
-    static Map<String, Stamp> read(Path file, String build) {
-        Map<String, Stamp> stamps = new LinkedHashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(BUILD_LINE + build)) {
-                return Map.of();
-            }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] parts = line.split("\t", 4);
-                stamps.put(parts[3], new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
-            }
+    /** The manifest's entries by display path, and when their files were stamped (nanoseconds since the epoch). */
+    record Contents(Map<String, Entry> entries, long stampedNanos) {
+        static final Contents NONE = new Contents(Map.of(), 0);
+
+        Map<String, Stamp> stamps() {
+            Map<String, Stamp> stamps = new LinkedHashMap<>();
+            entries.forEach((path, entry) -> stamps.put(path, entry.stamp()));
             return stamps;
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
+        }
+
+        /**
+         * The file's entry: the one kept here when its size, time and status are as they were and it had not
+         * changed within {@link #RACY_NANOS} of being stamped, else a new one with its bytes hashed.
+         */
+        Entry stamp(String path, Path file, BasicFileAttributes attrs) {
+            long changed = changedNanos(file);
+            String identity = attrs.fileKey() == null ? "" : attrs.fileKey().toString();
+            Entry kept = entries.get(path);
+            if (kept != null && changed != Entry.UNKNOWN && !identity.isEmpty()
+                    && kept.changedNanos() == changed && kept.identity().equals(identity)
+                    && kept.stamp().size() == attrs.size()
+                    && kept.stamp().modifiedNanos() == attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                    && changed < stampedNanos - RACY_NANOS) {
+                return kept;
+            }
+            return new Entry(Stamp.of(file, attrs), changed, identity);
         }
     }
 
-    /** One line per file: size, modification time in nanoseconds, hash, path (tab-separated; a path has no newline here). */
-    static void write(Path file, String build, Map<String, Stamp> stamps) throws IOException {
+    private IndexManifest() {
+    }
+
+    /** The file's change time (the link's target's for a link), or {@link Entry#UNKNOWN}. */
+    private static long changedNanos(Path file) {
+        try {
+            return ((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS);
+        } catch (IOException | RuntimeException e) {
+            return Entry.UNKNOWN; // no "unix" view here, or the file went away: hashed, as before
+        }
+    }
+
+    /** The stamps the index was made from; none when missing, damaged or written by another build. */
+    static Contents read(Path file, String build) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 2 || !lines.get(0).equals(BUILD_LINE + build) || !lines.get(1).startsWith(STAMPED_LINE)) {
+                return Contents.NONE;
+            }
+            long stamped = Long.parseLong(lines.get(1).substring(STAMPED_LINE.length()));
+            for (String line : lines.subList(2, lines.size())) {
+                String[] parts = line.split("\t", 6);
+                entries.put(parts[5], new Entry(new Stamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]),
+                        Long.parseLong(parts[3]), parts[4]));
+            }
+            return new Contents(entries, stamped);
+        } catch (IOException | RuntimeException e) {
+            return Contents.NONE;
+        }
+    }
+
+    /**
+     * One line per file: size, modification time in nanoseconds, hash, change time, identity, path
+     * (tab-separated; a path has no newline here). {@code stampedNanos}: when the walk that stamped them began.
+     */
+    static void write(Path file, String build, long stampedNanos, Map<String, Entry> entries) throws IOException {
         CacheFiles.replace(file, out -> {
-            out.write(BUILD_LINE + build + "\n");
-            for (Map.Entry<String, Stamp> entry : stamps.entrySet()) {
+            out.write(BUILD_LINE + build + "\n" + STAMPED_LINE + stampedNanos + "\n");
+            for (Map.Entry<String, Entry> entry : entries.entrySet()) {
                 String path = entry.getKey();
-                if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0) {
-                    Stamp stamp = entry.getValue();
-                    out.write(stamp.size() + "\t" + stamp.modifiedNanos() + "\t" + stamp.sha256() + "\t" + path + "\n");
+                Entry e = entry.getValue();
+                if (path.indexOf('\n') < 0 && path.indexOf('\t') < 0 && e.identity().indexOf('\t') < 0
+                        && e.identity().indexOf('\n') < 0) {
+                    Stamp stamp = e.stamp();
+                    out.write(stamp.size() + "\t" + stamp.modifiedNanos() + "\t" + stamp.sha256() + "\t"
+                            + e.changedNanos() + "\t" + e.identity() + "\t" + path + "\n");
                 }
             }
         });

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndexCache {
     /** Bumped whenever what is indexed, or how, changes: an old index is then rebuilt. */
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 8;
     private static final String MANIFEST = "files.tsv";
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
     private static final String RUNBOOK_FIELD = "runbook";
@@ -277,25 +277,40 @@ public final class SearchIndexCache {
                 // Gone or unreadable: not indexed, as the library would not load it.
             }
         }
-        // Each file's bytes hashed on every core: a cached runbook is served only for the bytes it was read from.
-        Map<String, Stamp> current = new java.util.TreeMap<>(found.entrySet().parallelStream().collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey, f -> Stamp.of(files.get(f.getKey()), f.getValue()))));
         Path manifestFile = dir.resolve(MANIFEST);
         boolean exists = DirectoryReader.indexExists(directory);
-        Map<String, Stamp> indexed = exists ? IndexManifest.read(manifestFile, build) : Map.of();
+        IndexManifest.Contents indexed = exists ? IndexManifest.read(manifestFile, build) : IndexManifest.Contents.NONE;
+        // Taken before any file's status is: a file written after this may share its change time with its stamp.
+        long stampedNanos = System.currentTimeMillis() * 1_000_000;
+        // Only files whose status changed are hashed, on every core: a cached runbook is served only for the
+        // bytes it was read from.
+        Map<String, IndexManifest.Entry> entries = new java.util.TreeMap<>(found.entrySet().parallelStream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        f -> indexed.stamp(f.getKey(), files.get(f.getKey()), f.getValue()))));
+        Map<String, Stamp> current = new java.util.TreeMap<>();
+        boolean hashed = false;
+        for (Map.Entry<String, IndexManifest.Entry> entry : entries.entrySet()) {
+            current.put(entry.getKey(), entry.getValue().stamp());
+            hashed |= entry.getValue() != indexed.entries().get(entry.getKey());
+        }
         List<String> changed = new ArrayList<>();
         current.forEach((path, stamp) -> {
-            if (!stamp.equals(indexed.get(path))) {
+            Stamp before = indexed.entries().containsKey(path) ? indexed.entries().get(path).stamp() : null;
+            if (!stamp.equals(before)) {
                 changed.add(path);
             }
         });
-        List<String> removed = indexed.keySet().stream().filter(path -> !current.containsKey(path)).toList();
+        List<String> removed = indexed.entries().keySet().stream().filter(path -> !current.containsKey(path)).toList();
         if (changed.isEmpty() && removed.isEmpty() && exists) {
+            if (hashed) {
+                // Files hashed again only for being new to the manifest's clock: once written down, they are not.
+                IndexManifest.write(manifestFile, build, stampedNanos, entries);
+            }
             return new Refreshed(new Update(0, 0, current.size()), files, current, Map.of());
         }
         Map<String, FileRead> reads = new ConcurrentHashMap<>();
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
-                .setOpenMode(indexed.isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                .setOpenMode(indexed.entries().isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (String path : removed) {
                 writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
@@ -327,7 +342,7 @@ public final class SearchIndexCache {
         } catch (LockObtainFailedException e) {
             throw new IOException("another Baton is updating the index", e);
         }
-        IndexManifest.write(manifestFile, build, current);
+        IndexManifest.write(manifestFile, build, stampedNanos, entries);
         return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, current, reads);
     }
 

@@ -98,6 +98,67 @@ class SearchIndexCacheTest {
         }
     }
 
+    /**
+     * The manifest as if its files had been stamped {@code hoursFromNow} hours after their last change (0: just
+     * now), with the hash of {@code file} replaced by {@code hash} (what it held when hashed, as far as the index knows).
+     */
+    private void rewriteManifest(SearchIndexCache cache, int hoursFromNow, String file, String hash) throws Exception {
+        Path manifest = cache.indexFolder(List.of(runbooks)).resolve("files.tsv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(manifest));
+        assertThat(lines.get(1)).startsWith("#stamped\t");
+        lines.set(1, "#stamped\t" + (System.currentTimeMillis() + hoursFromNow * 3_600_000L) * 1_000_000);
+        lines.replaceAll(line -> line.endsWith("/" + file) ? line.replaceFirst("\t[0-9a-f]{64}\t", "\t" + hash + "\t") : line);
+        Files.write(manifest, lines);
+    }
+
+    private static final String OTHER_HASH = "0".repeat(64);
+
+    @Test
+    void aFileWhoseStatusHoldsIsNotHashedAgain() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        assertThat(ids(cache, "queue", update)).containsExactly("stalled.md");
+
+        // Stamped an hour after its last change, and the status the same: its old hash is trusted
+        // (had it been hashed again, the hash would differ from the one written down, and it would be read).
+        rewriteManifest(cache, 1, "stalled.md", OTHER_HASH);
+        assertThat(ids(cache, "queue", update)).containsExactly("stalled.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(0, 0, 1));
+    }
+
+    @Test
+    void aFileChangedWithinTheClocksTickOfItsStampingIsHashedAgain() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        assertThat(ids(cache, "queue", update)).containsExactly("stalled.md");
+
+        // Stamped now, and the file written just before: a second write in the same tick would keep its status.
+        rewriteManifest(cache, 0, "stalled.md", OTHER_HASH);
+        assertThat(ids(cache, "queue", update)).containsExactly("stalled.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(1, 0, 0));
+    }
+
+    /** touch -r, cp -p, rsync -t keep the size and time; the kernel still sets the change time of the write. */
+    @Test
+    void anEditThatKeepsSizeAndTimeOfATrustedFileIsRead() throws Exception {
+        Path stalled = runbooks.resolve("stalled.md");
+        Files.writeString(stalled, "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder);
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        assertThat(ids(cache, "queue", update)).containsExactly("stalled.md");
+        Path manifest = cache.indexFolder(List.of(runbooks)).resolve("files.tsv");
+        String hash = Files.readAllLines(manifest).get(2).split("\t")[2];
+        rewriteManifest(cache, 1, "stalled.md", hash);
+
+        FileTime time = Files.getLastModifiedTime(stalled);
+        Files.writeString(stalled, "# BatonQueueStalled\n\nNothing leaves the drain.\n");
+        Files.setLastModifiedTime(stalled, time);
+        assertThat(ids(cache, "drain", update)).containsExactly("stalled.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(1, 0, 0));
+    }
+
     @Test
     void aDamagedIndexIsRebuiltNotFatal() throws Exception {
         Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n");

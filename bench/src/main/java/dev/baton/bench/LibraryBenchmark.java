@@ -164,8 +164,9 @@ public final class LibraryBenchmark {
     }
 
     /**
-     * {@code baton search}, then {@code baton alert}, on 1,000 runbooks: the first run fills the index on disk,
-     * the second writes the class-data archive after a build, then 7 timed runs (median, min, max).
+     * {@code baton search}, then {@code baton alert}, on 1,000 runbooks: the first run fills the index on disk
+     * (after a build, {@code ./baton} first writes the commands' class-data archive), a second warms the page
+     * cache, then 7 timed runs (median, min, max), each followed by its peer, {@code grep -r} over the same folder.
      */
     private static void repeatSearch(Path launcher, GeneratedRunbooks generated) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("baton-bench-cli");
@@ -173,30 +174,43 @@ public final class LibraryBenchmark {
         try {
             generated.writeTo(folder.resolve("runbooks"), 1000);
             String dir = folder.resolve("runbooks").toString();
-            repeat(List.of(launcher.toString(), "search", "--dir", dir, "disk", "full"), cache);
+            repeat(List.of(launcher.toString(), "search", "--dir", dir, "disk", "full"),
+                    List.of("grep", "-rli", "-e", "disk full", dir), cache);
             // An alert one of the generated runbooks declares (found: exit 0).
-            repeat(List.of(launcher.toString(), "alert", "--dir", dir, generated.alertOf(500)), cache);
+            repeat(List.of(launcher.toString(), "alert", "--dir", dir, generated.alertOf(500)),
+                    List.of("grep", "-rl", "-e", generated.alertOf(500), dir), cache);
         } finally {
             deleteTree(folder);
             deleteTree(cache);
         }
     }
 
-    private static void repeat(List<String> command, Path cache) throws IOException, InterruptedException {
+    private static void repeat(List<String> command, List<String> peer, Path cache) throws IOException, InterruptedException {
         double first = run(command, cache);
-        run(command, cache); // the class-data archive is written by the run after a build
+        run(command, cache);
+        run(peer, cache);
         double[] times = new double[7];
         double[] cpu = new double[7];
+        double[] peerTimes = new double[7];
+        double[] peerCpu = new double[7];
         for (int i = 0; i < times.length; i++) {
             long cpuBefore = childrenCpuMillis();
             times[i] = run(command, cache);
             cpu[i] = childrenCpuMillis() - cpuBefore;
+            cpuBefore = childrenCpuMillis();
+            peerTimes[i] = run(peer, cache);
+            peerCpu[i] = childrenCpuMillis() - cpuBefore;
         }
         Arrays.sort(times);
         Arrays.sort(cpu);
+        Arrays.sort(peerTimes);
+        Arrays.sort(peerCpu);
         System.out.printf("baton %s, 1,000 runbooks, end to end: first %.0f ms; repeat (index on disk) median %.0f ms"
-                        + " (cpu %.0f ms), min %.0f ms, max %.0f ms (load average %.1f)%n", command.get(1),
-                first, times[times.length / 2], cpu[cpu.length / 2], times[0], times[times.length - 1], OS.getSystemLoadAverage());
+                        + " (cpu %.0f ms), min %.0f ms, max %.0f ms; %s in the same runs: median %.1f ms (cpu %.0f ms)"
+                        + " (load average %.1f)%n", command.get(1),
+                first, times[times.length / 2], cpu[cpu.length / 2], times[0], times[times.length - 1],
+                String.join(" ", peer.subList(0, peer.size() - 1)), peerTimes[peerTimes.length / 2],
+                peerCpu[peerCpu.length / 2], OS.getSystemLoadAverage());
     }
 
     /** CPU time of this process's finished children, from /proc (Linux); 0 where there is none. */

@@ -1,0 +1,123 @@
+package dev.baton.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plain forms of the two commands that scripts and alert hooks repeat, {@code search} and {@code alert}, read
+ * without picocli. Picocli's classes are in a class-file format too old for the class-data archive, so each start
+ * loaded and verified them from the jar and read the commands' annotations by reflection: a third of a repeat
+ * {@code baton search}. Any other form (help, version, an unknown or repeated option, an {@code @file}, a word
+ * that starts with a dash) is left to picocli, which answers it as always. PlainCommandLineTest holds every form
+ * read here to what picocli reads from it.
+ */
+final class PlainCommandLine {
+    /** A command read from the arguments, ready to run. */
+    sealed interface Invocation permits Search, Alert {
+        int run(PrintWriter out, PrintWriter err);
+    }
+
+    record Search(List<String> words, int limit, Path dir) implements Invocation {
+        @Override
+        public int run(PrintWriter out, PrintWriter err) {
+            return SearchCommand.search(words, limit, LibraryOption.folder(dir), out, err);
+        }
+    }
+
+    record Alert(String name, String url, Path dir) implements Invocation {
+        @Override
+        public int run(PrintWriter out, PrintWriter err) {
+            return AlertCommand.lookUp(name, url, LibraryOption.folder(dir), out, err);
+        }
+    }
+
+    private PlainCommandLine() {
+    }
+
+    /** The command, when the arguments are a plain search or alert; empty when picocli should read them. */
+    static Optional<Invocation> parse(String... args) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        Options options = new Options();
+        List<String> words = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.isEmpty() || arg.charAt(0) == '@') {
+                return Optional.empty(); // picocli reads "@file" as a file of arguments
+            }
+            if (arg.charAt(0) != '-') {
+                words.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+            String value;
+            if (name.length() < arg.length()) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (!options.take(args[0], name, value)) {
+                return Optional.empty();
+            }
+        }
+        return switch (args[0]) {
+            case "search" -> words.isEmpty() || options.url != null ? Optional.empty()
+                    : Optional.of(new Search(List.copyOf(words), options.limit == null ? 10 : options.limit, options.dir));
+            case "alert" -> words.size() > 1 || options.limit != null ? Optional.empty()
+                    : Optional.of(new Alert(words.isEmpty() ? null : words.get(0), options.url, options.dir));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The options given so far; each at most once, as picocli allows. */
+    private static final class Options {
+        Path dir;
+        Integer limit;
+        String url;
+
+        /** False for an option this command has not, one given twice, or a value picocli might read otherwise. */
+        boolean take(String command, String name, String value) {
+            if (value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@') {
+                return false;
+            }
+            switch (name) {
+                case "-d", "--dir" -> {
+                    if (dir != null) {
+                        return false;
+                    }
+                    try {
+                        dir = Path.of(value);
+                    } catch (InvalidPathException e) {
+                        return false;
+                    }
+                    return true;
+                }
+                case "-n", "--limit" -> {
+                    if (limit != null || !command.equals("search") || !value.matches("[0-9]{1,9}")) {
+                        return false;
+                    }
+                    limit = Integer.parseInt(value);
+                    return true;
+                }
+                case "--url" -> {
+                    if (url != null || !command.equals("alert")) {
+                        return false;
+                    }
+                    url = value;
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+    }
+}
