@@ -85,6 +85,11 @@ public record AnsibleCommand(Path executable, String version, Map<String, String
         List<String> argv = new ArrayList<>(invocation.selection(executable));
         argv.add("--list-hosts");
         Output listed = run(argv, invocation.environment(environment), invocation.workingDirectory());
+        if (listed.exit() != 0 && listed.stderr().contains("no hosts to target")) {
+            throw new AnsibleRefused("The pattern '" + invocation.pattern() + "' limited to "
+                    + String.join(", ", invocation.limit()) + " matches no host of Ansible's inventory: "
+                    + listed.stderr().strip());
+        }
         if (listed.exit() != 0) {
             throw new AnsibleRefused("Ansible rejected the inventory or the pattern (exit " + listed.exit() + "): "
                     + listed.stderr().strip());
