@@ -208,6 +208,34 @@ class AnsibleEngineOpenSshTest {
     }
 
     @Test
+    void theIncidentRecordsTheEngineItsVersionAndItsCommandLineWithSecretsMasked() throws Exception {
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        Map<String, String> values = Map.of("api_token", "s3cr3t-value");
+        List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of("echo <api_token> | wc -c", values), healthy, values,
+                FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertThat(run.outcomes()).allSatisfy(o -> assertThat(o.firstLine()).isEqualTo("13"));
+        session.drain();
+        List<dev.baton.incident.IncidentEvent> events = session.snapshot().get().orElseThrow().events().stream()
+                .map(dev.baton.incident.TimelineEvent::typed).toList();
+        assertThat(events).filteredOn(dev.baton.incident.IncidentEvent.StepRun.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    dev.baton.incident.IncidentEvent.StepRun started = (dev.baton.incident.IncidentEvent.StepRun) e;
+                    assertThat(started.engine()).isEqualTo("ansible");
+                    assertThat(started.engineVersion()).startsWith("ansible [core ");
+                    assertThat(started.engineCommand()).startsWith("ansible all -i " + inventoryFile)
+                            .contains("--limit ok1,ok2", "-m shell", "<api_token: not recorded>")
+                            .doesNotContain("s3cr3t");
+                });
+        assertThat(events).filteredOn(dev.baton.incident.IncidentEvent.RunResult.class::isInstance).hasSize(2);
+        session.close();
+    }
+
+    @Test
     void withoutAnsibleOnThePathTheMessageNamesThePackage() {
         assertThatThrownBy(() -> runThroughAnsible(new AnsibleSettings("", ansibleEnvironment, false), fleet(), "true"))
                 .isInstanceOf(AnsibleMissing.class).hasMessageContaining("'ansible' package");
