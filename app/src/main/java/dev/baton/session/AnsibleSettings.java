@@ -15,9 +15,16 @@ public record AnsibleSettings(String path, Map<String, String> environment, bool
         environment = Map.copyOf(environment);
     }
 
-    /** The responder's PATH and environment, results streamed through the jsonl callback where it is installed. */
+    /**
+     * The responder's PATH and environment, results streamed through the jsonl callback where it is installed.
+     * The {@code baton.ansible-home} setting, when given, is where Ansible keeps its own files (ANSIBLE_HOME and
+     * its local temp) instead of ~/.ansible.
+     */
     public static AnsibleSettings ofUser() {
-        return new AnsibleSettings(System.getenv("PATH"), Map.of(), false);
+        String home = System.getProperty("baton.ansible-home", "");
+        return new AnsibleSettings(System.getenv("PATH"), home.isBlank() ? Map.of()
+                : Map.of("ANSIBLE_HOME", home, "ANSIBLE_LOCAL_TEMP", java.nio.file.Path.of(home, "tmp").toString()),
+                false);
     }
 
     public AnsibleSettings withTreeOnly() {

@@ -131,15 +131,16 @@ public final class FanOutWindow extends VBox {
         HBox.setHgrow(bar, Priority.ALWAYS);
         engine.setId("fanout-engine");
         engine.getStyleClass().add("engine-badge");
-        engine.setStyle("-fx-padding: 1 6; -fx-border-color: derive(-fx-text-base-color, 60%); -fx-border-radius: 3;");
+        engine.setStyle("-fx-padding: 1 6; -fx-border-color: #8a8a8a; -fx-border-radius: 3;");
         engine.setMinWidth(Region.USE_PREF_SIZE);
         engineNote.setId("fanout-engine-note");
         engineNote.setWrapText(true);
         engineNote.setManaged(false);
         engineNote.setVisible(false);
-        HBox top = new HBox(8, engine, progress, bar, cancel, retry, capture);
+        // The engine sits with the filters: the top row is full at 1280×720.
+        HBox top = new HBox(8, progress, bar, cancel, retry, capture);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter);
+        HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter, engine);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(textFilter, Priority.ALWAYS);
         SplitPane split = new SplitPane(grid, details);
