@@ -135,6 +135,30 @@ class AnsibleEngineOpenSshTest {
         assertResults(run);
     }
 
+    /**
+     * As with Debian's ansible-core alone: Ansible no longer finds the collections Debian's {@code ansible} package
+     * installs, so the jsonl callback is missing; Baton notices and reads {@code --tree} files instead.
+     */
+    @Test
+    void withOnlyAnsibleCoreTheMissingCallbackIsNoticedAndTreeFilesAreRead() throws Exception {
+        Map<String, String> coreOnly = new java.util.HashMap<>(ansibleEnvironment);
+        coreOnly.put("ANSIBLE_COLLECTIONS_SCAN_SYS_PATH", "False");
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("core-only-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                new AnsibleSettings(System.getenv("PATH"), coreOnly, false));
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of(STEP, Map.of()), fleet(), Map.of(), FanOut.Options.DEFAULT,
+                Engine.ANSIBLE, outcome -> { });
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+        session.drain();
+        assertThat(session.snapshot().get().orElseThrow().events().stream().map(dev.baton.incident.TimelineEvent::typed)
+                .filter(dev.baton.incident.IncidentEvent.StepRun.class::isInstance)
+                .map(e -> ((dev.baton.incident.IncidentEvent.StepRun) e).engineCommand()))
+                .singleElement().asString().contains("--tree ");
+        session.close();
+    }
+
     private static void assertResults(FanOutRun run) throws Exception {
         assertThat(run.engine()).isEqualTo(Engine.ANSIBLE);
         NodeOutcome ok = outcome(run, "ok1");
