@@ -152,7 +152,8 @@ public final class AnsibleProcess {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                List<HostResult> found = results && line.startsWith("{") ? AnsibleResults.fromJsonLine(line) : List.of();
+                List<HostResult> found = results && line.startsWith("{") ? AnsibleResults.fromJsonLine(line)
+                        : List.of();
                 if (found.isEmpty() && !(results && line.startsWith("{\"_event\""))) {
                     keep(line);
                 }

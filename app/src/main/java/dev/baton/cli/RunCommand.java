@@ -70,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
             description = "On a group, a node still running after this is stopped. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds = FanOut.Options.DEFAULT.perNodeTimeout().toSeconds();
 
-    @Option(names = "--engine", paramLabel = "ssh|ansible", description = {"How nodes are reached: Baton's own SSH, or",
+    @Option(names = "--engine", paramLabel = "ssh|ansible", description = {
+            "How nodes are reached: Baton's own SSH, or",
             "the ansible command (ad-hoc shell, the project's ansible.cfg). Default: ansible for nodes whose inventory",
             "says baton_engine=ansible or lies beside an ansible.cfg, else ssh."})
     String engine;

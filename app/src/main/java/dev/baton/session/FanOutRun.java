@@ -101,9 +101,12 @@ public final class FanOutRun {
         this.listener = listener;
         this.finished = new CountDownLatch(this.nodes.size());
         AtomicInteger count = new AtomicInteger();
-        this.workers = external != null ? null : Executors.newFixedThreadPool(Math.min(options.concurrency(), Math.max(1, nodes.size())),
+        // An engine of its own (Ansible) runs the nodes itself: no workers, no timer here.
+        this.workers = external != null ? null : Executors.newFixedThreadPool(
+                Math.min(options.concurrency(), Math.max(1, nodes.size())),
                 runnable -> daemon(runnable, "baton-fanout-" + count.incrementAndGet()));
-        this.timer = external != null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "baton-fanout-timer"));
+        this.timer = external != null ? null : Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, "baton-fanout-timer"));
         for (Node node : this.nodes) {
             outcomes.put(node.name(), NodeOutcome.waiting(node));
         }

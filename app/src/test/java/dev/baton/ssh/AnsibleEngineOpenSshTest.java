@@ -106,7 +106,8 @@ class AnsibleEngineOpenSshTest {
         return Targets.group(inventory, "fleet");
     }
 
-    private static FanOutRun runThroughAnsible(AnsibleSettings settings, List<Node> nodes, String step) throws Exception {
+    private static FanOutRun runThroughAnsible(AnsibleSettings settings, List<Node> nodes, String step)
+            throws Exception {
         FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.empty(), settings);
         return fanOut.start(null, 1, ExecPlan.of(step, Map.of()), nodes, Map.of(), FanOut.Options.DEFAULT,
                 Engine.ANSIBLE, outcome -> { });

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -96,7 +97,7 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         engine.setValue(Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems())));
         engine.setOnAction(e -> engineChosen = true);
         // The inventory's choice (baton_engine=ansible, an Ansible project) follows the nodes until one is picked.
-        list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Node>) change -> {
+        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Node>) change -> {
             if (!engineChosen) {
                 Engine inventoryChoice = Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems()));
                 engine.setOnAction(null);
