@@ -213,8 +213,13 @@ class AnsibleEngineOpenSshTest {
     void cancelStopsAnsiblesProcessGroupAndSaysWhereTheCommandMayStillRun() throws Exception {
         Path marks = Files.createDirectories(dir.resolve("marks"));
         List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
-        FanOutRun run = runThroughAnsible(settings(), healthy,
-                "touch " + marks + "/$(echo $SSH_CONNECTION | cut -d' ' -f3); sleep 20");
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("cancel-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of("touch " + marks
+                + "/$(echo $SSH_CONNECTION | cut -d' ' -f3); sleep 20", Map.of()), healthy, Map.of(),
+                FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(Files.exists(marks.resolve("127.0.0.2")) && Files.exists(marks.resolve("127.0.0.6")))) {
             assertThat(System.nanoTime()).as("the step started on both nodes").isLessThan(deadline);
@@ -228,6 +233,15 @@ class AnsibleEngineOpenSshTest {
             assertThat(o.reason()).contains("may still be running");
         });
         assertThat(run.engineNote()).contains("ok1").contains("ok2").contains("may still be running");
+        session.drain();
+        assertThat(session.snapshot().get().orElseThrow().events().stream().map(dev.baton.incident.TimelineEvent::typed)
+                .filter(dev.baton.incident.IncidentEvent.RunResult.class::isInstance)
+                .map(dev.baton.incident.IncidentEvent.RunResult.class::cast))
+                .hasSize(2).allSatisfy(result -> {
+                    assertThat(result.outcome()).isEqualTo("CANCELLED");
+                    assertThat(result.summary()).contains("may still be running");
+                });
+        session.close();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(line -> line.contains(inventoryFile.toString()))).isEmpty();
     }
@@ -258,6 +272,28 @@ class AnsibleEngineOpenSshTest {
                 });
         assertThat(events).filteredOn(dev.baton.incident.IncidentEvent.RunResult.class::isInstance).hasSize(2);
         session.close();
+    }
+
+    /**
+     * Quotes of every kind, a shell substitution, Jinja, module option words, a Unicode line separator, a combining
+     * mark and a character beyond the BMP: the node's shell prints them back exactly. (Control characters never
+     * reach an engine: the step's plan strips them, as for a terminal.)
+     */
+    @Test
+    void aHostileStepReachesTheNodeExactlyAsWritten() throws Exception {
+        String hostile = "it's \"quoted\" $HOME `id` \\n {{x y}} {% raw %} {%endraw%} chdir=/ creates=/x"
+                + " sep\u2028 e\u0301 \uD83D\uDE00 end";
+        List<Node> one = fleet().stream().filter(node -> node.name().equals("ok1")).toList();
+        FanOutRun run = runThroughAnsible(settings(), one, "cat <<'BATON_END'\n" + hostile + "\nBATON_END");
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        NodeOutcome ok = outcome(run, "ok1");
+        assertThat(ok.status()).as(ok.reason()).isEqualTo(NodeOutcome.Status.SUCCEEDED);
+        assertThat(hex(ok.result().stdout().text())).isEqualTo(hex(hostile + "\n"));
+    }
+
+    /** Code points in hex, so that a difference in an invisible character shows. */
+    private static List<String> hex(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList();
     }
 
     @Test
