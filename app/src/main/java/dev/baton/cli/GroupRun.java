@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.inventory.Node;
 import dev.baton.session.Confirmation;
+import dev.baton.session.Engine;
 import dev.baton.session.FanOut;
 import dev.baton.session.FanOutRun;
 import dev.baton.session.FanOutSummary;
@@ -40,11 +41,13 @@ final class GroupRun {
     }
 
     /** @param plan a plan {@link RunCommand#refusal} found nothing against */
-    int run(dev.baton.runbook.Runbook runbook, int step, ExecPlan plan, Map<String, String> values, List<Node> nodes, String group, boolean yes,
-            SshConnector connector, FanOut.Options options) throws InterruptedException, IOException {
+    int run(dev.baton.runbook.Runbook runbook, int step, ExecPlan plan, Map<String, String> values, List<Node> nodes,
+            String group, boolean yes, SshConnector connector, FanOut.Options options, Engine engine)
+            throws InterruptedException, IOException {
         String where = Targets.describe(group, nodes);
         Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
-        err.println("baton run: on " + where + ", " + options.concurrency() + " at a time, this will run:");
+        err.println("baton run: on " + where + ", " + options.concurrency() + " at a time"
+                + (engine == Engine.SSH ? "" : " through " + engine.label()) + ", this will run:");
         plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
         for (StepWarning warning : confirmation.warnings()) {
             err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
@@ -58,7 +61,14 @@ final class GroupRun {
             return RunCommand.REFUSED;
         }
         FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), incident);
-        FanOutRun run = fanOut.start(runbook, step, plan, nodes, values, options, outcome -> { });
+        FanOutRun run;
+        try {
+            run = fanOut.start(runbook, step, plan, nodes, values, options, engine, outcome -> { });
+        } catch (IOException refused) {
+            // Ansible missing, an inventory it rejects, no host matched: nothing ran, nothing was recorded.
+            err.println("baton run: " + Printable.lines(refused.getMessage()));
+            return RunCommand.REFUSED;
+        }
         Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         while (!run.await(Duration.ofHours(1))) {
@@ -68,6 +78,9 @@ final class GroupRun {
             Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
         } catch (IllegalStateException shuttingDown) {
             // Interrupted: the hook is cancelling the run.
+        }
+        if (!run.engineNote().isEmpty()) {
+            err.println("baton run: " + Printable.of(run.engineNote()));
         }
         if (json) {
             System.out.println(asJson(run));
@@ -110,6 +123,7 @@ final class GroupRun {
             node.put("node", outcome.name());
             node.put("address", outcome.node().address());
             node.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("engine", run.engine().id());
             if (outcome.exit() != null) {
                 node.put("exit", outcome.exit());
             }

@@ -17,6 +17,7 @@ import dev.baton.ssh.SshFailure;
 import dev.baton.ssh.SshSettings;
 import dev.baton.step.ExecPlan;
 import dev.baton.session.Confirmation;
+import dev.baton.session.Engine;
 import dev.baton.session.FanOut;
 import dev.baton.session.NodeRunning;
 import dev.baton.session.Targets;
@@ -68,6 +69,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "On a group, a node still running after this is stopped. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds = FanOut.Options.DEFAULT.perNodeTimeout().toSeconds();
+
+    @Option(names = "--engine", paramLabel = "ssh|ansible", description = {
+            "How nodes are reached: Baton's own SSH, or",
+            "the ansible command (ad-hoc shell, the project's ansible.cfg). Default: ansible for nodes whose inventory",
+            "says baton_engine=ansible or lies beside an ansible.cfg, else ssh."})
+    String engine;
 
     @Option(names = "--json", description = "On a group, one JSON object per node instead of the grouped text.")
     boolean json;
@@ -166,11 +173,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: " + Printable.lines(refusal));
             return REFUSED;
         }
-        if (where.group != null || targets.size() > 1) {
+        Engine chosen;
+        try {
+            chosen = engine == null ? Engine.defaultFor(targets) : Engine.parse(engine);
+        } catch (IllegalArgumentException e) {
+            err.println("baton run: --engine: " + Printable.of(e.getMessage()));
+            return REFUSED;
+        }
+        if (where.group != null || targets.size() > 1 || chosen == Engine.ANSIBLE) {
             try (RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
                 int status = new GroupRun(err, json, recording.session()).run(runbook, step.number(), plan, given,
                         targets, where.group, yes, connector(inventory, SshPrompts.NONE),
-                        new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
+                        new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)), chosen);
                 if (status != REFUSED) {
                     recording.await(java.util.concurrent.CompletableFuture.completedFuture(null));
                 }

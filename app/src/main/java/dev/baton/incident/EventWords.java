@@ -66,7 +66,9 @@ public final class EventWords {
         }
         if (event instanceof StepRun e) {
             return "Step " + e.step() + " run on " + (e.concurrency() == null ? e.targets()
-                    : e.nodes().size() + " nodes, " + e.concurrency() + " at a time") + ": " + firstLine(e.text());
+                    : e.nodes().size() + " nodes, " + e.concurrency() + " at a time")
+                    + (e.engine() == null ? "" : " through " + e.engine() + " (" + e.engineVersion() + ")")
+                    + ": " + firstLine(e.text());
         }
         if (event instanceof RunResult e) {
             return e.target() + ": " + e.summary() + " — " + firstLine(e.command());

@@ -65,11 +65,18 @@ public sealed interface IncidentEvent {
      *
      * @param targets     the node names joined with ", ", as every version has written them
      * @param concurrency how many nodes ran at once in a fan-out; null for a run on chosen nodes
+     * @param engine      what ran it when not Baton's own SSH ({@code ansible}); null for SSH
+     * @param engineVersion the engine's version line ({@code ansible [core 2.14.18]}); null for SSH
+     * @param engineCommand the engine's command line, secrets masked; null for SSH
      */
-    record StepRun(String runbook, int step, String text, String targets, Integer concurrency)
-            implements IncidentEvent {
+    record StepRun(String runbook, int step, String text, String targets, Integer concurrency, String engine,
+            String engineVersion, String engineCommand) implements IncidentEvent {
         public StepRun(String runbook, int step, String text, List<String> nodes, Integer concurrency) {
-            this(runbook, step, text, String.join(", ", nodes), concurrency);
+            this(runbook, step, text, String.join(", ", nodes), concurrency, null, null, null);
+        }
+
+        public StepRun(String runbook, int step, String text, String targets, Integer concurrency) {
+            this(runbook, step, text, targets, concurrency, null, null, null);
         }
 
         public List<String> nodes() {

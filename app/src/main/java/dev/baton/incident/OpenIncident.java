@@ -183,6 +183,18 @@ public final class OpenIncident implements AutoCloseable {
         timeline.append(new IncidentEvent.StepRun(runbook, step, Secrets.redact(text, values), nodes, concurrency));
     }
 
+    /**
+     * A step about to run on nodes through an engine other than Baton's SSH.
+     *
+     * @param engineCommand the engine's command line; secrets in it are masked here too
+     */
+    public void stepRun(String runbook, int step, String text, List<String> nodes, Map<String, String> values,
+            Integer concurrency, String engine, String engineVersion, String engineCommand) throws IOException {
+        recordVariables(values);
+        timeline.append(new IncidentEvent.StepRun(runbook, step, Secrets.redact(text, values), String.join(", ", nodes),
+                concurrency, engine, engineVersion, Secrets.redact(engineCommand, values)));
+    }
+
     private synchronized void recordVariables(Map<String, String> values) throws IOException {
         for (var entry : new java.util.TreeMap<>(values).entrySet()) {
             String value = Secrets.isSecretName(entry.getKey()) ? Secrets.masked(entry.getKey()) : entry.getValue();

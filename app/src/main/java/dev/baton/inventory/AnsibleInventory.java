@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * (the closer wins: host over child group over parent), host ranges such as {@code web[01:03]}, and the
  * connection variables {@code ansible_host}, {@code ansible_port}, {@code ansible_user},
  * {@code ansible_ssh_private_key_file}, a ProxyJump in {@code ansible_ssh_common_args}, and Baton's own
- * {@code baton_env} (a node's environment: {@code baton_env=prod} marks it as production).
+ * {@code baton_env} (a node's environment: {@code baton_env=prod} marks it as production) and
+ * {@code baton_engine} ({@code ansible}: fan-outs reach the node through Ansible unless the responder chooses).
  */
 public final class AnsibleInventory {
     private static final Pattern RANGE = Pattern.compile("\\[([0-9]+|[a-z]):([0-9]+|[a-z])(?::([0-9]+))?]");
@@ -35,8 +36,12 @@ public final class AnsibleInventory {
     private final List<String> problems = new ArrayList<>();
     private final Path source;
 
+    /** "ansible" for an inventory of an Ansible project (an ansible.cfg beside it): its access lives there. */
+    private final String projectEngine;
+
     private AnsibleInventory(Path source) {
         this.source = source;
+        this.projectEngine = AnsibleProject.folderOf(source).isPresent() ? "ansible" : "";
     }
 
     private static final class Group {
@@ -218,7 +223,7 @@ public final class AnsibleInventory {
             }
         }
         return new Node(host, address, port, user, keys, false, jumps, Duration.ZERO, 3, false, groupNames,
-                source.toString(), first(vars, "", "baton_env"));
+                source.toString(), first(vars, "", "baton_env"), first(vars, projectEngine, "baton_engine"));
     }
 
     private static String first(Map<String, String> vars, String fallback, String... names) {

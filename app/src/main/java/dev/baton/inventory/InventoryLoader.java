@@ -32,6 +32,11 @@ public final class InventoryLoader {
 
     static Inventory loadOne(Path file) {
         try {
+            if (Files.isDirectory(file) && Files.isRegularFile(file.resolve("ansible.cfg"))) {
+                return AnsibleProject.inventoryOf(file).map(InventoryLoader::loadOne)
+                        .orElseGet(() -> new Inventory(List.of(), List.of(file + ": ansible.cfg names no inventory"
+                                + " file ([defaults] inventory = FILE); give the inventory file itself")));
+            }
             if (!Files.isRegularFile(file)) {
                 return new Inventory(List.of(), List.of(file + ": no such file"));
             }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param groups inventory groups the node belongs to, outermost first
  * @param source the file it came from
  * @param environment what the inventory says the node serves ({@code baton_env}), empty when it says nothing
+ * @param engine how a fan-out reaches the node unless the responder chooses: {@code ansible} when the inventory
+ *               says {@code baton_engine=ansible} or is an Ansible project, empty for Baton's own SSH
  */
 public record Node(
         String name,
@@ -35,7 +37,8 @@ public record Node(
         boolean forwardAgent,
         List<String> groups,
         String source,
-        String environment) {
+        String environment,
+        String engine) {
 
     public static final int DEFAULT_PORT = 22;
     /** A group such as {@code prod}, {@code production}, {@code eu-prod-1} or {@code web_production}. */
@@ -46,6 +49,15 @@ public record Node(
         proxyJump = List.copyOf(proxyJump);
         groups = List.copyOf(groups);
         environment = environment == null ? "" : environment.strip();
+        engine = engine == null ? "" : engine.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A node the inventory names no engine for. */
+    public Node(String name, String hostName, int port, String user, List<Path> identityFiles, boolean identitiesOnly,
+            List<String> proxyJump, Duration serverAliveInterval, int serverAliveCountMax, boolean forwardAgent,
+            List<String> groups, String source, String environment) {
+        this(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source, environment, "");
     }
 
     /** A node the inventory says nothing about its environment. */
@@ -117,23 +129,29 @@ public record Node(
 
     public Node withIdentityFiles(List<Path> files, boolean only) {
         return new Node(name, hostName, port, user, files, only, proxyJump, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source, environment);
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
     }
 
     public Node withProxyJump(List<String> hops) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, hops, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source, environment);
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
     }
 
     public Node withKeepAlive(Duration interval, int countMax) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, interval, countMax,
-                forwardAgent, groups, source, environment);
+                forwardAgent, groups, source, environment, engine);
     }
 
     /** The same node, production whatever its groups are named (a handoff said so). */
     public Node asProduction() {
         return production() ? this : new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump,
-                serverAliveInterval, serverAliveCountMax, forwardAgent, groups, source, "prod");
+                serverAliveInterval, serverAliveCountMax, forwardAgent, groups, source, "prod", engine);
+    }
+
+    /** The same node, reached through {@code engine} unless the responder chooses another. */
+    public Node withEngine(String engine) {
+        return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
     }
 
     /** {@code user@host:port} as shown to the responder. */

@@ -76,11 +76,48 @@ public final class FanOut {
     private final Connections connections;
     private final Path spoolDirectory;
     private final Optional<IncidentSession> incident;
+    private final AnsibleSettings ansible;
 
     public FanOut(Connections connections, Path spoolDirectory, Optional<IncidentSession> incident) {
+        this(connections, spoolDirectory, incident, AnsibleSettings.ofUser());
+    }
+
+    /** @param ansible how the Ansible engine finds and runs {@code ansible} */
+    public FanOut(Connections connections, Path spoolDirectory, Optional<IncidentSession> incident,
+            AnsibleSettings ansible) {
         this.connections = connections;
         this.spoolDirectory = spoolDirectory;
         this.incident = incident;
+        this.ansible = ansible;
+    }
+
+    /**
+     * Starts the run on {@code nodes} through {@code engine}. With Ansible this first finds {@code ansible} and asks
+     * it which hosts it would run on (about a second: call it off the UI thread); a refusal records nothing.
+     *
+     * @throws dev.baton.ansible.AnsibleMissing naming the package to install
+     * @throws dev.baton.ansible.AnsibleRefused with Ansible's words (an inventory it rejects, no host matched)
+     * @throws IOException when this incident was handed off: it runs nothing on nodes
+     */
+    public FanOutRun start(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values,
+            Options options, Engine engine, Listener listener) throws IOException {
+        if (engine == Engine.SSH) {
+            return start(runbook, step, plan, nodes, values, options, listener);
+        }
+        if (incident.isPresent()) {
+            Optional<dev.baton.incident.IncidentEvent.HandoffExported> exported = incident.get().handedOff().join();
+            if (exported.isPresent()) {
+                throw new IOException("Not run: " + new IncidentSession.HandedOff(exported.get()).getMessage());
+            }
+        }
+        AnsibleEngine.Prepared prepared = AnsibleEngine.prepare(ansible, nodes, plan, values, options, spoolDirectory);
+        incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
+                nodes.stream().map(Node::name).toList(), values, options.concurrency(), Engine.ANSIBLE.id(),
+                prepared.command().version(), prepared.shownCommand()));
+        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, Engine.ANSIBLE,
+                new AnsibleEngine(prepared, plan, values, nodes, spoolDirectory, incident));
+        run.start();
+        return run;
     }
 
     /** Starts the run on every node and returns at once; the run goes into the timeline first. */
@@ -105,5 +142,11 @@ public final class FanOut {
     /** The same step again on the nodes that did not succeed in {@code earlier}. */
     public FanOutRun retryFailed(Runbook runbook, int step, FanOutRun earlier, Options options, Listener listener) {
         return start(runbook, step, earlier.plan(), earlier.failedNodes(), earlier.values(), options, listener);
+    }
+
+    /** As {@link #retryFailed(Runbook, int, FanOutRun, Options, Listener)}, through the engine {@code earlier} used. */
+    public FanOutRun retryFailed(Runbook runbook, int step, FanOutRun earlier, Options options, Engine engine,
+            Listener listener) throws IOException {
+        return start(runbook, step, earlier.plan(), earlier.failedNodes(), earlier.values(), options, engine, listener);
     }
 }

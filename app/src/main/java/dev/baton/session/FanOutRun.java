@@ -62,9 +62,36 @@ public final class FanOutRun {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private volatile boolean cancelled;
+    private final Engine engine;
+    /** Runs the nodes when the engine is not Baton's own SSH; null for SSH, which runs below. */
+    private final EngineRun external;
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    private volatile String engineNote = "";
+
+    /** A run through an engine other than Baton's own SSH, which reports each node with {@link #report}. */
+    interface EngineRun {
+        /** Starts the nodes and returns at once. */
+        void start(FanOutRun run);
+
+        /** Stops what runs; the nodes not yet ended are reported as they end. */
+        void cancel();
+    }
 
     FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
             FanOut.Connections connections, NodeRunning running, FanOut.Listener listener) {
+        this(nodes, plan, values, options, connections, running, listener, Engine.SSH, null);
+    }
+
+    FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
+            FanOut.Listener listener, Engine engine, EngineRun external) {
+        this(nodes, plan, values, options, null, null, listener, engine, external);
+    }
+
+    private FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
+            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener, Engine engine,
+            EngineRun external) {
+        this.engine = engine;
+        this.external = external;
         this.nodes = List.copyOf(nodes);
         this.plan = plan;
         this.values = Map.copyOf(values);
@@ -74,9 +101,12 @@ public final class FanOutRun {
         this.listener = listener;
         this.finished = new CountDownLatch(this.nodes.size());
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.min(options.concurrency(), Math.max(1, nodes.size())),
+        // An engine of its own (Ansible) runs the nodes itself: no workers, no timer here.
+        this.workers = external != null ? null : Executors.newFixedThreadPool(
+                Math.min(options.concurrency(), Math.max(1, nodes.size())),
                 runnable -> daemon(runnable, "baton-fanout-" + count.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "baton-fanout-timer"));
+        this.timer = external != null ? null : Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, "baton-fanout-timer"));
         for (Node node : this.nodes) {
             outcomes.put(node.name(), NodeOutcome.waiting(node));
         }
@@ -89,6 +119,10 @@ public final class FanOutRun {
     }
 
     void start() {
+        if (external != null) {
+            external.start(this);
+            return;
+        }
         for (Node node : nodes) {
             workers.execute(() -> runOn(node));
         }
@@ -97,6 +131,28 @@ public final class FanOutRun {
 
     public ExecPlan plan() {
         return plan;
+    }
+
+    /** Which engine runs the nodes: Baton's own SSH or Ansible. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** What the engine wants the responder to know about the run (after Cancel: where it may still run). */
+    public String engineNote() {
+        return engineNote;
+    }
+
+    void engineNote(String note) {
+        engineNote = note;
+    }
+
+    /** A node's outcome from an engine; its end is counted once. */
+    void report(NodeOutcome outcome) {
+        update(outcome.name(), outcome);
+        if (outcome.status().finished() && ended.add(outcome.name())) {
+            finished.countDown();
+        }
     }
 
     public Map<String, String> values() {
@@ -152,6 +208,9 @@ public final class FanOutRun {
     public void cancel() {
         cancelled = true;
         started.forEach(NodeRun::cancel);
+        if (external != null) {
+            external.cancel();
+        }
     }
 
     public boolean isCancelled() {
@@ -236,7 +295,7 @@ public final class FanOutRun {
         });
     }
 
-    private static String firstLine(RunResult result) {
+    static String firstLine(RunResult result) {
         String line = firstLine(result.stdout());
         return line.isEmpty() ? firstLine(result.stderr()) : line;
     }

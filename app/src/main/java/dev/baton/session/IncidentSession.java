@@ -335,6 +335,17 @@ public final class IncidentSession implements AutoCloseable {
         });
     }
 
+    /** As {@link #stepRun}, run through {@code engine} with that version and command line. */
+    public CompletableFuture<Void> stepRun(Runbook runbook, int step, String text, List<String> nodes,
+            Map<String, String> values, Integer concurrency, String engine, String engineVersion,
+            String engineCommand) {
+        return record(runbook, open -> {
+            open.stepRun(runbook == null ? "" : runbook.id(), step, text, nodes, values, concurrency, engine,
+                    engineVersion, engineCommand);
+            return null;
+        });
+    }
+
     /** Records a finished run; the future holds its event, whose files a capture links to. */
     public CompletableFuture<TimelineEvent> runResult(RunResult result, Map<String, String> values) {
         return record(null, open -> open.runResult(result, values));

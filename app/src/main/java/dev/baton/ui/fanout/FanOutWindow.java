@@ -54,6 +54,9 @@ public final class FanOutWindow extends VBox {
     private final TreeTableView<Row> grid = new TreeTableView<>();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label progress = new Label();
+    private final Label engine = new Label();
+    /** What the engine says beyond the grid (after Cancel through Ansible: where the command may still run). */
+    private final Label engineNote = new Label();
     private final CheckBox failedOnly = new CheckBox("Failed only");
     private final TextField exitFilter = new TextField();
     private final TextField textFilter = new TextField();
@@ -126,9 +129,18 @@ public final class FanOutWindow extends VBox {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox.setHgrow(bar, Priority.ALWAYS);
+        engine.setId("fanout-engine");
+        engine.getStyleClass().add("engine-badge");
+        engine.setStyle("-fx-padding: 1 6; -fx-border-color: #8a8a8a; -fx-border-radius: 3;");
+        engine.setMinWidth(Region.USE_PREF_SIZE);
+        engineNote.setId("fanout-engine-note");
+        engineNote.setWrapText(true);
+        engineNote.setManaged(false);
+        engineNote.setVisible(false);
+        // The engine sits with the filters: the top row is full at 1280×720.
         HBox top = new HBox(8, progress, bar, cancel, retry, capture);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter);
+        HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter, engine);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(textFilter, Priority.ALWAYS);
         SplitPane split = new SplitPane(grid, details);
@@ -136,7 +148,7 @@ public final class FanOutWindow extends VBox {
         // The grid first: one node's output is read below it once chosen.
         split.setDividerPositions(0.8);
         setSpacing(8);
-        getChildren().setAll(top, filters, split);
+        getChildren().setAll(top, engineNote, filters, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         setPadding(new Insets(10));
         refresher.setCycleCount(Timeline.INDEFINITE);
@@ -155,6 +167,9 @@ public final class FanOutWindow extends VBox {
     public void watch(FanOutRun started) {
         run = started;
         title = "Step " + step + " on " + target + ": " + firstLine(started.plan().command());
+        engine.setText(started.engine().label());
+        engine.setTooltip(new javafx.scene.control.Tooltip(started.engine() == dev.baton.session.Engine.SSH
+                ? "Run over Baton's own SSH connections" : "Run through the ansible command (ad-hoc shell)"));
         rebuild();
         refresher.play();
         opened.accept(this);
@@ -170,7 +185,10 @@ public final class FanOutWindow extends VBox {
         }
         FanOutWindow again = new FanOutWindow(fanOut, runbook, step, run.failedNodes().size() + " failed nodes",
                 background, notes, opened);
-        again.watch(fanOut.retryFailed(runbook, step, run, run.options(), outcome -> { }));
+        FanOutRun earlier = run;
+        // Through the engine the run used; Ansible asks which hosts it has first, off the FX thread.
+        background.run("Failed nodes not run again", () -> fanOut.retryFailed(runbook, step, earlier,
+                earlier.options(), earlier.engine(), outcome -> { }), again::watch);
     }
 
     private void refresh() {
@@ -188,6 +206,10 @@ public final class FanOutWindow extends VBox {
         }
         FanOutRun.Progress now = run.progress();
         progress.setText(now.toString() + (run.isCancelled() ? " (cancelled)" : ""));
+        String note = run.engineNote();
+        engineNote.setText(note);
+        engineNote.setManaged(!note.isEmpty());
+        engineNote.setVisible(!note.isEmpty());
         bar.setProgress(now.total() == 0 ? 1 : (double) now.done() / now.total());
         cancel.setDisable(now.finished());
         retry.setDisable(!now.finished() || now.failed() == 0);

@@ -2,11 +2,13 @@ package dev.baton.ui.fanout;
 
 import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
+import dev.baton.session.Engine;
 import dev.baton.session.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -26,8 +28,12 @@ import javafx.scene.layout.VBox;
 public final class TargetDialog extends Dialog<TargetDialog.Choice> {
     private static final String ALL = "All nodes";
 
-    /** The nodes chosen, and the group they were chosen as (null when picked by hand). */
-    public record Choice(List<Node> nodes, String group) {
+    /** The nodes chosen, the group they were chosen as (null when picked by hand), and how to reach them. */
+    public record Choice(List<Node> nodes, String group, Engine engine) {
+        public Choice(List<Node> nodes, String group) {
+            this(nodes, group, Engine.defaultFor(nodes));
+        }
+
         public String describe() {
             return Targets.describe(group, nodes);
         }
@@ -36,6 +42,9 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
     private final ListView<Node> list = new ListView<>();
     private final ComboBox<String> group = new ComboBox<>();
     private final TextField filter = new TextField();
+    private final ComboBox<Engine> engine = new ComboBox<>();
+    /** Set once the responder picks an engine: the inventory's default no longer replaces it. */
+    private boolean engineChosen;
     private final Inventory inventory;
 
     public TargetDialog(Inventory inventory, Optional<Node> preselected) {
@@ -72,8 +81,36 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Node>) change ->
                 count.setText(list.getSelectionModel().getSelectedItems().size() + " selected"));
         count.setText(list.getSelectionModel().getSelectedItems().size() + " selected");
+        engine.setId("run-engine");
+        engine.setItems(FXCollections.observableArrayList(Engine.values()));
+        engine.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Engine value) {
+                return value == null ? "" : value == Engine.SSH ? "SSH (Baton's own)" : "Ansible (ansible ad-hoc)";
+            }
+
+            @Override
+            public Engine fromString(String text) {
+                return null;
+            }
+        });
+        engine.setValue(Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems())));
+        engine.setOnAction(e -> engineChosen = true);
+        // The inventory's choice (baton_engine=ansible, an Ansible project) follows the nodes until one is picked.
+        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Node>) change -> {
+            if (!engineChosen) {
+                Engine inventoryChoice = Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems()));
+                engine.setOnAction(null);
+                engine.setValue(inventoryChoice);
+                engine.setOnAction(e -> engineChosen = true);
+            }
+        });
         HBox.setHgrow(filter, Priority.ALWAYS);
-        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, count));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bottom = new HBox(8, count, gap, new Label("Engine"), engine);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, bottom));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
         // OK with nothing chosen would do nothing, silently: it cannot be pressed then.
@@ -98,6 +135,6 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         List<Node> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
         boolean wholeGroup = !ALL.equals(group.getValue()) && filter.getText().isBlank()
                 && chosen.size() == list.getItems().size();
-        return new Choice(chosen, wholeGroup ? group.getValue() : null);
+        return new Choice(chosen, wholeGroup ? group.getValue() : null, engine.getValue());
     }
 }

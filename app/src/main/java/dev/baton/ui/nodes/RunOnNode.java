@@ -5,6 +5,7 @@ import dev.baton.inventory.Node;
 import dev.baton.session.FanOut;
 import dev.baton.ui.fanout.FanOutWindow;
 import dev.baton.ui.fanout.TargetDialog;
+import dev.baton.session.Engine;
 import dev.baton.runbook.Runbook;
 import dev.baton.session.Confirmation;
 import dev.baton.session.NodeRunning;
@@ -84,15 +85,25 @@ public final class RunOnNode {
             status.accept("Step " + step.number() + " not run");
             return;
         }
-        if (chosen.size() == 1) {
+        Engine engine = choice.get().engine();
+        if (chosen.size() == 1 && engine == Engine.SSH) {
             running.announce(runbook.get(), step.number(), plan, chosen, values);
             start(step.number(), chosen.get(0), plan, values);
             return;
         }
         FanOutWindow window = new FanOutWindow(fanOut, runbook.get(), step.number(), names, background, notes,
                 this::dock);
-        window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
-                outcome -> { }));
+        if (engine == Engine.SSH) {
+            window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
+                    outcome -> { }));
+            return;
+        }
+        // Ansible is found and asked which hosts it would run on first (about a second): off the FX thread. A
+        // refusal (not installed, inventory rejected, no host matched) is reported and nothing is recorded.
+        status.accept("Step " + step.number() + ": starting Ansible on " + names + "…");
+        Runbook current = runbook.get();
+        background.run("Step " + step.number() + " not run through Ansible", () -> fanOut.start(current,
+                step.number(), plan, chosen, values, FanOut.Options.DEFAULT, engine, outcome -> { }), window::watch);
     }
 
     private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {

@@ -1,0 +1,275 @@
+package dev.baton.session;
+
+import dev.baton.ansible.AnsibleCommand;
+import dev.baton.ansible.AnsibleInvocation;
+import dev.baton.ansible.AnsibleProcess;
+import dev.baton.ansible.AnsibleRefused;
+import dev.baton.ansible.HostResult;
+import dev.baton.incident.Secrets;
+import dev.baton.inventory.AnsibleProject;
+import dev.baton.inventory.Node;
+import dev.baton.ssh.OutputSpool;
+import dev.baton.ssh.RunOutcome;
+import dev.baton.ssh.RunResult;
+import dev.baton.step.ExecPlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ansible engine: a fan-out's nodes through the team's own {@code ansible} ad-hoc command, each host's
+ * result put into the same run (grid, groups, retry, capture, record) as Baton's own SSH would.
+ */
+final class AnsibleEngine implements FanOutRun.EngineRun {
+    private static final Logger LOG = LoggerFactory.getLogger(AnsibleEngine.class);
+    /** Host names that are plain names in an Ansible pattern: no {@code , : ! & ~ * ? [ ]}. */
+    private static final Pattern PLAIN_HOST = Pattern.compile("[A-Za-z0-9_.@-]+");
+
+    /** Everything decided before anything runs; a refusal comes before this exists. */
+    record Prepared(AnsibleCommand command, AnsibleInvocation invocation, String shownCommand) {}
+
+    private final Prepared prepared;
+    private final ExecPlan plan;
+    private final Map<String, String> values;
+    private final Path spoolDirectory;
+    private final Optional<IncidentSession> incident;
+    private final Map<String, Node> byName = new LinkedHashMap<>();
+    private volatile boolean cancelled;
+    private volatile AnsibleProcess process;
+    private FanOutRun run;
+
+    AnsibleEngine(Prepared prepared, ExecPlan plan, Map<String, String> values, List<Node> nodes, Path spoolDirectory,
+            Optional<IncidentSession> incident) {
+        this.prepared = prepared;
+        this.plan = plan;
+        this.values = values;
+        this.spoolDirectory = spoolDirectory;
+        this.incident = incident;
+        nodes.forEach(node -> byName.put(node.name(), node));
+    }
+
+    /**
+     * Finds Ansible, the inventory the nodes come from and the callback to read results with, and asks Ansible
+     * which hosts it would run on. Blocks for about a second (two short ansible commands): off the UI thread.
+     *
+     * @throws dev.baton.ansible.AnsibleMissing naming the package, when Ansible is not installed
+     * @throws AnsibleRefused with Ansible's words, when it rejects the inventory or matches no host
+     */
+    static Prepared prepare(AnsibleSettings settings, List<Node> nodes, ExecPlan plan, Map<String, String> values,
+            FanOut.Options options, Path spoolDirectory) throws IOException {
+        if (nodes.isEmpty()) {
+            throw new AnsibleRefused("No node to run on.");
+        }
+        Set<String> sources = nodes.stream().map(Node::source).collect(Collectors.toCollection(
+                java.util.LinkedHashSet::new));
+        String source = sources.iterator().next();
+        if (sources.size() > 1 || source.isBlank() || !Files.isRegularFile(Path.of(source))) {
+            throw new AnsibleRefused("The Ansible engine runs nodes of one Ansible inventory file; these come from "
+                    + (source.isBlank() ? "no inventory" : String.join(", ", sources))
+                    + ". Choose nodes of one inventory, or the SSH engine.");
+        }
+        List<String> odd = nodes.stream().map(Node::name).filter(name -> !PLAIN_HOST.matcher(name).matches()).toList();
+        if (!odd.isEmpty()) {
+            throw new AnsibleRefused("These host names would be read as Ansible patterns, not names: "
+                    + String.join(", ", odd) + ". Run them with the SSH engine.");
+        }
+        AnsibleCommand command = AnsibleCommand.locate(settings.path(), settings.environment());
+        Path inventory = Path.of(source).toAbsolutePath();
+        Path tree = settings.treeOnly() || !command.hasCallback(AnsibleCommand.JSONL_CALLBACK)
+                ? privateFolder(spoolDirectory) : null;
+        AnsibleInvocation invocation = new AnsibleInvocation("all", inventory,
+                nodes.stream().map(Node::name).toList(), options.concurrency(), options.perNodeTimeout(),
+                plan.command(), AnsibleProject.folderOf(inventory).orElse(null), tree);
+        List<String> matched = command.listHosts(invocation);
+        List<String> unknown = nodes.stream().map(Node::name).filter(name -> !matched.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new AnsibleRefused("Ansible's inventory " + inventory + " has no host " + String.join(", ", unknown)
+                    + "; nothing ran.");
+        }
+        return new Prepared(command, invocation, invocation.shown(Secrets.redact(plan.command(), values)));
+    }
+
+    private static Path privateFolder(Path parent) throws IOException {
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "ansible-tree-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    @Override
+    public void start(FanOutRun started) {
+        this.run = started;
+        for (NodeOutcome waiting : started.outcomes()) {
+            started.report(waiting.with(NodeOutcome.Status.RUNNING));
+        }
+        try {
+            process = AnsibleProcess.start(prepared.command(), prepared.invocation(), this::hostEnded);
+        } catch (IOException e) {
+            String reason = "Ansible could not be started: " + e.getMessage();
+            byName.values().forEach(node -> endUnreported(node, NodeOutcome.Status.FAILED, reason));
+            return;
+        }
+        Thread waiter = new Thread(this::awaitEnd, "baton-ansible-wait");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        AnsibleProcess running = process;
+        if (running == null) {
+            return;
+        }
+        // TERM, then KILL after a grace period: not on the caller's (perhaps the UI's) thread.
+        Thread stopper = new Thread(running::cancel, "baton-ansible-cancel");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private void awaitEnd() {
+        int exit;
+        try {
+            exit = process.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Set<String> reported = process.reported();
+        List<String> unreported = byName.keySet().stream().filter(name -> !reported.contains(name)).toList();
+        if (cancelled && !unreported.isEmpty()) {
+            run.engineNote("Ansible was stopped. The command may still be running on " + String.join(", ", unreported)
+                    + ": Ansible reports a host only when its command ends.");
+        }
+        String diagnostics = process.diagnostics();
+        for (String name : unreported) {
+            Node node = byName.get(name);
+            if (cancelled) {
+                endUnreported(node, NodeOutcome.Status.CANCELLED,
+                        "Ansible was stopped; the command may still be running on this host");
+            } else {
+                // Exit 4 is Ansible's "a host was unreachable"; anything else without a result is Ansible failing.
+                endUnreported(node, exit == 4 ? NodeOutcome.Status.UNREACHABLE : NodeOutcome.Status.FAILED,
+                        "Ansible ended (exit " + exit + ") without a result for this host"
+                                + (diagnostics.isEmpty() ? "" : ": " + diagnostics));
+            }
+        }
+        Path tree = prepared.invocation().treeDirectory();
+        if (tree != null) {
+            deleteTree(tree);
+        }
+    }
+
+    private void endUnreported(Node node, NodeOutcome.Status status, String reason) {
+        RunResult result = new RunResult(node.name(), plan.command(), Instant.now(), Duration.ZERO,
+                status == NodeOutcome.Status.CANCELLED ? RunOutcome.CANCELLED : RunOutcome.NOT_STARTED, null, null,
+                OutputSpool.empty(), OutputSpool.empty(), reason);
+        record(result);
+        run.report(new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason),
+                reason, null));
+    }
+
+    private void hostEnded(HostResult host) {
+        Node node = byName.get(host.host());
+        if (node == null) {
+            LOG.warn("Ansible reported host {}, which this run did not ask for", host.host());
+            return;
+        }
+        if (host.ending() == HostResult.Ending.UNREACHABLE) {
+            String reason = kindOf(host.message()) + host.message();
+            record(RunResult.notStarted(node.name(), plan.command(), reason));
+            run.report(new NodeOutcome(node, NodeOutcome.Status.UNREACHABLE, null, Duration.ZERO, "",
+                    NodeOutcome.Status.UNREACHABLE + "|" + FailureWords.kind(reason), reason, null));
+            return;
+        }
+        OutputSpool stdout = spool(node, "stdout", host.stdout());
+        OutputSpool stderr = spool(node, "stderr", host.stderr());
+        String note = host.ending() == HostResult.Ending.FAILED ? "Ansible: " + host.message() : "";
+        RunResult result = new RunResult(node.name(), plan.command(), host.startedAt(), host.duration(),
+                RunOutcome.COMPLETED, host.rc(), null, stdout, stderr, note);
+        NodeOutcome.Status status = result.succeeded() ? NodeOutcome.Status.SUCCEEDED
+                : host.message().contains("expected time frame") ? NodeOutcome.Status.TIMED_OUT
+                : NodeOutcome.Status.FAILED;
+        String reason = status == NodeOutcome.Status.SUCCEEDED ? ""
+                : host.rc() != null ? result.summary() : "Ansible: " + host.message();
+        String key = status + "|" + host.rc() + "|" + null + "|" + sha256(host.stdout()) + ":" + sha256(host.stderr());
+        record(result);
+        run.report(new NodeOutcome(node, status, host.rc(), host.duration(), FanOutRun.firstLine(result), key,
+                reason, result));
+    }
+
+    /** Ansible's unreachable message sorted as Baton's own SSH sorts its failures, so alike nodes group alike. */
+    static String kindOf(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("host key verification failed") || lower.contains("remote host identification")) {
+            return "host key: ";
+        }
+        if (lower.contains("connection refused")) {
+            return "refused: ";
+        }
+        if (lower.contains("permission denied")) {
+            return "auth: ";
+        }
+        if (lower.contains("timed out") || lower.contains("timeout")) {
+            return "timeout: ";
+        }
+        if (lower.contains("could not resolve")) {
+            return "DNS: ";
+        }
+        return "";
+    }
+
+    private OutputSpool spool(Node node, String stream, String text) {
+        OutputSpool spool = new OutputSpool(spoolDirectory, node.name() + "-" + stream, FanOut.MEMORY_PER_NODE);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            spool.write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            LOG.warn("Output of {} not kept whole: {}", node.name(), e.toString());
+        }
+        return spool;
+    }
+
+    private void record(RunResult result) {
+        incident.ifPresent(session -> session.runResult(result, values).exceptionally(failure -> {
+            LOG.warn("Result of {} not recorded: {}", result.node(), failure.toString());
+            return null;
+        }));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void deleteTree(Path tree) {
+        try (var files = Files.list(tree)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(tree);
+        } catch (IOException e) {
+            LOG.warn("Ansible's result folder {} not removed: {}", tree, e.toString());
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package dev.baton.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.ansible.AnsibleMissing;
+import dev.baton.ansible.AnsibleRefused;
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.InventoryLoader;
+import dev.baton.inventory.Node;
+import dev.baton.session.AnsibleSettings;
+import dev.baton.session.Engine;
+import dev.baton.session.FanOut;
+import dev.baton.session.FanOutRun;
+import dev.baton.session.NodeOutcome;
+import dev.baton.session.OutputGroup;
+import dev.baton.session.Targets;
+import dev.baton.step.ExecPlan;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Ansible engine against Debian's ansible and Debian's OpenSSH sshd on loopback addresses, host key checking
+ * on with a known_hosts the test owns: two healthy nodes, one where the step fails, one whose key changed, one
+ * whose port is closed.
+ */
+class AnsibleEngineOpenSshTest {
+    /** Fails on 127.0.0.3 only, with a line on stderr; says the same on every other node. */
+    private static final String STEP = "case \"$SSH_CONNECTION\" in *' 127.0.0.3 '*) echo 'broken here' >&2; exit 3;;"
+            + " esac; echo 'all well'; echo '{{ not jinja }} chdir=/nowhere'";
+
+    @TempDir
+    static Path dir;
+    static OpenSshServer sshd;
+    static Path clientKey;
+    static Path knownHosts;
+    static Path inventoryFile;
+    static Map<String, String> ansibleEnvironment;
+
+    @BeforeAll
+    static void start() throws Exception {
+        clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        sshd = OpenSshServer.start(dir.resolve("sshd"), Path.of(clientKey + ".pub"), "ListenAddress 127.0.0.2",
+                "ListenAddress 127.0.0.3", "ListenAddress 127.0.0.4", "ListenAddress 127.0.0.6", "MaxStartups 100");
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.5"))) {
+            closed = probe.getLocalPort();
+        }
+        knownHosts = dir.resolve("known_hosts");
+        // 127.0.0.4 is listed with another key: it changed since the responder last connected.
+        Files.writeString(knownHosts, sshd.knownHostsLines(List.of("127.0.0.2", "127.0.0.3", "127.0.0.6"))
+                + "[127.0.0.4]:" + sshd.port()
+                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHQZ4mW2b5W0h2dFq4mCq0m3l0t8c7nB3m0h1x1rP5oE\n");
+        inventoryFile = dir.resolve("inventory.ini");
+        Files.writeString(inventoryFile, String.join("\n",
+                "[fleet]",
+                "ok1 ansible_host=127.0.0.2",
+                "ok2 ansible_host=127.0.0.6",
+                "bad ansible_host=127.0.0.3",
+                "changed ansible_host=127.0.0.4",
+                "dead ansible_host=127.0.0.5 ansible_port=" + closed,
+                "[fleet:vars]",
+                "ansible_port=" + sshd.port(),
+                "ansible_user=" + System.getProperty("user.name"),
+                "ansible_ssh_private_key_file=" + clientKey,
+                "ansible_python_interpreter=/usr/bin/python3",
+                "ansible_ssh_common_args='-o UserKnownHostsFile=" + knownHosts
+                        + " -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -o BatchMode=yes'",
+                "baton_engine=ansible", ""));
+        Files.createDirectories(dir.resolve("remote-tmp"));
+        // Ansible keeps its own files in the test's folder, not in ~/.ansible; no ssh master outlives a run.
+        ansibleEnvironment = Map.of("ANSIBLE_HOME", dir.resolve("ansible-home").toString(),
+                "ANSIBLE_LOCAL_TEMP", dir.resolve("ansible-tmp").toString(),
+                "ANSIBLE_REMOTE_TEMP", dir.resolve("remote-tmp").toString(),
+                "ANSIBLE_SSH_ARGS", "-o ControlMaster=no",
+                "ANSIBLE_SSH_RETRIES", "0");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static AnsibleSettings settings() {
+        return new AnsibleSettings(System.getenv("PATH"), ansibleEnvironment, false);
+    }
+
+    private static List<Node> fleet() {
+        Inventory inventory = InventoryLoader.load(List.of(inventoryFile));
+        assertThat(inventory.problems()).isEmpty();
+        return Targets.group(inventory, "fleet");
+    }
+
+    private static FanOutRun runThroughAnsible(AnsibleSettings settings, List<Node> nodes, String step)
+            throws Exception {
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.empty(), settings);
+        return fanOut.start(null, 1, ExecPlan.of(step, Map.of()), nodes, Map.of(), FanOut.Options.DEFAULT,
+                Engine.ANSIBLE, outcome -> { });
+    }
+
+    private static NodeOutcome outcome(FanOutRun run, String name) {
+        return run.outcomes().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void inventoryWithBatonEngineAnsibleMakesAnsibleTheDefault() {
+        assertThat(Engine.defaultFor(fleet())).isEqualTo(Engine.ANSIBLE);
+    }
+
+    @Test
+    void eachHostLandsInTheGridWithItsOutputExitAndAnsiblesOwnMessage() throws Exception {
+        FanOutRun run = runThroughAnsible(settings(), fleet(), STEP);
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+    }
+
+    @Test
+    void withoutTheJsonlCallbackResultsComeFromTreeFiles() throws Exception {
+        FanOutRun run = runThroughAnsible(settings().withTreeOnly(), fleet(), STEP);
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+    }
+
+    /**
+     * As with Debian's ansible-core alone: Ansible no longer finds the collections Debian's {@code ansible} package
+     * installs, so the jsonl callback is missing; Baton notices and reads {@code --tree} files instead.
+     */
+    @Test
+    void withOnlyAnsibleCoreTheMissingCallbackIsNoticedAndTreeFilesAreRead() throws Exception {
+        Map<String, String> coreOnly = new java.util.HashMap<>(ansibleEnvironment);
+        coreOnly.put("ANSIBLE_COLLECTIONS_SCAN_SYS_PATH", "False");
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("core-only-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                new AnsibleSettings(System.getenv("PATH"), coreOnly, false));
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of(STEP, Map.of()), fleet(), Map.of(), FanOut.Options.DEFAULT,
+                Engine.ANSIBLE, outcome -> { });
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+        session.drain();
+        assertThat(session.snapshot().get().orElseThrow().events().stream().map(dev.baton.incident.TimelineEvent::typed)
+                .filter(dev.baton.incident.IncidentEvent.StepRun.class::isInstance)
+                .map(e -> ((dev.baton.incident.IncidentEvent.StepRun) e).engineCommand()))
+                .singleElement().asString().contains("--tree ");
+        session.close();
+    }
+
+    private static void assertResults(FanOutRun run) throws Exception {
+        assertThat(run.engine()).isEqualTo(Engine.ANSIBLE);
+        NodeOutcome ok = outcome(run, "ok1");
+        assertThat(ok.status()).isEqualTo(NodeOutcome.Status.SUCCEEDED);
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.firstLine()).isEqualTo("all well");
+        // Neither templated by Jinja nor taken as the shell module's chdir option, and not stripped of its newline.
+        assertThat(ok.result().stdout().text()).isEqualTo("all well\n{{ not jinja }} chdir=/nowhere\n");
+        NodeOutcome bad = outcome(run, "bad");
+        assertThat(bad.status()).isEqualTo(NodeOutcome.Status.FAILED);
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.result().stderr().text()).isEqualTo("broken here\n");
+        assertThat(bad.reason()).startsWith("exit 3");
+        NodeOutcome changed = outcome(run, "changed");
+        assertThat(changed.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+        assertThat(changed.reason()).startsWith("host key: ").contains("Host key verification failed");
+        NodeOutcome dead = outcome(run, "dead");
+        assertThat(dead.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+        assertThat(dead.reason()).startsWith("refused: ").contains("Connection refused");
+        assertThat(run.groups()).extracting(OutputGroup::size).containsExactly(2, 1, 1, 1);
+    }
+
+    @Test
+    void theSameStepThroughBothEnginesGivesTheSameGridGroups() throws Exception {
+        List<Node> nodes = fleet();
+        SshSettings direct = SshSettings.ofUser().withKnownHosts(new KnownHosts(knownHosts))
+                .withConnectTimeout(Duration.ofSeconds(10)).withAgent(Optional.empty());
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(new SshConnector(direct, SshPrompts.NONE,
+                name -> Optional.empty())), dir.resolve("spool"), Optional.empty(), settings());
+        ExecPlan plan = ExecPlan.of(STEP, Map.of());
+        FanOutRun throughSsh = fanOut.start(null, 1, plan, nodes, Map.of(), FanOut.Options.DEFAULT, Engine.SSH,
+                outcome -> { });
+        FanOutRun throughAnsible = fanOut.start(null, 1, plan, nodes, Map.of(), FanOut.Options.DEFAULT,
+                Engine.ANSIBLE, outcome -> { });
+        assertThat(throughSsh.await(Duration.ofSeconds(120))).isTrue();
+        assertThat(throughAnsible.await(Duration.ofSeconds(120))).isTrue();
+        assertThat(throughSsh.engine()).isEqualTo(Engine.SSH);
+        assertThat(gridGroups(throughAnsible)).isEqualTo(gridGroups(throughSsh))
+                .containsExactlyInAnyOrder("SUCCEEDED exit 0: ok1, ok2", "FAILED exit 3: bad",
+                        "UNREACHABLE exit null: changed", "UNREACHABLE exit null: dead");
+    }
+
+    /** Each group as the grid shows it: how its nodes ended, and which nodes. */
+    private static Set<String> gridGroups(FanOutRun run) {
+        return run.groups().stream().map(group -> group.representative().status() + " exit "
+                + group.representative().exit() + ": " + group.members().stream().map(NodeOutcome::name).sorted()
+                .collect(Collectors.joining(", "))).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void cancelStopsAnsiblesProcessGroupAndSaysWhereTheCommandMayStillRun() throws Exception {
+        Path marks = Files.createDirectories(dir.resolve("marks"));
+        List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("cancel-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of("touch " + marks
+                + "/$(echo $SSH_CONNECTION | cut -d' ' -f3); sleep 20", Map.of()), healthy, Map.of(),
+                FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(marks.resolve("127.0.0.2")) && Files.exists(marks.resolve("127.0.0.6")))) {
+            assertThat(System.nanoTime()).as("the step started on both nodes").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(run.outcomes()).allSatisfy(o -> assertThat(o.status()).isEqualTo(NodeOutcome.Status.RUNNING));
+        run.cancel();
+        assertThat(run.await(Duration.ofSeconds(15))).isTrue();
+        assertThat(run.outcomes()).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(NodeOutcome.Status.CANCELLED);
+            assertThat(o.reason()).contains("may still be running");
+        });
+        assertThat(run.engineNote()).contains("ok1").contains("ok2").contains("may still be running");
+        session.drain();
+        assertThat(session.snapshot().get().orElseThrow().events().stream().map(dev.baton.incident.TimelineEvent::typed)
+                .filter(dev.baton.incident.IncidentEvent.RunResult.class::isInstance)
+                .map(dev.baton.incident.IncidentEvent.RunResult.class::cast))
+                .hasSize(2).allSatisfy(result -> {
+                    assertThat(result.outcome()).isEqualTo("CANCELLED");
+                    assertThat(result.summary()).contains("may still be running");
+                });
+        session.close();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(inventoryFile.toString()))).isEmpty();
+    }
+
+    @Test
+    void theIncidentRecordsTheEngineItsVersionAndItsCommandLineWithSecretsMasked() throws Exception {
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        Map<String, String> values = Map.of("api_token", "s3cr3t-value");
+        List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of("echo <api_token> | wc -c", values), healthy, values,
+                FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertThat(run.outcomes()).allSatisfy(o -> assertThat(o.firstLine()).isEqualTo("13"));
+        session.drain();
+        List<dev.baton.incident.IncidentEvent> events = session.snapshot().get().orElseThrow().events().stream()
+                .map(dev.baton.incident.TimelineEvent::typed).toList();
+        assertThat(events).filteredOn(dev.baton.incident.IncidentEvent.StepRun.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    dev.baton.incident.IncidentEvent.StepRun started = (dev.baton.incident.IncidentEvent.StepRun) e;
+                    assertThat(started.engine()).isEqualTo("ansible");
+                    assertThat(started.engineVersion()).startsWith("ansible [core ");
+                    assertThat(started.engineCommand()).startsWith("ansible all -i " + inventoryFile)
+                            .contains("--limit ok1,ok2", "-m shell", "<api_token: not recorded>")
+                            .doesNotContain("s3cr3t");
+                });
+        assertThat(events).filteredOn(dev.baton.incident.IncidentEvent.RunResult.class::isInstance).hasSize(2);
+        session.close();
+    }
+
+    /**
+     * Quotes of every kind, a shell substitution, Jinja, module option words, a Unicode line separator, a combining
+     * mark and a character beyond the BMP: the node's shell prints them back exactly. (Control characters never
+     * reach an engine: the step's plan strips them, as for a terminal.)
+     */
+    @Test
+    void aHostileStepReachesTheNodeExactlyAsWritten() throws Exception {
+        String hostile = "it's \"quoted\" $HOME `id` \\n {{x y}} {% raw %} {%endraw%} chdir=/ creates=/x"
+                + " sep\u2028 e\u0301 \uD83D\uDE00 end";
+        List<Node> one = fleet().stream().filter(node -> node.name().equals("ok1")).toList();
+        FanOutRun run = runThroughAnsible(settings(), one, "cat <<'BATON_END'\n" + hostile + "\nBATON_END");
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        NodeOutcome ok = outcome(run, "ok1");
+        assertThat(ok.status()).as(ok.reason()).isEqualTo(NodeOutcome.Status.SUCCEEDED);
+        assertThat(hex(ok.result().stdout().text())).isEqualTo(hex(hostile + "\n"));
+    }
+
+    /** Code points in hex, so that a difference in an invisible character shows. */
+    private static List<String> hex(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList();
+    }
+
+    @Test
+    void withoutAnsibleOnThePathTheMessageNamesThePackage() {
+        assertThatThrownBy(() -> runThroughAnsible(new AnsibleSettings("", ansibleEnvironment, false), fleet(), "true"))
+                .isInstanceOf(AnsibleMissing.class).hasMessageContaining("'ansible' package");
+    }
+
+    @Test
+    void anInventoryAnsibleRejectsIsRefusedWithAnsiblesWords() throws Exception {
+        Path broken = dir.resolve("broken.ini");
+        Files.writeString(broken, "[fleet\nok1 ansible_host=127.0.0.2\n");
+        Node node = new Node("ok1", "127.0.0.2", sshd.port(), "root", List.of(), false, List.of(), Duration.ZERO, 3,
+                false, List.of("fleet"), broken.toString());
+        assertThatThrownBy(() -> runThroughAnsible(settings(), List.of(node), "true"))
+                .isInstanceOf(AnsibleRefused.class).hasMessageContaining("Ansible rejected the inventory")
+                .hasMessageContaining("No inventory was parsed");
+    }
+
+    @Test
+    void aHostAnsiblesInventoryDoesNotHaveIsRefused() {
+        Node ghost = new Node("ghost", "127.0.0.9", 22, "root", List.of(), false, List.of(), Duration.ZERO, 3,
+                false, List.of("fleet"), inventoryFile.toString());
+        assertThatThrownBy(() -> runThroughAnsible(settings(), List.of(ghost), "true"))
+                .isInstanceOf(AnsibleRefused.class).hasMessageContaining("matches no host");
+    }
+}
