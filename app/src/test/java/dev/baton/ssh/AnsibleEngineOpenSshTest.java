@@ -314,6 +314,13 @@ class AnsibleEngineOpenSshTest {
     }
 
     @Test
+    void nodesOfNoAnsibleInventoryAreRefusedBeforeAnsibleIsAsked() {
+        Node typed = Node.direct("root@127.0.0.2:" + sshd.port(), "127.0.0.2", sshd.port(), "root");
+        assertThatThrownBy(() -> runThroughAnsible(new AnsibleSettings("", ansibleEnvironment, false), List.of(typed),
+                "true")).isInstanceOf(AnsibleRefused.class).hasMessageContaining("one Ansible inventory file");
+    }
+
+    @Test
     void aHostAnsiblesInventoryDoesNotHaveIsRefused() {
         Node ghost = new Node("ghost", "127.0.0.9", 22, "root", List.of(), false, List.of(), Duration.ZERO, 3,
                 false, List.of("fleet"), inventoryFile.toString());
