@@ -58,6 +58,9 @@ final class BundleCommand implements Runnable {
         @Option(names = "--note-file", paramLabel = "FILE", description = "Read the handoff note from a file.")
         Path noteFile;
 
+        @Option(names = "--to", paramLabel = "NAME", description = "Who takes over; Take back names them.")
+        String to = "";
+
         @Option(names = "--force", description = "Replace FILE if it already exists.")
         boolean force;
 
@@ -105,10 +108,11 @@ final class BundleCommand implements Runnable {
                 if (destination == null) {
                     destination = Path.of(BundleWriter.bundleId(open.info()) + ".baton");
                 }
-                Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination);
+                Handoffs.Choices choices = new Handoffs.Choices(text, new HashSet<>(keep), signer(), destination, force,
+                        to);
                 BundleWriter.Request request = Handoffs.withHostKeys(Handoffs.request(open, inventory::find, List.of(),
                         runbooks, IncidentStore.defaultResponder(), choices), dev.baton.ssh.KnownHosts.ofUser());
-                BundleWriter.Result result = Handoffs.export(open, request, destination, force);
+                BundleWriter.Result result = Handoffs.export(open, request, destination, force, choices.to());
                 // Kind and place only: this output lands in logs, and the line around a secret may hold others.
                 for (Redactor.Found found : result.found()) {
                     boolean recording = found.finding().kind().equals("recording");

@@ -79,6 +79,30 @@ public final class BundleImporter {
         return BundleManifest.json().readValue(file.toFile(), HandoffState.class);
     }
 
+    /** The manifest of the bundle an incident was continued from; empty when the folder has none. */
+    public static java.util.Optional<BundleManifest> readManifest(Path incidentFolder) throws IOException {
+        Path file = incidentFolder.resolve(placement(BundleManifest.FILE));
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(BundleManifest.parse(Files.readAllBytes(file)));
+    }
+
+    /**
+     * Where a runbook snapshot the manifest names was placed in the incident folder: only a safe name under
+     * {@code runbooks/}, only a regular file inside the folder's {@code handoff/runbooks/}. Empty otherwise.
+     */
+    public static java.util.Optional<Path> snapshotFile(Path incidentFolder, BundleManifest.RunbookSnapshot snapshot) {
+        String name = snapshot.file();
+        if (name == null || !name.startsWith(BundleWriter.RUNBOOKS) || !BundlePaths.isSafe(name)) {
+            return java.util.Optional.empty();
+        }
+        Path within = incidentFolder.resolve(HANDOFF_FOLDER + BundleWriter.RUNBOOKS).toAbsolutePath().normalize();
+        Path file = incidentFolder.resolve(placement(name)).toAbsolutePath().normalize();
+        return file.startsWith(within) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
+
     private static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;

@@ -118,10 +118,16 @@ public final class BundleWriter {
      */
     public static Result exportFrom(dev.baton.incident.OpenIncident incident, Request request, Path destination)
             throws IOException {
+        return exportFrom(incident, request, destination, null);
+    }
+
+    /** As {@link #exportFrom(dev.baton.incident.OpenIncident, Request, Path)}, recording who it was handed to. */
+    public static Result exportFrom(dev.baton.incident.OpenIncident incident, Request request, Path destination,
+            String handedTo) throws IOException {
         Result result = export(incident.folder(), request, destination);
         incident.handoff(new IncidentEvent.HandoffExported(result.file().getFileName().toString(), result.sha256(),
                 request.createdBy(), result.manifest().redactions().size(), result.manifest().kept().size(),
-                request.signer() != null));
+                request.signer() != null, handedTo == null || handedTo.isBlank() ? null : handedTo.strip()));
         return result;
     }
 

@@ -108,7 +108,8 @@ public final class EventWords {
             return "Notes saved (" + e.chars() + " characters)";
         }
         if (event instanceof HandoffExported e) {
-            return "Handed off as " + e.file() + " by " + e.by() + (e.signed() ? " (signed)" : " (unsigned)");
+            return "Handed off" + (blank(e.to()) ? "" : " to " + e.to()) + " as " + e.file() + " by " + e.by()
+                    + (e.signed() ? " (signed)" : " (unsigned)");
         }
         if (event instanceof HandoffImported e) {
             return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")

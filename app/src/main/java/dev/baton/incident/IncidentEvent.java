@@ -152,8 +152,13 @@ public sealed interface IncidentEvent {
 
     record NotesSaved(int chars, String sha256) implements IncidentEvent {}
 
-    record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)
-            implements IncidentEvent {}
+    /** @param to who the sender handed it to, in their words; null when they did not say */
+    record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed, String to)
+            implements IncidentEvent {
+        public HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed) {
+            this(file, sha256, by, redactions, kept, signed, null);
+        }
+    }
 
     /**
      * @param exportedAt as the bundle's manifest states it

@@ -20,9 +20,11 @@ public final class StepRuns {
      *                   "typed" (not yet), "abandoned" or "sent" (written by a Baton that could not tell)
      * @param durationMs how long it took; -1 when unknown
      * @param hasOutput  whether its output was kept in the incident folder
+     * @param by         the responder the timeline credits with it (the sender's name for runs before a handoff);
+     *                   empty when the line does not say
      */
     public record Run(long seq, int step, Instant at, String target, Integer exit, String outcome, long durationMs,
-            boolean hasOutput) {
+            boolean hasOutput, String by) {
         public boolean failed() {
             return exit != null && exit != 0 || exit == null && durationMs >= 0;
         }
@@ -52,7 +54,7 @@ public final class StepRuns {
                             result.startedAt() != null ? result.startedAt() : line.time(), result.target(), result.exit(),
                             result.summary() == null || result.summary().isBlank() ? result.outcome() : result.summary(),
                             result.durationMs(), result.stdout() != null && !result.stdout().isBlank()
-                                    || result.stderr() != null && !result.stderr().isBlank()));
+                                    || result.stderr() != null && !result.stderr().isBlank(), line.text("by")));
                 }
             } else if (event instanceof IncidentEvent.StepSent sent && runbookId.equals(sent.runbook())) {
                 String outcome = switch (typedOutcomes.get(line.seq())) {
@@ -62,7 +64,8 @@ public final class StepRuns {
                     case NOT_RECORDED -> "sent";
                 };
                 runs.computeIfAbsent(sent.step(), n -> new ArrayList<>())
-                        .add(new Run(line.seq(), sent.step(), line.time(), sent.target(), null, outcome, -1, false));
+                        .add(new Run(line.seq(), sent.step(), line.time(), sent.target(), null, outcome, -1, false,
+                                line.text("by")));
             }
         }
         Map<Integer, List<Run>> newest = new HashMap<>();

@@ -47,6 +47,15 @@ public final class RunbookHtmlRenderer {
     /** @param runs the earlier runs of step N (1-based), newest first, shown beside it */
     public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
             java.util.function.IntFunction<List<StepHistory>> runs, boolean dark) {
+        return render(runbook, source, links, ticked, runs, "", dark);
+    }
+
+    /**
+     * @param notice a line above the runbook about where this copy came from (one from a handoff bundle); plain
+     *               text, empty for none
+     */
+    public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
+            java.util.function.IntFunction<List<StepHistory>> runs, String notice, boolean dark) {
         Node document = parser.parseDocument(source);
         Document scope = new Document();
         for (Node block : parser.blocksOf(document, runbook.anchor())) {
@@ -63,7 +72,9 @@ public final class RunbookHtmlRenderer {
                 .softbreak(" ")
                 .build();
         String body = renderer.render(scope);
-        return page(runbook.title(), tocHtml(toc), body, dark);
+        String above = notice == null || notice.isBlank() ? ""
+                : "<div class=\"copy-notice\" id=\"copy-notice\">" + CodeHighlighter.escape(notice) + "</div>";
+        return page(runbook.title(), tocHtml(toc), above + body, dark);
     }
 
     /**

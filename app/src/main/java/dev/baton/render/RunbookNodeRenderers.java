@@ -150,6 +150,12 @@ final class RunbookNodeRenderers implements NodeRenderer {
             if (!run.duration().isEmpty()) {
                 html.text(" · " + run.duration());
             }
+            if (!run.by().isEmpty()) {
+                html.text(" · ");
+                html.tag("span", Map.of("class", "run-by"));
+                html.text("by " + run.by());
+                html.tag("/span");
+            }
             String seq = String.valueOf(run.seq());
             if (run.hasOutput()) {
                 html.text(" ");

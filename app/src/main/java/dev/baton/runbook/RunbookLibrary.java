@@ -35,6 +35,10 @@ public final class RunbookLibrary implements AutoCloseable {
     private final AlertIndex alerts;
     private volatile RunbookSearchIndex searchIndex;
     private final List<Path> folders;
+    /** The library this one adds runbooks to: searched as it was, its own index untouched; null when none. */
+    private RunbookLibrary base;
+    /** What lists say of a runbook added by {@link #withRunbooks}, by id. */
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RunbookLibrary(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems,
             List<Path> folders) {
@@ -93,6 +97,37 @@ public final class RunbookLibrary implements AutoCloseable {
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
         library.searchIndex = searchIndex;
         return library;
+    }
+
+    /**
+     * This library with {@code extra} runbooks it lacks (read from {@code extraFiles}, by runbook path), such as
+     * the copies a handoff bundle carried. A runbook of this library keeps its own copy: an extra one with the
+     * same id is left out. Searching finds the extra runbooks first, then this library's as before.
+     */
+    public RunbookLibrary withRunbooks(List<Runbook> extra, Map<String, Path> extraFiles, String label) {
+        List<Runbook> added = extra.stream().filter(r -> !byId.containsKey(r.id())).toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Runbook> all = new ArrayList<>(runbooks);
+        all.addAll(added);
+        Map<String, Path> allFiles = new LinkedHashMap<>(files);
+        added.forEach(r -> {
+            Path file = extraFiles.get(r.path());
+            if (file != null) {
+                allFiles.putIfAbsent(r.path(), file);
+            }
+        });
+        RunbookLibrary combined = new RunbookLibrary(all, allFiles, problems, folders);
+        combined.base = this;
+        added.forEach(r -> combined.labels.put(r.id(), label));
+        combined.searchIndex = RunbookSearchIndex.build(added.stream().map(RunbookLibrary::searchDocument).toList());
+        return combined;
+    }
+
+    /** How lists mark a runbook that is not the responder's own (added by {@link #withRunbooks}). */
+    public Optional<String> label(Runbook runbook) {
+        return Optional.ofNullable(labels.get(runbook.id()));
     }
 
     /** The folders the library was read from (a runbook folder's baton.yaml configures its data sources). */
@@ -287,7 +322,12 @@ public final class RunbookLibrary implements AutoCloseable {
     }
 
     public List<SearchHit> search(String query, int limit) {
-        return searchIndex().search(query, limit);
+        if (base == null) {
+            return searchIndex().search(query, limit);
+        }
+        List<SearchHit> hits = new ArrayList<>(searchIndex().search(query, limit));
+        hits.addAll(base.search(query, limit));
+        return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 
     private RunbookSearchIndex searchIndex() {

@@ -34,7 +34,22 @@ public final class Handoffs {
      * file already there may be replaced (asked of them first).
      */
     public record Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination,
-            boolean overwrite) {
+            boolean overwrite, String to) {
+        /** At most this much of the receiver's name is kept: it is a name, not a note. */
+        private static final int MAX_TO = 80;
+
+        public Choices {
+            to = to == null ? "" : to.codePoints().filter(c -> !Character.isISOControl(c)
+                            && Character.getType(c) != Character.FORMAT)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+            to = to.length() > MAX_TO ? to.substring(0, MAX_TO) : to;
+        }
+
+        public Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination,
+                boolean overwrite) {
+            this(note, keep, signer, destination, overwrite, "");
+        }
+
         public Choices(String note, Set<String> keep, BundleWriter.ManifestSigner signer, Path destination) {
             this(note, keep, signer, destination, false);
         }
@@ -86,10 +101,16 @@ public final class Handoffs {
     /** As {@link #export(OpenIncident, BundleWriter.Request, Path)}, replacing a file there when {@code overwrite}. */
     public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination,
             boolean overwrite) throws IOException {
+        return export(incident, request, destination, overwrite, "");
+    }
+
+    /** As {@link #export(OpenIncident, BundleWriter.Request, Path, boolean)}, recording who it goes to. */
+    public static BundleWriter.Result export(OpenIncident incident, BundleWriter.Request request, Path destination,
+            boolean overwrite, String to) throws IOException {
         if (!overwrite && java.nio.file.Files.exists(destination)) {
             throw new BundleExists(destination);
         }
-        return BundleWriter.exportFrom(incident, request, destination);
+        return BundleWriter.exportFrom(incident, request, destination, to);
     }
 
     /** Possible secrets in the handoff note, found as the bundle's redaction will find them. */
@@ -129,7 +150,8 @@ public final class Handoffs {
         BundleWriter.Request base = prepared.request();
         BundleWriter.Request request = new BundleWriter.Request(choices.note(), base.createdBy(), Instant.now(),
                 base.appVersion(), base.state(), base.runbookFiles(), choices.keep(), choices.signer());
-        return session.withOpen(incident -> export(incident, request, choices.destination(), choices.overwrite()));
+        return session.withOpen(incident -> export(incident, request, choices.destination(), choices.overwrite(),
+                choices.to()));
     }
 
     /** Checks all of a bundle before anything is written; throws the reasons it is refused. */
@@ -256,12 +278,103 @@ public final class Handoffs {
     }
 
     /**
-     * What Take back asks before the sender records into a copy they handed off: when and as what it went, and
-     * that a receiver who continued it and the sender would now carry two copies apart. Empty when the open
+     * What Take back asks before the sender records into a copy they handed off: who it went to and when, whether
+     * they are known to have continued it, and that the two copies would now go on apart. Empty when the open
      * incident is not handed off.
+     *
+     * @param continued the receiver's take-over, when this responder's store knows of it
      */
     public static Optional<String> takeBackQuestion(List<dev.baton.incident.TimelineEvent> events,
+            java.time.ZoneId zone, Optional<Continued> continued) {
+        Optional<dev.baton.incident.TimelineEvent> exported = handedOffAt(events);
+        if (exported.isEmpty()) {
+            return Optional.empty();
+        }
+        var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) exported.get().typed();
+        String receiver = handoff.to() == null || handoff.to().isBlank() ? null : handoff.to();
+        String at = hhmm(exported.get().time(), zone);
+        StringBuilder question = new StringBuilder("You handed this incident to ")
+                .append(receiver == null ? "the next responder" : receiver).append(" at ").append(at).append(" (")
+                .append(handoff.file()).append(").");
+        if (continued.isPresent()) {
+            String who = continued.get().by().isBlank() ? (receiver == null ? "The receiver" : receiver)
+                    : continued.get().by();
+            question.append(' ').append(who).append(" continued this incident at ")
+                    .append(hhmm(continued.get().at(), zone)).append(" (their copy is here as ")
+                    .append(continued.get().incidentId()).append(").");
+        } else {
+            question.append(' ').append(receiver == null ? "Whoever opened that bundle" : receiver)
+                    .append(" may be working on it now; this copy does not know.");
+        }
+        question.append("\n\nIf you take it back and they go on too, the incident forks: two timelines that each"
+                + " record steps the other does not know of. Your timeline records the take-back"
+                + " (handoff.taken_back), so both copies show where they parted. Tell ")
+                .append(receiver == null ? "the receiver" : receiver).append(" before you go on.");
+        return Optional.of(question.toString());
+    }
+
+    /** As {@link #takeBackQuestion(List, java.time.ZoneId, Optional)}, knowing nothing of the receiver's copy. */
+    public static Optional<String> takeBackQuestion(List<dev.baton.incident.TimelineEvent> events,
             java.time.ZoneId zone) {
+        return takeBackQuestion(events, zone, Optional.empty());
+    }
+
+    /** The header of the take-back question: whom it names, and when. */
+    public static Optional<String> takeBackHeader(List<dev.baton.incident.TimelineEvent> events, java.time.ZoneId zone) {
+        return handedOffAt(events).map(line -> {
+            var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) line.typed();
+            return "Take back the incident you handed "
+                    + (handoff.to() == null || handoff.to().isBlank() ? "off" : "to " + handoff.to()) + " at "
+                    + hhmm(line.time(), zone) + "?";
+        });
+    }
+
+    /**
+     * The receiver's copy of a handed-off incident, found in this responder's store (they sent a bundle back and
+     * it was opened here): who continued it and when.
+     */
+    public record Continued(String by, java.time.Instant at, String incidentId) {}
+
+    /** The take-back question for the session's open incident, with what its store knows of the receiver. */
+    public static CompletableFuture<Optional<String[]>> takeBackQuestion(IncidentSession session,
+            java.time.ZoneId zone) {
+        return session.withOpen(incident -> {
+            List<dev.baton.incident.TimelineEvent> events = incident.timeline().events();
+            Optional<dev.baton.incident.TimelineEvent> exported = handedOffAt(events);
+            Optional<Continued> continued = exported.isEmpty() ? Optional.empty() : continuedElsewhere(session.store(),
+                    ((dev.baton.incident.IncidentEvent.HandoffExported) exported.get().typed()).sha256(),
+                    incident.info().id());
+            return takeBackQuestion(events, zone, continued).map(question -> new String[] {
+                takeBackHeader(events, zone).orElse("Take back the incident?"), question});
+        });
+    }
+
+    /**
+     * Another incident of {@code store} continued from the bundle whose SHA-256 is {@code bundleSha256}: its
+     * {@code handoff.imported} line names who imported it and when. Incidents that cannot be read are passed over.
+     */
+    public static Optional<Continued> continuedElsewhere(IncidentStore store, String bundleSha256, String exceptId)
+            throws IOException {
+        if (bundleSha256 == null || bundleSha256.isBlank()) {
+            return Optional.empty();
+        }
+        for (dev.baton.incident.IncidentInfo info : store.list()) {
+            if (info.id().equals(exceptId)) {
+                continue;
+            }
+            for (dev.baton.incident.TimelineEvent line : IncidentForks.readTimeline(
+                    store.incidentsDirectory().resolve(info.id()))) {
+                if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffImported imported
+                        && bundleSha256.equalsIgnoreCase(imported.bundleSha256())) {
+                    return Optional.of(new Continued(line.text("by"), line.time(), info.id()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The open handoff.exported line: the last one not followed by a take-back. */
+    private static Optional<dev.baton.incident.TimelineEvent> handedOffAt(List<dev.baton.incident.TimelineEvent> events) {
         dev.baton.incident.TimelineEvent exported = null;
         for (dev.baton.incident.TimelineEvent line : events) {
             if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffExported) {
@@ -270,16 +383,11 @@ public final class Handoffs {
                 exported = null;
             }
         }
-        if (exported == null) {
-            return Optional.empty();
-        }
-        var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) exported.typed();
-        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(exported.time().atZone(zone));
-        return Optional.of("You handed this incident off as " + handoff.file() + " at " + at + ". Whoever opened that"
-                + " bundle may be working on it now, and this copy does not know who.\n\nIf you take it back and"
-                + " they go on too, the incident forks: two timelines that each record steps the other does not"
-                + " know of. Your timeline records the take-back (handoff.taken_back), so both copies show where"
-                + " they parted. Tell the receiver before you go on.");
+        return Optional.ofNullable(exported);
+    }
+
+    private static String hhmm(java.time.Instant at, java.time.ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
     }
 
     /** How the window and the CLI describe a bundle's signature. */

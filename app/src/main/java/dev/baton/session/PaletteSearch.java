@@ -127,14 +127,16 @@ public final class PaletteSearch {
         for (Runbook runbook : library.runbooks()) {
             int rank = rank(runbook.title(), query);
             if (rank >= 0 && seen.add(runbook.id())) {
-                found.add(new Ranked(runbookEntry(runbook, runbook.path()), rank, order++));
+                found.add(new Ranked(runbookEntry(runbook, library.label(runbook).map(l -> l + " · ").orElse("")
+                        + runbook.path()), rank, order++));
             }
         }
         // Then what the full-text index finds in the runbooks' text, after every title match.
         for (SearchHit hit : library.search(typed, PER_KIND)) {
             Optional<Runbook> runbook = library.find(hit.id());
             if (runbook.isPresent() && seen.add(hit.id())) {
-                found.add(new Ranked(runbookEntry(runbook.get(), hit.snippet().strip()), 4, order++));
+                found.add(new Ranked(runbookEntry(runbook.get(), library.label(runbook.get()).map(l -> l + " · ")
+                        .orElse("") + hit.snippet().strip()), 4, order++));
             }
         }
     }

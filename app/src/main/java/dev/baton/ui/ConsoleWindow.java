@@ -79,6 +79,7 @@ public final class ConsoleWindow extends BorderPane {
     private double[] dividersBeforeFolding;
     private final Tab nodesTab = new Tab("Nodes");
     private final Background background;
+    private final WorkingLibrary working;
     private final HandoffActions handoff;
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
@@ -140,8 +141,10 @@ public final class ConsoleWindow extends BorderPane {
         });
         handoffBanner = new HandoffBanner(handoff::takeBack);
         sessions.addListener(new ConnectionListener(session, say));
+        working = new WorkingLibrary(background, this::showLibrary);
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
-                background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say)));
+                background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say),
+                working::setSnapshots));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
@@ -465,15 +468,28 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     public void setLibrary(RunbookLibrary loaded, String summary) {
-        library.setLibrary(loaded);
-        firing.setLibrary(loaded);
-        runbook.setLibrary(loaded);
         status.setText(summary);
         folderApproval.check(loaded.folders());
-        // The runbook open when Baton last stopped comes back, unless something was opened meanwhile.
-        String open = LAYOUT.get(OPEN_RUNBOOK, null);
-        if (open != null && runbook.shownRunbookProperty().get() == null) {
-            loaded.find(open).ifPresent(runbook::show);
+        working.setOwn(loaded, () -> {
+            // The runbook open when Baton last stopped comes back, unless something was opened meanwhile.
+            String open = LAYOUT.get(OPEN_RUNBOOK, null);
+            if (open != null && runbook.shownRunbookProperty().get() == null && runbook.library() != null) {
+                runbook.library().find(open).ifPresent(runbook::show);
+            }
+        });
+    }
+
+    /** The responder's library, with the runbooks a continued incident's bundle carried that it lacks. */
+    private void showLibrary(dev.baton.session.HandoffRunbooks.Library working) {
+        if (closed) {
+            return; // the incident closing with the window takes its copies away: nothing is left to show them in
+        }
+        library.setLibrary(working.library());
+        firing.setLibrary(working.library());
+        runbook.setNotices(working::notice);
+        runbook.setLibrary(working.library());
+        if (runbook.shownRunbookProperty().get() != null) {
+            runbook.refresh();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.baton.ui;
 import dev.baton.handoff.BundleWriter;
 import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.TimelineEvent;
+import dev.baton.session.HandoffRunbooks;
 import dev.baton.session.Handoffs;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
@@ -27,9 +28,13 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     private final Consumer<String> say;
     private final Consumer<Handoffs.HandedOffNodes> handedOffNodes;
     private final HandedOffTerminals terminals;
+    private final java.util.function.BiConsumer<HandoffRunbooks.Snapshots, Runnable> runbooks;
 
+    /** @param runbooks given the open incident's runbook copies from its bundle, and what to do once they are shown */
     OpenIncidentListener(IncidentSession session, RunbookView runbook, HandoffBanner banner, IncidentPane incident,
-            Consumer<String> say, Consumer<Handoffs.HandedOffNodes> handedOffNodes, HandedOffTerminals terminals) {
+            Consumer<String> say, Consumer<Handoffs.HandedOffNodes> handedOffNodes, HandedOffTerminals terminals,
+            java.util.function.BiConsumer<HandoffRunbooks.Snapshots, Runnable> runbooks) {
+        this.runbooks = runbooks;
         this.session = session;
         this.runbook = runbook;
         this.banner = banner;
@@ -42,14 +47,27 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     @Override
     public void reopened(IncidentSnapshot now) {
         Handoffs.HandedOffNodes handed = handedOff(now);
+        HandoffRunbooks.Snapshots copies = copies(now);
         Platform.runLater(() -> {
             if (!handed.nodes().isEmpty()) {
                 handedOffNodes.accept(handed);
             }
             handed.refused().forEach(say);
+            copies.refused().forEach(say);
             runbook.setTicked(now.ticked());
-            handoffChanged(now.events(), true);
+            // The sender's runbooks reopen once the copies the receiver lacks are in the library.
+            runbooks.accept(copies, () -> handoffChanged(now.events(), true));
         });
+    }
+
+    /** The runbook copies a continued incident's bundle carried, read here on the incident's thread. */
+    private HandoffRunbooks.Snapshots copies(IncidentSnapshot now) {
+        try {
+            return now == null ? HandoffRunbooks.Snapshots.NONE : HandoffRunbooks.read(now.folder());
+        } catch (java.io.IOException | RuntimeException e) {
+            say.accept("The runbooks the handoff carried could not be read: " + e.getMessage());
+            return HandoffRunbooks.Snapshots.NONE;
+        }
     }
 
     /** The nodes a continued incident was handed over with, read here on the incident's thread. */
@@ -65,7 +83,11 @@ final class OpenIncidentListener implements IncidentSession.Listener {
     @Override
     public void switched(IncidentSnapshot now) {
         List<TimelineEvent> events = now == null ? List.of() : now.events();
-        Platform.runLater(() -> handoffChanged(events, false));
+        HandoffRunbooks.Snapshots copies = copies(now);
+        Platform.runLater(() -> {
+            runbooks.accept(copies, () -> { });
+            handoffChanged(events, false);
+        });
     }
 
     @Override
@@ -90,6 +112,7 @@ final class OpenIncidentListener implements IncidentSession.Listener {
         banner.show(notice);
         boolean handedOff = notice.map(Handoffs.Notice::handedOff).orElse(false);
         incident.setReadOnly(handedOff);
+        runbook.setHandedOff(handedOff);
         terminals.set(handedOff);
         if (reopened && !events.isEmpty()
                 && events.get(events.size() - 1).typed() instanceof IncidentEvent.HandoffImported) {

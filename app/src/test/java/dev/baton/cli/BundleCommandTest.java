@@ -26,7 +26,7 @@ class BundleCommandTest {
         }
         Path bundle = dir.resolve("out.baton");
         CliRun export = CliRun.of("bundle", "export", folder.toString(), "-o", bundle.toString(),
-                "--note", "Pending: rotate logs on web4", "--inventory", dir.resolve("none").toString());
+                "--note", "Pending: rotate logs on web4", "--inventory", dir.resolve("none").toString(), "--to", "bob");
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).contains("1 secrets redacted, unsigned");
         assertThat(export.err()).contains("redacted password-assignment at notes.md line 1").doesNotContain("Zq8vN2xR7");
@@ -48,7 +48,10 @@ class BundleCommandTest {
         assertThat(failed.err()).contains("is not a complete Baton bundle", "FAILED");
 
         try (OpenIncident again = new IncidentStore(dir.resolve("data")).open(folder.getFileName().toString())) {
-            assertThat(again.timeline().events()).last().satisfies(e -> assertThat(e.type()).isEqualTo("handoff.exported"));
+            assertThat(again.timeline().events()).last().satisfies(e -> {
+                assertThat(e.type()).isEqualTo("handoff.exported");
+                assertThat(e.text("to")).isEqualTo("bob");
+            });
         }
     }
 

@@ -33,6 +33,7 @@ class HandoffDialogUiTest extends ConsoleTest {
                 .isEqualTo("No secrets found.");
         ConsoleFixture.onFx(() -> {
             robot.lookup("#handoff-file").queryAs(TextField.class).setText(bundle.toString());
+            robot.lookup("#handoff-to").queryAs(TextField.class).setText("bob");
             robot.lookup("#handoff-note").queryAs(TextArea.class)
                     .setText("Pending: deploy.\nGH_TOKEN=ghp_R8mN2xQ7vL4kT9pW3sY6zB1cD5fG0hJ8aK2e\n");
             return null;
@@ -41,12 +42,16 @@ class HandoffDialogUiTest extends ConsoleTest {
         assertThat(ConsoleFixture.onFx(() -> robot.lookup("#handoff-secrets-title").queryAs(Label.class).getText()))
                 .startsWith("1 secret(s) found");
 
+        // The whole dialog fits a 720-pixel screen, its Write button too.
+        javafx.scene.Scene dialog = robot.lookup("#handoff-ok").query().getScene();
+        assertThat(ConsoleFixture.onFx(() -> dialog.getWindow().getHeight())).isLessThanOrEqualTo(720);
+        Screenshots.save(dialog, "handoff-dialog.png");
         DialogButtons.press(robot, "#handoff-ok");
         ConsoleFixture.waitFor(20, () -> robot.lookup("#handoff-overwrite").tryQuery().isPresent());
         assertThat(bundle).hasContent("the handoff before");
         DialogButtons.close(robot, "#handoff-overwrite-ok");
         IncidentConsoleTest.until(30, () -> fx.incident().events().stream()
-                .anyMatch(e -> e.type().equals(EventType.HANDOFF_EXPORTED)));
+                .anyMatch(e -> e.type().equals(EventType.HANDOFF_EXPORTED) && e.text("to").equals("bob")));
         assertThat(Files.size(bundle)).isGreaterThan(100);
         try (var zip = new java.util.zip.ZipFile(bundle.toFile())) {
             String note = new String(zip.getInputStream(zip.getEntry("handoff.md")).readAllBytes(),

@@ -107,8 +107,8 @@ class HandoverUiTest extends ConsoleTest {
         assertThat(robot.lookup("#handoff-take-back").tryQuery()).hasValueSatisfying(b -> assertThat(b.isVisible()).isTrue());
         fx.show(Seeds.shippedRunbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
         fx.click("baton:tick/2");
-        ConsoleFixture.waitFor(20, () -> ((javafx.scene.control.Label) fx.console().lookup("#status")).getText()
-                .contains("read-only here until you take it back"));
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#checklist-refused").tryQuery().isPresent());
+        DialogButtons.close(robot, "#checklist-refused .button");
         assertThat(fx.incident().events()).noneMatch(e -> e.type().equals(EventType.CHECKLIST_TICKED));
 
         robot.clickOn("#handoff-take-back");
@@ -131,7 +131,7 @@ class HandoverUiTest extends ConsoleTest {
 
         fx.click("baton:tick/2");
         try {
-            IncidentConsoleTest.until(20, () -> fx.status().contains("read-only here until you take it back")
+            IncidentConsoleTest.until(20, () -> fx.status().contains("not changed: this incident is handed off")
                     && fx.tickMark(2).equals("task ☐"));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("after a refused tick the page shows item 2 as \"" + fx.tickMark(2)

@@ -54,14 +54,13 @@ public final class HandoffActions {
 
     /** The sender takes back the incident they handed off, once they confirm it, knowing it may fork. */
     public void takeBack() {
-        background.onFx(incident.snapshot(), "Not taken back", open -> {
-            Optional<String> question = open.flatMap(now -> Handoffs.takeBackQuestion(now.events(),
-                    java.time.ZoneId.systemDefault()));
+        background.onFx(Handoffs.takeBackQuestion(incident, java.time.ZoneId.systemDefault()), "Not taken back",
+                question -> {
             if (question.isEmpty()) {
                 status.accept("Nothing to take back: the open incident was not handed off from here");
                 return;
             }
-            if (TakeBackConfirmation.ask(owner.get(), question.get())) {
+            if (TakeBackConfirmation.ask(owner.get(), question.get()[0], question.get()[1])) {
                 background.onFx(incident.takeBack(), "Not taken back", done -> status.accept(
                         "Taken back: the incident is yours to record into again"));
             } else {
@@ -113,7 +112,7 @@ public final class HandoffActions {
     private void write(Handoffs.Prepared prepared, HandoffDialog.Answer answer,
             Optional<BundleWriter.ManifestSigner> signer, boolean overwrite) {
         Handoffs.Choices choices = new Handoffs.Choices(answer.note(), answer.keep(), signer.orElse(null),
-                answer.destination(), overwrite);
+                answer.destination(), overwrite, answer.to());
         Handoffs.export(incident, prepared, choices).whenComplete((result, failure) ->
                 javafx.application.Platform.runLater(() -> {
                     if (failure == null) {

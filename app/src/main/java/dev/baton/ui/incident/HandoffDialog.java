@@ -40,7 +40,8 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
     static final String UNSIGNED = "Do not sign (the receiver sees \"unsigned\")";
 
     /** What the responder chose; {@code signWith} is one of the offered choices. */
-    record Answer(String note, Set<String> keep, String signWith, char[] passphrase, Path destination) {}
+    /** @param to who takes over, as the sender names them; may be blank */
+    record Answer(String note, Set<String> keep, String signWith, char[] passphrase, Path destination, String to) {}
 
     /** @param scanNote what the note holds that the bundle would redact: listed as the note changes */
     HandoffDialog(String title, List<Redactor.Found> found,
@@ -113,7 +114,11 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
             Optional.ofNullable(chooser.showSaveDialog(getOwner())).ifPresent(f -> file.setText(f.toString()));
         });
 
-        VBox content = new VBox(8, new Label("Handoff note (state, pending, next steps, open questions):"), note,
+        TextField to = new TextField();
+        to.setId("handoff-to");
+        to.setPromptText("Who takes over (a name; Take back will name them)");
+        VBox content = new VBox(8, new Label("Handing to:"), to,
+                new Label("Handoff note (state, pending, next steps, open questions):"), note,
                 secretsTitle, secretsScroll, new Label("Sign the manifest so the receiver can check who handed off:"),
                 sign, passphrase, new Label("Bundle file:"), new HBox(6, file, browse));
         content.setPadding(new Insets(10));
@@ -125,6 +130,6 @@ final class HandoffDialog extends Dialog<HandoffDialog.Answer> {
         setResultConverter(button -> button != write ? null : new Answer(note.getText(),
                 Set.copyOf(java.util.stream.Stream.concat(keeps.stream(), noteKeeps.stream()).filter(CheckBox::isSelected)
                         .map(k -> (String) k.getUserData()).toList()),
-                sign.getValue(), passphrase.getText().toCharArray(), Path.of(file.getText().strip())));
+                sign.getValue(), passphrase.getText().toCharArray(), Path.of(file.getText().strip()), to.getText()));
     }
 }

@@ -72,6 +72,14 @@ public final class IncidentPane extends VBox {
     private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
     private final FilteredList<TimelineEvent> shown = new FilteredList<>(events, e -> true);
     private final ListView<TimelineEvent> list = new ListView<>(shown);
+    /** In a forked timeline: the copy each event after the fork comes from, by the event's identity. */
+    private final java.util.Map<TimelineEvent, String> copies = new java.util.IdentityHashMap<>();
+    private TimelineEvent forkRow;
+    private String forkText = "";
+    /** The open copy's mark, given to events it records while its fork is shown. */
+    private String openCopy = "";
+    /** The last timeline line of the open incident shown; rows of a fork do not count. */
+    private long lastSeq;
     private final TextField filter = new TextField();
     private final TextArea details = new TextArea();
     private boolean loadingNotes;
@@ -140,7 +148,7 @@ public final class IncidentPane extends VBox {
         filter.setPromptText("Filter timeline (type, node, text)");
         filter.textProperty().addListener((obs, old, text) -> {
             String needle = text.strip().toLowerCase(Locale.ROOT);
-            shown.setPredicate(event -> needle.isEmpty() || describe(event).toLowerCase(Locale.ROOT).contains(needle));
+            shown.setPredicate(event -> needle.isEmpty() || rowText(event).toLowerCase(Locale.ROOT).contains(needle));
         });
         list.setId("timeline-list");
         // Dense rows as wide as the list (never a horizontal scrollbar): up to two lines each, then "…".
@@ -161,10 +169,11 @@ public final class IncidentPane extends VBox {
             protected void updateItem(TimelineEvent event, boolean empty) {
                 super.updateItem(event, empty);
                 setText(null);
-                line.setText(empty || event == null ? null : describe(event));
+                line.setText(empty || event == null ? null : rowText(event));
+                line.setStyle("-fx-max-height: 2.9em;" + (event != null && event == forkRow ? " -fx-font-weight: bold;" : ""));
                 setGraphic(empty || event == null ? null : line);
                 // The whole event on hover and in the details beside the list.
-                setTooltip(empty || event == null ? null : new javafx.scene.control.Tooltip(describe(event)));
+                setTooltip(empty || event == null ? null : new javafx.scene.control.Tooltip(rowText(event)));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, event) -> showDetails(event));
@@ -269,7 +278,19 @@ public final class IncidentPane extends VBox {
         } finally {
             loadingNotes = false;
         }
+        copies.clear();
+        forkRow = null;
+        forkText = "";
+        openCopy = "";
         events.setAll(incident == null ? List.of() : incident.events());
+        lastSeq = incident == null || incident.events().isEmpty() ? 0
+                : incident.events().get(incident.events().size() - 1).seq();
+        if (incident != null) {
+            // Another copy of this incident in the store that went on apart after a handoff: shown as a fork.
+            background.run("Could not compare with other copies of the incident",
+                    () -> dev.baton.session.IncidentForks.of(session.store(), incident.info().id(), incident.events()),
+                    fork -> fork.filter(f -> current.get() == incident).ifPresent(this::showFork));
+        }
         details.clear();
         if (incident == null) {
             title.setText("No incident: one starts with the first step you run");
@@ -280,8 +301,38 @@ public final class IncidentPane extends VBox {
         updateClock();
     }
 
+    /** The shared events, the row where the copies parted, then both copies' events, each marked with its copy. */
+    private void showFork(dev.baton.session.IncidentForks.Fork fork) {
+        List<TimelineEvent> rows = new java.util.ArrayList<>();
+        copies.clear();
+        for (dev.baton.session.IncidentForks.Row row : fork.rows()) {
+            rows.add(row.event());
+            if (row.fork()) {
+                forkRow = row.event();
+            } else if (!row.copy().isEmpty()) {
+                copies.put(row.event(), row.copy());
+            }
+        }
+        forkText = fork.text();
+        openCopy = fork.openCopy();
+        events.setAll(rows);
+    }
+
+    /** A timeline row in words: the fork row says where the copies parted; after it, each event names its copy. */
+    private String rowText(TimelineEvent event) {
+        if (event == forkRow) {
+            return CLOCK.format(event.time()) + "  " + forkText;
+        }
+        String copy = copies.get(event);
+        return copy == null ? describe(event) : "[" + copy + "] " + describe(event);
+    }
+
     private void added(TimelineEvent event) {
-        if (current.get() != null && events.size() < event.seq()) {
+        if (current.get() != null && event.seq() > lastSeq) {
+            lastSeq = event.seq();
+            if (!openCopy.isEmpty()) {
+                copies.put(event, openCopy);
+            }
             events.add(event);
             list.scrollTo(events.size() - 1);
         }
@@ -325,6 +376,11 @@ public final class IncidentPane extends VBox {
 
     public String notesText() {
         return notes.getText();
+    }
+
+    /** Every row of the timeline as the list words it, filter aside: a fork's rows with their copies. */
+    public List<String> rows() {
+        return events.stream().map(this::rowText).toList();
     }
 
     public List<TimelineEvent> events() {

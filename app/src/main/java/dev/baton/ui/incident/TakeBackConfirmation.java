@@ -9,13 +9,14 @@ import javafx.stage.Window;
 final class TakeBackConfirmation {
     private TakeBackConfirmation() {}
 
-    static boolean ask(Window owner, String question) {
+    /** @param header names the receiver and when it went ("Take back the incident you handed to bob at 02:51?") */
+    static boolean ask(Window owner, String header, String question) {
         ButtonType takeBack = new ButtonType("Take back", ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Leave it handed off", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, question, takeBack, keep);
         alert.initOwner(owner);
         alert.setTitle("Take back the incident?");
-        alert.setHeaderText("Take back an incident you handed off?");
+        alert.setHeaderText(header);
         alert.getDialogPane().setId("handoff-take-back-confirm");
         alert.getDialogPane().setMinWidth(520);
         alert.getDialogPane().lookupButton(takeBack).setId("handoff-take-back-ok");

@@ -220,7 +220,9 @@ public final class LibraryPane extends VBox {
             String severity = library == null ? null : library.severity(runbook).orElse(null);
             String title = (severity != null ? "[" + severity + "] " : "") + runbook.title();
             setTooltip(new javafx.scene.control.Tooltip(title));
-            String snippet = snippets.getOrDefault(runbook.id(), "");
+            // A runbook not of the responder's own library (the sender's copy from a handoff) says so under its title.
+            String label = library == null ? "" : library.label(runbook).orElse("");
+            String snippet = snippets.getOrDefault(runbook.id(), label);
             if (snippet.isBlank()) {
                 setGraphic(null);
                 setText(title);

@@ -96,7 +96,7 @@ public final class RunHistory implements IncidentSession.Listener {
                 : String.format(Locale.ROOT, "%.1f s", run.durationMs() / 1000.0);
         String status = run.exit() != null ? "exit " + run.exit() : run.outcome();
         return new StepHistory(WHEN.format(run.at()), run.target(), status, duration, run.seq(), run.hasOutput(),
-                run.failed());
+                run.failed(), run.by());
     }
 
     /** The run recorded on timeline line {@code seq}, with the step it ran. */

@@ -46,6 +46,9 @@ public final class RunbookView extends StackPane {
     /** Each step's earlier runs in the open incident, by runbook id; read on the render thread. */
     private volatile java.util.function.Function<String, java.util.Map<Integer, java.util.List<dev.baton.render.StepHistory>>>
             runs = id -> java.util.Map.of();
+    /** What the page says above a runbook about where its copy came from, by runbook id (a handoff bundle). */
+    private volatile java.util.function.Function<String, java.util.Optional<String>> notices =
+            id -> java.util.Optional.empty();
     private String html = "";
     /** The id of the runbook whose page the engine holds, for keeping the scroll position on a re-render. */
     private String loadedId;
@@ -57,6 +60,7 @@ public final class RunbookView extends StackPane {
     /** Marks a pending anchor that is a heading's text rather than an element id. */
     private static final String HEADING = "heading:";
     private boolean dark;
+    private boolean handedOff;
     /** The terminal a Run button sends to, named on the button; empty when no terminal is open. */
     private String runTarget = "";
 
@@ -158,6 +162,11 @@ public final class RunbookView extends StackPane {
         this.runs = runs;
     }
 
+    /** What the page says above a runbook about its copy; shown from the next render. */
+    public void setNotices(java.util.function.Function<String, java.util.Optional<String>> notices) {
+        this.notices = notices;
+    }
+
     public RunbookLibrary library() {
         return library;
     }
@@ -208,6 +217,15 @@ public final class RunbookView extends StackPane {
             back.push(shown.get().id());
             library.find(forward.pop()).ifPresent(this::display);
         }
+    }
+
+    /** Whether the open incident is handed off from here: its checklist is shown but not ticked. */
+    public void setHandedOff(boolean handedOff) {
+        this.handedOff = handedOff;
+    }
+
+    public boolean isHandedOff() {
+        return handedOff;
     }
 
     public boolean isTicked(Runbook runbook, int item) {
@@ -339,7 +357,7 @@ public final class RunbookView extends StackPane {
             var stepRuns = runs.apply(runbook.id());
             return renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
                     n -> ticked.contains(runbook.id() + "#" + n), n -> stepRuns.getOrDefault(n, java.util.List.of()),
-                    darkNow);
+                    notices.apply(runbook.id()).orElse(""), darkNow);
         } catch (RunbookReadException | RuntimeException e) {
             return placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
         }

@@ -77,6 +77,11 @@ public final class StepActions {
             case RUN_ON_NODE -> step(runbook, action).ifPresent(this::runOnNode);
             case COPY -> step(runbook, action).ifPresent(this::copy);
             case TICK -> {
+                if (view.isHandedOff()) {
+                    // Refused before the box changes: a tick shown and then taken away reads as a glitch.
+                    refuseTick(action.number());
+                    return;
+                }
                 boolean ticked = view.toggleTick(action.number());
                 status.accept((ticked ? "Ticked" : "Unticked") + " checklist item " + action.number());
                 if (runbook != null && action.number() <= runbook.checklist().size()) {
@@ -93,6 +98,22 @@ public final class StepActions {
             case OPEN -> view.open(action.argument());
             case EXTERNAL -> confirmExternal(action.argument());
         }
+    }
+
+    /** Says, where the responder is looking, why a checklist item of a handed-off copy stays as it was. */
+    private void refuseTick(int item) {
+        status.accept("Checklist item " + item + " not changed: this incident is handed off");
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "You handed this incident off, so this copy is read-only: checklist item " + item + " stays as it"
+                        + " was, and the receiver's checklist is the one that counts. Take the incident back"
+                        + " (Ctrl+Shift+B) to tick it here.");
+        if (view.getScene() != null) {
+            alert.initOwner(view.getScene().getWindow());
+        }
+        alert.setTitle("Checklist not changed");
+        alert.setHeaderText("This incident is handed off");
+        alert.getDialogPane().setId("checklist-refused");
+        alert.show();
     }
 
     /** Runs the step last acted on (Ctrl+Enter). */
