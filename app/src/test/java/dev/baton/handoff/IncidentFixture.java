@@ -52,7 +52,11 @@ final class IncidentFixture {
      * on four nodes two at a time, two of which failed with an error on stderr.
      */
     static OpenIncident triedIncident(IncidentStore store, Path scratch) throws IOException {
-        OpenIncident incident = store.start("Web tier 502s", "P1", "HighErrorRate", "ana", Instant.now());
+        return triedIncident(store, scratch, "Web tier 502s");
+    }
+
+    static OpenIncident triedIncident(IncidentStore store, Path scratch, String title) throws IOException {
+        OpenIncident incident = store.start(title, "P1", "HighErrorRate", "ana", Instant.now());
         incident.stepSent(RUNBOOK_ID, 1, "curl -sI http://localhost/healthz\n", "Local 1", Map.of(), true);
         TimelineEvent typed = incident.stepSent(RUNBOOK_ID, 2, "systemctl restart nginx", "Local 1", Map.of(), false);
         incident.stepOutcome(new IncidentEvent.StepAbandoned(RUNBOOK_ID, 2, "Local 1", "systemctl restart nginx",
