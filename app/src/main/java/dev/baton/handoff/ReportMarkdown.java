@@ -156,7 +156,7 @@ public final class ReportMarkdown {
         for (char c : body.toCharArray()) {
             run = c == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
-            clean.append(c == '\n' || c == '\t' || c >= 0x20 && c != 0x7f ? c : ' ');
+            clean.append(c == '\n' || c == '\t' || c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0) ? c : ' ');
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
         String text = clean.toString();

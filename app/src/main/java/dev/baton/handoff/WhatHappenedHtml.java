@@ -160,7 +160,7 @@ final class WhatHappenedHtml {
         return dev.baton.incident.PhaseClock.format(java.time.Duration.ofMillis(ms));
     }
 
-    /** Text as HTML text or attribute value; control characters other than line breaks and tabs are dropped. */
+    /** Text as HTML text or attribute value; control characters (C0 but line breaks and tabs, DEL, C1) are dropped. */
     static String escape(String text) {
         if (text == null) {
             return "";
@@ -174,7 +174,7 @@ final class WhatHappenedHtml {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c >= 0x20 && c != 0x7f || c == '\n' || c == '\t') {
+                    if (c >= 0x20 && c != 0x7f && (c < 0x80 || c >= 0xa0) || c == '\n' || c == '\t') {
                         out.append(c);
                     }
                 }
