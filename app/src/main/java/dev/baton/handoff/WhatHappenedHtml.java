@@ -20,6 +20,9 @@ import java.util.function.Function;
 final class WhatHappenedHtml {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     static final String STYLE = """
             body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
@@ -38,7 +41,11 @@ final class WhatHappenedHtml {
      * @param link the href of an incident-folder file for this page's reader, or null where they do not have it
      */
     static void rows(StringBuilder page, List<WhatHappened.Row> rows, Function<String, String> link) {
-        page.append("<table class=\"tried\"><tr><th>When</th><th>What</th><th>Where</th><th>Result</th><th>Who</th></tr>\n");
+        // Within one day the clock alone reads faster; the date is in the page's heading.
+        boolean oneDay = rows.stream().map(row -> DAY.format(row.at())).distinct().count() <= 1;
+        DateTimeFormatter when = oneDay ? CLOCK : SHORT;
+        page.append("<table class=\"tried\"><tr><th>When (UTC)</th><th>What</th><th>Where</th><th>Result</th>")
+                .append("<th>Who</th></tr>\n");
         for (WhatHappened.Row row : rows) {
             String css = switch (row.status()) {
                 case FAILED -> "fail";
@@ -47,7 +54,7 @@ final class WhatHappenedHtml {
                 case NONE -> "";
             };
             page.append("<tr class=\"").append(row.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                    .append("\"><td><a href=\"#event-").append(row.seq()).append("\">").append(TIME.format(row.at()))
+                    .append("\"><td><a href=\"#event-").append(row.seq()).append("\">").append(when.format(row.at()))
                     .append("</a></td><td>").append(what(row)).append("</td><td>").append(escape(row.where()))
                     .append("</td><td>");
             if (row.groups().size() > 1 || row.groups().size() == 1 && row.groups().get(0).nodes().size() > 1) {

@@ -67,7 +67,7 @@ public final class WhatHappened {
         for (TimelineEvent line : events) {
             IncidentEvent event = line.typed();
             if (event instanceof IncidentEvent.StepEntered e) {
-                typedWords.put(e.sent(), e.edited() ? "run after editing: " + e.text() : "run (Enter pressed)");
+                typedWords.put(e.sent(), e.edited() ? "ran after editing: " + e.text() : "ran (Enter pressed)");
                 typedLines.computeIfAbsent(e.sent(), k -> new ArrayList<>()).add(line.seq());
             } else if (event instanceof IncidentEvent.StepAbandoned e) {
                 typedWords.put(e.sent(), "not run: " + e.reason());
@@ -93,7 +93,7 @@ public final class WhatHappened {
             } else if (event instanceof IncidentEvent.StepSent e) {
                 TypedStepOutcomes.Outcome outcome = typed.getOrDefault(line.seq(), TypedStepOutcomes.Outcome.NOT_RECORDED);
                 String words = typedWords.getOrDefault(line.seq(), switch (outcome) {
-                    case RUN -> "run (Enter sent with it)";
+                    case RUN -> "ran (Enter sent with it)";
                     case ABANDONED -> "not run";
                     case STILL_TYPED -> "typed, Enter not pressed: never run";
                     case NOT_RECORDED -> "sent";
@@ -103,7 +103,7 @@ public final class WhatHappened {
                 Status status = outcome == TypedStepOutcomes.Outcome.RUN ? Status.OK
                         : outcome == TypedStepOutcomes.Outcome.STILL_TYPED ? Status.PENDING : Status.NONE;
                 rows.add(new Row(line.seq(), line.time(), Kind.STEP_IN_TERMINAL, e.text().strip(), e.target(),
-                        words + " — exit status not recorded in a terminal", status, by, List.of(), "", -1, seqs));
+                        words + "; a terminal gives no exit status", status, by, List.of(), "", -1, seqs));
             } else {
                 Row row = single(line, event, by);
                 if (row != null) {

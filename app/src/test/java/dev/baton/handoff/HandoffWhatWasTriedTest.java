@@ -25,7 +25,7 @@ class HandoffWhatWasTriedTest {
         Document page = summary();
         List<Element> rows = triedRows(page);
         assertThat(rows).anySatisfy(row -> assertThat(row.text()).contains("curl -sI http://localhost/healthz",
-                "Local 1", "run"));
+                "Local 1", "ran (Enter sent with it)"));
         assertThat(rows).anySatisfy(row -> assertThat(row.text()).contains("systemctl restart nginx", "Local 1",
                 "not run", "Ctrl+C"));
     }
