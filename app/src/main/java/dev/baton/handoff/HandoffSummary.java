@@ -2,6 +2,7 @@ package dev.baton.handoff;
 
 import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentInfo;
+import dev.baton.incident.RecordingFiles;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.incident.WhatHappened;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class HandoffSummary {
         if (tried.isEmpty()) {
             page.append("<p>No step was sent to a terminal or run on a node.</p>\n");
         } else {
-            WhatHappenedHtml.rows(page, tried, file -> bundled.contains(file) ? file : null);
+            WhatHappenedHtml.rows(page, withRecordings(tried, bundled), file -> bundled.contains(file) ? file : null);
         }
 
         page.append("<h2>Where things stand</h2>\n<p><b>Checklist items ticked:</b> ");
@@ -78,6 +79,18 @@ final class HandoffSummary {
         page.append("<h2>Notes</h2>\n").append(notes.isBlank() ? "<p>(none)</p>" : markdown(notes))
                 .append("\n</body></html>\n");
         return page.toString();
+    }
+
+    /**
+     * Each step typed into a terminal with the recording of that terminal the bundle carries (the stream that
+     * holds what the step printed, errors included): the newest recording of that terminal started before the step.
+     */
+    static List<WhatHappened.Row> withRecordings(List<WhatHappened.Row> rows, java.util.Set<String> bundled) {
+        List<String> names = List.copyOf(bundled);
+        return rows.stream().map(row -> row.kind() != WhatHappened.Kind.STEP_IN_TERMINAL || !row.stream().isEmpty() ? row
+                : RecordingFiles.of(names, row.where(), row.at()).map(recording -> new WhatHappened.Row(row.seq(),
+                        row.at(), row.kind(), row.what(), row.where(), row.result(), row.status(), row.by(), row.groups(),
+                        recording, row.durationMs(), row.seqs())).orElse(row)).toList();
     }
 
     /** Markdown as HTML: raw HTML in it shown as text, links only to safe schemes (no javascript:). */

@@ -58,6 +58,27 @@ class HandoffWhatWasTriedTest {
         }
     }
 
+    @Test
+    void aStepTypedIntoARecordedTerminalLinksTheRecordingWhenItTravels() throws Exception {
+        IncidentStore store = new IncidentStore(dir.resolve("alice"));
+        Path bundle = dir.resolve("recorded.baton");
+        String name;
+        try (OpenIncident incident = IncidentFixture.triedIncident(store, dir)) {
+            // Named as the window names a recording: its start (UTC) and the terminal's name.
+            name = "recordings/" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(java.time.ZoneOffset.UTC).format(incident.info().startedAt().minusSeconds(5))
+                    + "-Local-1.cast";
+            java.nio.file.Files.createDirectories(incident.folder().resolve("recordings"));
+            java.nio.file.Files.writeString(incident.folder().resolve(name), "{\"version\":2,\"width\":80,\"height\":24}\n"
+                    + "[0.5,\"o\",\"curl: (7) Failed to connect to localhost port 80\\r\\n\"]\n");
+            BundleWriter.export(incident.folder(), IncidentFixture.request("over to you", IncidentFixture.runbook(dir),
+                    incident, Set.of(new Redactor.Finding(RecordingRedactor.KIND, name, 0, "", 0).id())), bundle);
+        }
+        Element row = triedRows(page(bundle)).stream().filter(r -> r.text().contains("curl -sI")).findFirst()
+                .orElseThrow();
+        assertThat(row.select("a[href]").eachAttr("href")).contains(name);
+    }
+
     private Document summary() throws Exception {
         return page(export());
     }
