@@ -44,10 +44,11 @@ final class IncidentCommand implements Runnable {
     }
 
     @Command(name = "report", description = {
-        "Write a post-incident report draft for people who do not use Baton: summary, impact, what happened,",
-        "commands run, MTTR against the runbook's target, what took longest, errors, captures, notes and every",
-        "event. Secrets are redacted as in a handoff bundle. HTML is one page that loads and runs nothing;",
-        "Markdown renders on GitHub and GitLab."})
+        "Write a post-incident report draft anyone can read, as HTML or Markdown.",
+        "Summary, impact, what happened, the commands run, MTTR against the",
+        "runbook's target, what took longest, errors, captures, notes, every event.",
+        "Secrets are redacted as in a handoff bundle. HTML is one page that loads",
+        "and runs nothing; Markdown renders on GitHub and GitLab."})
     static final class Report implements Callable<Integer> {
         @Parameters(paramLabel = "INCIDENT", description = "Incident id (see the data folder) or its folder.")
         String incident;
@@ -102,9 +103,11 @@ final class IncidentCommand implements Runnable {
     }
 
     @Command(name = "diff", description = {
-        "Compare the output of two runs on nodes, as diff -u: today's and a past incident's, or two nodes of one",
-        "run. Name a run by its incident and the number of its run.result event (as the timeline lists it):",
-        "INCIDENT:EVENT. Exit 0 when the outputs are the same, 1 when they differ, 2 when one cannot be read."})
+        "Compare the output of two runs on nodes, as diff -u.",
+        "Today's and a past incident's, or two nodes of one run. Name a run by its",
+        "incident and the number of its run.result event (as the timeline lists",
+        "it): INCIDENT:EVENT. Exit 0 when the outputs are the same, 1 when they",
+        "differ, 2 when one cannot be read."})
     static final class Diff implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN", description = "INCIDENT:EVENT, e.g. 20261125-030000-disk-full:14")
         String first;
