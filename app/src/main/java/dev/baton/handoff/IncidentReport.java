@@ -40,10 +40,13 @@ import java.util.function.Function;
  * @param mttr       the target of the first runbook used that has one
  * @param quietest   the longest stretch with no event, or null with fewer than two events
  * @param redactions how many secrets were replaced
+ * @param chain      whether the timeline's hash chain holds, in words: a reader of the report is told
+ *                   when the record it was drawn from was changed
  */
 public record IncidentReport(IncidentInfo info, Instant generatedAt, Instant endedAt, Duration duration,
         List<String> responders, Impact impact, List<TimelineEvent> events, List<WhatHappened.Row> rows, String notes,
-        List<Excerpt> captures, List<Excerpt> errors, Optional<Mttr> mttr, Gap quietest, int redactions) {
+        List<Excerpt> captures, List<Excerpt> errors, Optional<Mttr> mttr, Gap quietest, int redactions,
+        String chain) {
     static final int EXCERPT_LINES = 30;
     private static final int EXCERPT_BYTES = 16 * 1024;
     private static final int EXCERPT_LINE_CHARS = 400;
@@ -87,7 +90,12 @@ public record IncidentReport(IncidentInfo info, Instant generatedAt, Instant end
 
         List<TimelineEvent> events = new ArrayList<>();
         Path timeline = folder.resolve("timeline.jsonl");
+        String chain = "no timeline";
         if (Files.isRegularFile(timeline, LinkOption.NOFOLLOW_LINKS)) {
+            Timeline.Verification verified = Timeline.verify(timeline);
+            chain = verified.intact() ? "hash chain intact" : "hash chain BROKEN, the timeline was changed after it "
+                    + "was written: " + redactor.redactField("timeline.jsonl", "verification",
+                            String.join("; ", verified.problems()));
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
             try (InputStream in = Files.newInputStream(timeline)) {
                 redactor.copyJsonLines("timeline.jsonl", in, lines, true);
@@ -143,7 +151,7 @@ public record IncidentReport(IncidentInfo info, Instant generatedAt, Instant end
         Optional<Mttr> mttr = dev.baton.handoff.BundleWriter.runbooksUsed(events).stream().map(mttrOf)
                 .flatMap(Optional::stream).findFirst();
         return new IncidentReport(info, now, endedAt, duration, List.copyOf(responders), impact(info, events), events,
-                rows, notes, captures, errors, mttr, quietest(events), redactor.redacted().size());
+                rows, notes, captures, errors, mttr, quietest(events), redactor.redacted().size(), chain);
     }
 
     /** The rows that took longest, slowest first. */

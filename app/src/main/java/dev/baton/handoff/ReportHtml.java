@@ -31,6 +31,9 @@ public final class ReportHtml {
         field(page, "Duration", PhaseClock.format(report.duration()) + (report.endedAt() == null ? " so far" : ""));
         field(page, "Responders", String.join(", ", report.responders()));
         page.append("<tr><th>MTTR</th><td>").append(escape(ReportWords.mttr(report))).append("</td></tr>");
+        page.append("<tr><th>Timeline</th><td").append(report.chain().contains("BROKEN") ? " class=\"fail\"" : "")
+                .append(">").append(report.events().size()).append(" events, ").append(escape(report.chain()))
+                .append("</td></tr>");
         page.append("</table>\n");
 
         IncidentReport.Impact impact = report.impact();

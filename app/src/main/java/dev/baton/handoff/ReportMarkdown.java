@@ -34,6 +34,7 @@ public final class ReportMarkdown {
         row(md, "Duration", PhaseClock.format(report.duration()) + (report.endedAt() == null ? " so far" : ""));
         row(md, "Responders", String.join(", ", report.responders()));
         row(md, "MTTR", ReportWords.mttr(report));
+        row(md, "Timeline", report.events().size() + " events, " + report.chain());
 
         IncidentReport.Impact impact = report.impact();
         md.append("\n## Impact\n\n| | |\n|---|---|\n");

@@ -37,11 +37,11 @@ class IncidentReportTest {
 
     private List<TimelineEvent> events;
     private IncidentReport report;
+    private Path folder;
 
     @BeforeEach
     void writeAnIncident() throws Exception {
         IncidentStore store = new IncidentStore(dir.resolve("data"));
-        Path folder;
         try (OpenIncident incident = IncidentFixture.triedIncident(store, dir, TITLE)) {
             incident.alertOpened(new IncidentEvent.AlertOpened("KubePodCrashLooping", "f00d", "am", "firing",
                     Instant.parse("2026-11-25T02:40:00Z"),
@@ -137,6 +137,17 @@ class IncidentReportTest {
         assertThat(report.endedAt()).isNotNull();
         assertThat(report.impact().labels()).containsEntry("service", List.of("checkout"));
         assertThat(report.impact().nodes()).contains("web1", "web4", "db1");
+    }
+
+    @Test
+    void aTimelineChangedAfterItWasWrittenIsSaidSo() throws Exception {
+        assertThat(report.chain()).isEqualTo("hash chain intact");
+        Path timeline = folder.resolve("timeline.jsonl");
+        java.nio.file.Files.writeString(timeline, java.nio.file.Files.readString(timeline).replace("nginx -t", "nginx -T"));
+        IncidentReport tampered = IncidentReport.read(folder, id -> Optional.empty(), Instant.now());
+        assertThat(tampered.chain()).startsWith("hash chain BROKEN");
+        assertThat(Jsoup.parse(ReportHtml.of(tampered)).select("td.fail").text()).contains("hash chain BROKEN");
+        assertThat(ReportMarkdown.of(tampered)).contains("hash chain BROKEN");
     }
 
     private static Element tableAfter(Document page, String heading) {
