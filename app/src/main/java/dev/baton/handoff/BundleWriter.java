@@ -246,7 +246,8 @@ public final class BundleWriter {
         HandoffState redactedState = BundleManifest.json().readValue(state.toByteArray(), HandoffState.class);
         String by = redactor.redactField(BundleManifest.FILE, "createdBy", request.createdBy());
         String html = HandoffSummary.html(info, by, request.createdAt(), note, notes, events,
-                redactedState, snapshots);
+                redactedState, snapshots, entries.stream().map(BundleManifest.FileEntry::path)
+                        .collect(java.util.stream.Collectors.toSet()));
         entries.add(small(zip, SUMMARY_FILE, time, html.getBytes(StandardCharsets.UTF_8)));
 
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, BundleManifest.VERSION,

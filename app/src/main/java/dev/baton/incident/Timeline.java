@@ -251,6 +251,26 @@ public final class Timeline implements AutoCloseable {
         return in.position() - start;
     }
 
+    /**
+     * The events of a timeline file, read without opening it for writing (another Baton may have it open):
+     * a last line not yet complete and lines that are not events are left out.
+     */
+    public static List<TimelineEvent> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, 0, lastNewline(bytes) + 1, java.nio.charset.StandardCharsets.UTF_8);
+        List<TimelineEvent> events = new java.util.ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    events.add(parse(line));
+                } catch (IOException | RuntimeException notAnEvent) {
+                    // Verify reports such lines; a reader shows what it can.
+                }
+            }
+        }
+        return events;
+    }
+
     /** One line of a timeline as an event. */
     public static TimelineEvent parse(String line) throws IOException {
         JsonNode node = JSON.readTree(line);

@@ -6,8 +6,6 @@ import dev.baton.session.Recordings;
 import dev.baton.session.StepSending;
 import dev.baton.ui.terminal.TerminalTabs;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,8 +14,6 @@ import java.util.function.Supplier;
  * record it as an asciicast, change its text size. With no terminal open each does nothing.
  */
 public final class ActiveTerminal {
-    private static final DateTimeFormatter RECORDING_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final TerminalTabs terminals;
     private final IncidentSession session;
@@ -76,8 +72,7 @@ public final class ActiveTerminal {
             int columns = tab.widget().columns();
             int rows = tab.widget().rows();
             var recording = session.record(shownRunbook.get(), open -> Recordings.start(
-                    open.folder().resolve("recordings").resolve(RECORDING_TIME.format(Instant.now())
-                            + "-" + name.replaceAll("[^A-Za-z0-9._-]+", "-") + ".cast"), columns, rows, name));
+                    open.folder().resolve(dev.baton.incident.RecordingFiles.name(Instant.now(), name)), columns, rows, name));
             background.onFx(recording, "Could not record " + name, recorder -> {
                 tab.record(recorder);
                 status.accept("Recording " + name + " (what it shows, not what you type)");

@@ -75,6 +75,7 @@ final class ConsoleMenus {
                 item("Hand off…", "Shortcut+Shift+H", handoff::handOff),
                 item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen),
                 item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack),
+                item("Export report…", "Shortcut+Shift+X", window.reports()::export),
                 // The incident bar's End can be squeezed off a narrow window; the menu and the palette keep it.
                 item("End incident…", "Shortcut+Shift+K", () -> incident.lookupAll("#incident-end")
                         .forEach(button -> ((Button) button).fire())));

@@ -86,6 +86,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Tab firingTab = new Tab("Firing");
     private final dev.baton.ui.palette.CommandPalette palette;
     private final ConsoleMenus menus;
+    private final dev.baton.ui.incident.ReportActions reports;
     private final RunsBesideSteps runs;
     private final ActiveTerminal active;
     private boolean closed;
@@ -107,6 +108,8 @@ public final class ConsoleWindow extends BorderPane {
         nodes = new NodesPane(sessions, this::openSshTerminal);
         handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
                 runbook::library, this::addHandedOffNodes, ssh.knownHosts(), () -> getScene() == null ? null : getScene().getWindow());
+        reports = new dev.baton.ui.incident.ReportActions(session, background, say, runbook::library,
+                () -> getScene() == null ? null : getScene().getWindow());
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
@@ -448,6 +451,10 @@ public final class ConsoleWindow extends BorderPane {
 
     public HandoffActions handoff() {
         return handoff;
+    }
+
+    public dev.baton.ui.incident.ReportActions reports() {
+        return reports;
     }
 
     public IncidentPane incident() {

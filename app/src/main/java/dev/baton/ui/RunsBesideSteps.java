@@ -7,6 +7,8 @@ import dev.baton.ui.results.ResultsPane;
 import dev.baton.ui.runbook.RunHistory;
 import dev.baton.ui.runbook.RunbookView;
 import dev.baton.ui.runbook.StepActions;
+import dev.baton.session.RunComparison;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.TextArea;
 
@@ -15,6 +17,8 @@ import javafx.scene.control.TextArea;
  * output a click away in the results pane, and a step run again where it ran.
  */
 final class RunsBesideSteps {
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
     private final RunHistory history = new RunHistory(this::refresh);
     private final RunbookView runbook;
     private final StepActions steps;
@@ -22,6 +26,7 @@ final class RunsBesideSteps {
     private final ResultsPane results;
     private final Background background;
     private final Consumer<String> status;
+    private final IncidentSession session;
     private boolean stopped;
 
     RunsBesideSteps(IncidentSession session, RunbookView runbook, StepActions steps, NodesPane nodes,
@@ -32,6 +37,7 @@ final class RunsBesideSteps {
         this.results = results;
         this.background = background;
         this.status = status;
+        this.session = session;
         session.addListener(history);
         runbook.setRuns(history::of);
     }
@@ -55,9 +61,65 @@ final class RunsBesideSteps {
                     area.setId("run-output");
                     area.setEditable(false);
                     area.setStyle("-fx-font-family: monospace;");
+                    javafx.scene.control.Button compare = new javafx.scene.control.Button("Compare with another run…");
+                    compare.setId("run-compare");
+                    compare.setOnAction(e -> chooseComparison(output.folder(), seq));
+                    javafx.scene.layout.BorderPane tab = new javafx.scene.layout.BorderPane(besideExpected(seq, area));
+                    tab.setTop(compare);
                     results.dock(output.result().target() + ": " + output.result().command(),
-                            output.result().command(), besideExpected(seq, area), () -> { });
+                            output.result().command(), tab, () -> { });
                 }), () -> status.accept("That run's output is not in this incident"));
+    }
+
+    /** A run of the same step to compare with: another node of this run, an earlier run, a past incident's. */
+    private record Other(RunComparison.PastRun run, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * Lists the other runs of the run's step (this incident's and the 20 newest incidents'), and shows the one
+     * chosen beside this one as a diff in the results pane.
+     */
+    void chooseComparison(java.nio.file.Path folder, long seq) {
+        var shown = runbook.shownRunbookProperty().get();
+        var run = shown == null ? java.util.Optional.<dev.baton.incident.StepRuns.Run>empty() : history.run(shown.id(), seq);
+        if (run.isEmpty()) {
+            status.accept("That run is not of the runbook shown: open its runbook to compare it");
+            return;
+        }
+        String runbookId = shown.id();
+        int step = run.get().step();
+        background.run("Could not list the step's runs", () -> RunComparison.runsOfStep(session.store(), runbookId, step,
+                20), runs -> {
+                    List<Other> others = runs.stream()
+                            .filter(r -> !(r.run().seq() == seq && r.folder().equals(folder)))
+                            .map(r -> new Other(r, (r.folder().equals(folder) ? "This incident" : r.title()) + " · "
+                                    + r.run().target() + " · " + r.run().outcome() + " · "
+                                    + WHEN.format(r.run().at()) + " (#" + r.run().seq() + ")"))
+                            .toList();
+                    if (others.isEmpty()) {
+                        status.accept("No other run of step " + step + " with output to compare with");
+                        return;
+                    }
+                    javafx.scene.control.ChoiceDialog<Other> dialog = new javafx.scene.control.ChoiceDialog<>(
+                            others.get(0), others);
+                    dialog.setTitle("Compare runs of step " + step);
+                    dialog.setHeaderText("Compare this run with:");
+                    dialog.getDialogPane().setId("run-compare-dialog");
+                    dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("run-compare-ok");
+                    dialog.showAndWait().ifPresent(other -> background.run("Could not compare the runs", () ->
+                            RunComparison.diff(RunComparison.read(folder, seq),
+                                    RunComparison.read(other.run().folder(), other.run().run().seq())), diff -> {
+                                TextArea area = new TextArea(diff);
+                                area.setId("run-diff");
+                                area.setEditable(false);
+                                area.setStyle("-fx-font-family: monospace;");
+                                results.dock("Compare: step " + step, "diff", area, () -> { });
+                            }));
+                });
     }
 
     /**

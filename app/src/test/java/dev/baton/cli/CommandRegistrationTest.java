@@ -23,7 +23,7 @@ class CommandRegistrationTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "search"}, {"sear", "disk"}, {"--runbooks", "x"}}) {
             assertThat(BatonCommand.commandLine(NO_WINDOW, args).getSubcommands()).as(String.join(" ", args))
                     .containsKeys("inspect", "lint", "search", "alert", "alerts", "open-alert", "run", "timeline",
-                            "bundle", "query", "help");
+                            "incident", "bundle", "query", "help");
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.baton.handoff;
 
 import dev.baton.handoff.HandoffState.Target;
+import dev.baton.incident.IncidentEvent;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
+import dev.baton.incident.TimelineEvent;
 import dev.baton.inventory.Node;
 import dev.baton.ssh.OutputSpool;
 import dev.baton.ssh.RunOutcome;
@@ -31,6 +33,46 @@ final class IncidentFixture {
         OutputSpool err = new OutputSpool(spool, "stderr", 1 << 20);
         return new RunResult(node, command, Instant.now(), Duration.ofMillis(840), RunOutcome.COMPLETED, exit, null,
                 out, err, "");
+    }
+
+    static RunResult failedRun(Path spool, String node, String command, String stdout, String stderr, int exit)
+            throws IOException {
+        OutputSpool out = new OutputSpool(spool, "stdout", 1 << 20);
+        byte[] bytes = stdout.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        OutputSpool err = new OutputSpool(spool, "stderr", 1 << 20);
+        byte[] errors = stderr.getBytes(StandardCharsets.UTF_8);
+        err.write(errors, 0, errors.length);
+        return new RunResult(node, command, Instant.now(), Duration.ofMillis(1200), RunOutcome.COMPLETED, exit, null,
+                out, err, "");
+    }
+
+    /**
+     * An incident where a step was typed into a terminal and run, another typed and abandoned, and one run
+     * on four nodes two at a time, two of which failed with an error on stderr.
+     */
+    static OpenIncident triedIncident(IncidentStore store, Path scratch) throws IOException {
+        return triedIncident(store, scratch, "Web tier 502s");
+    }
+
+    static OpenIncident triedIncident(IncidentStore store, Path scratch, String title) throws IOException {
+        OpenIncident incident = store.start(title, "P1", "HighErrorRate", "ana", Instant.now());
+        incident.stepSent(RUNBOOK_ID, 1, "curl -sI http://localhost/healthz\n", "Local 1", Map.of(), true);
+        TimelineEvent typed = incident.stepSent(RUNBOOK_ID, 2, "systemctl restart nginx", "Local 1", Map.of(), false);
+        incident.stepOutcome(new IncidentEvent.StepAbandoned(RUNBOOK_ID, 2, "Local 1", "systemctl restart nginx",
+                "Ctrl+C", typed.seq()), Map.of());
+        List<String> nodes = List.of("web1", "web2", "web3", "web4");
+        String command = "nginx -t";
+        incident.stepRun(RUNBOOK_ID, 3, command, nodes, Map.of(), 2);
+        int n = 0;
+        for (String node : nodes) {
+            boolean bad = node.equals("web3") || node.equals("web4");
+            incident.runResult(bad
+                    ? failedRun(scratch.resolve("spool-" + n++), node, command, "",
+                            "nginx: [emerg] open() \"/etc/nginx/conf.d/" + node + ".conf\" failed\n", 1)
+                    : run(scratch.resolve("spool-" + n++), node, command, "syntax is ok\n", 0), Map.of());
+        }
+        return incident;
     }
 
     static Path runbook(Path dir) throws IOException {
