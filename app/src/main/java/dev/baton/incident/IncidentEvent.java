@@ -145,6 +145,9 @@ public sealed interface IncidentEvent {
 
     record NotesSaved(int chars, String sha256) implements IncidentEvent {}
 
+    /** A short note put straight into the timeline ({@code baton incident note}), seen by the whole team. */
+    record NoteAdded(String text) implements IncidentEvent {}
+
     record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed)
             implements IncidentEvent {}
 
