@@ -18,7 +18,7 @@ public final class BatonCommand implements Runnable {
     /** The commands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
             AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
-            BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+            IncidentCommand.class, BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--runbooks", paramLabel = "DIR",
             description = "Open the window on this runbook folder (default: the runbooks Baton ships).")

@@ -23,6 +23,11 @@ import java.util.Optional;
 public record TeamSettings(Optional<String> remote, Optional<Path> identity, Path allowedSigners) {
     public static final String ALLOWED_SIGNERS = "allowed_signers";
 
+    /** {@code allowed_signers} beside the user's config.yaml: {@code $XDG_CONFIG_HOME/baton}, else ~/.config/baton. */
+    public static Path defaultAllowedSigners(Map<String, String> environment) {
+        return SourcesConfig.userFile(environment).getParent().resolve(ALLOWED_SIGNERS);
+    }
+
     /** Reads the user's config.yaml; a file that cannot be read gives no remote, with the reason. */
     public static TeamSettings load(Map<String, String> environment) throws TeamException {
         Path config = SourcesConfig.userFile(environment);
