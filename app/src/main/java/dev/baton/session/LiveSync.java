@@ -48,16 +48,30 @@ public final class LiveSync implements AutoCloseable {
             return !problem.isEmpty();
         }
 
-        /** One line for the window: in step, or how far behind and why. */
+        /** A few words for the incident bar: in step, or how far behind. */
         public String words() {
-            String refusals = refused.isEmpty() ? "" : "; refused: " + refused.get(0).responder() + " ("
-                    + refused.get(0).reason() + ")" + (refused.size() > 1 ? " and " + (refused.size() - 1) + " more" : "");
             if (offline()) {
-                return "Shared, offline: " + behind + " event(s) waiting to go out" + (lastContact == null ? ""
-                        : ", last in step " + lastContact.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + refusals;
+                return "Offline: " + behind + " waiting";
             }
-            return (behind == 0 ? "Shared, in step with the team" : "Shared, " + behind + " event(s) going out")
-                    + refusals;
+            if (!refused.isEmpty()) {
+                return "Shared: " + refused.size() + (refused.size() == 1 ? " log refused" : " logs refused");
+            }
+            return behind == 0 ? "Shared: in step" : "Shared: " + behind + " to push";
+        }
+
+        /** The whole of it, for the bar's tooltip: the remote, how far behind, why, and whose log was refused. */
+        public String detail() {
+            StringBuilder said = new StringBuilder("Shared through " + remote + ". ");
+            said.append(behind == 0 ? "Every event of yours is in the remote."
+                    : behind + " event(s) of yours wait to go out.");
+            if (offline()) {
+                said.append("\nThe remote cannot be reached: ").append(problem).append("\nBaton keeps trying; ")
+                        .append(lastContact == null ? "it has not answered yet." : "last in step at " + lastContact
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ".");
+            }
+            refused.forEach(refusal -> said.append("\nRefused ").append(refusal.responder()).append("'s log: ")
+                    .append(refusal.reason()));
+            return said.toString();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.baton.team.SharedLogs;
 import dev.baton.team.TeamException;
 import dev.baton.team.TeamRefs;
 import dev.baton.team.TeamRepository;
+import dev.baton.team.TeamSettings;
 import dev.baton.team.TeamTimeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,26 @@ public final class TeamSync {
         this.store = store;
         this.repository = TeamRepository.open(dataDirectory.resolve("team.git"), environment);
         this.logs = new SharedLogs(repository);
+    }
+
+    /** The repository in the store's data folder, beside its incidents. */
+    public TeamSync(IncidentStore store, Map<String, String> environment) throws TeamException {
+        this(store, store.incidentsDirectory().getParent(), environment);
+    }
+
+    /**
+     * How to reach the remote: {@code remote} when given, else the one the incident was shared through, else
+     * config.yaml's; the key likewise from {@code key}, config.yaml, the responder's default key.
+     */
+    public Access access(String id, String remote, Path key) throws TeamException {
+        TeamSettings settings = TeamSettings.load(System.getenv());
+        String url = remote != null && !remote.isBlank() ? remote.strip()
+                : (id == null ? Optional.<String>empty() : remote(id)).or(settings::remote).orElseThrow(
+                        () -> new TeamException("No remote: give its URL, or set team.remote in config.yaml"));
+        Path signing = key != null ? key : settings.identity().or(() -> TeamSettings.defaultKey(
+                Path.of(System.getProperty("user.home"), ".ssh"))).orElseThrow(
+                        () -> new TeamException("No SSH key to sign with: set team.identity in config.yaml"));
+        return new Access(url, signing, settings.allowedSigners());
     }
 
     /** What would be redacted from the incident's timeline and incident.json before it leaves: the first push lists it. */

@@ -80,6 +80,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Tab nodesTab = new Tab("Nodes");
     private final Background background;
     private final HandoffActions handoff;
+    private final dev.baton.ui.incident.TeamActions team;
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
@@ -107,6 +108,8 @@ public final class ConsoleWindow extends BorderPane {
         handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
                 runbook::library, this::addHandedOffNodes, ssh.knownHosts(), () -> getScene() == null ? null : getScene().getWindow());
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
+        team = new dev.baton.ui.incident.TeamActions(session, background, say, incident,
+                () -> getScene() == null ? null : getScene().getWindow());
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
         SshConnector unattended = new SshConnector(ssh, SshPrompts.NONE, this::findNode);
@@ -425,6 +428,11 @@ public final class ConsoleWindow extends BorderPane {
         nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, handed.nodes()));
     }
 
+    /** Share this incident and Join…, and the open incident's live sync. */
+    public dev.baton.ui.incident.TeamActions team() {
+        return team;
+    }
+
     public HandoffActions handoff() {
         return handoff;
     }
@@ -588,6 +596,7 @@ public final class ConsoleWindow extends BorderPane {
         snapshot.writeTo(LAYOUT);
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
+        team.stop();
         incident.stop();
         firing.stop();
         runOnNode.closeWindows();

@@ -63,6 +63,9 @@ public final class IncidentPane extends VBox {
     private final Label title = new Label("No incident: one starts with the first step you run");
     private final Label clock = new Label();
     private final Label phase = new Label();
+    private final Label teamStatus = new Label();
+    /** The {@code seq} of the last of this responder's own events shown: teammates' events sit among them. */
+    private long ownShown;
     private final TextArea notes = new TextArea();
     private final ToggleButton preview = new ToggleButton("Preview");
     private final StackPane notesArea = new StackPane(notes);
@@ -107,7 +110,12 @@ public final class IncidentPane extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(title, Priority.SOMETIMES);
         javafx.scene.control.MenuButton more = overflow(start, open, handOff, end);
-        HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end, more);
+        teamStatus.setId("incident-team-status");
+        teamStatus.getStyleClass().add("incident-team-status");
+        teamStatus.setMinWidth(0);
+        teamStatus.managedProperty().bind(teamStatus.textProperty().isNotEmpty());
+        teamStatus.visibleProperty().bind(teamStatus.textProperty().isNotEmpty());
+        HBox header = new HBox(10, title, clock, phase, teamStatus, gap, start, open, handOff, end, more);
         header.setPadding(new Insets(4, 6, 4, 6));
         header.getStyleClass().add("incident-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -270,6 +278,9 @@ public final class IncidentPane extends VBox {
             loadingNotes = false;
         }
         events.setAll(incident == null ? List.of() : incident.events());
+        ownShown = incident == null || incident.events().isEmpty() ? 0
+                : incident.events().get(incident.events().size() - 1).seq();
+        teamStatus.setText("");
         details.clear();
         if (incident == null) {
             title.setText("No incident: one starts with the first step you run");
@@ -281,10 +292,32 @@ public final class IncidentPane extends VBox {
     }
 
     private void added(TimelineEvent event) {
-        if (current.get() != null && events.size() < event.seq()) {
+        if (current.get() != null && ownShown < event.seq()) {
+            ownShown = event.seq();
             events.add(event);
             list.scrollTo(events.size() - 1);
         }
+    }
+
+    /** Teammates' events of a shared incident, each put in its place by time; their {@code by} says whose. */
+    public void addTeamEvents(List<TimelineEvent> arrived) {
+        if (current.get() == null) {
+            return;
+        }
+        for (TimelineEvent event : arrived) {
+            int at = events.size();
+            while (at > 0 && events.get(at - 1).time().isAfter(event.time())) {
+                at--;
+            }
+            events.add(at, event);
+        }
+        list.scrollTo(events.size() - 1);
+    }
+
+    /** Where the shared incident stands (in step, or how far behind and why); empty when it is not shared. */
+    public void setTeamStatus(String words, String detail) {
+        teamStatus.setText(words);
+        teamStatus.setTooltip(detail.isEmpty() ? null : new javafx.scene.control.Tooltip(detail));
     }
 
     private void updateClock() {
