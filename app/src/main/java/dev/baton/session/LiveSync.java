@@ -30,6 +30,8 @@ public final class LiveSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSync.class);
     static final Duration POLL = Duration.ofSeconds(2);
     static final Duration MOST = Duration.ofSeconds(30);
+    /** How long after a new event of this responder's the push starts: events recorded together go in one commit. */
+    static final Duration BATCH = Duration.ofMillis(250);
 
     /**
      * Where the shared incident stands.
@@ -97,6 +99,8 @@ public final class LiveSync implements AutoCloseable {
     private final Map<String, Long> shown = new HashMap<>();
     private Duration wait = POLL;
     private Instant lastContact;
+    /** The next tick, or null while one runs; guarded by this. */
+    private java.util.concurrent.ScheduledFuture<?> next;
 
     public LiveSync(TeamSync sync, String id, String responder, TeamSync.Access access, Listener listener) {
         this(sync, id, responder, access, listener, Clock.systemUTC());
@@ -116,16 +120,45 @@ public final class LiveSync implements AutoCloseable {
     }
 
     public void start() {
-        thread.execute(this::tick);
+        schedule(0);
+    }
+
+    /** A new event of this responder's: push it soon, with whatever else is recorded meanwhile. */
+    public void nudge() {
+        schedule(BATCH.toMillis());
+    }
+
+    /** Runs the next tick in {@code millis}, unless one is due sooner. */
+    private synchronized void schedule(long millis) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        if (next != null) {
+            if (next.getDelay(TimeUnit.MILLISECONDS) <= millis) {
+                return;
+            }
+            next.cancel(false);
+        }
+        next = thread.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
+        synchronized (this) {
+            next = null;
+        }
         String problem = "";
         List<SharedLogs.Refusal> refused = List.of();
+        boolean grown = lastContact == null;
         try {
-            refused = sync.behind(id, responder) > 0 || lastContact == null
-                    ? sync.sync(id, responder, access).refused()
-                    : sync.fetch(id, responder, access).refused();
+            if (sync.behind(id, responder) > 0 || lastContact == null) {
+                TeamSync.Outcome outcome = sync.sync(id, responder, access);
+                refused = outcome.refused();
+                grown |= !outcome.grown().isEmpty();
+            } else {
+                SharedLogs.Received received = sync.fetch(id, responder, access);
+                refused = received.refused();
+                grown |= !received.grown().isEmpty();
+            }
             lastContact = clock.instant();
             wait = POLL;
         } catch (TeamRepository.UnreachableException e) {
@@ -137,14 +170,14 @@ public final class LiveSync implements AutoCloseable {
             LOG.warn("Sync of shared incident {} failed", id, e);
         }
         try {
-            deliver();
+            if (grown) {
+                deliver();
+            }
             listener.status(new Status(access.remote(), sync.behind(id, responder), lastContact, problem, refused));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not read shared incident {}", id, e);
         }
-        if (!thread.isShutdown()) {
-            thread.schedule(this::tick, wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        schedule(wait.toMillis());
     }
 
     /** The teammates' events not shown yet, their {@code by} set to whose signed log they came from. */
@@ -167,7 +200,7 @@ public final class LiveSync implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         thread.shutdownNow();
     }
 }

@@ -127,16 +127,24 @@ public final class TeamSync {
     public synchronized Outcome sync(String id, String responder, Access access) throws IOException {
         Redactor redactor = new Redactor(Set.of());
         Redacted redacted = redact(id, redactor);
-        SharedLogs.Received received = logs.receive(access.remote(), id, responder, access.allowedSigners());
+        // The first time, the remote's copy of this responder's log (a data folder set up again) is taken in
+        // first, so that publishing extends it; after that the push goes first, for the team sees it sooner.
+        boolean first = repository.head(TeamRefs.shared(id, responder)).isEmpty();
+        SharedLogs.Received before = first
+                ? logs.receive(access.remote(), id, responder, access.allowedSigners()) : null;
         SharedLogs.Published published = logs.publish(id, responder, redacted.info(), redacted.events(), access.key());
-        List<SharedLogs.Refusal> refused = new ArrayList<>(received.refused());
+        TeamRepository.RewrittenException rewritten = null;
         try {
             logs.push(access.remote(), id, responder);
         } catch (TeamRepository.RewrittenException e) {
-            // The fetch before has said so already when it saw the rewrite; say it once.
-            if (refused.stream().noneMatch(refusal -> refusal.responder().equals(responder))) {
-                refused.add(new SharedLogs.Refusal(responder, e.getMessage()));
-            }
+            rewritten = e;
+        }
+        SharedLogs.Received received = first ? before
+                : logs.receive(access.remote(), id, responder, access.allowedSigners());
+        List<SharedLogs.Refusal> refused = new ArrayList<>(received.refused());
+        // The fetch says so too when it sees the rewrite; said once.
+        if (rewritten != null && refused.stream().noneMatch(refusal -> refusal.responder().equals(responder))) {
+            refused.add(new SharedLogs.Refusal(responder, rewritten.getMessage()));
         }
         return new Outcome(published.events(), published.committed(), received.grown(), refused,
                 redactor.redacted());
@@ -149,7 +157,9 @@ public final class TeamSync {
 
     /** How many of this responder's events the remote has not accepted yet (last known). */
     public int behind(String id, String responder) throws IOException {
-        int local = SharedLogs.lines(completeLines(Files.readAllBytes(store.timelineFile(id))));
+        Path timeline = store.timelineFile(id);
+        // A joined incident has no timeline of this responder's until they first open it.
+        int local = Files.isRegularFile(timeline) ? SharedLogs.lines(completeLines(Files.readAllBytes(timeline))) : 0;
         byte[] pushed = logs.pushed(id, responder).orElse(new byte[0]);
         return Math.max(0, local - SharedLogs.lines(pushed));
     }

@@ -47,6 +47,9 @@ public final class SharedLogs {
         byte[] before = parent == null ? new byte[0]
                 : repository.file(parent, TeamRefs.eventsFile(responder)).orElse(new byte[0]);
         int count = lines(events);
+        if (parent == null && events.length == 0) {
+            return new Published(null, false, 0); // nothing of this responder's yet: no empty log in the remote
+        }
         if (parent != null && Arrays.equals(before, events)) {
             return new Published(parent, false, count);
         }

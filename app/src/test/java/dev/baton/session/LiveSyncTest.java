@@ -62,7 +62,7 @@ class LiveSyncTest {
                     && statuses.get(statuses.size() - 1).behind() == 1);
             assertThat(statuses.get(statuses.size() - 1).words()).isEqualTo("Offline: 1 waiting");
             assertThat(statuses.get(statuses.size() - 1).detail()).contains("1 event(s) of yours wait to go out",
-                    "The remote cannot be reached: Could not fetch");
+                    "The remote cannot be reached: Could not push");
             Files.move(away, team.remote);
             await(() -> !statuses.get(statuses.size() - 1).offline() && statuses.get(statuses.size() - 1).behind() == 0);
         }

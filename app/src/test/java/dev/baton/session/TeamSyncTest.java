@@ -43,6 +43,9 @@ class TeamSyncTest {
     void joinMakesTheIncidentAndAppendsGoBothWays() throws Exception {
         assertThat(bob.store.list()).extracting(info -> info.title()).containsExactly("Checkout latency");
         assertThat(bob.seen(id)).containsExactly("alice: paging db on-call");
+        // Before bob first opens it, his copy has no timeline of his own: nothing to push, nothing wrong.
+        assertThat(bob.sync.behind(id, "bob")).isZero();
+        assertThat(bob.sync.sync(id, "bob", bob.access).refused()).isEmpty();
 
         try (OpenIncident incident = bob.open(id)) {
             incident.note("replica lag 40 s on db-2");
@@ -87,7 +90,7 @@ class TeamSyncTest {
             incident.note("offline 2");
         }
         assertThatThrownBy(() -> bob.sync.sync(id, "bob", bob.access))
-                .isInstanceOf(TeamRepository.UnreachableException.class).hasMessageContaining("Could not fetch");
+                .isInstanceOf(TeamRepository.UnreachableException.class).hasMessageContaining("does not appear to be a git repository");
         assertThat(bob.sync.behind(id, "bob")).isEqualTo(2);
         assertThat(bob.seen(id)).contains("bob: offline 1", "bob: offline 2");
 

@@ -31,7 +31,8 @@ public final class TeamActions {
     private final IncidentPane pane;
     private final Supplier<Window> owner;
     private TeamSync team;
-    private LiveSync live;
+    /** Written on the FX thread, read by the incident thread to nudge it. */
+    private volatile LiveSync live;
 
     public TeamActions(IncidentSession session, Background background, Consumer<String> status, IncidentPane pane,
             Supplier<Window> owner) {
@@ -41,6 +42,15 @@ public final class TeamActions {
         this.pane = pane;
         this.owner = owner;
         pane.currentProperty().addListener((obs, old, now) -> follow(now));
+        session.addListener(new IncidentSession.Listener() {
+            @Override
+            public void recorded(dev.baton.incident.TimelineEvent event) {
+                LiveSync syncing = live;
+                if (syncing != null) {
+                    syncing.nudge();
+                }
+            }
+        });
     }
 
     /** Baton's git repository, opened (created on first use) off the FX thread. */
