@@ -169,14 +169,24 @@ final class BundleCommand implements Runnable {
     static final class SignerOptions {
         @Option(names = "--allowed-signers", paramLabel = "FILE", description = {
             "OpenSSH allowed_signers file: a signed bundle passes only if it lets the key sign as the responder",
-            "who handed off, in the baton-handoff namespace (as ssh-keygen -Y verify checks)."})
+            "who handed off, in the baton-handoff namespace (as ssh-keygen -Y verify checks). Default:",
+            "allowed_signers in Baton's config folder ($XDG_CONFIG_HOME/baton or ~/.config/baton), if there."})
         Path allowedSigners;
 
         @Option(names = "--require-signed", description = "Refuse an unsigned bundle (needs --allowed-signers).")
         boolean requireSigned;
 
         SignaturePolicy policy() {
-            return new SignaturePolicy(requireSigned, java.util.Optional.ofNullable(allowedSigners));
+            return new SignaturePolicy(requireSigned, signers());
+        }
+
+        /** The file given, else the team's allowed_signers in Baton's config folder when there is one. */
+        java.util.Optional<Path> signers() {
+            if (allowedSigners != null) {
+                return java.util.Optional.of(allowedSigners);
+            }
+            Path standard = dev.baton.team.TeamSettings.defaultAllowedSigners(System.getenv());
+            return java.nio.file.Files.isRegularFile(standard) ? java.util.Optional.of(standard) : java.util.Optional.empty();
         }
     }
 
@@ -196,9 +206,10 @@ final class BundleCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            if (signers.requireSigned && signers.allowedSigners == null) {
+            if (signers.requireSigned && signers.signers().isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--require-signed needs --allowed-signers FILE: a signature by just anyone shows nothing");
+                        "--require-signed needs --allowed-signers FILE (or allowed_signers in Baton's config folder): "
+                                + "a signature by just anyone shows nothing");
             }
             try {
                 BundleReader.Verified verified = BundleReader.verify(file);
@@ -285,9 +296,10 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (signers.requireSigned && signers.allowedSigners == null) {
+            if (signers.requireSigned && signers.signers().isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--require-signed needs --allowed-signers FILE: a signature by just anyone shows nothing");
+                        "--require-signed needs --allowed-signers FILE (or allowed_signers in Baton's config folder): "
+                                + "a signature by just anyone shows nothing");
             }
             IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
             try {

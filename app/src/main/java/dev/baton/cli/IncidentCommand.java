@@ -1,13 +1,24 @@
 package dev.baton.cli;
 
+import dev.baton.handoff.Redactor;
+import dev.baton.incident.EventWords;
 import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
 import dev.baton.session.IncidentReports;
 import dev.baton.session.RunComparison;
+import dev.baton.session.TeamSync;
+import dev.baton.team.SharedLogs;
+import dev.baton.team.TeamException;
+import dev.baton.team.TeamSettings;
+import dev.baton.team.TeamTimeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,16 +27,207 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code baton incident}: what is done with a recorded incident. Each subcommand is a class of its own. */
-@Command(name = "incident", description = "Work with recorded incidents: write a report, compare two runs.",
-        subcommands = {IncidentCommand.Report.class, IncidentCommand.Diff.class})
+/** {@code baton incident}: what is done with an incident, alone or with the team; one class per subcommand. */
+@Command(name = "incident", description = {
+    "Work with incidents: write a report, compare two runs,",
+    "or work one incident with the team through its own git remote."},
+        subcommands = {IncidentCommand.Report.class, IncidentCommand.Diff.class, IncidentCommand.Share.class,
+            IncidentCommand.Join.class, IncidentCommand.Note.class, IncidentCommand.Sync.class, IncidentCommand.Log.class})
 final class IncidentCommand implements Runnable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Where the remote is and who signs: options first, then config.yaml's team:, then the defaults. */
+    static final class RemoteOptions {
+        @Option(names = "--remote", paramLabel = "URL", description = {
+            "The team's incident remote: any git URL, or a bare repository's path",
+            "(default: team.remote in config.yaml, or the remote the incident was shared through)."})
+        String remote;
+
+        @Option(names = "--identity", paramLabel = "KEY", description = {
+            "SSH key that signs your commits: a private key without passphrase, or a .pub whose key",
+            "ssh-agent holds (default: team.identity in config.yaml, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa)."})
+        Path identity;
+
+        @Option(names = "--allowed-signers", paramLabel = "FILE", description = {
+            "OpenSSH allowed_signers: who may sign as whom (default: allowed_signers in Baton's config folder,",
+            "$XDG_CONFIG_HOME/baton or ~/.config/baton)."})
+        Path allowedSigners;
+
+        TeamSync.Access access(TeamSync sync, String id, boolean needKey) throws TeamException {
+            TeamSettings settings = TeamSettings.load(System.getenv());
+            String url = remote != null ? remote : sync.remote(id).or(settings::remote).orElseThrow(
+                    () -> new TeamException("No remote: give --remote URL, or set team.remote in config.yaml"));
+            Path key = identity != null ? identity : settings.identity().or(() -> TeamSettings.defaultKey(
+                    Path.of(System.getProperty("user.home"), ".ssh"))).orElse(null);
+            if (needKey && (key == null || !Files.isRegularFile(key))) {
+                throw new TeamException(key == null ? "No SSH key to sign with: give --identity KEY"
+                        : "No SSH key at " + key);
+            }
+            return new TeamSync.Access(url, key, allowedSigners != null ? allowedSigners : settings.allowedSigners());
+        }
+    }
+
+    private static TeamSync team() throws TeamException {
+        Path data = IncidentStore.defaultDataDirectory();
+        return new TeamSync(new IncidentStore(data), data, System.getenv());
+    }
+
+    private static int report(TeamSync.Outcome outcome, PrintWriter out, PrintWriter err) {
+        if (!outcome.grown().isEmpty()) {
+            out.println("New events from " + Printable.of(String.join(", ", outcome.grown())));
+        }
+        for (SharedLogs.Refusal refusal : outcome.refused()) {
+            err.println("Refused " + Printable.of(refusal.responder()) + "'s log: " + Printable.of(refusal.reason()));
+        }
+        return outcome.refused().isEmpty() ? 0 : 1;
+    }
+
+    @Command(name = "share", description = {
+        "Share an incident through the team's git remote: your timeline goes out redacted (as a bundle's is)",
+        "and signed with your SSH key, as refs/baton/incidents/ID/<you>. What is redacted is listed first.",
+        "Exit 0 when shared, 1 when a teammate's log was refused, 2 when it could not be shared."})
+    static final class Share implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "The incident (its folder's name; see the window's Open…).")
+        String id;
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            TeamSync.Access access = options.access(sync, id, true);
+            List<Redactor.Finding> redacted = sync.redactions(id);
+            out.println(redacted.isEmpty() ? "Nothing to redact." : "Redacted before it leaves this machine:");
+            redacted.forEach(finding -> out.println("  " + Printable.of(finding.kind()) + " at "
+                    + Printable.of(finding.place())));
+            TeamSync.Outcome outcome = sync.share(id, IncidentStore.defaultResponder(), access);
+            out.println("Shared " + Printable.of(id) + " through " + Printable.of(access.remote()) + ": "
+                    + outcome.shared() + " events of yours.");
+            return report(outcome, out, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "join", description = {
+        "Join an incident a teammate shared: fetch it, check every responder's signatures and hash chain,",
+        "and make a local folder for it. Then: baton incident note / sync / log."})
+    static final class Join implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            TeamSync.Access access = options.access(sync, id, false);
+            TeamSync.Outcome outcome = sync.join(id, IncidentStore.defaultResponder(), access);
+            out.println("Joined " + Printable.of(id) + " from " + Printable.of(access.remote()));
+            return report(outcome, out, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "note", description = {
+        "Add a note to an incident's timeline; when the incident is shared it goes out at once (or with the",
+        "next sync, when the remote cannot be reached)."})
+    static final class Note implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "TEXT")
+        String text;
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
+            String responder = IncidentStore.defaultResponder();
+            try (OpenIncident incident = store.open(id, false)) {
+                incident.creditTo(responder);
+                incident.note(text);
+            }
+            out.println("Noted.");
+            TeamSync sync = team();
+            if (sync.remote(id).isEmpty()) {
+                return 0;
+            }
+            try {
+                return report(sync.sync(id, responder, options.access(sync, id, true)), out, spec.commandLine().getErr());
+            } catch (dev.baton.team.TeamRepository.UnreachableException e) {
+                out.println("Not shared yet: " + Printable.of(e.getMessage()) + " It goes out with the next sync.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "sync", description = {
+        "Push your new events to the incident's remote and take in your teammates' (each checked).",
+        "Exit 0 when in step, 1 when a log was refused, 2 when the remote could not be reached."})
+    static final class Sync implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            String responder = IncidentStore.defaultResponder();
+            TeamSync.Outcome outcome = sync.sync(id, responder, options.access(sync, id, true));
+            out.println("In step with " + Printable.of(options.access(sync, id, false).remote()) + ": "
+                    + outcome.shared() + " events of yours shared.");
+            return report(outcome, out, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "log", description = {
+        "Print the incident's merged timeline as of the last sync: every responder's events by time, each",
+        "with who did it. Nothing is fetched."})
+    static final class Log implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            for (TeamTimeline.TeamEvent event : sync.timeline(id, IncidentStore.defaultResponder())) {
+                out.println(TIME.format(event.event().time()) + "  " + Printable.of(event.responder()) + "  "
+                        + Printable.of(EventWords.describe(event.event())));
+            }
+            return 0;
+        }
     }
 
     /** An incident named by its id in the data folder, or by its folder. */

@@ -13,17 +13,18 @@ import java.util.Set;
 final class EventMask {
     static final String FIELD = "masked";
     /** Fields scanned, by event type. */
-    private static final Map<String, Set<String>> TEXT_FIELDS = Map.of(
-            EventType.STEP_SENT, Set.of("text"),
-            EventType.STEP_ENTERED, Set.of("text"),
-            EventType.STEP_ABANDONED, Set.of("text"),
-            EventType.STEP_RUN, Set.of("text"),
-            EventType.RUN_RESULT, Set.of("command", "summary"),
-            EventType.CAPTURE, Set.of("command"),
-            EventType.QUERY_RAN, Set.of("query", "error"),
-            EventType.VARIABLE_SET, Set.of("value"),
-            EventType.CONNECTION_FAILED, Set.of("detail"),
-            EventType.CONNECTION_LOST, Set.of("detail"));
+    private static final Map<String, Set<String>> TEXT_FIELDS = Map.ofEntries(
+            Map.entry(EventType.STEP_SENT, Set.of("text")),
+            Map.entry(EventType.STEP_ENTERED, Set.of("text")),
+            Map.entry(EventType.STEP_ABANDONED, Set.of("text")),
+            Map.entry(EventType.STEP_RUN, Set.of("text")),
+            Map.entry(EventType.RUN_RESULT, Set.of("command", "summary")),
+            Map.entry(EventType.CAPTURE, Set.of("command")),
+            Map.entry(EventType.QUERY_RAN, Set.of("query", "error")),
+            Map.entry(EventType.VARIABLE_SET, Set.of("value")),
+            Map.entry(EventType.CONNECTION_FAILED, Set.of("detail")),
+            Map.entry(EventType.CONNECTION_LOST, Set.of("detail")),
+            Map.entry(EventType.NOTE_ADDED, Set.of("text")));
 
     private EventMask() {
     }

@@ -19,6 +19,7 @@ public final class EventType {
     public static final String CONNECTION_LOST = "connection.lost";
     public static final String CONNECTION_FAILED = "connection.failed";
     public static final String NOTE_SAVED = "note.saved";
+    public static final String NOTE_ADDED = "note.added";
     public static final String HANDOFF_EXPORTED = "handoff.exported";
     public static final String HANDOFF_IMPORTED = "handoff.imported";
     public static final String HANDOFF_TAKEN_BACK = "handoff.taken_back";

@@ -107,6 +107,9 @@ public final class EventWords {
         if (event instanceof NotesSaved e) {
             return "Notes saved (" + e.chars() + " characters)";
         }
+        if (event instanceof IncidentEvent.NoteAdded e) {
+            return "Note: " + firstLine(e.text());
+        }
         if (event instanceof HandoffExported e) {
             return "Handed off" + (blank(e.to()) ? "" : " to " + e.to()) + " as " + e.file() + " by " + e.by()
                     + (e.signed() ? " (signed)" : " (unsigned)");

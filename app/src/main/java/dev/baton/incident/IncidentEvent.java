@@ -152,6 +152,9 @@ public sealed interface IncidentEvent {
 
     record NotesSaved(int chars, String sha256) implements IncidentEvent {}
 
+    /** A short note put straight into the timeline ({@code baton incident note}), seen by the whole team. */
+    record NoteAdded(String text) implements IncidentEvent {}
+
     /** @param to who the sender handed it to, in their words; null when they did not say */
     record HandoffExported(String file, String sha256, String by, int redactions, int kept, boolean signed, String to)
             implements IncidentEvent {

@@ -54,6 +54,7 @@ public final class IncidentEvents {
         register(EventType.CONNECTION_LOST, ConnectionLost.class);
         register(EventType.CONNECTION_FAILED, IncidentEvent.ConnectionFailed.class);
         register(EventType.NOTE_SAVED, NotesSaved.class);
+        register(EventType.NOTE_ADDED, IncidentEvent.NoteAdded.class);
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);
         register(EventType.HANDOFF_TAKEN_BACK, IncidentEvent.HandoffTakenBack.class);

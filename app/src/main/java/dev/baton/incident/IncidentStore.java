@@ -105,6 +105,26 @@ public final class IncidentStore {
         Files.deleteIfExists(currentPointer());
     }
 
+    /** Where an incident's timeline is: read it (never write it) without opening the incident. */
+    public Path timelineFile(String id) {
+        return incidentsDirectory().resolve(id).resolve(OpenIncident.TIMELINE);
+    }
+
+    /**
+     * A folder for an incident another responder started ({@code info} as they shared it), unless one is already
+     * here; this responder's own timeline in it starts empty.
+     */
+    public void join(IncidentInfo info) throws IOException {
+        if (!isIncident(info.id()) && (info.id().contains("/") || info.id().startsWith("."))) {
+            throw new IOException("\"" + info.id() + "\" cannot name an incident folder");
+        }
+        Path folder = incidentsDirectory().resolve(info.id());
+        if (!Files.isRegularFile(folder.resolve(INFO_FILE))) {
+            Files.createDirectories(folder);
+            AtomicFiles.write(folder.resolve(INFO_FILE), toJson(info));
+        }
+    }
+
     /** The id of the incident the responder was working on, if its folder is still there. */
     public Optional<String> currentId() throws IOException {
         if (!Files.isRegularFile(currentPointer())) {

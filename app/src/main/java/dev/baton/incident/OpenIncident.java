@@ -146,6 +146,11 @@ public final class OpenIncident implements AutoCloseable {
         }
     }
 
+    /** A note put straight into the timeline; secrets in it are masked as in every event's text. */
+    public TimelineEvent note(String text) throws IOException {
+        return timeline.append(new IncidentEvent.NoteAdded(text));
+    }
+
     /** A step typed into a terminal; secret-named placeholder values are masked in the recorded text. */
     public void stepSent(String runbook, int step, String text, String terminal, Map<String, String> values)
             throws IOException {

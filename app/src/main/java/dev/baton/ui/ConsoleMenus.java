@@ -76,6 +76,8 @@ final class ConsoleMenus {
                 item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen),
                 item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack),
                 item("Export report…", "Shortcut+Shift+X", window.reports()::export),
+                item("Share this incident…", "Shortcut+Shift+G", window.team()::share),
+                item("Join shared incident…", "Shortcut+Shift+Y", window.team()::join),
                 // The incident bar's End can be squeezed off a narrow window; the menu and the palette keep it.
                 item("End incident…", "Shortcut+Shift+K", () -> incident.lookupAll("#incident-end")
                         .forEach(button -> ((Button) button).fire())));

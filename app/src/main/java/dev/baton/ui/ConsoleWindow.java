@@ -81,6 +81,7 @@ public final class ConsoleWindow extends BorderPane {
     private final Background background;
     private final WorkingLibrary working;
     private final HandoffActions handoff;
+    private final dev.baton.ui.incident.TeamActions team;
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
     private final Tab firingTab = new Tab("Firing");
@@ -111,6 +112,8 @@ public final class ConsoleWindow extends BorderPane {
         reports = new dev.baton.ui.incident.ReportActions(session, background, say, runbook::library,
                 () -> getScene() == null ? null : getScene().getWindow());
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
+        team = new dev.baton.ui.incident.TeamActions(session, background, say, incident,
+                () -> getScene() == null ? null : getScene().getWindow());
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
         SshConnector unattended = new SshConnector(ssh, SshPrompts.NONE, this::findNode);
@@ -449,6 +452,11 @@ public final class ConsoleWindow extends BorderPane {
         nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, handed.nodes()));
     }
 
+    /** Share this incident and Join…, and the open incident's live sync. */
+    public dev.baton.ui.incident.TeamActions team() {
+        return team;
+    }
+
     public HandoffActions handoff() {
         return handoff;
     }
@@ -629,6 +637,7 @@ public final class ConsoleWindow extends BorderPane {
         snapshot.writeTo(LAYOUT);
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
+        team.stop();
         incident.stop();
         firing.stop();
         runOnNode.closeWindows();

@@ -57,6 +57,7 @@ class IncidentEventsTest {
             new ConnectionLost("db1", "connection reset"),
             new IncidentEvent.ConnectionFailed("db1", "unreachable", "connection refused by 10.0.0.5:22"),
             new NotesSaved(18, "ab".repeat(32)),
+            new IncidentEvent.NoteAdded("restarted the primary; watching replication lag"),
             new HandoffExported("disk-full.baton", "cd".repeat(32), "ana", 1, 0, true),
             new HandoffImported("disk-full.baton", "cd".repeat(32), "ana", "2026-11-24T07:00:00Z", "ef".repeat(32), 1,
                     false, null),

@@ -15,7 +15,7 @@ import java.util.List;
  * the foreground as a child of the test. Missing sshd fails the test: it is installed by .ci/run
  * ({@code apt-get install -y openssh-server}).
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Path directory;
@@ -28,7 +28,7 @@ final class OpenSshServer implements AutoCloseable {
         this.port = port;
     }
 
-    static OpenSshServer start(Path directory, Path authorizedPublicKey, String... extraConfig) throws Exception {
+    public static OpenSshServer start(Path directory, Path authorizedPublicKey, String... extraConfig) throws Exception {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException(SSHD + " is missing: install openssh-server (.ci/run does)");
         }
@@ -63,12 +63,12 @@ final class OpenSshServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The host key as a known_hosts line for this port. */
-    String knownHostsLine() throws IOException {
+    public String knownHostsLine() throws IOException {
         String publicKey = Files.readString(directory.resolve("ssh_host_ed25519_key.pub")).strip();
         return "[127.0.0.1]:" + port + " " + publicKey;
     }
@@ -82,7 +82,7 @@ final class OpenSshServer implements AutoCloseable {
         return lines.toString();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = directory.resolve("sshd.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }

@@ -63,6 +63,12 @@ public final class IncidentPane extends VBox {
     private final Label title = new Label("No incident: one starts with the first step you run");
     private final Label clock = new Label();
     private final Label phase = new Label();
+    private final Label teamStatus = new Label();
+    /**
+     * The {@code seq} of the last of this responder's own events shown: teammates' events sit among them, and
+     * rows of a fork do not count.
+     */
+    private long ownShown;
     private final TextArea notes = new TextArea();
     private final ToggleButton preview = new ToggleButton("Preview");
     private final StackPane notesArea = new StackPane(notes);
@@ -78,8 +84,6 @@ public final class IncidentPane extends VBox {
     private String forkText = "";
     /** The open copy's mark, given to events it records while its fork is shown. */
     private String openCopy = "";
-    /** The last timeline line of the open incident shown; rows of a fork do not count. */
-    private long lastSeq;
     private final TextField filter = new TextField();
     private final TextArea details = new TextArea();
     private boolean loadingNotes;
@@ -115,7 +119,12 @@ public final class IncidentPane extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(title, Priority.SOMETIMES);
         javafx.scene.control.MenuButton more = overflow(start, open, handOff, end);
-        HBox header = new HBox(10, title, clock, phase, gap, start, open, handOff, end, more);
+        teamStatus.setId("incident-team-status");
+        teamStatus.getStyleClass().add("incident-team-status");
+        teamStatus.setMinWidth(0);
+        teamStatus.managedProperty().bind(teamStatus.textProperty().isNotEmpty());
+        teamStatus.visibleProperty().bind(teamStatus.textProperty().isNotEmpty());
+        HBox header = new HBox(10, title, clock, phase, teamStatus, gap, start, open, handOff, end, more);
         header.setPadding(new Insets(4, 6, 4, 6));
         header.getStyleClass().add("incident-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -283,7 +292,7 @@ public final class IncidentPane extends VBox {
         forkText = "";
         openCopy = "";
         events.setAll(incident == null ? List.of() : incident.events());
-        lastSeq = incident == null || incident.events().isEmpty() ? 0
+        ownShown = incident == null || incident.events().isEmpty() ? 0
                 : incident.events().get(incident.events().size() - 1).seq();
         if (incident != null) {
             // Another copy of this incident in the store that went on apart after a handoff: shown as a fork.
@@ -291,6 +300,7 @@ public final class IncidentPane extends VBox {
                     () -> dev.baton.session.IncidentForks.of(session.store(), incident.info().id(), incident.events()),
                     fork -> fork.filter(f -> current.get() == incident).ifPresent(this::showFork));
         }
+        teamStatus.setText("");
         details.clear();
         if (incident == null) {
             title.setText("No incident: one starts with the first step you run");
@@ -328,14 +338,35 @@ public final class IncidentPane extends VBox {
     }
 
     private void added(TimelineEvent event) {
-        if (current.get() != null && event.seq() > lastSeq) {
-            lastSeq = event.seq();
+        if (current.get() != null && ownShown < event.seq()) {
+            ownShown = event.seq();
             if (!openCopy.isEmpty()) {
                 copies.put(event, openCopy);
             }
             events.add(event);
             list.scrollTo(events.size() - 1);
         }
+    }
+
+    /** Teammates' events of a shared incident, each put in its place by time; their {@code by} says whose. */
+    public void addTeamEvents(List<TimelineEvent> arrived) {
+        if (current.get() == null) {
+            return;
+        }
+        for (TimelineEvent event : arrived) {
+            int at = events.size();
+            while (at > 0 && events.get(at - 1).time().isAfter(event.time())) {
+                at--;
+            }
+            events.add(at, event);
+        }
+        list.scrollTo(events.size() - 1);
+    }
+
+    /** Where the shared incident stands (in step, or how far behind and why); empty when it is not shared. */
+    public void setTeamStatus(String words, String detail) {
+        teamStatus.setText(words);
+        teamStatus.setTooltip(detail.isEmpty() ? null : new javafx.scene.control.Tooltip(detail));
     }
 
     private void updateClock() {

@@ -1,0 +1,109 @@
+package dev.baton.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.incident.IncidentStore;
+import dev.baton.incident.OpenIncident;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A team on one machine: a bare repository as the remote, SSH keys made by ssh-keygen, an allowed_signers file,
+ * and one Baton data folder per responder.
+ */
+final class TeamFixture {
+    final Path root;
+    final Path remote;
+    final Path allowedSigners;
+
+    TeamFixture(Path root) throws IOException, InterruptedException {
+        this.root = root;
+        this.remote = root.resolve("remote.git");
+        this.allowedSigners = root.resolve("allowed_signers");
+        run(root, "git", "init", "--quiet", "--bare", remote.toString());
+        Files.writeString(allowedSigners, "");
+    }
+
+    /** A key pair for {@code name}; listed in allowed_signers when {@code allowed}. */
+    Path key(String name, boolean allowed) throws IOException, InterruptedException {
+        Path key = root.resolve("keys").resolve(name);
+        if (!Files.exists(key)) {
+            Files.createDirectories(key.getParent());
+            run(root, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key.toString());
+            if (allowed) {
+                Files.writeString(allowedSigners, name + " " + Files.readString(key.resolveSibling(name + ".pub")),
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+        return key;
+    }
+
+    /** A responder: their own data folder, key and Baton. */
+    final class Responder {
+        final String name;
+        final Path data;
+        final IncidentStore store;
+        final TeamSync sync;
+        final TeamSync.Access access;
+
+        Responder(String name, String url, Map<String, String> environment) throws IOException, InterruptedException {
+            this.name = name;
+            this.data = root.resolve("data-" + name);
+            this.store = new IncidentStore(data);
+            this.sync = new TeamSync(store, data, environment);
+            this.access = new TeamSync.Access(url, key(name, true), allowedSigners);
+        }
+
+        OpenIncident start(String title) throws IOException {
+            OpenIncident incident = store.start(title, "SEV2", "", name, Instant.now());
+            incident.creditTo(name);
+            return incident;
+        }
+
+        OpenIncident open(String id) throws IOException {
+            OpenIncident incident = store.open(id, false);
+            incident.creditTo(name);
+            return incident;
+        }
+
+        List<String> seen(String id) throws IOException {
+            List<String> seen = new ArrayList<>();
+            for (var event : sync.timeline(id, name)) {
+                if (event.event().typed() instanceof dev.baton.incident.IncidentEvent.NoteAdded note) {
+                    seen.add(event.responder() + ": " + note.text());
+                }
+            }
+            return seen;
+        }
+    }
+
+    Responder responder(String name) throws IOException, InterruptedException {
+        return new Responder(name, remote.toString(), Map.of());
+    }
+
+    /** Runs a command (argv, no shell) in {@code dir}; fails the test unless it exits 0. Returns its output. */
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+        return out;
+    }
+
+    /** As {@link #run}, returning the exit status instead of failing. */
+    static int status(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+}
