@@ -221,6 +221,13 @@ final class IncidentCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            try {
+                folder(id);
+            } catch (IOException unknown) {
+                spec.commandLine().getErr().println("baton incident log: " + Printable.of(unknown.getMessage())
+                        + "; a shared incident is fetched with: baton incident join ID");
+                return 2;
+            }
             TeamSync sync = team();
             for (TeamTimeline.TeamEvent event : sync.timeline(id, IncidentStore.defaultResponder())) {
                 out.println(TIME.format(event.event().time()) + "  " + Printable.of(event.responder()) + "  "
