@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 public final class BatonCommand implements Runnable {
     /** The commands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
-            AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
+            AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class, HistoryCommand.class,
             BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--runbooks", paramLabel = "DIR",

@@ -15,21 +15,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes incidents as Baton records them (through the incident code, never by hand), for the history's tests. */
-final class PastIncidentWriter {
+public final class PastIncidentWriter {
     private final IncidentStore store;
     private final Path spool;
 
-    PastIncidentWriter(Path data) {
+    public PastIncidentWriter(Path data) {
         this.store = new IncidentStore(data);
         this.spool = data.resolve("spool");
     }
 
-    IncidentStore store() {
+    public IncidentStore store() {
         return store;
     }
 
     /** Starts an incident credited to {@code responder}, opened from {@code alert} with {@code labels} when not empty. */
-    OpenIncident start(String title, String responder, String alert, Map<String, String> labels, Instant at)
+    public OpenIncident start(String title, String responder, String alert, Map<String, String> labels, Instant at)
             throws IOException {
         OpenIncident incident = store.start(title, "critical", alert, responder, at);
         incident.creditTo(responder);
@@ -51,7 +51,7 @@ final class PastIncidentWriter {
                 exit, null, out, OutputSpool.empty(), ""), Map.of());
     }
 
-    void run(OpenIncident incident, String runbook, int step, String command, String node, int exit, long ms,
+    public void run(OpenIncident incident, String runbook, int step, String command, String node, int exit, long ms,
             String output) throws IOException {
         run(incident, runbook, step, command, node, exit, ms, output, spool);
     }
