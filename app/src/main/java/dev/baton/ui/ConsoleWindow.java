@@ -89,6 +89,7 @@ public final class ConsoleWindow extends BorderPane {
     private final ActiveTerminal active;
     private boolean closed;
     private final HandoffBanner handoffBanner;
+    private final dev.baton.ui.history.HistoryActions history;
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -143,6 +144,11 @@ public final class ConsoleWindow extends BorderPane {
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
                 background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say)));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
+        dev.baton.session.IncidentHistory past = new dev.baton.session.IncidentHistory(session.store());
+        session.addListener(past);
+        history = new dev.baton.ui.history.HistoryActions(past, background,
+                () -> getScene() == null ? null : getScene().getWindow(), this::placeOverSide, say);
+        past.catchUpNow();
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
@@ -358,6 +364,15 @@ public final class ConsoleWindow extends BorderPane {
         palette.show(getScene().getWindow());
     }
 
+    /** Ctrl+Shift+F: search every past incident. */
+    void showHistorySearch() {
+        history.showSearch();
+    }
+
+    public dev.baton.ui.history.HistoryActions history() {
+        return history;
+    }
+
     void showRunbooksTab() {
         showLeftPane(true);
         left.getSelectionModel().select(0);
@@ -562,7 +577,7 @@ public final class ConsoleWindow extends BorderPane {
         placeOverSide(pane, shown);
     }
 
-    private void placeOverSide(javafx.scene.layout.Region pane, boolean shown) {
+    private void placeOverSide(javafx.scene.layout.Region pane, Boolean shown) {
         if (shown) {
             if (!side.getChildren().contains(pane)) {
                 pane.getStyleClass().add("over-side");
@@ -588,6 +603,7 @@ public final class ConsoleWindow extends BorderPane {
         snapshot.writeTo(LAYOUT);
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
+        history.history().close();
         incident.stop();
         firing.stop();
         runOnNode.closeWindows();
