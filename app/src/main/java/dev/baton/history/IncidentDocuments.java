@@ -66,6 +66,8 @@ final class IncidentDocuments {
 
     private final Path folder;
     private final IncidentInfo info;
+    /** The folder as the file system resolves it, once: outputs are read only from inside it. */
+    private Path realFolder;
 
     IncidentDocuments(Path folder, IncidentInfo info) {
         this.folder = folder;
@@ -241,7 +243,10 @@ final class IncidentDocuments {
             return "";
         }
         try {
-            Path root = folder.toRealPath();
+            if (realFolder == null) {
+                realFolder = folder.toRealPath();
+            }
+            Path root = realFolder;
             Path file = folder.resolve(relative).normalize();
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !file.toRealPath().startsWith(root)) {
                 return "";
