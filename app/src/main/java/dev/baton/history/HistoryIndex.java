@@ -54,6 +54,8 @@ public final class HistoryIndex implements AutoCloseable {
     private Directory directory;
     /** Opened on the first search; refreshed after each update, so searches see what was committed. */
     private SearcherManager searchers;
+    /** A search found the index damaged: the next update makes it again. */
+    private volatile boolean damaged;
 
     private HistoryIndex(Path folder, Path incidents) {
         this.folder = folder;
@@ -81,6 +83,10 @@ public final class HistoryIndex implements AutoCloseable {
         Map<String, IndexMarks> marks;
         boolean rebuilt = false;
         try {
+            if (damaged) {
+                damaged = false;
+                throw new org.apache.lucene.index.CorruptIndexException("a search found it damaged", folder.toString());
+            }
             marks = readMarks();
         } catch (IOException | RuntimeException damaged) {
             log().warn("The history index in {} is damaged ({}); rebuilding it from the incidents' timelines",
@@ -253,10 +259,6 @@ public final class HistoryIndex implements AutoCloseable {
             wipe();
             return null;
         }
-        // Opening every segment finds a damaged one now, not in the middle of a search.
-        try (DirectoryReader reader = DirectoryReader.open(directory())) {
-            reader.numDocs();
-        }
         Map<String, IndexMarks> marks = new HashMap<>();
         userData.forEach((id, mark) -> {
             if (!id.equals(FORMAT_KEY)) {
@@ -297,6 +299,15 @@ public final class HistoryIndex implements AutoCloseable {
         IndexSearcher searcher = manager.acquire();
         try {
             return search.apply(new HistorySearcher(searcher));
+        } catch (IOException damaged) {
+            if (!isIndexDamage(damaged)) {
+                throw damaged;
+            }
+            log().warn("The history index in {} is damaged ({}); it is made again from the timelines at the next update",
+                    folder, damaged.toString());
+            this.damaged = true;
+            throw new IOException("the history index was damaged; it is being made again from the timelines, search again",
+                    damaged);
         } finally {
             manager.release(searcher);
         }

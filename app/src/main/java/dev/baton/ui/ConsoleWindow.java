@@ -90,6 +90,8 @@ public final class ConsoleWindow extends BorderPane {
     private boolean closed;
     private final HandoffBanner handoffBanner;
     private final dev.baton.ui.history.HistoryActions history;
+    /** The runbook an alert opened, while its Last time panel is shown. */
+    private String alertRunbook;
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -156,6 +158,13 @@ public final class ConsoleWindow extends BorderPane {
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found))));
         runbook.shownRunbookProperty().addListener((obs, old, shown) ->
                 snapshot.put(OPEN_RUNBOOK, shown == null ? null : shown.id()));
+        // Last time belongs to the runbook the alert opened: another runbook shown takes it away.
+        runbook.shownRunbookProperty().addListener((obs, old, shown) -> {
+            if (alertRunbook != null && (shown == null || !shown.id().equals(alertRunbook))) {
+                alertRunbook = null;
+                history.lastTime().hide();
+            }
+        });
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -186,7 +195,11 @@ public final class ConsoleWindow extends BorderPane {
         leftStrip.setMinWidth(32);
         leftStrip.setMaxWidth(32);
         leftStrip.setPadding(new javafx.geometry.Insets(4, 2, 4, 2));
-        split = new SplitPane(left, runbook, side);
+        // The runbook's column: Last time above the page when the runbook was opened from an alert.
+        javafx.scene.layout.VBox runbookColumn = new javafx.scene.layout.VBox(history.lastTime(), runbook);
+        javafx.scene.layout.VBox.setVgrow(runbook, javafx.scene.layout.Priority.ALWAYS);
+        runbookColumn.setMinWidth(240);
+        split = new SplitPane(left, runbookColumn, side);
         // A terminal taking the keys (a step sent to it, a new one) comes out from under a result laid over it.
         terminals.focusWithinProperty().addListener((obs, was, within) -> {
             if (within) {
@@ -542,6 +555,8 @@ public final class ConsoleWindow extends BorderPane {
     private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
         steps.useAlert(opened.variables());
         queries.useAlert(opened.variables());
+        alertRunbook = opened.runbook().map(dev.baton.runbook.Runbook::id).orElse(null);
+        history.lastTime().show(opened.row().alert().alertname(), opened.row().alert().labels());
         opened.runbook().ifPresent(found -> opened.row().section().ifPresentOrElse(
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found)));
         status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()

@@ -20,6 +20,7 @@ public final class HistoryActions {
     private final Supplier<Window> owner;
     private final HistorySearchPane searchPane;
     private final BiConsumer<Region, Boolean> place;
+    private final LastTimePane lastTime;
 
     /**
      * @param place lays a pane over the terminals (true) or takes it away (false)
@@ -32,6 +33,7 @@ public final class HistoryActions {
         this.owner = owner;
         this.place = place;
         this.searchPane = new HistorySearchPane(history, background, this::open, this::closeSearch);
+        this.lastTime = new LastTimePane(history, background, this::open);
         history.onCaughtUp(update -> {
             if (!update.tampered().isEmpty()) {
                 String names = String.join(", ", update.tampered().stream().map(t -> t.incident()).toList());
@@ -43,6 +45,11 @@ public final class HistoryActions {
 
     public IncidentHistory history() {
         return history;
+    }
+
+    /** The Last time panel, shown above a runbook opened from an alert. */
+    public LastTimePane lastTime() {
+        return lastTime;
     }
 
     /** Ctrl+Shift+F: the search pane over the terminals, the cursor in its query. */
