@@ -183,17 +183,23 @@ public final class HistoryBenchmark {
         }
         double[] times = new double[1000];
         long found = 0;
+        long cpuStart = 0;
         for (int i = 0; i < queries.size(); i++) {
             long t0 = System.nanoTime();
             found += index.search(queries.get(i)).size();
             if (i >= 100) { // the first 100 warm the JIT and the page cache
                 times[i - 100] = (System.nanoTime() - t0) / 1e6;
             }
+            if (i == 99) {
+                cpuStart = cpu();
+            }
         }
+        double cpuPerSearch = (cpu() - cpuStart) / 1e6 / 1000;
         Arrays.sort(times);
         System.out.printf("history: search in-process, 1,000 queries (words, a node, a responder or a date; 50 newest): "
-                + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%,d hits)%n", percentile(times, 50),
-                percentile(times, 95), percentile(times, 99), times[times.length - 1], found);
+                + "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; cpu %.1f ms a search on average (%,d hits, "
+                + "load average %.1f)%n", percentile(times, 50), percentile(times, 95), percentile(times, 99),
+                times[times.length - 1], cpuPerSearch, found, OS.getSystemLoadAverage());
     }
 
     private static void lastTime(HistoryIndex index) throws IOException {
@@ -230,13 +236,17 @@ public final class HistoryBenchmark {
         double first = run(command, folder);
         run(command, folder);
         double[] times = new double[7];
+        double[] cpu = new double[7];
         for (int i = 0; i < times.length; i++) {
+            long before = childrenCpuMillis();
             times[i] = run(command, folder);
+            cpu[i] = childrenCpuMillis() - before;
         }
         Arrays.sort(times);
+        Arrays.sort(cpu);
         System.out.printf("history: `baton history search kubectl delete pod --node db07` end to end: first %.0f ms; "
-                + "repeat median %.0f ms, min %.0f ms, max %.0f ms (load average %.1f)%n", first, times[times.length / 2],
-                times[0], times[times.length - 1], OS.getSystemLoadAverage());
+                + "repeat median %.0f ms (cpu %.0f ms), min %.0f ms, max %.0f ms (load average %.1f)%n", first,
+                times[times.length / 2], cpu[cpu.length / 2], times[0], times[times.length - 1], OS.getSystemLoadAverage());
     }
 
     private static double run(List<String> command, Path folder) throws IOException, InterruptedException {
@@ -250,6 +260,17 @@ public final class HistoryBenchmark {
             throw new IOException(String.join(" ", command) + " exited with " + exit);
         }
         return elapsed;
+    }
+
+    /** CPU time of this process's finished children, from /proc (Linux); 0 where there is none. */
+    private static long childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10; // cutime + cstime, USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** CPU time of this JVM, in nanoseconds: on a shared machine, wall time also counts waiting for a core. */
