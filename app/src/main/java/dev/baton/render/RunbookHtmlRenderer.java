@@ -47,6 +47,13 @@ public final class RunbookHtmlRenderer {
     /** @param runs the earlier runs of step N (1-based), newest first, shown beside it */
     public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
             java.util.function.IntFunction<List<StepHistory>> runs, boolean dark) {
+        return render(runbook, source, links, ticked, runs, step -> null, dark);
+    }
+
+    /** @param recall what past incidents say of step N (1-based), or null: shown under its runs */
+    public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
+            java.util.function.IntFunction<List<StepHistory>> runs, java.util.function.IntFunction<StepRecall> recall,
+            boolean dark) {
         Node document = parser.parseDocument(source);
         Document scope = new Document();
         for (Node block : parser.blocksOf(document, runbook.anchor())) {
@@ -54,7 +61,7 @@ public final class RunbookHtmlRenderer {
         }
         List<String[]> toc = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
-                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked, runs))
+                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked, runs, recall))
                 .attributeProviderFactory(context -> new HeadingIds(toc))
                 .extensions(RunbookParser.EXTENSIONS)
                 .escapeHtml(true)

@@ -150,6 +150,14 @@ public final class ConsoleWindow extends BorderPane {
         session.addListener(past);
         history = new dev.baton.ui.history.HistoryActions(past, background,
                 () -> getScene() == null ? null : getScene().getWindow(), this::placeOverSide, say);
+        // Step memory under each step, read as the page renders (off the FX thread); none while the index is unreadable.
+        runbook.setRecall(id -> {
+            try {
+                return dev.baton.session.StepMemoryWords.of(past.stepMemory(id));
+            } catch (java.io.IOException | RuntimeException e) {
+                return java.util.Map.of();
+            }
+        });
         past.catchUpNow();
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
