@@ -23,7 +23,7 @@ public final class BatonCommand implements Runnable {
     private static final class Commands {
         static final List<Class<?>> ALL = List.of(InspectCommand.class, LintCommand.class, SearchCommand.class,
                 AlertCommand.class, AlertsCommand.class, OpenAlertCommand.class, RunCommand.class, TimelineCommand.class,
-                IncidentCommand.class, BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
+                IncidentCommand.class, HistoryCommand.class, BundleCommand.class, QueryCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class);
     }
 
     @Option(names = "--runbooks", paramLabel = "DIR",

@@ -188,6 +188,29 @@ public final class Timeline implements AutoCloseable {
     }
 
     /**
+     * Reads a log without opening it for writing and without taking its incident: its complete lines (a line
+     * still being written is left for the next read) and whether their chain holds, for readers such as the
+     * history index that must not change what they read.
+     */
+    public static Read read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        List<TimelineEvent> read = new ArrayList<>();
+        Verification check = check(bytes, lastNewline(bytes) + 1, read);
+        return new Read(read, check, lastNewline(bytes) + 1);
+    }
+
+    /**
+     * A log as {@link #read} found it.
+     *
+     * @param bytes how many bytes its complete lines take
+     */
+    public record Read(List<TimelineEvent> events, Verification verification, long bytes) {
+        public Read {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
      * Checks the complete lines of the first {@code length} bytes. Each line's hash is of its bytes as written, not
      * of their decoding: a byte that is not UTF-8 decodes to U+FFFD, so hashing decoded text let a line whose
      * U+FFFD was replaced by an invalid byte pass. Baton writes only UTF-8, so such a byte is also named.
@@ -249,26 +272,6 @@ public final class Timeline implements AutoCloseable {
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(end - start + 1);
         decoder.decode(in, out, true);
         return in.position() - start;
-    }
-
-    /**
-     * The events of a timeline file, read without opening it for writing (another Baton may have it open):
-     * a last line not yet complete and lines that are not events are left out.
-     */
-    public static List<TimelineEvent> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, 0, lastNewline(bytes) + 1, java.nio.charset.StandardCharsets.UTF_8);
-        List<TimelineEvent> events = new java.util.ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    events.add(parse(line));
-                } catch (IOException | RuntimeException notAnEvent) {
-                    // Verify reports such lines; a reader shows what it can.
-                }
-            }
-        }
-        return events;
     }
 
     /** One line of a timeline as an event. */

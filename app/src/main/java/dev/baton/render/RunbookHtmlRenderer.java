@@ -47,15 +47,17 @@ public final class RunbookHtmlRenderer {
     /** @param runs the earlier runs of step N (1-based), newest first, shown beside it */
     public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
             java.util.function.IntFunction<List<StepHistory>> runs, boolean dark) {
-        return render(runbook, source, links, ticked, runs, "", dark);
+        return render(runbook, source, links, ticked, runs, step -> null, "", dark);
     }
 
     /**
+     * @param recall what past incidents say of step N (1-based), or null: shown under its runs
      * @param notice a line above the runbook about where this copy came from (one from a handoff bundle); plain
      *               text, empty for none
      */
     public String render(Runbook runbook, String source, LinkPolicy links, IntPredicate ticked,
-            java.util.function.IntFunction<List<StepHistory>> runs, String notice, boolean dark) {
+            java.util.function.IntFunction<List<StepHistory>> runs, java.util.function.IntFunction<StepRecall> recall,
+            String notice, boolean dark) {
         Node document = parser.parseDocument(source);
         Document scope = new Document();
         for (Node block : parser.blocksOf(document, runbook.anchor())) {
@@ -63,7 +65,7 @@ public final class RunbookHtmlRenderer {
         }
         List<String[]> toc = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
-                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked, runs))
+                .nodeRendererFactory(context -> new RunbookNodeRenderers(context, runbook.steps(), links, ticked, runs, recall))
                 .attributeProviderFactory(context -> new HeadingIds(toc))
                 .extensions(RunbookParser.EXTENSIONS)
                 .escapeHtml(true)

@@ -32,12 +32,14 @@ final class RunbookNodeRenderers implements NodeRenderer {
     private final LinkPolicy links;
     private final IntPredicate ticked;
     private final java.util.function.IntFunction<List<StepHistory>> runs;
+    private final java.util.function.IntFunction<StepRecall> recall;
     private int nextStep;
     private int nextTask;
 
     RunbookNodeRenderers(HtmlNodeRendererContext context, List<Step> steps, LinkPolicy links, IntPredicate ticked,
-            java.util.function.IntFunction<List<StepHistory>> runs) {
+            java.util.function.IntFunction<List<StepHistory>> runs, java.util.function.IntFunction<StepRecall> recall) {
         this.runs = runs;
+        this.recall = recall;
         this.context = context;
         this.html = context.getWriter();
         this.steps = steps;
@@ -124,6 +126,7 @@ final class RunbookNodeRenderers implements NodeRenderer {
             html.tag("/div");
         }
         history(step, runs.apply(step.number()));
+        recall(step, recall.apply(step.number()));
         html.tag("/div");
         html.line();
     }
@@ -171,6 +174,22 @@ final class RunbookNodeRenderers implements NodeRenderer {
             html.tag("/a");
             html.tag("/div");
         }
+        html.tag("/div");
+    }
+
+    /** What past incidents say of the step: how often it ran and failed, and a warning when it keeps failing. */
+    private void recall(Step step, StepRecall memory) {
+        if (memory == null) {
+            return;
+        }
+        html.tag("div", Map.of("class", memory.failing() ? "step-memory failing" : "step-memory",
+                "id", "step-memory-" + step.number(), "title", memory.lastOutput()));
+        if (memory.failing()) {
+            html.tag("strong");
+            html.text("Failed the last three times it ran. ");
+            html.tag("/strong");
+        }
+        html.text(memory.summary());
         html.tag("/div");
     }
 

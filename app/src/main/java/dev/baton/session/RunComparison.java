@@ -52,7 +52,7 @@ public final class RunComparison {
     /** The run on line {@code seq} of the incident in {@code folder}. */
     public static RunOutput read(Path folder, long seq) throws IOException {
         String id = folder.getFileName().toString();
-        for (TimelineEvent line : Timeline.read(folder.resolve("timeline.jsonl"))) {
+        for (TimelineEvent line : Timeline.read(folder.resolve("timeline.jsonl")).events()) {
             if (line.seq() == seq) {
                 if (!(line.typed() instanceof IncidentEvent.RunResult run)) {
                     throw new NoSuchRun("Event " + seq + " of " + id + " is not a run on a node (it is "
@@ -85,7 +85,7 @@ public final class RunComparison {
             Path folder = store.incidentsDirectory().resolve(info.id());
             List<TimelineEvent> events;
             try {
-                events = Timeline.read(folder.resolve("timeline.jsonl"));
+                events = Timeline.read(folder.resolve("timeline.jsonl")).events();
             } catch (IOException | RuntimeException unreadable) {
                 continue;
             }

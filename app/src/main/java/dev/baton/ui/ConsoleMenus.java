@@ -49,7 +49,7 @@ final class ConsoleMenus {
                 item("Run current step", "Shortcut+Enter", steps::runCurrent),
                 item("Run current step on node…", "Shortcut+Shift+Enter", steps::runCurrentOnNode));
         Menu alerts = new Menu("Alerts", null,
-                item("Firing alerts", "Shortcut+Shift+F", () -> {
+                item("Firing alerts", "Shortcut+Shift+A", () -> {
                     window.showFiringTab();
                     firing.focusList();
                 }),
@@ -66,6 +66,7 @@ final class ConsoleMenus {
                 item("Reconnect selected node", "Shortcut+Shift+R",
                         () -> nodes.selected().ifPresent(window.sessions()::reconnect)));
         Menu incidents = new Menu("Incident", null,
+                item("Search past incidents…", "Shortcut+Shift+F", window::showHistorySearch),
                 item("New incident…", "Shortcut+I", () -> incident.lookupAll("#incident-new")
                         .forEach(button -> ((Button) button).fire())),
                 item("Save notes", "Shortcut+S", incident::saveNotes),

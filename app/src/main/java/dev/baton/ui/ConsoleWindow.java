@@ -92,6 +92,9 @@ public final class ConsoleWindow extends BorderPane {
     private final ActiveTerminal active;
     private boolean closed;
     private final HandoffBanner handoffBanner;
+    private final dev.baton.ui.history.HistoryActions history;
+    /** The runbook an alert opened, while its Last time panel is shown. */
+    private String alertRunbook;
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -152,6 +155,19 @@ public final class ConsoleWindow extends BorderPane {
                 background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say),
                 working::setSnapshots));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
+        dev.baton.session.IncidentHistory past = new dev.baton.session.IncidentHistory(session.store());
+        session.addListener(past);
+        history = new dev.baton.ui.history.HistoryActions(past, background,
+                () -> getScene() == null ? null : getScene().getWindow(), this::placeOverSide, say);
+        // Step memory under each step, read as the page renders (off the FX thread); none while the index is unreadable.
+        runbook.setRecall(id -> {
+            try {
+                return dev.baton.session.StepMemoryWords.of(past.stepMemory(id));
+            } catch (java.io.IOException | RuntimeException e) {
+                return java.util.Map.of();
+            }
+        });
+        past.catchUpNow();
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
@@ -159,6 +175,13 @@ public final class ConsoleWindow extends BorderPane {
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found))));
         runbook.shownRunbookProperty().addListener((obs, old, shown) ->
                 snapshot.put(OPEN_RUNBOOK, shown == null ? null : shown.id()));
+        // Last time belongs to the runbook the alert opened: another runbook shown takes it away.
+        runbook.shownRunbookProperty().addListener((obs, old, shown) -> {
+            if (alertRunbook != null && (shown == null || !shown.id().equals(alertRunbook))) {
+                alertRunbook = null;
+                history.lastTime().hide();
+            }
+        });
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -189,7 +212,11 @@ public final class ConsoleWindow extends BorderPane {
         leftStrip.setMinWidth(32);
         leftStrip.setMaxWidth(32);
         leftStrip.setPadding(new javafx.geometry.Insets(4, 2, 4, 2));
-        split = new SplitPane(left, runbook, side);
+        // The runbook's column: Last time above the page when the runbook was opened from an alert.
+        javafx.scene.layout.VBox runbookColumn = new javafx.scene.layout.VBox(history.lastTime(), runbook);
+        javafx.scene.layout.VBox.setVgrow(runbook, javafx.scene.layout.Priority.ALWAYS);
+        runbookColumn.setMinWidth(240);
+        split = new SplitPane(left, runbookColumn, side);
         // A terminal taking the keys (a step sent to it, a new one) comes out from under a result laid over it.
         terminals.focusWithinProperty().addListener((obs, was, within) -> {
             if (within) {
@@ -385,6 +412,15 @@ public final class ConsoleWindow extends BorderPane {
         palette.show(getScene().getWindow());
     }
 
+    /** Ctrl+Shift+F: search every past incident. */
+    void showHistorySearch() {
+        history.showSearch();
+    }
+
+    public dev.baton.ui.history.HistoryActions history() {
+        return history;
+    }
+
     void showRunbooksTab() {
         showLeftPane(true);
         left.getSelectionModel().select(0);
@@ -576,6 +612,8 @@ public final class ConsoleWindow extends BorderPane {
     private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
         steps.useAlert(opened.variables());
         queries.useAlert(opened.variables());
+        alertRunbook = opened.runbook().map(dev.baton.runbook.Runbook::id).orElse(null);
+        history.lastTime().show(opened.row().alert().alertname(), opened.row().alert().labels());
         opened.runbook().ifPresent(found -> opened.row().section().ifPresentOrElse(
                 heading -> runbook.showSection(found, heading), () -> runbook.show(found)));
         status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()
@@ -611,7 +649,7 @@ public final class ConsoleWindow extends BorderPane {
         placeOverSide(pane, shown);
     }
 
-    private void placeOverSide(javafx.scene.layout.Region pane, boolean shown) {
+    private void placeOverSide(javafx.scene.layout.Region pane, Boolean shown) {
         if (shown) {
             if (!side.getChildren().contains(pane)) {
                 pane.getStyleClass().add("over-side");
@@ -638,6 +676,7 @@ public final class ConsoleWindow extends BorderPane {
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
         team.stop();
+        history.history().close();
         incident.stop();
         firing.stop();
         runOnNode.closeWindows();

@@ -35,7 +35,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"dev.baton.runbook..", "dev.baton.step..", "dev.baton.render..",
         "dev.baton.ssh..", "dev.baton.inventory..", "dev.baton.terminal..", "dev.baton.incident..",
         "dev.baton.handoff..", "dev.baton.sources..", "dev.baton.query..", "dev.baton.alerts..",
-        "dev.baton.ansible..", "dev.baton.team.."};
+        "dev.baton.ansible..", "dev.baton.team..", "dev.baton.history.."};
 
     private static final JavaClasses BATON = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

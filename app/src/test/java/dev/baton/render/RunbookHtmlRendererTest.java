@@ -185,6 +185,18 @@ public class RunbookHtmlRendererTest {
     }
 
     @Test
+    void aStepShowsWhatPastIncidentsSayOfItEscapedAndWarnsWhenItKeepsFailing() throws Exception {
+        String source = "# R\n\n```bash\ndf -h\n```\n\n```bash\njournalctl --vacuum-size=1G\n```\n";
+        Runbook runbook = parse("r.md", source);
+        String html = renderer.render(runbook, source, new NoLinks(), n -> false, n -> List.of(), n -> n == 2
+                ? new StepRecall("Past incidents: ran 4 times, failed 3 times; last in <x>.", "Last output:\n<b>no</b>", true)
+                : null, "", false);
+        assertThat(html).contains("id=\"step-memory-2\"", "class=\"step-memory failing\"",
+                "Failed the last three times it ran.", "ran 4 times, failed 3 times; last in &lt;x&gt;.", "&lt;b&gt;no&lt;/b&gt;")
+                .doesNotContain("step-memory-1", "<x>", "<b>no</b>");
+    }
+
+    @Test
     void checklistItemsAreTickLinksShowingState() throws Exception {
         Runbook runbook = parse("c.md", "# C\n\n- [ ] first\n- [x] second\n");
         String html = renderer.render(runbook, "# C\n\n- [ ] first\n- [x] second\n", new NoLinks(), n -> n == 2, true);

@@ -104,7 +104,7 @@ class HandoffRunbooksTest {
 
         String page = new RunbookHtmlRenderer().render(copy, Files.readString(working.library().file(copy).orElseThrow()),
                 new LibraryLinkPolicy(working.library(), copy), n -> false, n -> List.of(),
-                working.notice(copy.id()).orElse(""), false);
+                n -> null, working.notice(copy.id()).orElse(""), false);
         String body = page.substring(page.indexOf("<body"));
         assertThat(body).contains("id=\"copy-notice\"").doesNotContain("<script", "<img", "href=\"file:")
                 .contains("&lt;script&gt;");

@@ -68,7 +68,7 @@ class FiringUiTest extends ConsoleTest {
             split.getDividers().get(0).setPosition(0.25);
             return null;
         });
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.A);
         ConsoleFixture.waitFor(10, () -> robot.lookup("#firing-pane").query().getParent() != null
                 && robot.lookup("#firing-pane").query().isVisible()
                 && robot.lookup("#firing-pane").query().getLayoutBounds().getWidth() > 150);

@@ -156,6 +156,15 @@ public final class RunbookView extends StackPane {
         refresh();
     }
 
+    /** What past incidents say of each step, by runbook id; read on the render thread. */
+    private volatile java.util.function.Function<String, java.util.Map<Integer, dev.baton.render.StepRecall>> recall =
+            id -> java.util.Map.of();
+
+    /** Where the page finds what past incidents say of each step (called off the FX thread). */
+    public void setRecall(java.util.function.Function<String, java.util.Map<Integer, dev.baton.render.StepRecall>> recall) {
+        this.recall = recall;
+    }
+
     /** Where the page finds each step's last runs (called off the FX thread); shown from the next render. */
     public void setRuns(java.util.function.Function<String, java.util.Map<Integer,
             java.util.List<dev.baton.render.StepHistory>>> runs) {
@@ -355,9 +364,10 @@ public final class RunbookView extends StackPane {
             Path file = lib.file(runbook).orElseThrow(() -> new IllegalStateException("no file for " + runbook.id()));
             String source = new RunbookFileReader().read(file).text();
             var stepRuns = runs.apply(runbook.id());
+            var recalled = recall.apply(runbook.id());
             return renderer.render(runbook, source, new LibraryLinkPolicy(lib, runbook),
                     n -> ticked.contains(runbook.id() + "#" + n), n -> stepRuns.getOrDefault(n, java.util.List.of()),
-                    notices.apply(runbook.id()).orElse(""), darkNow);
+                    recalled::get, notices.apply(runbook.id()).orElse(""), darkNow);
         } catch (RunbookReadException | RuntimeException e) {
             return placeholderPage("Could not show " + runbook.id() + ": " + e.getMessage());
         }
