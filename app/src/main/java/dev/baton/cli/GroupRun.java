@@ -41,7 +41,9 @@ final class GroupRun {
             SshConnector connector, FanOut.Options options) throws InterruptedException, IOException {
         String where = Targets.describe(group, nodes);
         Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
-        err.println("baton run: on " + where + ", " + options.concurrency() + " at a time, this will run:");
+        err.println("baton run: on " + where + ", " + options.concurrency() + " at a time"
+                + (options.rollout().equals(dev.baton.session.Rollout.AT_ONCE) ? "" : ", " + options.rollout().describe())
+                + ", this will run:");
         plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
         for (StepWarning warning : confirmation.warnings()) {
             err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
@@ -55,7 +57,8 @@ final class GroupRun {
             return RunCommand.REFUSED;
         }
         FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), Optional.empty());
-        FanOutRun run = fanOut.start(null, 0, plan, nodes, values, options, outcome -> { });
+        FanOut.Checkpoint checkpoint = yes ? FanOut.Checkpoint.CONTINUE_IF_SUCCEEDED : new TerminalCheckpoint(err);
+        FanOutRun run = fanOut.start(null, 0, plan, nodes, values, options, outcome -> { }, checkpoint);
         Thread cancelOnInterrupt = new Thread(run::cancel, "baton-run-interrupt");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         while (!run.await(Duration.ofHours(1))) {

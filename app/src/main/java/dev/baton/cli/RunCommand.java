@@ -18,6 +18,7 @@ import dev.baton.ssh.SshSettings;
 import dev.baton.step.ExecPlan;
 import dev.baton.session.Confirmation;
 import dev.baton.session.FanOut;
+import dev.baton.session.Rollout;
 import dev.baton.session.NodeRunning;
 import dev.baton.session.Targets;
 import dev.baton.ssh.SshPrompts;
@@ -68,6 +69,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "On a group, a node still running after this is stopped. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds = FanOut.Options.DEFAULT.perNodeTimeout().toSeconds();
+
+    @Option(names = "--canary", description = {"On several nodes, run on one first and on the rest only after it",
+            "(asked on the terminal; with --yes, only if it succeeded). Automatic for a destructive step",
+            "or one its runbook marks `changes`."})
+    boolean canary;
+
+    @Option(names = "--batch", paramLabel = "N", description = "On several nodes, run in batches of N, one after another.")
+    int batch;
+
+    @Option(names = "--stop-on-failure", description = "A batch (or the canary) with a failure leaves the rest not run.")
+    boolean stopOnFailure;
 
     @Option(names = "--json", description = "On a group, one JSON object per node instead of the grouped text.")
     boolean json;
@@ -160,8 +172,15 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
         if (where.group != null || targets.size() > 1) {
+            if (parallel < 1 || parallel > FanOut.Options.MAX_CONCURRENCY || batch < 0) {
+                err.println("baton run: --parallel is 1 to " + FanOut.Options.MAX_CONCURRENCY
+                        + " and --batch at least 1");
+                return REFUSED;
+            }
+            Rollout chosen = Rollout.forStep(plan, step.changes(), targets.size());
+            Rollout rollout = new Rollout(chosen.canary() || canary, batch, stopOnFailure);
             return new GroupRun(err, json).run(plan, given, targets, where.group, yes, connector(inventory,
-                    SshPrompts.NONE), new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)));
+                    SshPrompts.NONE), new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds), rollout));
         }
         Node node = targets.get(0);
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +56,8 @@ public final class FanOutRun {
     private final FanOut.Connections connections;
     private final NodeRunning running;
     private final FanOut.Listener listener;
+    private final FanOut.Checkpoint checkpoint;
+    private volatile CompletableFuture<Boolean> waitingForResponder;
     private final Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
     private final Set<NodeRun> started = ConcurrentHashMap.newKeySet();
     private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
@@ -64,7 +67,9 @@ public final class FanOutRun {
     private volatile boolean cancelled;
 
     FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener) {
+            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener,
+            FanOut.Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.nodes = List.copyOf(nodes);
         this.plan = plan;
         this.values = Map.copyOf(values);
@@ -89,10 +94,94 @@ public final class FanOutRun {
     }
 
     void start() {
-        for (Node node : nodes) {
-            workers.execute(() -> runOn(node));
+        List<List<Node>> batches = options.rollout().batches(nodes);
+        if (batches.size() <= 1) {
+            for (Node node : nodes) {
+                workers.execute(() -> runOn(node));
+            }
+            workers.shutdown();
+            return;
         }
-        workers.shutdown();
+        Thread stages = new Thread(() -> runInBatches(batches), "baton-fanout-batches");
+        stages.setDaemon(true);
+        stages.start();
+    }
+
+    /**
+     * One batch after another through the same workers: after the canary the responder (or the checkpoint) says
+     * whether the rest run; with stop on failure, a batch with a failure leaves the rest not run, and says why.
+     */
+    private void runInBatches(List<List<Node>> batches) {
+        try {
+            int ran = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                List<Node> batch = batches.get(i);
+                CountDownLatch batchDone = new CountDownLatch(batch.size());
+                for (Node node : batch) {
+                    workers.execute(() -> {
+                        try {
+                            runOn(node);
+                        } finally {
+                            batchDone.countDown();
+                        }
+                    });
+                }
+                batchDone.await();
+                ran += batch.size();
+                List<Node> rest = nodes.subList(ran, nodes.size());
+                if (rest.isEmpty()) {
+                    return;
+                }
+                Optional<NodeOutcome> failure = batch.stream().map(this::outcome).filter(NodeOutcome::failed)
+                        .findFirst();
+                if (cancelled) {
+                    leaveOut(rest, NodeOutcome.Status.CANCELLED, "not started: the run was cancelled");
+                    return;
+                }
+                if (options.rollout().stopOnFailure() && failure.isPresent()) {
+                    leaveOut(rest, NodeOutcome.Status.NOT_RUN, "not run (stopped after failure on "
+                            + failure.get().name() + ")");
+                    return;
+                }
+                if (i == 0 && options.rollout().canary()) {
+                    NodeOutcome canary = outcome(batch.get(0));
+                    CompletableFuture<Boolean> answer = checkpoint.proceed(new FanOut.CanaryDone(canary, rest.size()));
+                    waitingForResponder = answer;
+                    if (cancelled) {
+                        answer.complete(false);
+                    }
+                    boolean proceed = answer.exceptionally(failed -> false).join();
+                    waitingForResponder = null;
+                    if (!proceed || cancelled) {
+                        leaveOut(rest, cancelled ? NodeOutcome.Status.CANCELLED : NodeOutcome.Status.NOT_RUN,
+                                cancelled ? "not started: the run was cancelled"
+                                        : canary.failed() ? "not run (stopped after failure on " + canary.name() + ")"
+                                        : "not run (stopped after the canary on " + canary.name() + ")");
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    /** Whether the canary has ended and the run waits for the responder's word. */
+    public boolean awaitingResponder() {
+        return waitingForResponder != null;
+    }
+
+    private void leaveOut(List<Node> rest, NodeOutcome.Status status, String reason) {
+        for (Node node : rest) {
+            update(node.name(), ended(node, status, reason));
+            running.recordNotStarted(node, plan, reason, values);
+            finished.countDown();
+        }
+        if (finished.getCount() == 0) {
+            timer.shutdownNow();
+        }
     }
 
     public ExecPlan plan() {
@@ -152,6 +241,10 @@ public final class FanOutRun {
     public void cancel() {
         cancelled = true;
         started.forEach(NodeRun::cancel);
+        CompletableFuture<Boolean> asking = waitingForResponder;
+        if (asking != null) {
+            asking.complete(false);
+        }
     }
 
     public boolean isCancelled() {
