@@ -27,11 +27,24 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
     private static final String ALL = "All nodes";
 
     /** The nodes chosen, and the group they were chosen as (null when picked by hand). */
-    public record Choice(List<Node> nodes, String group) {
+    /**
+     * @param canary        one node first, whatever the step (a changing step gets it anyway)
+     * @param batchSize     batches of this many one after another; 0: all at once
+     * @param stopOnFailure a batch with a failure leaves the rest not run
+     */
+    public record Choice(List<Node> nodes, String group, boolean canary, int batchSize, boolean stopOnFailure) {
+        public Choice(List<Node> nodes, String group) {
+            this(nodes, group, false, 0, false);
+        }
+
         public String describe() {
             return Targets.describe(group, nodes);
         }
     }
+
+    private final javafx.scene.control.CheckBox canary = new javafx.scene.control.CheckBox("Canary first");
+    private final javafx.scene.control.Spinner<Integer> batch = new javafx.scene.control.Spinner<>(0, 1000, 0);
+    private final javafx.scene.control.CheckBox stopOnFailure = new javafx.scene.control.CheckBox("Stop on failure");
 
     private final ListView<Node> list = new ListView<>();
     private final ComboBox<String> group = new ComboBox<>();
@@ -73,7 +86,14 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
                 count.setText(list.getSelectionModel().getSelectedItems().size() + " selected"));
         count.setText(list.getSelectionModel().getSelectedItems().size() + " selected");
         HBox.setHgrow(filter, Priority.ALWAYS);
-        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, count));
+        canary.setId("run-canary");
+        batch.setId("run-batch");
+        batch.setEditable(true);
+        batch.setPrefWidth(80);
+        stopOnFailure.setId("run-stop-on-failure");
+        HBox rollout = new HBox(8, canary, new Label("Batches of (0: all)"), batch, stopOnFailure);
+        rollout.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, count, rollout));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
         // OK with nothing chosen would do nothing, silently: it cannot be pressed then.
@@ -98,6 +118,7 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         List<Node> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
         boolean wholeGroup = !ALL.equals(group.getValue()) && filter.getText().isBlank()
                 && chosen.size() == list.getItems().size();
-        return new Choice(chosen, wholeGroup ? group.getValue() : null);
+        return new Choice(chosen, wholeGroup ? group.getValue() : null, canary.isSelected(), batch.getValue(),
+                stopOnFailure.isSelected());
     }
 }

@@ -91,8 +91,11 @@ public final class RunOnNode {
         }
         FanOutWindow window = new FanOutWindow(fanOut, runbook.get(), step.number(), names, background, notes,
                 this::dock);
-        window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
-                outcome -> { }));
+        dev.baton.session.Rollout automatic = dev.baton.session.Rollout.forStep(plan, step.changes(), chosen.size());
+        dev.baton.session.Rollout rollout = new dev.baton.session.Rollout(automatic.canary() || choice.get().canary(),
+                choice.get().batchSize(), choice.get().stopOnFailure());
+        window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values,
+                FanOut.Options.DEFAULT.with(rollout), outcome -> { }, window::askAfterCanary));
     }
 
     private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {
