@@ -1,8 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.inventory.Node;
 import dev.baton.session.Confirmation;
 import dev.baton.session.FanOut;
@@ -70,7 +67,7 @@ final class GroupRun {
             // Interrupted: the hook is cancelling the run.
         }
         if (json) {
-            System.out.println(asJson(run));
+            writeJson(run, System.out);
         } else {
             System.out.print(Printable.lines(FanOutSummary.text(run)));
         }
@@ -94,30 +91,38 @@ final class GroupRun {
         return outcomes.stream().allMatch(o -> o.status() == NodeOutcome.Status.SUCCEEDED) ? 0 : 1;
     }
 
-    private static String asJson(FanOutRun run) {
-        ObjectMapper mapper = Printable.jsonMapper();
-        ArrayNode nodes = mapper.createArrayNode();
-        for (NodeOutcome outcome : run.outcomes()) {
-            ObjectNode node = nodes.addObject();
-            node.put("node", outcome.name());
-            node.put("address", outcome.node().address());
-            node.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
-            if (outcome.exit() != null) {
-                node.put("exit", outcome.exit());
-            } else {
-                node.putNull("exit");
+    /**
+     * One JSON object per node, written as it goes: a thousand nodes' outputs are never one tree and one string
+     * in memory at once.
+     */
+    private static void writeJson(FanOutRun run, java.io.OutputStream to) throws IOException {
+        Map<String, String> sameAs = new java.util.HashMap<>();
+        for (dev.baton.session.OutputGroup group : run.groups()) {
+            group.members().forEach(member -> sameAs.put(member.name(), group.representative().name()));
+        }
+        try (com.fasterxml.jackson.core.JsonGenerator json = Printable.jsonMapper().getFactory().createGenerator(to)) {
+            json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (NodeOutcome outcome : run.outcomes()) {
+                json.writeStartObject();
+                json.writeStringField("node", outcome.name());
+                json.writeStringField("address", outcome.node().address());
+                json.writeStringField("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+                if (outcome.exit() != null) {
+                    json.writeNumberField("exit", outcome.exit());
+                } else {
+                    json.writeNullField("exit");
+                }
+                json.writeNumberField("durationMs", outcome.duration().toMillis());
+                json.writeStringField("reason", outcome.reason());
+                json.writeStringField("stdout", outcome.result() == null ? "" : outcome.result().stdout().text());
+                json.writeStringField("stderr", outcome.result() == null ? "" : outcome.result().stderr().text());
+                json.writeStringField("sameOutputAs", sameAs.getOrDefault(outcome.name(), outcome.name()));
+                json.writeEndObject();
             }
-            node.put("durationMs", outcome.duration().toMillis());
-            node.put("reason", outcome.reason());
-            node.put("stdout", outcome.result() == null ? "" : outcome.result().stdout().text());
-            node.put("stderr", outcome.result() == null ? "" : outcome.result().stderr().text());
-            node.put("sameOutputAs", run.groups().stream().filter(g -> g.members().contains(outcome))
-                    .findFirst().map(g -> g.representative().name()).orElse(outcome.name()));
+            json.writeEndArray();
         }
-        try {
-            return mapper.writeValueAsString(nodes);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of text and numbers is always JSON", e);
-        }
+        to.write('\n');
     }
 }
