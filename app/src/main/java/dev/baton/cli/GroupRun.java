@@ -1,8 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.inventory.Node;
 import dev.baton.session.Confirmation;
 import dev.baton.session.Engine;
@@ -47,7 +44,9 @@ final class GroupRun {
         String where = Targets.describe(group, nodes);
         Confirmation confirmation = NodeRunning.confirmation(plan, nodes);
         err.println("baton run: on " + where + ", " + options.concurrency() + " at a time"
-                + (engine == Engine.SSH ? "" : " through " + engine.label()) + ", this will run:");
+                + (engine == Engine.SSH ? "" : " through " + engine.label())
+                + (options.rollout().equals(dev.baton.session.Rollout.AT_ONCE) ? "" : ", " + options.rollout().describe())
+                + ", this will run:");
         plan.shownText().lines().forEach(line -> err.println("    " + Printable.of(line)));
         for (StepWarning warning : confirmation.warnings()) {
             err.println("baton run: warning: " + warning.kind().jsonName() + ": " + Printable.of(warning.detail()));
@@ -61,9 +60,10 @@ final class GroupRun {
             return RunCommand.REFUSED;
         }
         FanOut fanOut = new FanOut(FanOut.Connections.opening(connector), OutputSpool.defaultDirectory(), incident);
+        FanOut.Checkpoint checkpoint = yes ? FanOut.Checkpoint.CONTINUE_IF_SUCCEEDED : new TerminalCheckpoint(err);
         FanOutRun run;
         try {
-            run = fanOut.start(runbook, step, plan, nodes, values, options, engine, outcome -> { });
+            run = fanOut.start(runbook, step, plan, nodes, values, options, engine, outcome -> { }, checkpoint);
         } catch (IOException refused) {
             // Ansible missing, an inventory it rejects, no host matched: nothing ran, nothing was recorded.
             err.println("baton run: " + Printable.lines(refused.getMessage()));
@@ -83,7 +83,7 @@ final class GroupRun {
             err.println("baton run: " + Printable.of(run.engineNote()));
         }
         if (json) {
-            System.out.println(asJson(run));
+            writeJson(run, System.out);
         } else {
             System.out.print(Printable.lines(FanOutSummary.text(run)));
         }
@@ -115,29 +115,37 @@ final class GroupRun {
         return outcomes.stream().allMatch(o -> o.status() == NodeOutcome.Status.SUCCEEDED) ? 0 : 1;
     }
 
-    private static String asJson(FanOutRun run) {
-        ObjectMapper mapper = Printable.jsonMapper();
-        ArrayNode nodes = mapper.createArrayNode();
-        for (NodeOutcome outcome : run.outcomes()) {
-            ObjectNode node = nodes.addObject();
-            node.put("node", outcome.name());
-            node.put("address", outcome.node().address());
-            node.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("engine", run.engine().id());
-            if (outcome.exit() != null) {
-                node.put("exit", outcome.exit());
+    /**
+     * One JSON object per node, written as it goes: a thousand nodes' outputs are never one tree and one string
+     * in memory at once.
+     */
+    private static void writeJson(FanOutRun run, java.io.OutputStream to) throws IOException {
+        Map<String, String> sameAs = new java.util.HashMap<>();
+        for (dev.baton.session.OutputGroup group : run.groups()) {
+            group.members().forEach(member -> sameAs.put(member.name(), group.representative().name()));
+        }
+        try (com.fasterxml.jackson.core.JsonGenerator json = Printable.jsonMapper().getFactory().createGenerator(to)) {
+            json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (NodeOutcome outcome : run.outcomes()) {
+                json.writeStartObject();
+                json.writeStringField("node", outcome.name());
+                json.writeStringField("address", outcome.node().address());
+                json.writeStringField("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+                json.writeStringField("engine", run.engine().id());
+                if (outcome.exit() != null) {
+                    json.writeNumberField("exit", outcome.exit());
+                }
+                json.writeNumberField("durationMs", outcome.duration().toMillis());
+                json.writeStringField("reason", outcome.reason());
+                json.writeStringField("stdout", outcome.result() == null ? "" : outcome.result().stdout().text());
+                json.writeStringField("stderr", outcome.result() == null ? "" : outcome.result().stderr().text());
+                json.writeStringField("sameOutputAs", sameAs.getOrDefault(outcome.name(), outcome.name()));
+                json.writeEndObject();
             }
-            node.put("durationMs", outcome.duration().toMillis());
-            node.put("reason", outcome.reason());
-            node.put("stdout", outcome.result() == null ? "" : outcome.result().stdout().text());
-            node.put("stderr", outcome.result() == null ? "" : outcome.result().stderr().text());
-            node.put("sameOutputAs", run.groups().stream().filter(g -> g.members().contains(outcome))
-                    .findFirst().map(g -> g.representative().name()).orElse(outcome.name()));
+            json.writeEndArray();
         }
-        try {
-            return Printable.json(nodes);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of text and numbers is always JSON", e);
-        }
+        to.write('\n');
     }
 }

@@ -19,6 +19,7 @@ import dev.baton.step.ExecPlan;
 import dev.baton.session.Confirmation;
 import dev.baton.session.Engine;
 import dev.baton.session.FanOut;
+import dev.baton.session.Rollout;
 import dev.baton.session.NodeRunning;
 import dev.baton.session.Targets;
 import dev.baton.ssh.SshPrompts;
@@ -75,6 +76,17 @@ final class RunCommand implements Callable<Integer> {
             "the ansible command (ad-hoc shell, the project's ansible.cfg). Default: ansible for nodes whose inventory",
             "says baton_engine=ansible or lies beside an ansible.cfg, else ssh."})
     String engine;
+
+    @Option(names = "--canary", description = {"On several nodes, run on one first and on the rest only after it",
+            "(asked on the terminal; with --yes, only if it succeeded). Automatic for a destructive step",
+            "or one its runbook marks `changes`."})
+    boolean canary;
+
+    @Option(names = "--batch", paramLabel = "N", description = "On several nodes, run in batches of N, one after another.")
+    int batch;
+
+    @Option(names = "--stop-on-failure", description = "A batch (or the canary) with a failure leaves the rest not run.")
+    boolean stopOnFailure;
 
     @Option(names = "--json", description = "On a group, one JSON object per node instead of the grouped text.")
     boolean json;
@@ -181,10 +193,17 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
         if (where.group != null || targets.size() > 1 || chosen == Engine.ANSIBLE) {
+            if (parallel < 1 || parallel > FanOut.Options.MAX_CONCURRENCY || batch < 0) {
+                err.println("baton run: --parallel is 1 to " + FanOut.Options.MAX_CONCURRENCY
+                        + " and --batch at least 1");
+                return REFUSED;
+            }
+            Rollout suggested = Rollout.forStep(plan, step.changes(), targets.size());
+            Rollout rollout = new Rollout(suggested.canary() || canary, batch, stopOnFailure);
             try (RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
                 int status = new GroupRun(err, json, recording.session()).run(runbook, step.number(), plan, given,
                         targets, where.group, yes, connector(inventory, SshPrompts.NONE),
-                        new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds)), chosen);
+                        new FanOut.Options(parallel, Duration.ofSeconds(timeoutSeconds), rollout), chosen);
                 if (status != REFUSED) {
                     recording.await(java.util.concurrent.CompletableFuture.completedFuture(null));
                 }

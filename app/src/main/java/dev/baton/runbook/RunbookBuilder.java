@@ -99,7 +99,7 @@ final class RunbookBuilder extends AbstractVisitor {
             List<dev.baton.step.StepWarning> warnings = new java.util.ArrayList<>(step.warnings());
             warnings.addAll(added);
             return new Step(step.number(), step.sectionPath(), step.label(), step.language(), step.kind(),
-                    step.command(), step.placeholders(), warnings, step.line());
+                    step.command(), step.placeholders(), warnings, step.line(), "", null, step.changes());
         }).toList();
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
  * @param line         1-based line of the opening fence
  * @param expectedOutput what the author pasted as the commands' output (a transcript's lines between prompts), or empty
  * @param session      for a {@link StepKind#SESSION} step, the client it opens and the lines typed inside; else null
+ * @param changes      the runbook marks it as changing what it runs on (the info string's word {@code changes}):
+ *                     on several nodes it runs on one first, as a destructive step does
  */
 public record Step(
         int number,
@@ -27,7 +29,16 @@ public record Step(
         List<StepWarning> warnings,
         int line,
         String expectedOutput,
-        dev.baton.step.ClientSession session) {
+        dev.baton.step.ClientSession session,
+        boolean changes) {
+
+    /** A step the runbook does not mark as changing. */
+    public Step(int number, List<String> sectionPath, String label, String language, StepKind kind, String command,
+            List<String> placeholders, List<StepWarning> warnings, int line, String expectedOutput,
+            dev.baton.step.ClientSession session) {
+        this(number, sectionPath, label, language, kind, command, placeholders, warnings, line, expectedOutput, session,
+                false);
+    }
 
     /** A step with no expected output that opens no client. */
     public Step(int number, List<String> sectionPath, String label, String language, StepKind kind, String command,

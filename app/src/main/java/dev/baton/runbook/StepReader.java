@@ -73,7 +73,21 @@ final class StepReader {
         return new Step(number, sectionPath, label, language, kind, command,
                 kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
                 kind.runnable() ? warnings.of(command) : hiddenOnly(command),
-                line, expected, session);
+                line, expected, session, marksChanges(info));
+    }
+
+    /** {@code ```bash changes}: the runbook says the step changes what it runs on. */
+    static boolean marksChanges(String info) {
+        if (info == null) {
+            return false;
+        }
+        String[] words = info.strip().split("[\\s{},]+");
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].equalsIgnoreCase("changes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The output pasted between a client's prompts, set by the last {@link #clientSession} that found one. */

@@ -54,6 +54,8 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     private volatile boolean cancelled;
     private volatile AnsibleProcess process;
     private FanOutRun run;
+    /** How many batches have started: they run one after another, never two at once. */
+    private int batches;
 
     AnsibleEngine(Prepared prepared, ExecPlan plan, Map<String, String> values, List<Node> nodes, Path spoolDirectory,
             Optional<IncidentSession> incident) {
@@ -113,21 +115,35 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     }
 
     @Override
-    public void start(FanOutRun started) {
+    public void start(FanOutRun started, List<Node> batch) {
         this.run = started;
-        for (NodeOutcome waiting : started.outcomes()) {
-            started.report(waiting.with(NodeOutcome.Status.RUNNING));
+        for (Node node : batch) {
+            started.report(NodeOutcome.waiting(node).with(NodeOutcome.Status.RUNNING));
         }
+        List<String> names = batch.stream().map(Node::name).toList();
+        AnsibleInvocation first = prepared.invocation();
+        AnsibleInvocation invocation;
         try {
-            process = AnsibleProcess.start(prepared.command(), prepared.invocation(), this::hostEnded);
+            // A batch after the first gets a --tree folder of its own: each batch's is removed when it ends.
+            Path tree = first.treeDirectory() == null || batches++ == 0 ? first.treeDirectory()
+                    : privateFolder(spoolDirectory);
+            invocation = new AnsibleInvocation(first.pattern(), first.inventory(), names, first.forks(),
+                    first.taskTimeout(), first.step(), first.workingDirectory(), tree);
+            process = AnsibleProcess.start(prepared.command(), invocation, this::hostEnded);
         } catch (IOException e) {
             String reason = "Ansible could not be started: " + e.getMessage();
-            byName.values().forEach(node -> endUnreported(node, NodeOutcome.Status.FAILED, reason));
+            batch.forEach(node -> endUnreported(node, NodeOutcome.Status.FAILED, reason));
             return;
         }
-        Thread waiter = new Thread(this::awaitEnd, "baton-ansible-wait");
+        AnsibleProcess batchProcess = process;
+        Thread waiter = new Thread(() -> awaitEnd(batchProcess, invocation), "baton-ansible-wait");
         waiter.setDaemon(true);
         waiter.start();
+    }
+
+    @Override
+    public void leftOut(Node node, String reason) {
+        record(RunResult.notStarted(node.name(), plan.command(), reason));
     }
 
     @Override
@@ -143,7 +159,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         stopper.start();
     }
 
-    private void awaitEnd() {
+    private void awaitEnd(AnsibleProcess process, AnsibleInvocation invocation) {
         int exit;
         try {
             exit = process.await();
@@ -152,7 +168,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             return;
         }
         Set<String> reported = process.reported();
-        List<String> unreported = byName.keySet().stream().filter(name -> !reported.contains(name)).toList();
+        List<String> unreported = invocation.limit().stream().filter(name -> !reported.contains(name)).toList();
         if (cancelled && !unreported.isEmpty()) {
             run.engineNote("Ansible was stopped. The command may still be running on " + String.join(", ", unreported)
                     + ": Ansible reports a host only when its command ends.");
@@ -170,7 +186,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
                                 + (diagnostics.isEmpty() ? "" : ": " + diagnostics));
             }
         }
-        Path tree = prepared.invocation().treeDirectory();
+        Path tree = invocation.treeDirectory();
         if (tree != null) {
             deleteTree(tree);
         }

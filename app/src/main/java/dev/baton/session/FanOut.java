@@ -28,14 +28,38 @@ public final class FanOut {
      * @param concurrency    at most this many nodes connect or run at once
      * @param perNodeTimeout a node still running after this is cancelled (TERM, then KILL, then close)
      */
-    public record Options(int concurrency, Duration perNodeTimeout) {
+    public record Options(int concurrency, Duration perNodeTimeout, Rollout rollout) {
         public static final Options DEFAULT = new Options(32, Duration.ofMinutes(10));
+        /** The most nodes at once: each holds a connection, a reading thread and its output streams. */
+        public static final int MAX_CONCURRENCY = 256;
 
         public Options {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
+            if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+                throw new IllegalArgumentException("nodes at once must be between 1 and " + MAX_CONCURRENCY + ", not "
+                        + concurrency);
             }
         }
+
+        public Options(int concurrency, Duration perNodeTimeout) {
+            this(concurrency, perNodeTimeout, Rollout.AT_ONCE);
+        }
+
+        public Options with(Rollout next) {
+            return new Options(concurrency, perNodeTimeout, next);
+        }
+    }
+
+    /** The canary has ended; {@code remaining} nodes wait for the responder's word. */
+    public record CanaryDone(NodeOutcome canary, int remaining) {}
+
+    /** Asked once the canary has ended whether the rest run; the run waits for the answer (off the caller's thread). */
+    @FunctionalInterface
+    public interface Checkpoint {
+        /** Unattended ({@code --yes}): the rest run only if the canary succeeded. */
+        Checkpoint CONTINUE_IF_SUCCEEDED = done -> CompletableFuture.completedFuture(
+                done.canary().status() == NodeOutcome.Status.SUCCEEDED);
+
+        CompletableFuture<Boolean> proceed(CanaryDone done);
     }
 
     /** Where a node's connection comes from. A connection this fan-out opened, it closes again. */
@@ -101,8 +125,14 @@ public final class FanOut {
      */
     public FanOutRun start(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values,
             Options options, Engine engine, Listener listener) throws IOException {
+        return start(runbook, step, plan, nodes, values, options, engine, listener, Checkpoint.CONTINUE_IF_SUCCEEDED);
+    }
+
+    /** As above; with a canary, {@code checkpoint} decides whether the rest run, through either engine. */
+    public FanOutRun start(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values,
+            Options options, Engine engine, Listener listener, Checkpoint checkpoint) throws IOException {
         if (engine == Engine.SSH) {
-            return start(runbook, step, plan, nodes, values, options, listener);
+            return start(runbook, step, plan, nodes, values, options, listener, checkpoint);
         }
         if (incident.isPresent()) {
             Optional<dev.baton.incident.IncidentEvent.HandoffExported> exported = incident.get().handedOff().join();
@@ -114,7 +144,7 @@ public final class FanOut {
         incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
                 nodes.stream().map(Node::name).toList(), values, options.concurrency(), Engine.ANSIBLE.id(),
                 prepared.command().version(), prepared.shownCommand()));
-        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, Engine.ANSIBLE,
+        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, checkpoint, Engine.ANSIBLE,
                 new AnsibleEngine(prepared, plan, values, nodes, spoolDirectory, incident));
         run.start();
         return run;
@@ -123,11 +153,17 @@ public final class FanOut {
     /** Starts the run on every node and returns at once; the run goes into the timeline first. */
     public FanOutRun start(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values,
             Options options, Listener listener) {
+        return start(runbook, step, plan, nodes, values, options, listener, Checkpoint.CONTINUE_IF_SUCCEEDED);
+    }
+
+    /** As above; with a canary, {@code checkpoint} decides whether the rest run. */
+    public FanOutRun start(Runbook runbook, int step, ExecPlan plan, List<Node> nodes, Map<String, String> values,
+            Options options, Listener listener, Checkpoint checkpoint) {
         incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
                 nodes.stream().map(Node::name).toList(), values, options.concurrency()));
         NodeRunning running = new NodeRunning(node -> connections.open(node), spoolDirectory, incident,
                 MEMORY_PER_NODE);
-        FanOutRun run = new FanOutRun(nodes, plan, values, options, connections, running, listener);
+        FanOutRun run = new FanOutRun(nodes, plan, values, options, connections, running, listener, checkpoint);
         run.start();
         return run;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +56,8 @@ public final class FanOutRun {
     private final FanOut.Connections connections;
     private final NodeRunning running;
     private final FanOut.Listener listener;
+    private final FanOut.Checkpoint checkpoint;
+    private volatile CompletableFuture<Boolean> waitingForResponder;
     private final Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
     private final Set<NodeRun> started = ConcurrentHashMap.newKeySet();
     private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
@@ -67,29 +70,36 @@ public final class FanOutRun {
     private final EngineRun external;
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private volatile String engineNote = "";
+    /** The batch an engine of its own runs now: each of its nodes' ends counts down. */
+    private volatile CountDownLatch batchEnds;
 
     /** A run through an engine other than Baton's own SSH, which reports each node with {@link #report}. */
     interface EngineRun {
-        /** Starts the nodes and returns at once. */
-        void start(FanOutRun run);
+        /** Starts these nodes (all of the run's, or one batch of them) and returns at once. */
+        void start(FanOutRun run, List<Node> batch);
+
+        /** Records that this node was left out of the run (a stop after a canary or a failure), and why. */
+        void leftOut(Node node, String reason);
 
         /** Stops what runs; the nodes not yet ended are reported as they end. */
         void cancel();
     }
 
     FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener) {
-        this(nodes, plan, values, options, connections, running, listener, Engine.SSH, null);
+            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener,
+            FanOut.Checkpoint checkpoint) {
+        this(nodes, plan, values, options, connections, running, listener, checkpoint, Engine.SSH, null);
     }
 
     FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Listener listener, Engine engine, EngineRun external) {
-        this(nodes, plan, values, options, null, null, listener, engine, external);
+            FanOut.Listener listener, FanOut.Checkpoint checkpoint, Engine engine, EngineRun external) {
+        this(nodes, plan, values, options, null, null, listener, checkpoint, engine, external);
     }
 
     private FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener, Engine engine,
-            EngineRun external) {
+            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener,
+            FanOut.Checkpoint checkpoint, Engine engine, EngineRun external) {
+        this.checkpoint = checkpoint;
         this.engine = engine;
         this.external = external;
         this.nodes = List.copyOf(nodes);
@@ -119,14 +129,110 @@ public final class FanOutRun {
     }
 
     void start() {
-        if (external != null) {
-            external.start(this);
+        List<List<Node>> batches = options.rollout().batches(nodes);
+        if (batches.size() <= 1) {
+            if (external != null) {
+                external.start(this, nodes);
+                return;
+            }
+            for (Node node : nodes) {
+                workers.execute(() -> runOn(node));
+            }
+            workers.shutdown();
             return;
         }
-        for (Node node : nodes) {
-            workers.execute(() -> runOn(node));
+        Thread stages = new Thread(() -> runInBatches(batches), "baton-fanout-batches");
+        stages.setDaemon(true);
+        stages.start();
+    }
+
+    /**
+     * One batch after another through the same workers: after the canary the responder (or the checkpoint) says
+     * whether the rest run; with stop on failure, a batch with a failure leaves the rest not run, and says why.
+     */
+    private void runInBatches(List<List<Node>> batches) {
+        try {
+            int ran = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                List<Node> batch = batches.get(i);
+                CountDownLatch batchDone = new CountDownLatch(batch.size());
+                if (external != null) {
+                    batchEnds = batchDone;
+                    external.start(this, batch);
+                } else {
+                    for (Node node : batch) {
+                        workers.execute(() -> {
+                            try {
+                                runOn(node);
+                            } finally {
+                                batchDone.countDown();
+                            }
+                        });
+                    }
+                }
+                batchDone.await();
+                ran += batch.size();
+                List<Node> rest = nodes.subList(ran, nodes.size());
+                if (rest.isEmpty()) {
+                    return;
+                }
+                Optional<NodeOutcome> failure = batch.stream().map(this::outcome).filter(NodeOutcome::failed)
+                        .findFirst();
+                if (cancelled) {
+                    leaveOut(rest, NodeOutcome.Status.CANCELLED, "not started: the run was cancelled");
+                    return;
+                }
+                if (options.rollout().stopOnFailure() && failure.isPresent()) {
+                    leaveOut(rest, NodeOutcome.Status.NOT_RUN, "not run (stopped after failure on "
+                            + failure.get().name() + ")");
+                    return;
+                }
+                if (i == 0 && options.rollout().canary()) {
+                    NodeOutcome canary = outcome(batch.get(0));
+                    CompletableFuture<Boolean> answer = checkpoint.proceed(new FanOut.CanaryDone(canary, rest.size()));
+                    waitingForResponder = answer;
+                    if (cancelled) {
+                        answer.complete(false);
+                    }
+                    boolean proceed = answer.exceptionally(failed -> false).join();
+                    waitingForResponder = null;
+                    if (!proceed || cancelled) {
+                        leaveOut(rest, cancelled ? NodeOutcome.Status.CANCELLED : NodeOutcome.Status.NOT_RUN,
+                                cancelled ? "not started: the run was cancelled"
+                                        : canary.failed() ? "not run (stopped after failure on " + canary.name() + ")"
+                                        : "not run (stopped after the canary on " + canary.name() + ")");
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (workers != null) {
+                workers.shutdown();
+            }
         }
-        workers.shutdown();
+    }
+
+    /** Whether the canary has ended and the run waits for the responder's word. */
+    public boolean awaitingResponder() {
+        return waitingForResponder != null;
+    }
+
+    private void leaveOut(List<Node> rest, NodeOutcome.Status status, String reason) {
+        for (Node node : rest) {
+            if (external != null) {
+                external.leftOut(node, reason);
+                report(ended(node, status, reason));
+                continue;
+            }
+            update(node.name(), ended(node, status, reason));
+            running.recordNotStarted(node, plan, reason, values);
+            finished.countDown();
+        }
+        if (finished.getCount() == 0 && timer != null) {
+            timer.shutdownNow();
+        }
     }
 
     public ExecPlan plan() {
@@ -152,6 +258,10 @@ public final class FanOutRun {
         update(outcome.name(), outcome);
         if (outcome.status().finished() && ended.add(outcome.name())) {
             finished.countDown();
+            CountDownLatch batch = batchEnds;
+            if (batch != null) {
+                batch.countDown();
+            }
         }
     }
 
@@ -210,6 +320,10 @@ public final class FanOutRun {
         started.forEach(NodeRun::cancel);
         if (external != null) {
             external.cancel();
+        }
+        CompletableFuture<Boolean> asking = waitingForResponder;
+        if (asking != null) {
+            asking.complete(false);
         }
     }
 

@@ -24,7 +24,9 @@ public record NodeOutcome(Node node, Status status, Integer exit, Duration durat
         FAILED("failed"),
         UNREACHABLE("unreachable"),
         TIMED_OUT("timed out"),
-        CANCELLED("cancelled");
+        CANCELLED("cancelled"),
+        /** Left out: the run stopped before this node's batch (a failure, or the responder after the canary). */
+        NOT_RUN("not run");
 
         private final String label;
 

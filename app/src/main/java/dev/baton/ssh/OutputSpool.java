@@ -29,7 +29,7 @@ public final class OutputSpool implements AutoCloseable {
     private final Path spoolDirectory;
     private final String name;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-    /** Head and tail are made on the first write: a thousand nodes that print a line each stay small. */
+    /** Head and tail are made once output outgrows memory; until then memory holds them. */
     private byte[] head = new byte[0];
     private int headLength;
     private byte[] tail = new byte[0];
@@ -59,10 +59,25 @@ public final class OutputSpool implements AutoCloseable {
     }
 
     public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-        if (length > 0 && tail.length == 0) {
-            head = new byte[EDGE];
-            tail = new byte[EDGE];
+        if (spool == null && memory.size() + (long) length > memoryLimit) {
+            startSpooling();
         }
+        if (spool == null) {
+            // Head and tail are read from memory while it holds everything: a thousand nodes that print
+            // 32 KB each cost 32 MB, not four times that.
+            memory.write(bytes, offset, length);
+            total += length;
+            return;
+        }
+        keepEdges(bytes, offset, length);
+        total += length;
+        long room = Math.max(0, fileLimit - (total - length - dropped));
+        int written = (int) Math.min(room, length);
+        spool.write(bytes, offset, written);
+        dropped += length - written;
+    }
+
+    private void keepEdges(byte[] bytes, int offset, int length) {
         int headRoom = Math.min(EDGE - headLength, length);
         if (headRoom > 0) {
             System.arraycopy(bytes, offset, head, headLength, headRoom);
@@ -74,18 +89,6 @@ public final class OutputSpool implements AutoCloseable {
         int firstPart = Math.min(kept, EDGE - ringAt);
         System.arraycopy(bytes, from, tail, ringAt, firstPart);
         System.arraycopy(bytes, from + firstPart, tail, 0, kept - firstPart);
-        total += length;
-        if (spool == null && memory.size() + (long) length > memoryLimit) {
-            startSpooling();
-        }
-        if (spool != null) {
-            long room = Math.max(0, fileLimit - (total - length - dropped));
-            int written = (int) Math.min(room, length);
-            spool.write(bytes, offset, written);
-            dropped += length - written;
-        } else {
-            memory.write(bytes, offset, length);
-        }
     }
 
     private void startSpooling() throws IOException {
@@ -94,7 +97,14 @@ public final class OutputSpool implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         spool = Files.newOutputStream(spoolFile);
         memory.writeTo(spool);
+        byte[] held = memory.toByteArray();
         memory = null;
+        head = new byte[EDGE];
+        tail = new byte[EDGE];
+        long before = total;
+        total = 0;
+        keepEdges(held, 0, held.length);
+        total = before;
     }
 
     /** Where run output beyond the limit goes: $XDG_CACHE_HOME/baton/runs, else ~/.cache/baton/runs. */
@@ -130,12 +140,19 @@ public final class OutputSpool implements AutoCloseable {
 
     /** The first bytes (up to {@value #EDGE}). */
     public synchronized byte[] head() {
+        if (memory != null) {
+            return java.util.Arrays.copyOf(memory.toByteArray(), (int) Math.min(EDGE, total));
+        }
         return java.util.Arrays.copyOf(head, headLength);
     }
 
     /** The last bytes (up to {@value #EDGE}). */
     public synchronized byte[] tail() {
         int length = (int) Math.min(EDGE, total);
+        if (memory != null) {
+            byte[] all = memory.toByteArray();
+            return java.util.Arrays.copyOfRange(all, all.length - length, all.length);
+        }
         byte[] last = new byte[length];
         for (int i = 0; i < length; i++) {
             last[i] = tail[(int) ((total - length + i) % EDGE)];

@@ -84,7 +84,13 @@ public final class SshConnector {
         String where = node.name() + role;
         Optional<PublicKey> acceptedOnce = Optional.empty();
         while (true) {
-            HandshakeDeadline deadline = new HandshakeDeadline(settings.connectTimeout());
+            HandshakeDeadline deadline;
+            try {
+                deadline = HandshakeDeadline.admitted(settings.connectTimeout(), HandshakeGate.SHARED);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SshFailure(ConnectionState.UNREACHABLE, "Not connected to " + where + ": interrupted.", e);
+            }
             SSHClient client = newClient(node, deadline);
             BatonHostKeyVerifier verifier = new BatonHostKeyVerifier(settings.knownHosts(), acceptedOnce);
             client.addHostKeyVerifier(verifier);

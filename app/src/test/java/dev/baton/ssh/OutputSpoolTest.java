@@ -45,4 +45,32 @@ class OutputSpoolTest {
         assertThat(Files.size(spool.spoolFile().orElseThrow())).isEqualTo(MB);
         assertThat(spool.text()).contains("full output in " + spool.spoolFile().get());
     }
+
+    /** Head and tail come from memory while it holds everything, and stay right once the output spools. */
+    @Test
+    void headAndTailAreRightInMemoryAndAcrossTheMoveToTheFile() throws Exception {
+        OutputSpool spool = new OutputSpool(dir, "stdout", 100 * 1024);
+        byte[] counting = new byte[250 * 1024];
+        for (int i = 0; i < counting.length; i++) {
+            counting[i] = (byte) (i % 251);
+        }
+        spool.write(counting, 0, 1000);
+        assertThat(spool.isSpooled()).isFalse();
+        assertThat(spool.head()).isEqualTo(Arrays.copyOf(counting, 1000));
+        assertThat(spool.tail()).isEqualTo(Arrays.copyOf(counting, 1000));
+        spool.write(counting, 1000, 99 * 1024);
+        assertThat(spool.head()).isEqualTo(Arrays.copyOf(counting, OutputSpool.EDGE));
+        assertThat(spool.tail()).isEqualTo(Arrays.copyOfRange(counting, 1000 + 99 * 1024 - OutputSpool.EDGE,
+                1000 + 99 * 1024));
+        int at = 1000 + 99 * 1024;
+        for (; at < counting.length; at += 7000) {
+            spool.write(counting, at, Math.min(7000, counting.length - at));
+        }
+        spool.close();
+        assertThat(spool.isSpooled()).isTrue();
+        assertThat(spool.head()).isEqualTo(Arrays.copyOf(counting, OutputSpool.EDGE));
+        assertThat(spool.tail()).isEqualTo(Arrays.copyOfRange(counting, counting.length - OutputSpool.EDGE,
+                counting.length));
+        assertThat(Files.readAllBytes(spool.spoolFile().orElseThrow())).isEqualTo(counting);
+    }
 }

@@ -49,6 +49,13 @@ class FanOutUiTest extends ConsoleTest {
                 case $NODE_ADDR in 127.0.0.5) if [ -e %s ]; then echo "disk 40%%"; else touch %s; echo "disk 91%%"; exit 1; fi;; 127.0.0.6) echo "disk 91%%"; exit 1;; *) echo "disk 40%%";; esac
                 ```
                 """.formatted(mark, mark));
+        Files.writeString(runbooks.resolve("clean.md"), """
+                # Clean the web tier's scratch
+
+                ```bash
+                rm -rf %s; echo cleaned
+                ```
+                """.formatted(dir.resolve("scratch")));
         System.setProperty("baton.inventory", inventory.toString());
         System.setProperty("baton.known-hosts", dir.resolve("known_hosts").toString());
     }
@@ -155,5 +162,42 @@ class FanOutUiTest extends ConsoleTest {
                 .containsExactly(NodeOutcome.Status.SUCCEEDED, NodeOutcome.Status.FAILED);
         assertThat(names(retried)).containsExactlyInAnyOrder("n5", "n6");
         assertThat(rows(retried)).hasSize(2);
+    }
+
+    /** A destructive step on a group stops after its canary, in the grid, until the responder continues. */
+    @Test
+    void aDestructiveStepRunsOnTheCanaryAndWaitsForContinue(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        fx.show(runbooks().resolve("clean.md").normalize().toString(), "Clean the web tier's scratch");
+        ConsoleFixture.waitFor(20, () -> fx.console().nodes().inventory().nodes().size() == 20);
+        int before = fx.console().runOnNode().fanOuts().size();
+        fx.click("baton:run-on-node/1");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#run-group").tryQuery().isPresent());
+        ConsoleFixture.onFx(() -> {
+            robot.lookup("#run-group").queryAs(ComboBox.class).setValue("web");
+            return null;
+        });
+        DialogButtons.close(robot, "#run-nodes-ok");
+        ConsoleFixture.waitFor(10, () -> robot.lookup("#confirm-send").tryQuery().isPresent());
+        DialogButtons.close(robot, "#confirm-send");
+
+        ConsoleFixture.waitFor(10, () -> fx.console().runOnNode().fanOuts().size() == before + 1);
+        FanOutWindow window = fx.console().runOnNode().fanOuts().get(before);
+        ConsoleFixture.waitFor(30, () -> window.lookup("#fanout-canary").isVisible());
+        FanOutRun run = window.run();
+        assertThat(run.awaitingResponder()).isTrue();
+        assertThat(run.progress().done()).isEqualTo(1);
+        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.Label) window.lookup("#fanout-canary-question"))
+                .getText())).isEqualTo("Canary n2: succeeded (exit 0). Look at its output below.");
+        assertThat(ConsoleFixture.onFx(() -> ((javafx.scene.control.Button) window.lookup("#fanout-continue"))
+                .getText())).isEqualTo("Continue on 19 more");
+        ConsoleFixture.onFx(() -> {
+            ((javafx.scene.control.Button) window.lookup("#fanout-continue")).fire();
+            return null;
+        });
+        finished(window);
+        assertThat(run.progress().failed()).isZero();
+        assertThat(run.progress().done()).isEqualTo(20);
+        ConsoleFixture.waitFor(10, () -> !window.lookup("#fanout-canary").isVisible());
     }
 }

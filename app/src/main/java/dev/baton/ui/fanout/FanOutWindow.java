@@ -64,6 +64,10 @@ public final class FanOutWindow extends VBox {
     private final Button cancel = new Button("Cancel");
     private final Button retry = new Button("Retry failed");
     private final Button capture = new Button("Capture");
+    private final Label canaryQuestion = new Label();
+    private final Button proceed = new Button();
+    private final Button stop = new Button("Stop");
+    private final HBox canaryBar = new HBox(8, canaryQuestion, proceed, stop);
     private final Timeline refresher = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), e -> refresh()));
     private final String target;
     private FanOutRun run;
@@ -143,12 +147,21 @@ public final class FanOutWindow extends VBox {
         HBox filters = new HBox(8, failedOnly, new Label("Exit"), exitFilter, textFilter, engine);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(textFilter, Priority.ALWAYS);
+        canaryBar.setId("fanout-canary");
+        canaryQuestion.setId("fanout-canary-question");
+        proceed.setId("fanout-continue");
+        stop.setId("fanout-stop");
+        canaryBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        canaryBar.setStyle("-fx-background-color: #8a4b00; -fx-background-radius: 4; -fx-padding: 6;");
+        canaryQuestion.setStyle("-fx-text-fill: white; -fx-font-weight: bold;");
+        canaryBar.setVisible(false);
+        canaryBar.setManaged(false);
         SplitPane split = new SplitPane(grid, details);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         // The grid first: one node's output is read below it once chosen.
         split.setDividerPositions(0.8);
         setSpacing(8);
-        getChildren().setAll(top, engineNote, filters, split);
+        getChildren().setAll(top, engineNote, canaryBar, filters, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         setPadding(new Insets(10));
         refresher.setCycleCount(Timeline.INDEFINITE);
@@ -177,6 +190,33 @@ public final class FanOutWindow extends VBox {
 
     public FanOutRun run() {
         return run;
+    }
+
+    /**
+     * The canary has ended: the grid shows it and asks whether the rest run. Called on the run's thread; the answer
+     * comes from a button, and the run waits for it without holding a thread of the window's.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> askAfterCanary(dev.baton.session.FanOut.CanaryDone done) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            NodeOutcome canary = done.canary();
+            canaryQuestion.setText("Canary " + canary.name() + ": " + canary.status().label()
+                    + (canary.exit() == null ? "" : " (exit " + canary.exit() + ")") + ". Look at its output below.");
+            proceed.setText("Continue on " + done.remaining() + " more");
+            proceed.setOnAction(e -> answer.complete(true));
+            stop.setOnAction(e -> answer.complete(false));
+            canaryBar.setVisible(true);
+            canaryBar.setManaged(true);
+            rebuild();
+            grid.getRoot().getChildren().stream().filter(item -> item.getValue().node() != null
+                    && item.getValue().node().name().equals(canary.name())).findFirst()
+                    .ifPresent(item -> grid.getSelectionModel().select(item));
+        });
+        answer.whenComplete((yes, failure) -> javafx.application.Platform.runLater(() -> {
+            canaryBar.setVisible(false);
+            canaryBar.setManaged(false);
+        }));
+        return answer;
     }
 
     private void retryFailed() {

@@ -28,16 +28,28 @@ import javafx.scene.layout.VBox;
 public final class TargetDialog extends Dialog<TargetDialog.Choice> {
     private static final String ALL = "All nodes";
 
-    /** The nodes chosen, the group they were chosen as (null when picked by hand), and how to reach them. */
-    public record Choice(List<Node> nodes, String group, Engine engine) {
+    /**
+     * The nodes chosen, the group they were chosen as (null when picked by hand), how to reach them, and how to
+     * roll the step out.
+     *
+     * @param canary        one node first, whatever the step (a changing step gets it anyway)
+     * @param batchSize     batches of this many one after another; 0: all at once
+     * @param stopOnFailure a batch with a failure leaves the rest not run
+     */
+    public record Choice(List<Node> nodes, String group, Engine engine, boolean canary, int batchSize,
+            boolean stopOnFailure) {
         public Choice(List<Node> nodes, String group) {
-            this(nodes, group, Engine.defaultFor(nodes));
+            this(nodes, group, Engine.defaultFor(nodes), false, 0, false);
         }
 
         public String describe() {
             return Targets.describe(group, nodes);
         }
     }
+
+    private final javafx.scene.control.CheckBox canary = new javafx.scene.control.CheckBox("Canary first");
+    private final javafx.scene.control.Spinner<Integer> batch = new javafx.scene.control.Spinner<>(0, 1000, 0);
+    private final javafx.scene.control.CheckBox stopOnFailure = new javafx.scene.control.CheckBox("Stop on failure");
 
     private final ListView<Node> list = new ListView<>();
     private final ComboBox<String> group = new ComboBox<>();
@@ -110,7 +122,14 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bottom = new HBox(8, count, gap, new Label("Engine"), engine);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, bottom));
+        canary.setId("run-canary");
+        batch.setId("run-batch");
+        batch.setEditable(true);
+        batch.setPrefWidth(80);
+        stopOnFailure.setId("run-stop-on-failure");
+        HBox rollout = new HBox(8, canary, new Label("Batches of (0: all)"), batch, stopOnFailure);
+        rollout.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, bottom, rollout));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
         // OK with nothing chosen would do nothing, silently: it cannot be pressed then.
@@ -135,6 +154,7 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         List<Node> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
         boolean wholeGroup = !ALL.equals(group.getValue()) && filter.getText().isBlank()
                 && chosen.size() == list.getItems().size();
-        return new Choice(chosen, wholeGroup ? group.getValue() : null, engine.getValue());
+        return new Choice(chosen, wholeGroup ? group.getValue() : null, engine.getValue(), canary.isSelected(),
+                batch.getValue(), stopOnFailure.isSelected());
     }
 }

@@ -93,9 +93,13 @@ public final class RunOnNode {
         }
         FanOutWindow window = new FanOutWindow(fanOut, runbook.get(), step.number(), names, background, notes,
                 this::dock);
+        dev.baton.session.Rollout automatic = dev.baton.session.Rollout.forStep(plan, step.changes(), chosen.size());
+        dev.baton.session.Rollout rollout = new dev.baton.session.Rollout(automatic.canary() || choice.get().canary(),
+                choice.get().batchSize(), choice.get().stopOnFailure());
+        FanOut.Options options = FanOut.Options.DEFAULT.with(rollout);
         if (engine == Engine.SSH) {
-            window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, FanOut.Options.DEFAULT,
-                    outcome -> { }));
+            window.watch(fanOut.start(runbook.get(), step.number(), plan, chosen, values, options, outcome -> { },
+                    window::askAfterCanary));
             return;
         }
         // Ansible is found and asked which hosts it would run on first (about a second): off the FX thread. A
@@ -103,7 +107,8 @@ public final class RunOnNode {
         status.accept("Step " + step.number() + ": starting Ansible on " + names + "…");
         Runbook current = runbook.get();
         background.run("Step " + step.number() + " not run through Ansible", () -> fanOut.start(current,
-                step.number(), plan, chosen, values, FanOut.Options.DEFAULT, engine, outcome -> { }), window::watch);
+                step.number(), plan, chosen, values, options, engine, outcome -> { }, window::askAfterCanary),
+                window::watch);
     }
 
     private void start(int stepNumber, Node node, ExecPlan plan, Map<String, String> values) {
