@@ -210,6 +210,48 @@ class AnsibleEngineOpenSshTest {
     }
 
     @Test
+    void aCanaryThroughAnsibleRunsOneHostFirstAndTheRestOnlyWhenTheResponderSaysSo() throws Exception {
+        Path marks = Files.createDirectories(dir.resolve("canary-marks"));
+        List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
+        String step = "touch " + marks + "/$(echo $SSH_CONNECTION | cut -d' ' -f3)";
+        FanOut.Options canaryFirst = FanOut.Options.DEFAULT.with(new dev.baton.session.Rollout(true, 0, false));
+
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("canary-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<FanOut.CanaryDone> asked = new java.util.concurrent.CompletableFuture<>();
+        FanOutRun stopped = fanOut.start(null, 1, ExecPlan.of(step, Map.of()), healthy, Map.of(), canaryFirst,
+                Engine.ANSIBLE, outcome -> { }, done -> {
+                    asked.complete(done);
+                    return answer;
+                });
+        FanOut.CanaryDone canary = asked.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(canary.canary().status()).isEqualTo(NodeOutcome.Status.SUCCEEDED);
+        try (var made = Files.list(marks)) {
+            assertThat(made.toList()).as("only the canary ran").hasSize(1);
+        }
+        answer.complete(false);
+        assertThat(stopped.await(Duration.ofSeconds(30))).isTrue();
+        NodeOutcome rest = stopped.outcomes().stream().filter(o -> !o.name().equals(canary.canary().name()))
+                .findFirst().orElseThrow();
+        assertThat(rest.status()).isEqualTo(NodeOutcome.Status.NOT_RUN);
+        assertThat(rest.reason()).contains("stopped after the canary on " + canary.canary().name());
+        session.drain();
+        assertThat(session.snapshot().get().orElseThrow().events().stream().map(dev.baton.incident.TimelineEvent::typed)
+                .filter(dev.baton.incident.IncidentEvent.RunResult.class::isInstance)).as("both nodes recorded")
+                .hasSize(2);
+
+        FanOutRun continued = fanOut.start(null, 1, ExecPlan.of(step, Map.of()), healthy, Map.of(), canaryFirst,
+                Engine.ANSIBLE, outcome -> { }, done -> java.util.concurrent.CompletableFuture.completedFuture(true));
+        assertThat(continued.await(Duration.ofSeconds(120))).isTrue();
+        assertThat(continued.outcomes()).allSatisfy(o -> assertThat(o.status()).isEqualTo(NodeOutcome.Status.SUCCEEDED));
+        assertThat(marks.resolve("127.0.0.2")).exists();
+        assertThat(marks.resolve("127.0.0.6")).exists();
+    }
+
+    @Test
     void cancelStopsAnsiblesProcessGroupAndSaysWhereTheCommandMayStillRun() throws Exception {
         Path marks = Files.createDirectories(dir.resolve("marks"));
         List<Node> healthy = fleet().stream().filter(node -> node.name().startsWith("ok")).toList();
