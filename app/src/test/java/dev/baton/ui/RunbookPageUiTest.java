@@ -117,7 +117,7 @@ class RunbookPageUiTest extends IncidentConsoleTest {
         runFirstStepOnDb1(robot);
 
         until(20, () -> runsBeside(1).contains("db1"));
-        assertThat(runsBeside(1)).matches("\\d\\d:\\d\\d:\\d\\d · db1 · exit 0 · \\d+\\.\\d s Output Re-run");
+        assertThat(runsBeside(1)).matches("\\d\\d:\\d\\d:\\d\\d · db1 · exit 0 · \\d+\\.\\d s · by \\S+ Output Re-run");
         assertThat(runsBeside(2)).isEmpty();
         long seq = events(EventType.RUN_RESULT).get(0).seq();
         fx.waitForLinks("baton:output/" + seq, "baton:rerun/" + seq);
