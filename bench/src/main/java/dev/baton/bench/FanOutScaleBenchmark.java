@@ -3,11 +3,8 @@ package dev.baton.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +40,8 @@ public final class FanOutScaleBenchmark {
             }
         }
         Path dir = Files.createTempDirectory("baton-fanout-scale");
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id_ed25519").toString());
+        LoopbackSshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
+        LoopbackSshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id_ed25519").toString());
         String user = System.getProperty("user.name");
         String hostKey = Files.readString(dir.resolve("host_key.pub")).strip();
         int largest = counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -52,11 +49,11 @@ public final class FanOutScaleBenchmark {
         List<InetSocketAddress> sshds = new ArrayList<>();
         try (DelayingProxy proxy = new DelayingProxy(roundTrip)) {
             for (int i = 0; i < SSHD_COUNT; i++) {
-                int port = freePort();
+                int port = LoopbackSshd.freePort();
                 daemons.add(startSshd(dir.resolve("sshd-" + i), dir, port));
                 sshds.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             }
-            int port = freePort();
+            int port = LoopbackSshd.freePort();
             List<String> addresses = new ArrayList<>();
             for (int i = 0; i < largest; i++) {
                 String address = "127.0." + ((i + 2) / 256) + "." + ((i + 2) % 256);
@@ -150,37 +147,13 @@ public final class FanOutScaleBenchmark {
     }
 
     private static Process startSshd(Path dir, Path keys, int port) throws Exception {
-        Files.createDirectories(dir);
         List<String> config = List.of("Port " + port, "ListenAddress 127.0.0.1", "HostKey " + keys.resolve("host_key"),
                 "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + keys.resolve("id_ed25519.pub"),
                 "StrictModes no", "UsePAM no", "PermitRootLogin prohibit-password", "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no", "PrintMotd no", "PrintLastLog no", "MaxStartups 1000",
                 "MaxSessions 50", "UseDNS no");
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", config) + "\n");
         Files.createDirectories(Path.of("/run/sshd"));
-        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
-                "-E", dir.resolve("sshd.log").toString()).redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return sshd;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("sshd did not start: " + Files.readString(dir.resolve("sshd.log")));
+        return LoopbackSshd.start(dir, port, config);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return free.getLocalPort();
-        }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + ": " + new String(process.getInputStream().readAllBytes()));
-        }
-    }
 }

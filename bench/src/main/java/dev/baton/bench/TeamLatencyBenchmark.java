@@ -5,10 +5,6 @@ import dev.baton.incident.OpenIncident;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.session.LiveSync;
 import dev.baton.session.TeamSync;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,10 +30,10 @@ public final class TeamLatencyBenchmark {
         Path dir = Files.createTempDirectory("baton-team-bench");
         Process sshd = startSshd(dir);
         try {
-            run("git", "init", "--quiet", "--bare", dir.resolve("remote.git").toString());
+            LoopbackSshd.run("git", "init", "--quiet", "--bare", dir.resolve("remote.git").toString());
             StringBuilder signers = new StringBuilder();
             for (String name : List.of("alice", "bob")) {
-                run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", dir.resolve(name).toString());
+                LoopbackSshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", dir.resolve(name).toString());
                 signers.append(name).append(' ').append(Files.readString(dir.resolve(name + ".pub")));
             }
             Files.writeString(dir.resolve("allowed_signers"), signers);
@@ -112,37 +108,16 @@ public final class TeamLatencyBenchmark {
     }
 
     private static Process startSshd(Path dir) throws Exception {
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id_ed25519").toString());
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        LoopbackSshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
+        LoopbackSshd.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id_ed25519").toString());
+        int port = LoopbackSshd.freePort();
         Files.writeString(dir.resolve("port"), String.valueOf(port));
         Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " "
                 + Files.readString(dir.resolve("host_key.pub")));
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n",
+        return LoopbackSshd.start(dir, port, List.of(
                 "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + dir.resolve("host_key"),
                 "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("id_ed25519.pub"),
                 "StrictModes no", "UsePAM no", "PermitRootLogin prohibit-password", "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no", "PrintMotd no", "PrintLastLog no", "MaxStartups 100") + "\n");
-        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
-                "-E", dir.resolve("sshd.log").toString()).redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return sshd;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("sshd did not start: " + Files.readString(dir.resolve("sshd.log")));
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + ": " + new String(process.getInputStream().readAllBytes()));
-        }
+                "KbdInteractiveAuthentication no", "PrintMotd no", "PrintLastLog no", "MaxStartups 100"));
     }
 }
