@@ -125,8 +125,9 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         AnsibleInvocation invocation;
         try {
             // A batch after the first gets a --tree folder of its own: each batch's is removed when it ends.
-            Path tree = first.treeDirectory() == null || batches++ == 0 ? first.treeDirectory()
-                    : privateFolder(spoolDirectory);
+            Path tree = first.treeDirectory() == null ? null
+                    : batches == 0 ? first.treeDirectory() : privateFolder(spoolDirectory);
+            batches++;
             invocation = new AnsibleInvocation(first.pattern(), first.inventory(), names, first.forks(),
                     first.taskTimeout(), first.step(), first.workingDirectory(), tree);
             process = AnsibleProcess.start(prepared.command(), invocation, this::hostEnded);
