@@ -72,12 +72,16 @@ class HistoryUiTest extends ConsoleTest {
         assertThat(run.by()).isEqualTo("alice");
         assertThat(robot.lookup("#history-status").queryLabeled().getText()).startsWith("2 events, newest first");
 
+        // Search runs as the words are typed: a later answer may replace the list with equal hits, and its cells
+        // are laid out on a later pulse. Click the cell once one shows this hit.
         ConsoleFixture.onFx(() -> {
             results.getSelectionModel().select(run);
             return null;
         });
+        ConsoleFixture.waitFor(10, () -> robot.lookup(".list-cell").match(cell -> cell instanceof
+                javafx.scene.control.ListCell<?> c && run.equals(c.getItem())).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".list-cell").match(cell -> cell instanceof javafx.scene.control.ListCell<?> c
-                && c.getItem() == run).<javafx.scene.Node>query());
+                && run.equals(c.getItem())).<javafx.scene.Node>query());
 
         ConsoleFixture.waitFor(20, () -> robot.lookup("#past-incident-events").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
