@@ -8,7 +8,6 @@ import dev.baton.runbook.StepKind;
 import dev.baton.step.SendPlan;
 import dev.baton.terminal.KeyboardTap;
 import dev.baton.terminal.LocalShellSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,34 +30,21 @@ class AlertValuesSentTest {
     Path dir;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private IncidentSession session;
-    private LocalShellSession shell;
+    private ShellOnPty pty;
     private KeyboardTap keyboard;
-    private final StringBuffer screen = new StringBuffer();
+    private LocalShellSession shell;
 
     @BeforeEach
     void start() throws Exception {
         session = new IncidentSession(new IncidentStore(dir.resolve("data")), "ana");
-        Files.writeString(dir.resolve(".bashrc"), "PS1='ready$ '\nset -H\n");
-        shell = LocalShellSession.start(List.of("/bin/bash", "--noprofile", "--rcfile", dir.resolve(".bashrc").toString(),
-                "-i"), dir, "Local 1");
-        keyboard = new KeyboardTap(shell.connector());
-        executor.execute(() -> {
-            char[] buffer = new char[4096];
-            try {
-                int read;
-                while ((read = keyboard.read(buffer, 0, buffer.length)) >= 0) {
-                    screen.append(buffer, 0, read);
-                }
-            } catch (java.io.IOException closed) {
-                // the pty ends with the test
-            }
-        });
-        until(() -> screen.toString().contains("ready$ "));
+        pty = ShellOnPty.start(dir, "PS1='ready$ '\nset -H\n", "ready$ ", true);
+        shell = pty.shell;
+        keyboard = pty.keyboard;
     }
 
     @AfterEach
     void stop() {
-        shell.close();
+        pty.close();
         session.close();
         executor.shutdownNow();
     }
@@ -70,7 +56,7 @@ class AlertValuesSentTest {
     @Test
     void aLabelInEveryQuotingContextIsPrintedByTheShellNotRunNorHistoryExpanded() throws Exception {
         keyboard.write("echo earlier\r"); // "!!" would now expand to this line where it is not quoted
-        until(() -> screen.toString().matches("(?s).*earlier\r\n.*ready\\$ "));
+        until(() -> pty.output().matches("(?s).*earlier\r\n.*ready\\$ "));
         String label = "api $(touch ran) `touch ran` it's \"x\" !! !#:s/a/b/ \\";
         StepSending sending = new StepSending(session, executor);
         Step step = step("printf 'got:%s:end\\n' <pod> 'in <pod>' \"in <pod>\" $'in <pod>' \"$(printf '%s' <pod>)\""
@@ -83,7 +69,7 @@ class AlertValuesSentTest {
 
         String line = "got:" + label + ":end\r\n";
         String in = "got:in " + label + ":end\r\n";
-        until(() -> screen.toString().contains(line + in + in + in + line + line + in));
+        until(() -> pty.output().contains(line + in + in + in + line + line + in));
         assertThat(dir.resolve("ran")).doesNotExist();
     }
 
@@ -100,10 +86,6 @@ class AlertValuesSentTest {
     }
 
     private void until(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; the terminal shows:\n" + screen, e);
-        }
+        pty.waitFor(condition, pty::output);
     }
 }

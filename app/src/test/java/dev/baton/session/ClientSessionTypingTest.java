@@ -37,33 +37,20 @@ class ClientSessionTypingTest {
     Path dir;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private IncidentSession session;
+    private ShellOnPty pty;
     private LocalShellSession shell;
-    private final StringBuffer output = new StringBuffer();
 
     @BeforeEach
     void start() throws Exception {
         session = new IncidentSession(new IncidentStore(dir.resolve("data")), "ana");
         // The outer prompt is not exported: a shell started inside shows its own.
-        Files.writeString(dir.resolve(".bashrc"), "PS1='outer$ '\nexport PYTHON_BASIC_REPL=1\n");
-        shell = LocalShellSession.start(List.of("/bin/bash", "--noprofile", "--rcfile", dir.resolve(".bashrc").toString(),
-                "-i"), dir, "Local 1");
-        executor.execute(() -> {
-            char[] buffer = new char[4096];
-            try {
-                int read;
-                while ((read = shell.connector().read(buffer, 0, buffer.length)) >= 0) {
-                    output.append(buffer, 0, read);
-                }
-            } catch (java.io.IOException closed) {
-                // the pty ends with the test
-            }
-        });
-        until(() -> output.toString().contains("outer$ "));
+        pty = ShellOnPty.start(dir, "PS1='outer$ '\nexport PYTHON_BASIC_REPL=1\n", "outer$ ", false);
+        shell = pty.shell;
     }
 
     @AfterEach
     void stop() {
-        shell.close();
+        pty.close();
         session.close();
         executor.shutdownNow();
     }
@@ -119,7 +106,7 @@ class ClientSessionTypingTest {
         Path marker = dir.resolve("flushall-ran");
         // Were FLUSHALL typed at the shell's prompt, this function would leave a file behind.
         shell.connector().write("FLUSHALL() { touch " + marker + "; }\r");
-        until(() -> output.toString().split("outer\\$ ", -1).length > 2);
+        until(() -> pty.output().split("outer\\$ ", -1).length > 2);
         ClientTyping typing = new ClientTyping(this::screen, shell.connector(), Duration.ofSeconds(3));
         assertThatThrownBy(() -> typing.type(step.session(), Map.of(), true))
                 .isInstanceOf(ClientTyping.NoPrompt.class)
@@ -183,7 +170,7 @@ class ClientSessionTypingTest {
      * the cursor after the last character. Enough for prompts at the end of the output, which is all that waits.
      */
     private ScreenText screen() {
-        String text = output.toString()
+        String text = pty.output()
                 .replaceAll("\u001b\\[[0-9;?]*[ -/]*[@-~]", "")
                 .replaceAll("\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)", "")
                 .replaceAll("\u001b[()][A-Za-z0-9]|\u001b[=>]", "");
@@ -206,10 +193,6 @@ class ClientSessionTypingTest {
     }
 
     private void until(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; the terminal shows:\n" + screen().lines(), e);
-        }
+        pty.waitFor(condition, () -> screen().lines().toString());
     }
 }

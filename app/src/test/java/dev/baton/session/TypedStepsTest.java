@@ -31,34 +31,21 @@ class TypedStepsTest {
     Path dir;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private IncidentSession session;
-    private LocalShellSession shell;
+    private ShellOnPty pty;
     private KeyboardTap keyboard;
-    private final StringBuffer screen = new StringBuffer();
+    private LocalShellSession shell;
 
     @BeforeEach
     void start() throws Exception {
         session = new IncidentSession(new IncidentStore(dir.resolve("data")), "ana");
-        Files.writeString(dir.resolve(".bashrc"), "PS1='ready$ '\n");
-        shell = LocalShellSession.start(List.of("/bin/bash", "--noprofile", "--rcfile", dir.resolve(".bashrc").toString(),
-                "-i"), dir, "Local 1");
-        keyboard = new KeyboardTap(shell.connector());
-        executor.execute(() -> {
-            char[] buffer = new char[4096];
-            try {
-                int read;
-                while ((read = keyboard.read(buffer, 0, buffer.length)) >= 0) {
-                    screen.append(buffer, 0, read);
-                }
-            } catch (java.io.IOException closed) {
-                // the pty ends with the test
-            }
-        });
-        until(() -> screen.toString().contains("ready$ "));
+        pty = ShellOnPty.start(dir, "PS1='ready$ '\n", "ready$ ", true);
+        shell = pty.shell;
+        keyboard = pty.keyboard;
     }
 
     @AfterEach
     void stop() {
-        shell.close();
+        pty.close();
         session.close();
         executor.shutdownNow();
     }
@@ -73,7 +60,7 @@ class TypedStepsTest {
         assertThat(plan.submits()).as("a destructive step is typed, not run").isFalse();
 
         sending.send(null, step, plan, Map.of(), "Local 1", shell, keyboard).get(10, TimeUnit.SECONDS);
-        until(() -> screen.toString().contains("rm -rf " + victim));
+        until(() -> pty.output().contains("rm -rf " + victim));
         keyboard.write("\u0003");
         until(() -> types().contains("step.abandoned"));
         session.drain();
@@ -86,7 +73,7 @@ class TypedStepsTest {
         assertThat(abandoned.typed()).isEqualTo(new IncidentEvent.StepAbandoned("", 4, "Local 1", "rm -rf " + victim,
                 "Ctrl+C", events.stream().filter(e -> e.type().equals("step.sent")).findFirst().orElseThrow().seq()));
         keyboard.write("echo af''ter\r");
-        until(() -> screen.toString().contains("after"));
+        until(() -> pty.output().contains("after"));
         assertThat(victim).exists();
         assertThat(types()).doesNotContain("step.entered");
     }
@@ -99,7 +86,7 @@ class TypedStepsTest {
                 List.of(), List.of(), 1);
         sending.send(null, step, sending.plan(step, Map.of(), false), Map.of(), "Local 1", shell, keyboard)
                 .get(10, TimeUnit.SECONDS);
-        until(() -> screen.toString().contains("rm -rf " + victim));
+        until(() -> pty.output().contains("rm -rf " + victim));
         keyboard.write("\r");
         until(() -> !Files.exists(victim));
         until(() -> types().contains("step.entered"));
@@ -116,7 +103,7 @@ class TypedStepsTest {
         Step step = new Step(1, List.of("Look"), "", "bash", StepKind.SHELL, "echo $((6*7))looked", List.of(), List.of(), 1);
         sending.send(null, step, sending.plan(step, Map.of(), false), Map.of(), "Local 1", shell, keyboard)
                 .get(10, TimeUnit.SECONDS);
-        until(() -> screen.toString().contains("42looked"));
+        until(() -> pty.output().contains("42looked"));
         session.drain();
         assertThat(events()).map(TimelineEvent::typed).filteredOn(IncidentEvent.StepSent.class::isInstance)
                 .singleElement().satisfies(e -> assertThat(((IncidentEvent.StepSent) e).submitted()).isTrue());
@@ -157,11 +144,7 @@ class TypedStepsTest {
     }
 
     private void until(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; the terminal shows:\n" + screen + "\nthe timeline: "
-                    + session.snapshot().get().map(IncidentSnapshot::events).orElse(List.of()), e);
-        }
+        pty.waitFor(condition, () -> pty.output() + "\nthe timeline: "
+                + session.snapshot().join().map(IncidentSnapshot::events).orElse(List.of()));
     }
 }

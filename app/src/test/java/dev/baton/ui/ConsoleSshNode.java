@@ -24,6 +24,22 @@ final class ConsoleSshNode {
         System.setProperty("baton.known-hosts", knownHosts.toString());
     }
 
+    /**
+     * Starts an in-process node whose host key is already in a fresh known_hosts and points the console at it;
+     * the caller stops it with {@link #forget()}, {@code server.close()} and deleting {@code dir}.
+     */
+    static Trusted startTrusted(String dirPrefix) throws Exception {
+        Path dir = Files.createTempDirectory(dirPrefix);
+        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
+        InProcessSshServer server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        use(dir, server, clientKey, knownHosts, "");
+        return new Trusted(dir, server);
+    }
+
+    record Trusted(Path dir, InProcessSshServer server) {}
+
     static void forget() {
         System.clearProperty("baton.inventory");
         System.clearProperty("baton.known-hosts");

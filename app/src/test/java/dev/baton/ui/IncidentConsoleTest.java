@@ -4,7 +4,6 @@ import dev.baton.session.IncidentSnapshot;
 import dev.baton.incident.TimelineEvent;
 import dev.baton.runbook.Seeds;
 import dev.baton.ssh.InProcessSshServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,12 +20,9 @@ abstract class IncidentConsoleTest extends ConsoleTest {
 
     @BeforeAll
     static void startNode() throws Exception {
-        dir = Files.createTempDirectory("baton-incident-ui");
-        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
-        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
+        ConsoleSshNode.Trusted node = ConsoleSshNode.startTrusted("baton-incident-ui");
+        dir = node.dir();
+        server = node.server();
     }
 
     @AfterAll

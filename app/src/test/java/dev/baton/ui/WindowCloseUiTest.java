@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.runbook.Seeds;
 import dev.baton.ssh.InProcessSshServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.event.Event;
@@ -23,12 +22,9 @@ class WindowCloseUiTest extends ConsoleTest {
 
     @BeforeAll
     static void startNode() throws Exception {
-        dir = Files.createTempDirectory("baton-close");
-        Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey), InProcessSshServer.newHostKey());
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
-        ConsoleSshNode.use(dir, server, clientKey, knownHosts, "");
+        ConsoleSshNode.Trusted node = ConsoleSshNode.startTrusted("baton-close");
+        dir = node.dir();
+        server = node.server();
     }
 
     @AfterAll
