@@ -46,12 +46,12 @@ public final class TeamFixture {
     }
 
     /** A responder: their own data folder, key and Baton. */
-    final class Responder {
-        final String name;
-        final Path data;
-        final IncidentStore store;
-        final TeamSync sync;
-        final TeamSync.Access access;
+    public final class Responder {
+        public final String name;
+        public final Path data;
+        public final IncidentStore store;
+        public final TeamSync sync;
+        public final TeamSync.Access access;
 
         Responder(String name, String url, Map<String, String> environment) throws IOException, InterruptedException {
             this.name = name;
@@ -61,13 +61,13 @@ public final class TeamFixture {
             this.access = new TeamSync.Access(url, key(name, true), allowedSigners);
         }
 
-        OpenIncident start(String title) throws IOException {
+        public OpenIncident start(String title) throws IOException {
             OpenIncident incident = store.start(title, "SEV2", "", name, Instant.now());
             incident.creditTo(name);
             return incident;
         }
 
-        OpenIncident open(String id) throws IOException {
+        public OpenIncident open(String id) throws IOException {
             OpenIncident incident = store.open(id, false);
             incident.creditTo(name);
             return incident;
@@ -84,7 +84,7 @@ public final class TeamFixture {
         }
     }
 
-    Responder responder(String name) throws IOException, InterruptedException {
+    public Responder responder(String name) throws IOException, InterruptedException {
         return new Responder(name, remote.toString(), Map.of());
     }
 
