@@ -39,19 +39,19 @@ final class OpenIncidentDialog extends Dialog<TeamIncidents.Row> {
         table.setId("incident-open-table");
         table.getColumns().setAll(List.of(
                 column("Title", 250, TeamIncidents.Row::title),
-                column("Severity", 64, TeamIncidents.Row::severity),
-                column("Started", 124, row -> time(row.started())),
+                column("Severity", 90, TeamIncidents.Row::severity),
+                column("Started", 150, row -> time(row.started())),
                 column("State", 76, TeamIncidents.Row::state),
-                column("Responders", 110, row -> String.join(", ", row.responders())),
-                column("Last activity", 124, row -> time(row.lastActivity())),
-                column("Where", 92, TeamIncidents.Row::where)));
+                column("Responders", 120, row -> String.join(", ", row.responders())),
+                column("Last activity", 150, row -> time(row.lastActivity())),
+                column("Where", 120, TeamIncidents.Row::where)));
         table.getColumns().forEach(column -> column.setSortable(false)); // newest first is the order that matters
         table.getItems().setAll(local);
         table.getSelectionModel().select(0);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefSize(860, 340);
+        table.setPrefSize(1000, 340);
         table.setPlaceholder(new Label("No incidents on this machine yet"));
-        getDialogPane().setMinWidth(900);
+        getDialogPane().setMinWidth(1040);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 e.consume();
@@ -66,7 +66,7 @@ final class OpenIncidentDialog extends Dialog<TeamIncidents.Row> {
         });
         remote.setId("incident-open-remote");
         remote.setWrapText(true);
-        remote.setMaxWidth(860);
+        remote.setMaxWidth(1000);
         getDialogPane().setContent(new VBox(8, table, remote));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("incident-open-ok");
