@@ -122,7 +122,6 @@ class TeamOpenUiTest extends ConsoleTest {
         assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("Fine \\u001b[2J \\u202eerom | SEV1"));
         assertThat(String.join("\n", rows)).doesNotContain("All clear", "\u202e", "\u001b");
         assertThat(ConsoleFixture.onFx(() -> remoteStatus(robot))).contains("2 incidents in the team remote", "1 log skipped");
-        Screenshots.save(robot.lookup("#incident-open-table").query().getScene(), "team-open.png");
 
         int chosen = ConsoleFixture.onFx(() -> table.getItems().stream().map(TeamIncidents.Row::id).toList().indexOf(id));
         ConsoleFixture.onFx(() -> {
