@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     "Work with incidents: write a report, compare two runs,",
     "or work one incident with the team through its own git remote."},
         subcommands = {IncidentCommand.Report.class, IncidentCommand.Diff.class, IncidentCommand.Share.class,
-            IncidentCommand.Join.class, IncidentCommand.Note.class, IncidentCommand.Sync.class, IncidentCommand.Log.class})
+            IncidentCommand.Join.class, IncidentCommand.Note.class, IncidentCommand.Sync.class, IncidentCommand.Log.class,
+            IncidentListCommand.class})
 final class IncidentCommand implements Runnable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -92,7 +93,8 @@ final class IncidentCommand implements Runnable {
 
     @Command(name = "share", description = {
         "Share an incident through the team's git remote: your timeline goes out redacted (as a bundle's is)",
-        "and signed with your SSH key, as refs/baton/incidents/ID/<you>. What is redacted is listed first.",
+        "and signed with your SSH key, as refs/baton/incidents/ID/<you>. What is redacted is listed first;",
+        "when there is any, Baton asks before it pushes (--yes: share without asking).",
         "Exit 0 when shared, 1 when a teammate's log was refused, 2 when it could not be shared."})
     static final class Share implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "The incident (its folder's name; see the window's Open…).")
@@ -101,8 +103,23 @@ final class IncidentCommand implements Runnable {
         @Mixin
         RemoteOptions options;
 
+        @Option(names = "--yes", description = {
+            "Share without asking when secrets are to be redacted (they are still listed, and redacted).",
+            "Without it Baton asks on the terminal, and with no terminal shares nothing."})
+        boolean yes;
+
         @Spec
         CommandSpec spec;
+
+        /** Asks on the terminal, as a responder at one expects; with none (a script) nothing is shared. */
+        private static boolean confirmed(int findings) {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            String answer = console.readLine("Share it with these %d redacted (yes/no)? ", findings);
+            return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT));
+        }
 
         @Override
         public Integer call() throws IOException {
@@ -113,6 +130,13 @@ final class IncidentCommand implements Runnable {
             out.println(redacted.isEmpty() ? "Nothing to redact." : "Redacted before it leaves this machine:");
             redacted.forEach(finding -> out.println("  " + Printable.of(finding.kind()) + " at "
                     + Printable.of(finding.place())));
+            out.flush();
+            if (!redacted.isEmpty() && !yes && !confirmed(redacted.size())) {
+                spec.commandLine().getErr().println("baton incident share: Nothing was shared: " + redacted.size()
+                        + " secret(s) would be redacted (listed above). Review them, then run again with --yes to "
+                        + "share the incident redacted.");
+                return 2;
+            }
             TeamSync.Outcome outcome = sync.share(id, IncidentStore.defaultResponder(), access);
             out.println("Shared " + Printable.of(id) + " through " + Printable.of(access.remote()) + ": "
                     + outcome.shared() + " events of yours.");

@@ -46,6 +46,17 @@ public record IncidentListing(IncidentInfo info, String state) {
                 tail = tail.substring(tail.indexOf('\n') + 1); // the first line read is only its end
             }
         }
+        return stateOfTail(tail);
+    }
+
+    /** Where an incident stands from a timeline's bytes (a teammate's log, say); only its end is read. */
+    public static String state(byte[] timeline) {
+        int start = Math.max(0, timeline.length - TAIL_BYTES);
+        String tail = new String(timeline, start, timeline.length - start, StandardCharsets.UTF_8);
+        return stateOfTail(start > 0 ? tail.substring(tail.indexOf('\n') + 1) : tail);
+    }
+
+    private static String stateOfTail(String tail) {
         String[] lines = tail.split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             Matcher type = TYPE.matcher(lines[i]);

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Incidents kept in the team's own git remote, for the window and the command line alike. Each responder's
@@ -187,16 +186,12 @@ public final class TeamSync {
         return checks;
     }
 
-    /** Incidents in the remote (by id), each with the responders who have a log in it; nothing is fetched. */
-    public Map<String, Set<String>> remoteIncidents(String remote) throws TeamException {
-        Map<String, Set<String>> incidents = new java.util.TreeMap<>();
-        for (String ref : repository.listRemote(remote, TeamRefs.SHARED).keySet()) {
-            String[] parts = ref.substring(TeamRefs.SHARED.length()).split("/");
-            if (parts.length == 2) {
-                incidents.computeIfAbsent(parts[0], k -> new TreeSet<>()).add(parts[1]);
-            }
-        }
-        return incidents;
+    /**
+     * Every incident in the remote, each from the logs whose latest commit is signed by its responder's allowed
+     * key (the others are skipped and said); their refs are fetched apart from the logs taken in.
+     */
+    public TeamIncidents.Remote remoteIncidents(Access access) throws TeamException {
+        return TeamIncidents.of(logs.survey(access.remote(), access.allowedSigners()));
     }
 
     private record Redacted(byte[] info, byte[] events) {}

@@ -185,6 +185,119 @@ public final class SharedLogs {
         return Optional.empty();
     }
 
+    /**
+     * A responder's log in the remote as listed: their incident.json, where their events say the incident stands
+     * (null when the log is too big to read for a listing), when they last committed.
+     */
+    public record ListedLog(String id, String responder, byte[] info, String state, java.time.Instant committed) {}
+
+    /** Every incident's logs in the remote whose latest commit verifies, and what was skipped and why. */
+    public record Survey(List<ListedLog> logs, List<String> skipped) {
+        public Survey {
+            logs = List.copyOf(logs);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** Enough of incident.json for a title and a few fields; more is someone's mischief. */
+    static final int INFO_MAX = 64 * 1024;
+    /** A log bigger than this is listed without its state: listing never reads that much. */
+    static final long EVENTS_MAX = 8L * 1024 * 1024;
+    /** Logs read per git call, in bytes, so that a remote full of big logs is read a part at a time. */
+    private static final long BATCH_BYTES = 32L * 1024 * 1024;
+    /** Logs listed at most; a remote with more is told. */
+    static final int LOGS_MAX = 5000;
+
+    /**
+     * Fetches every incident's refs (into a namespace of their own, apart from the logs taken in) and lists each
+     * log whose latest commit is signed by a key allowed_signers lets sign as the responder the ref is named
+     * after. Joining still checks the whole history of each log.
+     */
+    public Survey survey(String remote, Path allowedSigners) throws TeamException {
+        repository.fetch(remote, TeamRefs.SHARED, TeamRefs.LISTED);
+        List<String> skipped = new ArrayList<>();
+        if (!Files.isRegularFile(allowedSigners)) {
+            skipped.add("no allowed_signers file at " + allowedSigners + ", so no log can be checked: none is listed");
+            return new Survey(List.of(), skipped);
+        }
+        Map<String, String> refs = repository.refs(TeamRefs.LISTED);
+        List<String[]> named = new ArrayList<>(); // id, responder, tip
+        for (Map.Entry<String, String> ref : refs.entrySet()) {
+            String[] parts = ref.getKey().substring(TeamRefs.LISTED.length()).split("/", -1);
+            String shown = TeamRefs.SHARED + ref.getKey().substring(TeamRefs.LISTED.length());
+            if (parts.length != 2 || !TeamRefs.isId(parts[0]) || !TeamRefs.isResponder(parts[1])) {
+                skipped.add(shown + ": not an incident and responder Baton accepts; skipped");
+            } else if (named.size() >= LOGS_MAX) {
+                skipped.add("more than " + LOGS_MAX + " logs in the remote: the rest are not listed");
+                break;
+            } else {
+                named.add(new String[] {parts[0], parts[1], ref.getValue()});
+            }
+        }
+        Map<String, TeamRepository.Tip> tips = repository.tips(named.stream().map(n -> n[2]).distinct().toList(),
+                allowedSigners);
+        List<String[]> verified = new ArrayList<>();
+        for (String[] log : named) {
+            TeamRepository.Tip tip = tips.get(log[2]);
+            String who = log[1] + "'s log of " + log[0];
+            if (tip == null) {
+                skipped.add(who + ": its latest commit could not be read; skipped");
+            } else if (!tip.signature().good()) {
+                skipped.add(who + ": its latest commit " + describe(tip.signature()) + "; skipped");
+            } else if (!tip.signature().signer().equals(log[1])) {
+                skipped.add(who + ": its latest commit is signed by " + tip.signature().signer() + ", not by "
+                        + log[1] + "; skipped");
+            } else {
+                verified.add(log);
+            }
+        }
+        List<String> objects = new ArrayList<>();
+        for (String[] log : verified) {
+            objects.add(log[2] + ":" + TeamRefs.INFO);
+            objects.add(log[2] + ":" + TeamRefs.eventsFile(log[1]));
+        }
+        List<Long> sizes = repository.sizes(objects);
+        List<String> wanted = new ArrayList<>();
+        long batch = 0;
+        Map<String, byte[]> read = new java.util.HashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            long size = sizes.get(i);
+            boolean info = i % 2 == 0;
+            if (size < 0 || size > (info ? INFO_MAX : EVENTS_MAX)) {
+                continue;
+            }
+            if (batch + size > BATCH_BYTES && !wanted.isEmpty()) {
+                readInto(wanted, read);
+                wanted.clear();
+                batch = 0;
+            }
+            wanted.add(objects.get(i));
+            batch += size;
+        }
+        readInto(wanted, read);
+        List<ListedLog> logs = new ArrayList<>();
+        for (int i = 0; i < verified.size(); i++) {
+            String[] log = verified.get(i);
+            byte[] info = read.get(objects.get(2 * i));
+            if (info == null) {
+                skipped.add(log[1] + "'s log of " + log[0] + ": its " + TeamRefs.INFO + (sizes.get(2 * i) < 0
+                        ? " is missing" : " is larger than " + INFO_MAX / 1024 + " KiB") + "; skipped");
+                continue;
+            }
+            byte[] events = read.get(objects.get(2 * i + 1));
+            String state = events == null ? null : dev.baton.incident.IncidentListing.state(events);
+            logs.add(new ListedLog(log[0], log[1], info, state, tips.get(log[2]).committed()));
+        }
+        return new Survey(logs, skipped);
+    }
+
+    private void readInto(List<String> objects, Map<String, byte[]> read) throws TeamException {
+        List<byte[]> blobs = repository.blobs(objects);
+        for (int i = 0; i < objects.size(); i++) {
+            read.put(objects.get(i), blobs.get(i));
+        }
+    }
+
     static boolean startsWith(byte[] bytes, byte[] prefix) {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }

@@ -13,6 +13,8 @@ public final class TeamRefs {
     public static final String SHARED = "refs/baton/incidents/";
     static final String FETCHED = "refs/baton/fetched/";
     static final String ACCEPTED = "refs/baton/accepted/";
+    /** Every incident's refs as last listed for Open…: read, never taken in as logs. */
+    static final String LISTED = "refs/baton/listed/";
     public static final String INFO = "incident.json";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -53,6 +55,15 @@ public final class TeamRefs {
                     + "use letters, digits and . _ @ + - (set baton.responder)");
         }
         return responder;
+    }
+
+    public static boolean isId(String id) {
+        try {
+            checkId(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static boolean isResponder(String name) {

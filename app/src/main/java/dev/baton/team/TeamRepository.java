@@ -172,6 +172,77 @@ public final class TeamRepository {
         return signatures;
     }
 
+    /** A commit's signature (as {@link #signatures} checks it) and when it was committed. */
+    public record Tip(Signature signature, java.time.Instant committed) {}
+
+    /** The signature and commit time of each of {@code commits} alone (not their history), by commit. */
+    public Map<String, Tip> tips(java.util.Collection<String> commits, Path allowedSigners) throws TeamException {
+        Map<String, Tip> tips = new java.util.HashMap<>();
+        if (commits.isEmpty()) {
+            return tips;
+        }
+        List<String> args = new ArrayList<>(List.of("-c", "gpg.ssh.allowedSignersFile=" + allowedSigners.toAbsolutePath(),
+                "log", "--no-walk=unsorted", "--format=%H%x1f%G?%x1f%GS%x1f%GF%x1f%ct%x1e"));
+        args.addAll(commits);
+        args.add("--");
+        for (String record : git.ok(args.toArray(String[]::new)).text().split("\u001e")) {
+            String[] fields = record.strip().split("\u001f", -1);
+            if (fields.length == 5) {
+                long seconds;
+                try {
+                    seconds = Long.parseLong(fields[4]);
+                } catch (NumberFormatException e) {
+                    seconds = 0;
+                }
+                tips.put(fields[0], new Tip(new Signature(fields[0], fields[1], fields[2], fields[3]),
+                        java.time.Instant.ofEpochSecond(seconds)));
+            }
+        }
+        return tips;
+    }
+
+    /** The size of each object named (as {@code commit:path}), in order; -1 for one that is missing or no blob. */
+    public List<Long> sizes(List<String> objects) throws TeamException {
+        List<Long> sizes = new ArrayList<>();
+        if (objects.isEmpty()) {
+            return sizes;
+        }
+        byte[] names = (String.join("\n", objects) + "\n").getBytes(StandardCharsets.UTF_8);
+        String[] lines = git.ok(names, "cat-file", "--batch-check=%(objecttype) %(objectsize)").text().split("\n");
+        for (int i = 0; i < objects.size(); i++) {
+            String[] words = i < lines.length ? lines[i].strip().split(" ") : new String[0];
+            sizes.add(words.length == 2 && words[0].equals("blob") ? Long.parseLong(words[1]) : -1L);
+        }
+        return sizes;
+    }
+
+    /** The content of each blob named (as {@code commit:path}), in order; the caller bounds their sizes first. */
+    public List<byte[]> blobs(List<String> objects) throws TeamException {
+        List<byte[]> blobs = new ArrayList<>();
+        if (objects.isEmpty()) {
+            return blobs;
+        }
+        byte[] names = (String.join("\n", objects) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] out = git.ok(names, "cat-file", "--batch=%(objecttype) %(objectsize)").out();
+        int at = 0;
+        for (int i = 0; i < objects.size(); i++) {
+            int end = at;
+            while (end < out.length && out[end] != '\n') {
+                end++;
+            }
+            String[] header = new String(out, at, end - at, StandardCharsets.UTF_8).split(" ");
+            at = end + 1;
+            if (header.length != 2 || !header[0].equals("blob")) {
+                blobs.add(new byte[0]);
+                continue;
+            }
+            int size = Integer.parseInt(header[1]);
+            blobs.add(java.util.Arrays.copyOfRange(out, at, Math.min(out.length, at + size)));
+            at += size + 1;
+        }
+        return blobs;
+    }
+
     /** The remote's refs under {@code prefix}, without fetching them. */
     public Map<String, String> listRemote(String remote, String prefix) throws TeamException {
         GitCommand.Result result = network.run(null, "ls-remote", "--refs", "--", remote, prefix + "*");

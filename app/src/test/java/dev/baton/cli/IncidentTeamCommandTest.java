@@ -90,6 +90,63 @@ class IncidentTeamCommandTest {
     }
 
     @Test
+    void listShowsTheLocalIncidentsAndTheRemotesAndSaysSoWhenTheRemoteIsUnreachable() throws Exception {
+        run("git", "init", "--quiet", "--bare", dir.resolve("remote.git").toString());
+        as("carol");
+        as("alice");
+        String id;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data-alice")).start("Queue backlog", "SEV1", "",
+                "alice", Instant.now())) {
+            id = incident.info().id();
+        }
+        assertThat(CliRun.of("incident", "share", id).exitCode()).isZero();
+
+        as("carol");
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data-carol")).start("Cert expiry", "SEV3", "",
+                "carol", Instant.now())) {
+            incident.note("renewing");
+        }
+        CliRun list = CliRun.of("incident", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains(id + "  SEV1  open  alice  ", "team remote  Queue backlog")
+                .contains("here  Cert expiry");
+
+        CliRun json = CliRun.of("incident", "list", "--json");
+        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.findValuesAsText("title")).containsExactlyInAnyOrder("Queue backlog", "Cert expiry");
+        assertThat(rows.findValuesAsText("where")).containsExactlyInAnyOrder("team remote", "here");
+
+        CliRun away = CliRun.of("incident", "list", "--remote", dir.resolve("nowhere.git").toString());
+        assertThat(away.exitCode()).isEqualTo(1);
+        assertThat(away.out()).contains("Cert expiry").doesNotContain("Queue backlog");
+        assertThat(away.err()).startsWith("baton incident list: team remote unreachable: Could not fetch from");
+    }
+
+    @Test
+    void shareWithSecretsToRedactListsThemAndPushesOnlyWhenTheResponderSaysYes() throws Exception {
+        run("git", "init", "--quiet", "--bare", dir.resolve("remote.git").toString());
+        as("alice");
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        String id;
+        try (OpenIncident incident = new IncidentStore(dir.resolve("data-alice")).start("CI broken, token " + token
+                + " revoked?", "SEV2", "", "alice", Instant.now())) {
+            id = incident.info().id();
+        }
+        CliRun share = CliRun.of("incident", "share", id);
+        assertThat(share.exitCode()).isEqualTo(2);
+        assertThat(share.out()).contains("Redacted before it leaves this machine:", "incident.json");
+        assertThat(share.err()).contains("Nothing was shared", "--yes");
+        assertThat(run("git", "--git-dir=" + dir.resolve("remote.git"), "for-each-ref")).isEmpty();
+
+        CliRun yes = CliRun.of("incident", "share", id, "--yes");
+        assertThat(yes.exitCode()).as(yes.err()).isZero();
+        assertThat(yes.out()).contains("Redacted before it leaves this machine:", "Shared " + id);
+        assertThat(run("git", "--git-dir=" + dir.resolve("remote.git"), "for-each-ref")).contains(id);
+    }
+
+    @Test
     void withNoRemoteAnywhereTheResponderIsToldWhatToGive() throws Exception {
         System.setProperty("baton.data", dir.resolve("data").toString());
         System.setProperty("baton.config-home", dir.resolve("empty-config").toString());
@@ -103,10 +160,11 @@ class IncidentTeamCommandTest {
         assertThat(share.err()).contains("No remote: give --remote URL, or set team.remote in config.yaml");
     }
 
-    private void run(String... command) throws Exception {
+    private String run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 }

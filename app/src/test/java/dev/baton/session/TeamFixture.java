@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * A team on one machine: a bare repository as the remote, SSH keys made by ssh-keygen, an allowed_signers file,
  * and one Baton data folder per responder.
  */
-final class TeamFixture {
-    final Path root;
-    final Path remote;
-    final Path allowedSigners;
+public final class TeamFixture {
+    public final Path root;
+    public final Path remote;
+    public final Path allowedSigners;
 
-    TeamFixture(Path root) throws IOException, InterruptedException {
+    public TeamFixture(Path root) throws IOException, InterruptedException {
         this.root = root;
         this.remote = root.resolve("remote.git");
         this.allowedSigners = root.resolve("allowed_signers");
@@ -32,7 +32,7 @@ final class TeamFixture {
     }
 
     /** A key pair for {@code name}; listed in allowed_signers when {@code allowed}. */
-    Path key(String name, boolean allowed) throws IOException, InterruptedException {
+    public Path key(String name, boolean allowed) throws IOException, InterruptedException {
         Path key = root.resolve("keys").resolve(name);
         if (!Files.exists(key)) {
             Files.createDirectories(key.getParent());
@@ -46,12 +46,12 @@ final class TeamFixture {
     }
 
     /** A responder: their own data folder, key and Baton. */
-    final class Responder {
-        final String name;
-        final Path data;
-        final IncidentStore store;
-        final TeamSync sync;
-        final TeamSync.Access access;
+    public final class Responder {
+        public final String name;
+        public final Path data;
+        public final IncidentStore store;
+        public final TeamSync sync;
+        public final TeamSync.Access access;
 
         Responder(String name, String url, Map<String, String> environment) throws IOException, InterruptedException {
             this.name = name;
@@ -61,13 +61,13 @@ final class TeamFixture {
             this.access = new TeamSync.Access(url, key(name, true), allowedSigners);
         }
 
-        OpenIncident start(String title) throws IOException {
+        public OpenIncident start(String title) throws IOException {
             OpenIncident incident = store.start(title, "SEV2", "", name, Instant.now());
             incident.creditTo(name);
             return incident;
         }
 
-        OpenIncident open(String id) throws IOException {
+        public OpenIncident open(String id) throws IOException {
             OpenIncident incident = store.open(id, false);
             incident.creditTo(name);
             return incident;
@@ -84,12 +84,37 @@ final class TeamFixture {
         }
     }
 
-    Responder responder(String name) throws IOException, InterruptedException {
+    public Responder responder(String name) throws IOException, InterruptedException {
         return new Responder(name, remote.toString(), Map.of());
     }
 
+    /**
+     * A teammate's commit made with plain git in the documented layout, in a fresh clone of the remote:
+     * {@code incidentJson} as incident.json and {@code events/<name>.jsonl} holding one note, signed with
+     * {@code key}'s SSH signature as git's {@code commit -S} makes it. Push it with {@link #push}.
+     */
+    public Path plainGitCommit(String name, Path key, String author, String incidentJson, String note)
+            throws IOException, InterruptedException {
+        Path clone = root.resolve("clone-" + name + "-" + System.nanoTime());
+        run(root, "git", "clone", "--quiet", remote.toString(), clone.toString());
+        try (dev.baton.incident.Timeline log = dev.baton.incident.Timeline.open(
+                clone.resolve("events").resolve(name + ".jsonl"))) {
+            log.append("note.added", Map.of("text", note, "by", name));
+        }
+        Files.writeString(clone.resolve("incident.json"), incidentJson);
+        run(clone, "git", "add", "events", "incident.json");
+        run(clone, "git", "-c", "user.name=" + author, "-c", "user.email=" + author + "@example.com",
+                "-c", "gpg.format=ssh", "-c", "user.signingkey=" + key, "commit", "--quiet", "-S", "-m", "a note");
+        return clone;
+    }
+
+    /** Pushes a clone's HEAD to {@code ref} of the remote. */
+    public void push(Path clone, String ref) throws IOException, InterruptedException {
+        run(clone, "git", "push", "--quiet", "origin", "HEAD:" + ref);
+    }
+
     /** Runs a command (argv, no shell) in {@code dir}; fails the test unless it exits 0. Returns its output. */
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
+    public static String run(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -174,15 +174,7 @@ class TeamSyncTest {
      * signed with {@code key}'s SSH signature as git's {@code commit -S} makes it.
      */
     private Path teammateCommit(String name, Path key, String author, String note) throws Exception {
-        Path clone = dir.resolve("clone-" + name + "-" + System.nanoTime());
-        TeamFixture.run(dir, "git", "clone", "--quiet", team.remote.toString(), clone.toString());
-        try (Timeline log = Timeline.open(clone.resolve("events").resolve(name + ".jsonl"))) {
-            log.append("note.added", Map.of("text", note, "by", name));
-        }
-        Files.copy(alice.store.incidentsDirectory().resolve(id).resolve("incident.json"), clone.resolve("incident.json"));
-        TeamFixture.run(clone, "git", "add", "events", "incident.json");
-        TeamFixture.run(clone, "git", "-c", "user.name=" + author, "-c", "user.email=" + author + "@example.com",
-                "-c", "gpg.format=ssh", "-c", "user.signingkey=" + key, "commit", "--quiet", "-S", "-m", note);
-        return clone;
+        return team.plainGitCommit(name, key, author,
+                Files.readString(alice.store.incidentsDirectory().resolve(id).resolve("incident.json")), note);
     }
 }

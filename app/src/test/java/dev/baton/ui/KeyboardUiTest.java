@@ -78,10 +78,10 @@ class KeyboardUiTest extends ConsoleTest {
             return all;
         });
         assertThat(ConsoleFixture.onFx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))
-                .containsExactly("Title", "Severity", "Started", "State", "Responder");
+                .containsExactly("Title", "Severity", "Started", "State", "Responders", "Last activity", "Where");
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).startsWith("Replica lag | P1 | 2026-11-2").endsWith(" | open | bo");
-        assertThat(rows.get(1)).startsWith("Disk full on db1 | P2 | 2026-11-").endsWith(" | ended | ana");
+        assertThat(rows.get(0)).startsWith("Replica lag | P1 | 2026-11-2").contains(" | open | bo | ").endsWith(" | here");
+        assertThat(rows.get(1)).startsWith("Disk full on db1 | P2 | 2026-11-").contains(" | ended | ana | ").endsWith(" | here");
 
         robot.type(KeyCode.DOWN, KeyCode.ENTER);
         ConsoleFixture.waitFor(20, () -> robot.lookup("#incident-title").queryLabeled().getText()

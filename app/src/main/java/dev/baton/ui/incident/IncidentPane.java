@@ -8,6 +8,7 @@ import dev.baton.render.RunbookHtmlRenderer;
 import dev.baton.runbook.Runbook;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
+import dev.baton.session.TeamIncidents;
 import dev.baton.ui.Background;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,8 @@ public final class IncidentPane extends VBox {
     private final Label clock = new Label();
     private final Label phase = new Label();
     private final Label teamStatus = new Label();
+    /** Set once the team actions exist; read on the FX thread. */
+    private TeamIncidentSource teamIncidents;
     /**
      * The {@code seq} of the last of this responder's own events shown: teammates' events sit among them, and
      * rows of a fork do not count.
@@ -509,16 +512,53 @@ public final class IncidentPane extends VBox {
         }
     }
 
-    private void askOpen() {
-        background.run("Could not list incidents", () -> session.store().listings(), this::chooseIncident);
+    /** Open… lists the team remote's incidents too, and joins through {@code source} the one chosen there. */
+    void listTeamIncidents(TeamIncidentSource source) {
+        this.teamIncidents = source;
     }
 
-    private void chooseIncident(List<dev.baton.incident.IncidentListing> incidents) {
-        if (incidents.isEmpty()) {
+    /** This machine's incidents and the team remote config.yaml names, if any. */
+    private record Openable(List<TeamIncidents.Row> local, java.util.Optional<String> remote) {}
+
+    private void askOpen() {
+        TeamIncidentSource team = teamIncidents;
+        background.run("Could not list incidents", () -> new Openable(TeamIncidents.local(session.store()),
+                team == null ? java.util.Optional.empty() : team.remote()), openable -> chooseIncident(openable, team));
+    }
+
+    private void chooseIncident(Openable openable, TeamIncidentSource team) {
+        if (openable.local().isEmpty() && openable.remote().isEmpty()) {
             title.setText("No incidents yet in " + session.store().incidentsDirectory());
             return;
         }
-        new OpenIncidentDialog(incidents).showAndWait().ifPresent(session::open);
+        OpenIncidentDialog dialog = new OpenIncidentDialog(openable.local());
+        String url = openable.remote().orElse(null);
+        if (url == null) {
+            dialog.noRemote();
+        } else {
+            dialog.looking(url);
+            // The remote answers when it does: the local list is there meanwhile, and stays if it cannot.
+            background.run("Could not list the team remote's incidents", () -> {
+                try {
+                    return team.list(url);
+                } catch (IOException unreachable) {
+                    return unreachable;
+                }
+            }, listed -> {
+                if (listed instanceof TeamIncidents.Remote remote) {
+                    dialog.showRemote(url, remote);
+                } else {
+                    dialog.showUnreachable(((IOException) listed).getMessage());
+                }
+            });
+        }
+        dialog.showAndWait().ifPresent(row -> {
+            if (row.local()) {
+                session.open(row.id());
+            } else {
+                team.joinAndOpen(row.id(), url);
+            }
+        });
     }
 
     private void askEnd() {

@@ -4,7 +4,9 @@ import dev.baton.handoff.Redactor;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
 import dev.baton.session.LiveSync;
+import dev.baton.session.TeamIncidents;
 import dev.baton.session.TeamSync;
+import dev.baton.team.TeamSettings;
 import dev.baton.ui.Background;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,24 @@ public final class TeamActions {
         this.pane = pane;
         this.owner = owner;
         pane.currentProperty().addListener((obs, old, now) -> follow(now));
+        pane.listTeamIncidents(new TeamIncidentSource() {
+            @Override
+            public Optional<String> remote() throws java.io.IOException {
+                return TeamSettings.load(System.getenv()).remote();
+            }
+
+            @Override
+            public TeamIncidents.Remote list(String remote) throws java.io.IOException {
+                // Listing signs nothing: no key is needed, only the team's allowed signers.
+                return team().remoteIncidents(new TeamSync.Access(remote, null,
+                        TeamSettings.load(System.getenv()).allowedSigners()));
+            }
+
+            @Override
+            public void joinAndOpen(String id, String remote) {
+                TeamActions.this.joinAndOpen(id, remote);
+            }
+        });
         session.addListener(new IncidentSession.Listener() {
             @Override
             public void recorded(dev.baton.incident.TimelineEvent event) {
@@ -156,6 +176,14 @@ public final class TeamActions {
         ButtonType share = new ButtonType("Share", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(share, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(share).setId("team-share-ok");
+        if (!prepared.redacted().isEmpty()) {
+            // What leaves cannot be taken back: with secrets found, Enter cancels and Share takes a click made
+            // after the list was in view.
+            ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(share)).setDefaultButton(false);
+            ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+            dialog.setHeaderText(dialog.getHeaderText() + ".\n" + prepared.redacted().size() + " secret(s) found: each is "
+                    + "replaced by [REDACTED] before anything leaves this machine. Read the list, then Share.");
+        }
         if (dialog.showAndWait().filter(share::equals).isEmpty()) {
             status.accept("Not shared");
             return;
@@ -198,8 +226,11 @@ public final class TeamActions {
         if (dialog.showAndWait().filter(join::equals).isEmpty() || id.getText().isBlank()) {
             return;
         }
-        String incident = id.getText().strip();
-        String url = remote.getText().strip();
+        joinAndOpen(id.getText().strip(), remote.getText().strip());
+    }
+
+    /** Joins the incident through {@code url} (blank: config.yaml's remote) and opens it: Join… and Open… alike. */
+    void joinAndOpen(String incident, String url) {
         status.accept("Joining " + incident + "…");
         background.run("Could not join the incident", () -> {
             TeamSync.Access access = team().access(null, url, null);
