@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,7 +20,10 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.schmizz.sshj.common.Buffer;
@@ -32,7 +38,13 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 public final class KnownHosts {
     private static final String REVOKED_MARKER = "@revoked";
 
+    /** A file changed this recently may change again within its timestamp's granularity: it is read again. */
+    private static final long RACY_NANOS = 2_000_000_000L;
+
     private final Path file;
+    /** The lines as last read, with what identified the file then; a fan-out checks a thousand keys against it. */
+    private volatile Snapshot snapshot;
+    private final AtomicInteger parses = new AtomicInteger();
 
     public KnownHosts(Path file) {
         this.file = file;
@@ -54,7 +66,8 @@ public final class KnownHosts {
     }
 
     /**
-     * Judges a presented key. The file is read afresh each time, so edits made meanwhile count. As
+     * Judges a presented key. The file is read again whenever it changed (its inode, size or modification time),
+     * so edits made meanwhile count, and parsed once for any number of checks while it stays the same. As
      * OpenSSH does, a host on another port than 22 that no line names (as {@code [host]:port}) is
      * trusted when a line for the bare host name lists that very key.
      */
@@ -193,16 +206,68 @@ public final class KnownHosts {
     /** @param hosts the line's host field: a hashed name, or a pattern list */
     private record Line(int number, boolean revoked, String keyType, byte[] keyBlob, String hosts,
             OpenSSHKnownHosts.HostEntry entry) {
-        /** Hashed names are sshj's to compare; pattern lists are matched as OpenSSH does, negation included. */
+        /**
+         * Hashed names are sshj's to compare; pattern lists are matched as OpenSSH does, negation included. sshj's
+         * hashed entry keeps one HMAC it reuses: checks on several connections' threads take turns.
+         */
         boolean appliesTo(String name) throws IOException {
-            return hosts.startsWith("|") ? entry.appliesTo(name) : PatternList.matches(hosts, name);
+            if (!hosts.startsWith("|")) {
+                return PatternList.matches(hosts, name);
+            }
+            synchronized (entry) {
+                return entry.appliesTo(name);
+            }
         }
     }
 
+    /** The parsed lines of the file as it was: same inode, size and modification time, read well after that time. */
+    private record Snapshot(Object fileKey, long size, FileTime modified, List<Line> lines) {
+        boolean matches(BasicFileAttributes now) {
+            return Objects.equals(fileKey, now.fileKey()) && size == now.size()
+                    && modified.equals(now.lastModifiedTime());
+        }
+    }
+
+    /** How many times the file was parsed (for tests). */
+    int parses() {
+        return parses.get();
+    }
+
     private List<Line> lines() throws IOException {
-        if (!Files.isRegularFile(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
             return List.of();
         }
+        if (!attributes.isRegularFile()) {
+            return List.of();
+        }
+        Snapshot last = snapshot;
+        if (last != null && last.matches(attributes)) {
+            return last.lines();
+        }
+        return parseOnce(attributes);
+    }
+
+    /** A hundred handshakes that start together wait for one parse rather than doing a hundred. */
+    private synchronized List<Line> parseOnce(BasicFileAttributes attributes) throws IOException {
+        Snapshot last = snapshot;
+        if (last != null && last.matches(attributes)) {
+            return last.lines();
+        }
+        long readAt = System.currentTimeMillis();
+        List<Line> lines = parse();
+        long age = TimeUnit.MILLISECONDS.toNanos(readAt)
+                - attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        // Racily clean (as git calls it): written so recently that a second edit may keep the same time and size.
+        snapshot = age > RACY_NANOS ? new Snapshot(attributes.fileKey(), attributes.size(),
+                attributes.lastModifiedTime(), lines) : null;
+        return lines;
+    }
+
+    private List<Line> parse() throws IOException {
+        parses.incrementAndGet();
         OpenSSHKnownHosts.EntryFactory parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
         List<Line> lines = new ArrayList<>();
         int number = 0;
@@ -232,7 +297,7 @@ public final class KnownHosts {
                 // OpenSSH skips lines it cannot read; so does Baton.
             }
         }
-        return lines;
+        return List.copyOf(lines);
     }
 
     private static byte[] hmacSha1(byte[] salt, String name) {

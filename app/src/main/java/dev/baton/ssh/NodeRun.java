@@ -1,7 +1,6 @@
 package dev.baton.ssh;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +10,8 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
- * A command running on a node over an exec channel: stdout and stderr read apart, spooled past the
- * memory limit, the exit status taken only from the node. Cancel asks the node to stop it (TERM,
+ * A command running on a node over an exec channel: stdout and stderr taken apart as they arrive (on the
+ * connection's reading thread, no thread per stream), spooled past the memory limit, the exit status taken only from the node. Cancel asks the node to stop it (TERM,
  * then KILL) and says honestly when that could not be confirmed.
  */
 public final class NodeRun {
@@ -26,22 +25,19 @@ public final class NodeRun {
     private final OutputSpool stderr;
     private final Instant startedAt = Instant.now();
     private final long startNanos = System.nanoTime();
-    private final CountDownLatch pumpsDone = new CountDownLatch(2);
+    private final Streams streams;
     private final CountDownLatch cancelSettled = new CountDownLatch(1);
-    private volatile boolean finished;
-    private volatile IOException readFailure;
     private volatile boolean cancelled;
 
     private NodeRun(SshConnection connection, String command, Session session, Session.Command running,
-            OutputSpool stdout, OutputSpool stderr, RunListener listener) {
+            OutputSpool stdout, OutputSpool stderr, Streams streams) {
         this.connection = connection;
         this.command = command;
         this.session = session;
         this.running = running;
         this.stdout = stdout;
         this.stderr = stderr;
-        pump(running.getInputStream(), stdout, listener::stdout, "stdout");
-        pump(running.getErrorStream(), stderr, listener::stderr, "stderr");
+        this.streams = streams;
     }
 
     /**
@@ -54,9 +50,10 @@ public final class NodeRun {
             RunListener listener) throws IOException {
         OutputSpool out = new OutputSpool(spoolDirectory, "stdout", memoryLimit);
         OutputSpool err = new OutputSpool(spoolDirectory, "stderr", memoryLimit);
-        Session session = connection.client().startSession();
+        Streams streams = new Streams(out, err, listener);
+        ExecChannel session = ExecChannel.open(connection.client(), streams);
         try {
-            return new NodeRun(connection, command, session, session.exec(command), out, err, listener);
+            return new NodeRun(connection, command, session, session.exec(command), out, err, streams);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -82,46 +79,85 @@ public final class NodeRun {
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
-    private interface Sink {
-        void accept(byte[] bytes, int offset, int length);
-    }
+    /**
+     * Takes the output on the connection's reading thread (no thread of its own): spooled, then told to the listener.
+     * Once the run has been awaited, later bytes are dropped, as a reader that stopped would leave them.
+     */
+    private static final class Streams implements ExecChannel.Output {
+        private final OutputSpool stdout;
+        private final OutputSpool stderr;
+        private final RunListener listener;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean finished;
+        private volatile IOException failure;
 
-    private void pump(InputStream in, OutputSpool spool, Sink listener, String name) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
-            try (in) {
-                int read;
-                while ((read = in.read(buffer)) >= 0 && !finished) {
-                    spool.write(buffer, 0, read);
-                    listener.accept(buffer, 0, read);
-                }
-            } catch (IOException e) {
-                readFailure = e;
-            } finally {
-                closeQuietly(spool);
-                pumpsDone.countDown();
+        Streams(OutputSpool stdout, OutputSpool stderr, RunListener listener) {
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.listener = listener;
+        }
+
+        @Override
+        public void stdout(byte[] bytes, int offset, int length) {
+            if (take(stdout, bytes, offset, length)) {
+                listener.stdout(bytes, offset, length);
             }
-        }, "baton-run-" + connection.node().name() + "-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        }
+
+        @Override
+        public void stderr(byte[] bytes, int offset, int length) {
+            if (take(stderr, bytes, offset, length)) {
+                listener.stderr(bytes, offset, length);
+            }
+        }
+
+        private boolean take(OutputSpool spool, byte[] bytes, int offset, int length) {
+            if (finished || failure != null) {
+                return false;
+            }
+            try {
+                spool.write(bytes, offset, length);
+                return true;
+            } catch (IOException e) {
+                failure = e;
+                return false;
+            }
+        }
+
+        @Override
+        public void ended() {
+            if (ended.getCount() > 0) {
+                closeQuietly(stdout);
+                closeQuietly(stderr);
+                ended.countDown();
+            }
+        }
+
+        @Override
+        public void failed(IOException error) {
+            if (failure == null) {
+                failure = error;
+            }
+            ended();
+        }
     }
 
     /** Waits for the command to end (or the connection to drop) and describes how it ended. */
     public RunResult await() throws InterruptedException {
-        while (!pumpsDone.await(200, TimeUnit.MILLISECONDS)) {
+        while (!streams.ended.await(200, TimeUnit.MILLISECONDS)) {
             // A dead transport, or a cancel the node never confirmed: the streams may never see their end.
             if (!connection.isConnected() || cancelSettled.getCount() == 0) {
                 break;
             }
         }
-        if (pumpsDone.getCount() == 0) {
+        if (streams.ended.getCount() == 0) {
             try {
                 running.join(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (IOException notClosedYet) {
                 // The status, if any, has arrived by now or never will.
             }
         }
-        finished = true;
+        streams.finished = true;
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         Integer status = running.getExitStatus();
         Signal signal = running.getExitSignal();
@@ -138,7 +174,7 @@ public final class NodeRun {
                     stderr, note);
         }
         if (status == null && signal == null) {
-            String why = readFailure != null ? readFailure.getMessage() : "the connection closed";
+            String why = streams.failure != null ? streams.failure.getMessage() : "the connection closed";
             return new RunResult(name, command, startedAt, took, RunOutcome.CONNECTION_LOST, null, null, stdout,
                     stderr, "connection to " + name + " lost (" + why + "); the command may still be running");
         }
@@ -157,9 +193,9 @@ public final class NodeRun {
         Thread stopper = new Thread(() -> {
             try {
                 signal(Signal.TERM);
-                if (!pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!streams.ended.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                     signal(Signal.KILL);
-                    pumpsDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    streams.ended.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import com.hierynomus.sshj.transport.cipher.BlockCiphers;
 import com.hierynomus.sshj.transport.cipher.ChachaPolyCiphers;
 import com.hierynomus.sshj.transport.cipher.GcmCiphers;
 import java.util.List;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.transport.cipher.Cipher;
@@ -21,7 +20,7 @@ final class OpenSshDefaults extends DefaultConfig {
     }
 
     private OpenSshDefaults() {
-        setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        setKeepAliveProvider(SharedKeepAlive.PROVIDER);
     }
 
     static OpenSshDefaults get() {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.transport.TransportException;
@@ -156,7 +155,7 @@ public final class SshConnector {
         boolean nodeSetsKeepAlive = !node.serverAliveInterval().isZero();
         long interval = nodeSetsKeepAlive ? node.serverAliveInterval().toSeconds()
                 : settings.keepAliveInterval().toSeconds();
-        KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
+        SharedKeepAlive keepAlive = (SharedKeepAlive) client.getConnection().getKeepAlive();
         keepAlive.setKeepAliveInterval((int) Math.max(1, interval));
         keepAlive.setMaxAliveCount(nodeSetsKeepAlive ? node.serverAliveCountMax() : settings.keepAliveCountMax());
         return client;

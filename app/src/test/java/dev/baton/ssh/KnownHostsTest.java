@@ -6,7 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +34,37 @@ class KnownHostsTest {
 
     private String entry(String hosts, KeyPair key) {
         return hosts + " " + PublicKeyEntry.toString(key.getPublic());
+    }
+
+    /** A fan-out checks a thousand nodes' keys against the same file: it is parsed once, and read again once edited. */
+    @Test
+    void anUnchangedFileIsParsedOnceForManyChecksFromManyThreadsAndAnEditCountsAtOnce() throws Exception {
+        KnownHosts knownHosts = file(entry("db1.example.net", serverKey));
+        knownHosts.add("db2.example.net", 22, serverKey.getPublic()); // a hashed line, as ssh writes them
+        Path path = dir.resolve("known_hosts");
+        Files.setLastModifiedTime(path, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        int before = knownHosts.parses();
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HostKeyStatus>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String host = i % 2 == 0 ? "db1.example.net" : "db2.example.net";
+                verdicts.add(threads.submit(() -> knownHosts.check(host, 22, serverKey.getPublic()).status()));
+            }
+            for (Future<HostKeyStatus> verdict : verdicts) {
+                assertThat(verdict.get()).isEqualTo(HostKeyStatus.TRUSTED);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(knownHosts.parses() - before).isEqualTo(1);
+
+        Files.write(path, List.of(entry("db1.example.net", otherKey)), StandardCharsets.US_ASCII);
+        assertThat(knownHosts.check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.CHANGED);
+        assertThat(knownHosts.check("db2.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.UNKNOWN);
     }
 
     @Test
