@@ -100,7 +100,7 @@ public final class GitHandoffs {
                             + ". This copy stays read-only: the incident is theirs now.");
                 }
                 if (takenBy.equals(me)) {
-                    return Optional.of("You took over from " + from + " at " + takenAtWords + unnamed + ". "
+                    return Optional.of("You took over from " + from + " at " + takenAtWords + unnamed + ".\n"
                             + received());
                 }
                 return Optional.of(takenBy + " took over from " + from + " at " + takenAtWords + unnamed + ".");
@@ -111,20 +111,25 @@ public final class GitHandoffs {
                         + " take it back.");
             }
             return Optional.of(from + " handed this incident to " + (to.equals(me) ? "you" : to) + " at " + sentAt
-                    + (to.equals(me) ? "" : " (not to you: taking over is recorded as such)") + " — Take over. "
+                    + (to.equals(me) ? "" : " (not to you: taking over is recorded as such)") + " — Take over.\n"
                     + received());
         }
 
-        /** What was handed over: the note, runbooks, production nodes and steps typed but not run. */
+        /** What was handed over: the note, then the runbooks, production nodes and steps typed but not run, if any. */
         public String received() {
             StringBuilder said = new StringBuilder("Note: ")
                     .append(handoff.note().isBlank() ? "(no note)" : handoff.note());
-            said.append("\nRunbooks: ").append(handoff.runbooks().isEmpty() ? "none"
-                    : String.join(", ", handoff.runbooks()));
-            said.append("\nNodes: ").append(handoff.nodes().isEmpty() ? "none" : String.join(", ", handoff.nodes()
-                    .stream().map(n -> n.name() + (n.production() ? " (production)" : "")).toList()));
-            said.append("\nTyped, not run: ").append(handoff.typed().isEmpty() ? "none" : String.join("; ",
-                    handoff.typed().stream().map(t -> t.text().strip() + " in " + t.target()).toList()));
+            if (!handoff.runbooks().isEmpty()) {
+                said.append("\nRunbooks: ").append(String.join(", ", handoff.runbooks()));
+            }
+            if (!handoff.nodes().isEmpty()) {
+                said.append("\nNodes: ").append(String.join(", ", handoff.nodes().stream()
+                        .map(n -> n.name() + (n.production() ? " (production)" : "")).toList()));
+            }
+            if (!handoff.typed().isEmpty()) {
+                said.append("\nTyped, not run: ").append(String.join("; ", handoff.typed().stream()
+                        .map(t -> t.text().strip() + " in " + t.target()).toList()));
+            }
             return said.toString();
         }
     }

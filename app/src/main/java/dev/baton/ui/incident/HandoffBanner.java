@@ -40,6 +40,9 @@ public final class HandoffBanner extends HBox {
         takeOver.setId("handoff-take-over");
         takeOver.setDefaultButton(false);
         takeOver.setOnAction(e -> onTakeOver.run());
+        for (Button button : new Button[] {takeOver, takeBack, dismiss}) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the words wrap, the buttons never shrink
+        }
         getChildren().setAll(text, takeOver, takeBack, dismiss);
         show(Optional.empty());
     }
