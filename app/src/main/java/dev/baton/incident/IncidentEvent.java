@@ -195,8 +195,8 @@ public sealed interface IncidentEvent {
             typed = typed == null ? List.of() : List.copyOf(typed);
         }
 
-        /** A node the sender worked on and whether it is production. */
-        public record HandedNode(String name, boolean production) {}
+        /** A node the sender worked on, where they reached it, and whether it is production. */
+        public record HandedNode(String name, String host, int port, String user, boolean production) {}
 
         /** A step typed and left on a terminal's line. */
         public record TypedStep(String runbook, int step, String text, String target) {}

@@ -54,7 +54,8 @@ public final class GitHandoffs {
             String note, String remote) {
         TeamRefs.checkResponder(to);
         List<HandoffSent.HandedNode> handedNodes = HandoffState.targetsFrom(events, nodes).stream()
-                .map(target -> new HandoffSent.HandedNode(target.name(), target.production())).toList();
+                .map(target -> new HandoffSent.HandedNode(target.name(), target.host(), target.port(), target.user(),
+                        target.production())).toList();
         Map<Long, TypedStepOutcomes.Outcome> outcomes = TypedStepOutcomes.of(events);
         List<HandoffSent.TypedStep> typed = new ArrayList<>();
         for (TimelineEvent line : events) {
@@ -113,6 +114,18 @@ public final class GitHandoffs {
             return Optional.of(from + " handed this incident to " + (to.equals(me) ? "you" : to) + " at " + sentAt
                     + (to.equals(me) ? "" : " (not to you: taking over is recorded as such)") + " — Take over.\n"
                     + received());
+        }
+
+        /**
+         * The nodes handed over, as the receiver can connect to them (host keys still checked), production kept:
+         * the same reading of them as a bundle's, so a hostile value is refused the same way.
+         */
+        public Handoffs.HandedOffNodes nodes() {
+            List<HandoffState.Target> targets = handoff.nodes().stream().map(n -> new HandoffState.Target(n.name(),
+                    n.host() == null ? "" : n.host(), n.port(), n.user() == null ? "" : n.user(), List.of(), List.of(),
+                    List.of(), n.production(), List.of())).toList();
+            return Handoffs.handedOffNodes(new HandoffState(targets, List.of(), Map.of(), List.of()),
+                    "the handoff from " + from);
         }
 
         /** What was handed over: the note, then the runbooks, production nodes and steps typed but not run, if any. */

@@ -59,6 +59,9 @@ class GitHandoffTest {
                         "pg_ctl promote -D /var/lib/pg in db-1", "db-failover").doesNotContain("web-1 (production)")
                 .doesNotContain("pg_isready");
 
+        assertThat(waiting.nodes().nodes()).extracting(Node::name, Node::hostName, Node::production)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("db-1", "127.0.0.1", true),
+                        org.assertj.core.groups.Tuple.tuple("web-1", "127.0.0.1", false));
         IncidentEvent.HandoffAccepted accepted = GitHandoffs.takeOver(bob.store, bob.sync, id, "bob", bob.access);
         assertThat(accepted.named()).isTrue();
         assertThat(accepted.from()).isEqualTo("alice");

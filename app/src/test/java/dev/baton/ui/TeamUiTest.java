@@ -166,6 +166,9 @@ class TeamUiTest extends ConsoleTest {
 
         robot.clickOn("#handoff-take-over");
         ConsoleFixture.waitFor(20, () -> bannerText().startsWith("You took over from bob at "));
+        // The nodes handed over join the Nodes pane as a bundle's do, production kept.
+        ConsoleFixture.waitFor(10, () -> fx.console().nodes().inventory().find("db-2")
+                .map(dev.baton.inventory.Node::production).orElse(false));
         var standing = fetchUntil(bob, id, access, s -> s.map(x -> x.takenOver()).orElse(false)).orElseThrow();
         assertThat(standing.takenBy()).isEqualTo(shared.me());
         assertThat(fx.session().handedOff().get(10, TimeUnit.SECONDS)).isEmpty();

@@ -37,6 +37,7 @@ public final class TeamActions {
     private HandoffBanner banner;
     private Supplier<dev.baton.inventory.Inventory> inventory = dev.baton.inventory.Inventory::empty;
     private Consumer<String> openRunbook = id -> { };
+    private Consumer<dev.baton.session.Handoffs.HandedOffNodes> addNodes = handed -> { };
     /** The open incident's git handoff as last read from the merged timeline; read and written on the FX thread. */
     private Optional<GitHandoffs.Standing> standing = Optional.empty();
 
@@ -122,8 +123,9 @@ public final class TeamActions {
      * receiver's window reopens the runbooks handed over (as after opening a bundle).
      */
     public void attach(HandoffBanner banner, Supplier<dev.baton.inventory.Inventory> inventory,
-            Consumer<String> openRunbook) {
+            Consumer<String> openRunbook, Consumer<dev.baton.session.Handoffs.HandedOffNodes> addNodes) {
         this.banner = banner;
+        this.addNodes = addNodes;
         this.inventory = inventory;
         this.openRunbook = openRunbook;
     }
@@ -161,6 +163,8 @@ public final class TeamActions {
         s.words(me, java.time.ZoneId.systemDefault()).ifPresent(words -> banner.showTeam(words, s.awaits(me)));
         if (justTaken) {
             s.handoff().runbooks().forEach(openRunbook);
+            addNodes.accept(s.nodes()); // in the Nodes pane, production kept, as after opening a bundle
+            s.nodes().refused().forEach(status);
         }
     }
 
