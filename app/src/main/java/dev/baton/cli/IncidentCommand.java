@@ -4,6 +4,9 @@ import dev.baton.handoff.Redactor;
 import dev.baton.incident.EventWords;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
+import dev.baton.inventory.Inventory;
+import dev.baton.inventory.InventoryLoader;
+import dev.baton.session.GitHandoffs;
 import dev.baton.session.IncidentReports;
 import dev.baton.session.RunComparison;
 import dev.baton.session.TeamSync;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
     "or work one incident with the team through its own git remote."},
         subcommands = {IncidentCommand.Report.class, IncidentCommand.Diff.class, IncidentCommand.Share.class,
             IncidentCommand.Join.class, IncidentCommand.Note.class, IncidentCommand.Sync.class, IncidentCommand.Log.class,
-            IncidentListCommand.class})
+            IncidentListCommand.class, IncidentCommand.Handoff.class, IncidentCommand.TakeOver.class})
 final class IncidentCommand implements Runnable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -257,6 +260,72 @@ final class IncidentCommand implements Runnable {
                 out.println(TIME.format(event.event().time()) + "  " + Printable.of(event.responder()) + "  "
                         + Printable.of(EventWords.describe(event.event())));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "handoff", description = {
+        "Hand a shared incident to a teammate through the team's remote, with no file: your note, the runbooks",
+        "used, every node with its production status and the steps typed but not run go out in your log,",
+        "and your copy is read-only until they take over (or you take it back in the window)."})
+    static final class Handoff implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--to", required = true, paramLabel = "NAME", description = "The teammate's responder name.")
+        String to;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "What they need to know first.")
+        String note = "";
+
+        @Option(names = "--inventory", paramLabel = "FILE", description = {
+            "Where production nodes are known from; repeatable. Default: ~/.ssh/config."})
+        List<Path> inventories = new java.util.ArrayList<>();
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
+                    ? List.of(InventoryLoader.userSshConfig()) : inventories;
+            Inventory inventory = InventoryLoader.load(files);
+            TeamSync.Outcome outcome = GitHandoffs.handOff(new IncidentStore(IncidentStore.defaultDataDirectory()),
+                    sync, id, IncidentStore.defaultResponder(), options.access(sync, id, true), inventory::find, to,
+                    note);
+            out.println("Handed " + Printable.of(id) + " to " + Printable.of(to) + " through the team's remote; "
+                    + "your copy is read-only until they take over.");
+            return report(outcome, out, spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "take-over", description = {
+        "Take over a shared incident a teammate handed off through the team's remote (to you, or to someone",
+        "else: that is recorded as such). Prints what was handed over."})
+    static final class TakeOver implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Mixin
+        RemoteOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            TeamSync sync = team();
+            String me = IncidentStore.defaultResponder();
+            GitHandoffs.takeOver(new IncidentStore(IncidentStore.defaultDataDirectory()), sync, id, me,
+                    options.access(sync, id, true));
+            GitHandoffs.standing(sync.timeline(id, me)).flatMap(standing -> standing.words(me, ZoneOffset.UTC))
+                    .ifPresent(words -> out.println(Printable.lines(words)));
             return 0;
         }
     }

@@ -23,6 +23,8 @@ public final class EventType {
     public static final String HANDOFF_EXPORTED = "handoff.exported";
     public static final String HANDOFF_IMPORTED = "handoff.imported";
     public static final String HANDOFF_TAKEN_BACK = "handoff.taken_back";
+    public static final String HANDOFF_SENT = "handoff.sent";
+    public static final String HANDOFF_ACCEPTED = "handoff.accepted";
     public static final String ALERT_OPENED = "alert.opened";
     public static final String ALERT_SILENCED = "alert.silenced";
 

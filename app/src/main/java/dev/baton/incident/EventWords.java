@@ -118,6 +118,13 @@ public final class EventWords {
             return "Handed over from " + e.from() + (e.signed() ? " (signed)" : " (unsigned)")
                     + (blank(e.note()) ? "" : ": " + firstLine(e.note().strip()));
         }
+        if (event instanceof IncidentEvent.HandoffSent e) {
+            return "Handed off to " + e.to() + " through the team's remote" + (blank(e.note()) ? ""
+                    : ": " + firstLine(e.note().strip()));
+        }
+        if (event instanceof IncidentEvent.HandoffAccepted e) {
+            return "Took over from " + e.from() + (e.named() ? "" : " (the handoff named " + e.to() + ")");
+        }
         if (event instanceof IncidentEvent.HandoffTakenBack e) {
             return "Taken back by " + e.by() + " after handing it off as " + e.bundle();
         }

@@ -178,6 +178,44 @@ public sealed interface IncidentEvent {
     /** The sender took a handed-off incident back: their copy is theirs to record into again. */
     record HandoffTakenBack(String bundle, String by) implements IncidentEvent {}
 
+    /**
+     * The incident handed to another responder through the team's git remote: everything the receiver needs is
+     * in the event itself, in the sender's own signed log (no file travels).
+     *
+     * @param to       the receiver's responder name
+     * @param runbooks the runbooks the incident used, as the library names them
+     * @param nodes    every node the incident touched, with whether the sender's inventory made it production
+     * @param typed    steps typed into a terminal whose Enter was never pressed: they did not run
+     */
+    record HandoffSent(String to, String note, String remote, List<String> runbooks, List<HandedNode> nodes,
+            List<TypedStep> typed) implements IncidentEvent {
+        public HandoffSent {
+            runbooks = runbooks == null ? List.of() : List.copyOf(runbooks);
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+            typed = typed == null ? List.of() : List.copyOf(typed);
+        }
+
+        /** A node the sender worked on, where they reached it, and whether it is production. */
+        public record HandedNode(String name, String host, int port, String user, boolean production) {}
+
+        /** A step typed and left on a terminal's line. */
+        public record TypedStep(String runbook, int step, String text, String target) {}
+
+        /** The handoff as the sender's copy goes read-only on: a handoff without a bundle file. */
+        public HandoffExported asExported(String by) {
+            return new HandoffExported("a git handoff to " + to, null, by, 0, 0, true, to);
+        }
+    }
+
+    /**
+     * The receiver took over an incident handed off through git.
+     *
+     * @param from  whose log holds the handoff
+     * @param sent  the {@code seq} of that {@link HandoffSent} line in {@code from}'s log
+     * @param named whether the handoff named this responder; a teammate may take over one meant for someone else
+     */
+    record HandoffAccepted(String from, long sent, String to, boolean named) implements IncidentEvent {}
+
     /** A line of a type this version does not know (a newer Baton wrote it): kept and shown as it is. */
     record Other(String type, Map<String, Object> data) implements IncidentEvent {
         public Other {

@@ -58,6 +58,8 @@ public final class IncidentEvents {
         register(EventType.HANDOFF_EXPORTED, HandoffExported.class);
         register(EventType.HANDOFF_IMPORTED, HandoffImported.class);
         register(EventType.HANDOFF_TAKEN_BACK, IncidentEvent.HandoffTakenBack.class);
+        register(EventType.HANDOFF_SENT, IncidentEvent.HandoffSent.class);
+        register(EventType.HANDOFF_ACCEPTED, IncidentEvent.HandoffAccepted.class);
         register(EventType.ALERT_OPENED, AlertOpened.class);
         register(EventType.ALERT_SILENCED, AlertSilenced.class);
     }

@@ -363,6 +363,14 @@ public final class OpenIncident implements AutoCloseable {
         timeline.append(imported);
     }
 
+    /** Handed off (or taken over) through the team's remote: the event is the whole record of it. */
+    public void handoff(IncidentEvent event) throws IOException {
+        if (!(event instanceof IncidentEvent.HandoffSent || event instanceof IncidentEvent.HandoffAccepted)) {
+            throw new IllegalArgumentException(event.type() + " is not a handoff through the team's remote");
+        }
+        timeline.append(event);
+    }
+
     /** Credits the events recorded from now on to {@code responder} (who is at this Baton). */
     public void creditTo(String responder) {
         timeline.creditTo(responder);
@@ -380,6 +388,8 @@ public final class OpenIncident implements AutoCloseable {
     private void followHandoffs(TimelineEvent line) {
         switch (line.type()) {
             case EventType.HANDOFF_EXPORTED -> handedOff = line.typed() instanceof IncidentEvent.HandoffExported e ? e : null;
+            case EventType.HANDOFF_SENT -> handedOff = line.typed() instanceof IncidentEvent.HandoffSent e
+                    ? e.asExported(line.text("by")) : null;
             case EventType.HANDOFF_TAKEN_BACK, EventType.HANDOFF_IMPORTED -> handedOff = null;
             default -> { }
         }

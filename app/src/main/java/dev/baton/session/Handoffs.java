@@ -267,6 +267,9 @@ public final class Handoffs {
             if (event instanceof dev.baton.incident.IncidentEvent.HandoffExported e) {
                 notice = new Notice(true, "You handed this incident off as " + e.file() + ": it is read-only here, so"
                         + " that two responders do not carry it on apart. Take it back to go on with it.");
+            } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffSent e) {
+                notice = new Notice(true, "You handed this incident to " + e.to() + " through the team's remote: it is"
+                        + " read-only here until " + e.to() + " takes over. Take it back to go on with it yourself.");
             } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffTakenBack) {
                 notice = null;
             } else if (event instanceof dev.baton.incident.IncidentEvent.HandoffImported e) {
@@ -290,7 +293,7 @@ public final class Handoffs {
         if (exported.isEmpty()) {
             return Optional.empty();
         }
-        var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) exported.get().typed();
+        var handoff = exportedOf(exported.get());
         String receiver = handoff.to() == null || handoff.to().isBlank() ? null : handoff.to();
         String at = hhmm(exported.get().time(), zone);
         StringBuilder question = new StringBuilder("You handed this incident to ")
@@ -322,7 +325,7 @@ public final class Handoffs {
     /** The header of the take-back question: whom it names, and when. */
     public static Optional<String> takeBackHeader(List<dev.baton.incident.TimelineEvent> events, java.time.ZoneId zone) {
         return handedOffAt(events).map(line -> {
-            var handoff = (dev.baton.incident.IncidentEvent.HandoffExported) line.typed();
+            var handoff = exportedOf(line);
             return "Take back the incident you handed "
                     + (handoff.to() == null || handoff.to().isBlank() ? "off" : "to " + handoff.to()) + " at "
                     + hhmm(line.time(), zone) + "?";
@@ -342,7 +345,7 @@ public final class Handoffs {
             List<dev.baton.incident.TimelineEvent> events = incident.timeline().events();
             Optional<dev.baton.incident.TimelineEvent> exported = handedOffAt(events);
             Optional<Continued> continued = exported.isEmpty() ? Optional.empty() : continuedElsewhere(session.store(),
-                    ((dev.baton.incident.IncidentEvent.HandoffExported) exported.get().typed()).sha256(),
+                    exportedOf(exported.get()).sha256(),
                     incident.info().id());
             return takeBackQuestion(events, zone, continued).map(question -> new String[] {
                 takeBackHeader(events, zone).orElse("Take back the incident?"), question});
@@ -377,13 +380,20 @@ public final class Handoffs {
     private static Optional<dev.baton.incident.TimelineEvent> handedOffAt(List<dev.baton.incident.TimelineEvent> events) {
         dev.baton.incident.TimelineEvent exported = null;
         for (dev.baton.incident.TimelineEvent line : events) {
-            if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffExported) {
+            if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffExported
+                    || line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffSent) {
                 exported = line;
             } else if (line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffTakenBack) {
                 exported = null;
             }
         }
         return Optional.ofNullable(exported);
+    }
+
+    /** A bundle handoff as it is, a git handoff as the bundle handoff it stands for. */
+    private static dev.baton.incident.IncidentEvent.HandoffExported exportedOf(dev.baton.incident.TimelineEvent line) {
+        return line.typed() instanceof dev.baton.incident.IncidentEvent.HandoffSent sent ? sent.asExported(line.text("by"))
+                : (dev.baton.incident.IncidentEvent.HandoffExported) line.typed();
     }
 
     private static String hhmm(java.time.Instant at, java.time.ZoneId zone) {

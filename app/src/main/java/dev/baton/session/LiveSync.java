@@ -119,6 +119,11 @@ public final class LiveSync implements AutoCloseable {
         return id;
     }
 
+    /** The remote the incident is kept in step with. */
+    public String remote() {
+        return access.remote();
+    }
+
     public void start() {
         schedule(0);
     }

@@ -21,10 +21,13 @@ public final class TeamRepository {
 
     private final GitCommand git;
     private final GitCommand network;
+    private final StaleLocks locks;
 
     private TeamRepository(Path dir, Map<String, String> environment) {
         git = new GitCommand(dir, environment, LOCAL);
         network = new GitCommand(dir, environment, NETWORK);
+        // No git of Baton's outlives its deadline: a lock twice as old as the longest one is left by a killed git.
+        locks = new StaleLocks(dir, NETWORK.multipliedBy(2), java.time.Clock.systemUTC());
     }
 
     /** Opens (creating on first use) the repository at {@code dir}. */
@@ -58,6 +61,7 @@ public final class TeamRepository {
      */
     public String commit(String ref, String parent, String responder, byte[] info, byte[] events, String message,
             Path key) throws TeamException {
+        locks.clean();
         String eventsBlob = blob(events);
         String infoBlob = blob(info);
         String eventsTree = tree("100644 blob " + eventsBlob + "\t" + responder + ".jsonl\n");
@@ -91,6 +95,7 @@ public final class TeamRepository {
 
     /** Pushes {@code ref} to the same name in {@code remote}; the remote refuses anything but a fast-forward. */
     public void push(String remote, String ref) throws TeamException {
+        locks.clean();
         GitCommand.Result result = network.run(null, "push", "--quiet", "--porcelain", "--", remote, ref + ":" + ref);
         if (result.exit() != 0) {
             String said = result.text() + "\n" + result.err();
@@ -107,6 +112,7 @@ public final class TeamRepository {
      * says is what is checked next, never trusted because it was fetched).
      */
     public void fetch(String remote, String remotePrefix, String localPrefix) throws TeamException {
+        locks.clean();
         GitCommand.Result result = network.run(null, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head",
                 "--prune", "--", remote, "+" + remotePrefix + "*:" + localPrefix + "*");
         if (result.exit() != 0) {
@@ -142,6 +148,7 @@ public final class TeamRepository {
 
     /** Moves {@code ref} to {@code commit}, only if it still points at {@code old} (null: does not exist). */
     public void moveRef(String ref, String commit, String old) throws TeamException {
+        locks.clean();
         git.ok("update-ref", ref, commit, old == null ? NO_COMMIT : old);
     }
 

@@ -75,10 +75,12 @@ final class ConsoleMenus {
                 item("Record this terminal (asciicast) on/off", "Shortcut+Shift+E", active::toggleRecording),
                 item("Hand off…", "Shortcut+Shift+H", handoff::handOff),
                 item("Open handoff bundle…", "Shortcut+Shift+O", handoff::chooseAndOpen),
-                item("Take back handed-off incident", "Shortcut+Shift+B", handoff::takeBack),
+                item("Take back handed-off incident", "Shortcut+Shift+B", () -> window.team().takeBack(handoff::takeBack)),
                 item("Export report…", "Shortcut+Shift+X", window.reports()::export),
                 item("Share this incident…", "Shortcut+Shift+G", window.team()::share),
                 item("Join shared incident…", "Shortcut+Shift+Y", window.team()::join),
+                item("Hand off through the team's remote…", "Shortcut+Shift+U", window.team()::handOff),
+                item("Take over handed-off incident", "Shortcut+Shift+V", window.team()::takeOver),
                 // The incident bar's End can be squeezed off a narrow window; the menu and the palette keep it.
                 item("End incident…", "Shortcut+Shift+K", () -> incident.lookupAll("#incident-end")
                         .forEach(button -> ((Button) button).fire())));

@@ -148,7 +148,8 @@ public final class ConsoleWindow extends BorderPane {
             }
             return dev.baton.ui.alerts.AlertIntoQuestion.ask(getScene() == null ? null : getScene().getWindow(), open, row);
         });
-        handoffBanner = new HandoffBanner(handoff::takeBack);
+        handoffBanner = new HandoffBanner(() -> team.takeBack(handoff::takeBack), team::takeOver);
+        team.attach(handoffBanner, nodes::inventory, runbook::open, this::addHandedOffNodes);
         sessions.addListener(new ConnectionListener(session, say));
         working = new WorkingLibrary(background, this::showLibrary);
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,

@@ -72,6 +72,10 @@ class IncidentEventsTest {
             new HandoffImported("disk-full.baton", "cd".repeat(32), "ana", "2026-11-24T07:00:00Z", "ef".repeat(32), 1,
                     false, null, "Pending: rotate logs"),
             new IncidentEvent.HandoffTakenBack("disk-full.baton", "ana"),
+            new IncidentEvent.HandoffSent("bob", "Pending: rotate logs", "/srv/git/incidents.git",
+                    List.of("disk-full.md"), List.of(new IncidentEvent.HandoffSent.HandedNode("db1", "10.0.0.5", 22, "ops", true)),
+                    List.of(new IncidentEvent.HandoffSent.TypedStep("disk-full.md", 4, "find /var/log -delete", "db1"))),
+            new IncidentEvent.HandoffAccepted("ana", 27, "bob", false),
             new IncidentClosed(3600));
 
     @Test

@@ -15,8 +15,14 @@ public final class HandoffBanner extends HBox {
     private final Label text = new Label();
     private final Button takeBack = new Button("Take back");
     private final Button dismiss = new Button("Dismiss");
+    private final Button takeOver = new Button("Take over");
 
     public HandoffBanner(Runnable onTakeBack) {
+        this(onTakeBack, () -> { });
+    }
+
+    /** @param onTakeOver the receiver's Take over of a handoff made through the team's remote */
+    public HandoffBanner(Runnable onTakeBack, Runnable onTakeOver) {
         super(8);
         setId("handoff-banner");
         getStyleClass().add("handoff-banner");
@@ -31,7 +37,13 @@ public final class HandoffBanner extends HBox {
         takeBack.setOnAction(e -> onTakeBack.run());
         dismiss.setId("handoff-banner-dismiss");
         dismiss.setOnAction(e -> show(Optional.empty()));
-        getChildren().setAll(text, takeBack, dismiss);
+        takeOver.setId("handoff-take-over");
+        takeOver.setDefaultButton(false);
+        takeOver.setOnAction(e -> onTakeOver.run());
+        for (Button button : new Button[] {takeOver, takeBack, dismiss}) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the words wrap, the buttons never shrink
+        }
+        getChildren().setAll(text, takeOver, takeBack, dismiss);
         show(Optional.empty());
     }
 
@@ -39,13 +51,27 @@ public final class HandoffBanner extends HBox {
     public void show(Optional<Handoffs.Notice> notice) {
         setVisible(notice.isPresent());
         setManaged(notice.isPresent());
-        notice.ifPresent(n -> {
-            text.setText(n.text());
-            takeBack.setVisible(n.handedOff());
-            takeBack.setManaged(n.handedOff());
-            dismiss.setVisible(!n.handedOff());
-            dismiss.setManaged(!n.handedOff());
-        });
+        notice.ifPresent(n -> buttons(n.text(), n.handedOff(), false, !n.handedOff()));
+    }
+
+    /**
+     * Shows where a handoff through the team's remote stands (on the FX thread): {@code canTakeOver} offers the
+     * receiver Take over; the sender's copy, once taken over, offers no way back.
+     */
+    public void showTeam(String words, boolean canTakeOver) {
+        setVisible(true);
+        setManaged(true);
+        buttons(words, false, canTakeOver, !canTakeOver);
+    }
+
+    private void buttons(String words, boolean back, boolean over, boolean dismissable) {
+        text.setText(words);
+        takeBack.setVisible(back);
+        takeBack.setManaged(back);
+        takeOver.setVisible(over);
+        takeOver.setManaged(over);
+        dismiss.setVisible(dismissable);
+        dismiss.setManaged(dismissable);
     }
 
     public String text() {

@@ -1,6 +1,7 @@
 package dev.baton.ui.incident;
 
 import dev.baton.handoff.Redactor;
+import dev.baton.session.GitHandoffs;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
 import dev.baton.session.LiveSync;
@@ -35,6 +36,12 @@ public final class TeamActions {
     private TeamSync team;
     /** Written on the FX thread, read by the incident thread to nudge it. */
     private volatile LiveSync live;
+    private HandoffBanner banner;
+    private Supplier<dev.baton.inventory.Inventory> inventory = dev.baton.inventory.Inventory::empty;
+    private Consumer<String> openRunbook = id -> { };
+    private Consumer<dev.baton.session.Handoffs.HandedOffNodes> addNodes = handed -> { };
+    /** The open incident's git handoff as last read from the merged timeline; read and written on the FX thread. */
+    private Optional<GitHandoffs.Standing> standing = Optional.empty();
 
     public TeamActions(IncidentSession session, Background background, Consumer<String> status, IncidentPane pane,
             Supplier<Window> owner) {
@@ -68,6 +75,9 @@ public final class TeamActions {
                 LiveSync syncing = live;
                 if (syncing != null) {
                     syncing.nudge();
+                    if (event.type().startsWith("handoff.")) {
+                        Platform.runLater(() -> readStanding(syncing.incident()));
+                    }
                 }
             }
         });
@@ -103,7 +113,12 @@ public final class TeamActions {
         live = new LiveSync(team, id, session.responder(), access, new LiveSync.Listener() {
             @Override
             public void arrived(List<dev.baton.incident.TimelineEvent> events) {
-                Platform.runLater(() -> pane.addTeamEvents(events));
+                Platform.runLater(() -> {
+                    pane.addTeamEvents(events);
+                    if (events.stream().anyMatch(event -> event.type().startsWith("handoff."))) {
+                        readStanding(id);
+                    }
+                });
             }
 
             @Override
@@ -119,7 +134,127 @@ public final class TeamActions {
             live.close();
             live = null;
         }
+        standing = Optional.empty();
         pane.setTeamStatus("", "");
+    }
+
+    /**
+     * Where the handoff banner goes, how the sender's inventory says which nodes are production, and how the
+     * receiver's window reopens the runbooks handed over (as after opening a bundle).
+     */
+    public void attach(HandoffBanner banner, Supplier<dev.baton.inventory.Inventory> inventory,
+            Consumer<String> openRunbook, Consumer<dev.baton.session.Handoffs.HandedOffNodes> addNodes) {
+        this.banner = banner;
+        this.addNodes = addNodes;
+        this.inventory = inventory;
+        this.openRunbook = openRunbook;
+    }
+
+    /** Reads the git handoff's standing from the merged timeline (off the FX thread) and shows it. */
+    private void readStanding(String id) {
+        String me = session.responder();
+        background.run("Could not read the incident's handoff", () -> GitHandoffs.standing(team().timeline(id, me)),
+                now -> {
+            IncidentSnapshot shown = pane.currentProperty().get();
+            if (shown == null || !shown.info().id().equals(id) || live == null) {
+                return;
+            }
+            boolean justTaken = standing.map(s -> !s.takenOver()).orElse(true)
+                    && now.map(s -> me.equals(s.takenBy())).orElse(false);
+            standing = now;
+            showStanding(me, justTaken);
+        });
+    }
+
+    private void showStanding(String me, boolean justTaken) {
+        if (banner == null || standing.isEmpty()) {
+            return;
+        }
+        GitHandoffs.Standing s = standing.get();
+        if (s.takenBack()) {
+            if (!s.from().equals(me)) {
+                banner.show(Optional.empty()); // the sender took it back: nothing left to take over
+            }
+            return;
+        }
+        if (s.from().equals(me) && !s.takenOver()) {
+            return; // the sender's own notice (read-only, Take back) says it already
+        }
+        s.words(me, java.time.ZoneId.systemDefault()).ifPresent(words -> banner.showTeam(words, s.awaits(me)));
+        if (justTaken) {
+            s.handoff().runbooks().forEach(openRunbook);
+            addNodes.accept(s.nodes()); // in the Nodes pane, production kept, as after opening a bundle
+            s.nodes().refused().forEach(status);
+        }
+    }
+
+    /** Incident ▸ Hand off through the team's remote…: whom to, and the note; the copy turns read-only at once. */
+    public void handOff() {
+        IncidentSnapshot now = pane.currentProperty().get();
+        LiveSync syncing = live;
+        if (now == null || syncing == null || !syncing.incident().equals(now.info().id())) {
+            status.accept("Only a shared incident is handed off through the team's remote: share it first, or hand "
+                    + "it off as a bundle (Incident ▸ Hand off…)");
+            return;
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Hand off through the team's remote");
+        dialog.setHeaderText("Hand \"" + now.info().title() + "\" to a teammate: your note, the runbooks, every node "
+                + "and the steps typed but not run go out in your log, and this window turns read-only");
+        TextField to = new TextField();
+        to.setId("team-handoff-to");
+        to.setPromptText("their responder name, as in allowed_signers");
+        TextArea note = new TextArea();
+        note.setId("team-handoff-note");
+        note.setPromptText("What they need to know first");
+        note.setPrefRowCount(4);
+        note.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("To"), to);
+        grid.addRow(1, new Label("Note"), note);
+        to.setPrefColumnCount(30);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType handOff = new ButtonType("Hand off", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(handOff, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(handOff).setId("team-handoff-ok");
+        if (dialog.showAndWait().filter(handOff::equals).isEmpty() || to.getText().isBlank()) {
+            status.accept("Not handed off");
+            return;
+        }
+        handOffTo(to.getText().strip(), note.getText());
+    }
+
+    private void handOffTo(String to, String note) {
+        dev.baton.inventory.Inventory nodes = inventory.get();
+        background.onFx(GitHandoffs.handOff(session, nodes::find, to, note, live.remote()), "Not handed off",
+                sent -> status.accept("Handed off to " + sent.to() + " through the team's remote: read-only here "
+                        + "until they take over"));
+    }
+
+    /** The receiver's Take over: the acceptance goes into their log and out with the next sync. */
+    public void takeOver() {
+        if (standing.isEmpty() || !standing.get().awaits(session.responder())) {
+            status.accept("Nothing to take over: no teammate handed this incident off through the team's remote");
+            return;
+        }
+        background.onFx(GitHandoffs.takeOver(session, standing), "Not taken over",
+                accepted -> status.accept("Taken over from " + accepted.from()));
+    }
+
+    /**
+     * Take back, unless the handoff was through the team's remote and the receiver already took over: then the
+     * incident is theirs, and saying so beats a take-back that forks it.
+     */
+    public void takeBack(Runnable bundleTakeBack) {
+        Optional<String> refused = GitHandoffs.takeBackRefusal(standing, session.responder());
+        if (refused.isPresent()) {
+            status.accept(refused.get());
+            return;
+        }
+        bundleTakeBack.run();
     }
 
     private record Prepared(String id, String remote, Path key, List<Redactor.Finding> redacted) {}
