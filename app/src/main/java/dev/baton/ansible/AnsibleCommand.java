@@ -31,6 +31,18 @@ public record AnsibleCommand(Path executable, String version, Map<String, String
     }
 
     /**
+     * An ansible as it is on disk, with the environment it runs with. Its {@code --version} and {@code ansible-doc}
+     * are each a Python start (a second or more on a busy laptop) that a run waits for: asked once per session, and
+     * again when the file changes (an upgrade replaces it).
+     */
+    private record Installed(Path executable, long modified, Map<String, String> environment) {}
+
+    private record Callback(AnsibleCommand command, String name) {}
+
+    private static final Map<Installed, AnsibleCommand> LOCATED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<Callback> CALLBACKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
      * Finds {@code ansible} on {@code pathVariable} (a PATH value) and asks its version.
      *
      * @param environment set for every run of it, over the responder's (tests point ANSIBLE_HOME at a temp folder)
@@ -49,6 +61,16 @@ public record AnsibleCommand(Path executable, String version, Map<String, String
         }
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("PATH", pathVariable);
+        Installed installed;
+        try {
+            installed = new Installed(found, Files.getLastModifiedTime(found).toMillis(), Map.copyOf(env));
+        } catch (IOException e) {
+            throw new AnsibleMissing(found + " could not be read (" + e.getMessage() + ")");
+        }
+        AnsibleCommand known = LOCATED.get(installed);
+        if (known != null) {
+            return known;
+        }
         try {
             Output version = run(List.of(found.toString(), "--version"), env, null);
             String first = version.stdout().lines().findFirst().orElse("").strip();
@@ -56,14 +78,30 @@ public record AnsibleCommand(Path executable, String version, Map<String, String
                 throw new AnsibleMissing(found + " --version failed (" + (version.stderr() + version.stdout()).strip()
                         + ")");
             }
-            return new AnsibleCommand(found, first, env);
+            AnsibleCommand located = new AnsibleCommand(found, first, env);
+            LOCATED.put(installed, located);
+            return located;
         } catch (IOException e) {
             throw new AnsibleMissing(found + " could not be started (" + e.getMessage() + ")");
         }
     }
 
-    /** Whether Ansible here has the stdout callback {@code name} (ansible-doc lists it). */
+    /**
+     * Whether Ansible here has the stdout callback {@code name} (ansible-doc lists it). Only a yes is remembered: a
+     * collection installed during the session (apt install ansible) is found by the next run.
+     */
     public boolean hasCallback(String name) {
+        if (CALLBACKS.contains(new Callback(this, name))) {
+            return true;
+        }
+        boolean has = askForCallback(name);
+        if (has) {
+            CALLBACKS.add(new Callback(this, name));
+        }
+        return has;
+    }
+
+    private boolean askForCallback(String name) {
         Path doc = executable.resolveSibling("ansible-doc");
         if (!Files.isExecutable(doc)) {
             return false;

@@ -74,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ssh|ansible", description = {
             "How nodes are reached: Baton's own SSH, or",
             "the ansible command (ad-hoc shell, the project's ansible.cfg). Default: ansible for nodes whose inventory",
-            "says baton_engine=ansible or lies beside an ansible.cfg, else ssh."})
+            "says baton_engine=ansible or lies beside an ansible.cfg, or whose group config.yaml's engines: sets to",
+            "ansible; else ssh. --engine overrides both."})
     String engine;
 
     @Option(names = "--canary", description = {"On several nodes, run on one first and on the rest only after it",
@@ -151,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         Step step;
         dev.baton.runbook.Runbook runbook = null;
+        Path runbookFile = null;
         try {
             if (what.command != null) {
                 step = commandStep(what.command);
@@ -158,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
                 StepReference reference = runnableStep(what.step);
                 step = reference.step();
                 runbook = reference.runbook();
+                runbookFile = reference.file();
             }
         } catch (IllegalArgumentException | IOException e) {
             err.println("baton run: " + Printable.of(e.getMessage()));
@@ -165,7 +168,9 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
                 ? List.of(InventoryLoader.userSshConfig()) : inventories;
-        Inventory inventory = withHandedOff(InventoryLoader.load(files), err);
+        // The runbook folder's baton.yaml may not choose engines: EngineDefaults says so among the problems.
+        Inventory inventory = dev.baton.session.EngineDefaults.apply(withHandedOff(InventoryLoader.load(files), err),
+                System.getenv(), runbookFile == null ? null : dev.baton.session.QueryRunning.configFolder(runbookFile));
         inventory.problems().forEach(problem -> err.println("baton run: inventory: " + Printable.of(problem)));
         List<Node> targets;
         try {
@@ -187,7 +192,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Engine chosen;
         try {
-            chosen = engine == null ? Engine.defaultFor(targets) : Engine.parse(engine);
+            chosen = engine == null ? dev.baton.session.EngineChoice.forNodes(targets).engine() : Engine.parse(engine);
+        } catch (dev.baton.session.UnknownEngineException e) {
+            err.println("baton run: " + Printable.of(e.getMessage()));
+            return REFUSED;
         } catch (IllegalArgumentException e) {
             err.println("baton run: --engine: " + Printable.of(e.getMessage()));
             return REFUSED;

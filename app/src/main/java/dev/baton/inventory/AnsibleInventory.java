@@ -38,10 +38,14 @@ public final class AnsibleInventory {
 
     /** "ansible" for an inventory of an Ansible project (an ansible.cfg beside it): its access lives there. */
     private final String projectEngine;
+    /** Its ansible.cfg, named when the project chose the engine; empty outside a project. */
+    private final String projectCfg;
 
     private AnsibleInventory(Path source) {
         this.source = source;
-        this.projectEngine = AnsibleProject.folderOf(source).isPresent() ? "ansible" : "";
+        java.util.Optional<Path> project = AnsibleProject.folderOf(source);
+        this.projectEngine = project.isPresent() ? "ansible" : "";
+        this.projectCfg = project.map(folder -> folder.resolve("ansible.cfg").toString()).orElse("");
     }
 
     private static final class Group {
@@ -182,7 +186,7 @@ public final class AnsibleInventory {
             }
             vars.putAll(host.getValue());
             List<String> shownGroups = chain.stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).toList();
-            nodes.add(toNode(host.getKey(), vars, shownGroups));
+            nodes.add(toNode(host.getKey(), vars, shownGroups, engineSetBy(host.getKey(), chain)));
         }
         return new Inventory(nodes, problems);
     }
@@ -200,7 +204,23 @@ public final class AnsibleInventory {
         }
     }
 
-    private Node toNode(String host, Map<String, String> vars, List<String> groupNames) {
+    /** What set a host's baton_engine, closest first, in the words the responder is shown: "group prod_db". */
+    private String engineSetBy(String host, List<String> chain) {
+        if (!first(hostVars.get(host), "", "baton_engine").isEmpty()) {
+            return "host " + host;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (!first(groups.get(chain.get(i)).vars, "", "baton_engine").isEmpty()) {
+                return "group " + chain.get(i);
+            }
+        }
+        if (!first(groups.getOrDefault("all", new Group()).vars, "", "baton_engine").isEmpty()) {
+            return "group all";
+        }
+        return projectEngine.isEmpty() ? "" : "the Ansible project " + projectCfg;
+    }
+
+    private Node toNode(String host, Map<String, String> vars, List<String> groupNames, String engineSetBy) {
         String address = first(vars, host, "ansible_host", "ansible_ssh_host");
         int port = Node.DEFAULT_PORT;
         String portText = first(vars, "", "ansible_port", "ansible_ssh_port");
@@ -223,7 +243,7 @@ public final class AnsibleInventory {
             }
         }
         return new Node(host, address, port, user, keys, false, jumps, Duration.ZERO, 3, false, groupNames,
-                source.toString(), first(vars, "", "baton_env"), first(vars, projectEngine, "baton_engine"));
+                source.toString(), first(vars, "", "baton_env"), first(vars, projectEngine, "baton_engine"), engineSetBy);
     }
 
     private static String first(Map<String, String> vars, String fallback, String... names) {

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * @param source the file it came from
  * @param environment what the inventory says the node serves ({@code baton_env}), empty when it says nothing
  * @param engine how a fan-out reaches the node unless the responder chooses: {@code ansible} when the inventory
- *               says {@code baton_engine=ansible} or is an Ansible project, empty for Baton's own SSH
+ *               says {@code baton_engine=ansible} or is an Ansible project, empty for Baton's own SSH; as written
+ *               there (checked when a run chooses its engine)
+ * @param engineSetBy what set {@code engine}, as the responder is told ("group prod_db", "host db-1", "the Ansible
+ *               project /srv/ops/ansible.cfg"); empty when nothing did
  */
 public record Node(
         String name,
@@ -38,7 +41,8 @@ public record Node(
         List<String> groups,
         String source,
         String environment,
-        String engine) {
+        String engine,
+        String engineSetBy) {
 
     public static final int DEFAULT_PORT = 22;
     /** A group such as {@code prod}, {@code production}, {@code eu-prod-1} or {@code web_production}. */
@@ -50,6 +54,15 @@ public record Node(
         groups = List.copyOf(groups);
         environment = environment == null ? "" : environment.strip();
         engine = engine == null ? "" : engine.strip().toLowerCase(java.util.Locale.ROOT);
+        engineSetBy = engineSetBy == null ? "" : engineSetBy;
+    }
+
+    /** A node whose engine nothing in particular set. */
+    public Node(String name, String hostName, int port, String user, List<Path> identityFiles, boolean identitiesOnly,
+            List<String> proxyJump, Duration serverAliveInterval, int serverAliveCountMax, boolean forwardAgent,
+            List<String> groups, String source, String environment, String engine) {
+        this(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, serverAliveInterval,
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine, "");
     }
 
     /** A node the inventory names no engine for. */
@@ -129,29 +142,29 @@ public record Node(
 
     public Node withIdentityFiles(List<Path> files, boolean only) {
         return new Node(name, hostName, port, user, files, only, proxyJump, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine, engineSetBy);
     }
 
     public Node withProxyJump(List<String> hops) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, hops, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine, engineSetBy);
     }
 
     public Node withKeepAlive(Duration interval, int countMax) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, interval, countMax,
-                forwardAgent, groups, source, environment, engine);
+                forwardAgent, groups, source, environment, engine, engineSetBy);
     }
 
     /** The same node, production whatever its groups are named (a handoff said so). */
     public Node asProduction() {
         return production() ? this : new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump,
-                serverAliveInterval, serverAliveCountMax, forwardAgent, groups, source, "prod", engine);
+                serverAliveInterval, serverAliveCountMax, forwardAgent, groups, source, "prod", engine, engineSetBy);
     }
 
-    /** The same node, reached through {@code engine} unless the responder chooses another. */
-    public Node withEngine(String engine) {
+    /** The same node, reached through {@code engine} unless the responder chooses another; {@code setBy} says who said so. */
+    public Node withEngine(String engine, String setBy) {
         return new Node(name, hostName, port, user, identityFiles, identitiesOnly, proxyJump, serverAliveInterval,
-                serverAliveCountMax, forwardAgent, groups, source, environment, engine);
+                serverAliveCountMax, forwardAgent, groups, source, environment, engine, setBy);
     }
 
     /** {@code user@host:port} as shown to the responder. */

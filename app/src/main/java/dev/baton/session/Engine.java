@@ -38,10 +38,11 @@ public enum Engine {
     }
 
     /**
-     * The engine the inventory chose for these nodes: Ansible when every one of them says so
-     * ({@code baton_engine=ansible}, or an inventory of an Ansible project), else Baton's own SSH.
+     * The engine the inventory (or config.yaml) chose for these nodes; see {@link EngineChoice#forNodes}.
+     *
+     * @throws UnknownEngineException when one of them names an engine Baton does not have
      */
     public static Engine defaultFor(List<Node> nodes) {
-        return !nodes.isEmpty() && nodes.stream().allMatch(node -> node.engine().equals(ANSIBLE.id)) ? ANSIBLE : SSH;
+        return EngineChoice.forNodes(nodes).engine();
     }
 }

@@ -213,7 +213,7 @@ public final class SourcesConfig {
             String key = keys.next();
             Optional<SourceKind> kind = kindOf(key);
             if (kind.isEmpty()) {
-                if (!key.equals("grafana_url") && !key.equals(RunbookUrlConfig.KEY)) {
+                if (!key.equals("grafana_url") && !key.equals(RunbookUrlConfig.KEY) && !key.equals(EngineConfig.KEY)) {
                     problems.add(origin + ": unknown key " + key + " (Baton reads prometheus, loki, alertmanager, "
                             + "grafana_url)");
                 }

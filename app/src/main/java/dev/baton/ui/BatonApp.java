@@ -139,7 +139,9 @@ public final class BatonApp extends Application {
         console.resumeIncident();
         List<Path> inventories = inventoryFiles();
         background.execute(() -> {
-            Inventory inventory = InventoryLoader.load(inventories);
+            // Engines the responder's config.yaml sets per group; the runbook folder's baton.yaml may not.
+            Inventory inventory = dev.baton.session.EngineDefaults.apply(InventoryLoader.load(inventories),
+                    System.getenv(), folder);
             Platform.runLater(() -> console.setInventory(inventory));
         });
     }

@@ -29,6 +29,13 @@ class SourcesConfigTest {
             """;
 
     @Test
+    void theEnginesOfConfigYamlAreNoUnknownKeyToTheSources() {
+        // EngineConfig reads them (and says a runbook folder's baton.yaml may not set them).
+        SourcesConfig config = SourcesConfig.parse("engines:\n  prod_db: ansible\n", "config.yaml", dir);
+        assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
     void readsEveryKindWithItsAuthCaAndGrafana() throws IOException {
         Path file = write(dir.resolve("baton/config.yaml"), USER_FILE);
 

@@ -3,6 +3,8 @@ package dev.baton.ui.fanout;
 import dev.baton.inventory.Inventory;
 import dev.baton.inventory.Node;
 import dev.baton.session.Engine;
+import dev.baton.session.EngineChoice;
+import dev.baton.session.UnknownEngineException;
 import dev.baton.session.Targets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +57,14 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
     private final ComboBox<String> group = new ComboBox<>();
     private final TextField filter = new TextField();
     private final ComboBox<Engine> engine = new ComboBox<>();
+    /** Why the engine shown is the one: "Ansible: set by group prod_db", or what is wrong with what was set. */
+    private final Label engineWhy = new Label();
     /** Set once the responder picks an engine: the inventory's default no longer replaces it. */
     private boolean engineChosen;
+    /** The nodes set the engine shown now: not the responder's pick. */
+    private boolean following;
+    /** No engine yet: what the nodes set is not an engine Baton has, and the responder has not picked one. */
+    private final javafx.beans.property.BooleanProperty engineMissing = new javafx.beans.property.SimpleBooleanProperty();
     private final Inventory inventory;
 
     public TargetDialog(Inventory inventory, Optional<Node> preselected) {
@@ -106,17 +114,17 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
                 return null;
             }
         });
-        engine.setValue(Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems())));
-        engine.setOnAction(e -> engineChosen = true);
-        // The inventory's choice (baton_engine=ansible, an Ansible project) follows the nodes until one is picked.
-        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Node>) change -> {
-            if (!engineChosen) {
-                Engine inventoryChoice = Engine.defaultFor(List.copyOf(list.getSelectionModel().getSelectedItems()));
-                engine.setOnAction(null);
-                engine.setValue(inventoryChoice);
-                engine.setOnAction(e -> engineChosen = true);
+        engineWhy.setId("run-engine-why");
+        engineWhy.setWrapText(true);
+        engineWhy.setMaxWidth(560);
+        engine.valueProperty().addListener((obs, old, picked) -> {
+            if (!following) {
+                chosenHere();
             }
         });
+        followNodes();
+        // The inventory's or config.yaml's choice follows the nodes until the responder picks one.
+        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Node>) change -> followNodes());
         HBox.setHgrow(filter, Priority.ALWAYS);
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -129,13 +137,47 @@ public final class TargetDialog extends Dialog<TargetDialog.Choice> {
         stopOnFailure.setId("run-stop-on-failure");
         HBox rollout = new HBox(8, canary, new Label("Batches of (0: all)"), batch, stopOnFailure);
         rollout.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, bottom, rollout));
+        getDialogPane().setContent(new VBox(8, new HBox(8, new Label("Group"), group, filter), list, bottom, engineWhy,
+                rollout));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("run-nodes-ok");
         // OK with nothing chosen would do nothing, silently: it cannot be pressed then.
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
-                javafx.beans.binding.Bindings.isEmpty(list.getSelectionModel().getSelectedItems()));
+                javafx.beans.binding.Bindings.isEmpty(list.getSelectionModel().getSelectedItems()).or(engineMissing));
         setResultConverter(button -> button == ButtonType.OK ? choice() : null);
+    }
+
+    private void chosenHere() {
+        if (engine.getValue() == null) {
+            return;
+        }
+        engineChosen = true;
+        engineMissing.set(false);
+        engineWhy.setStyle("");
+        engineWhy.setText(EngineChoice.chosen(engine.getValue(), "here").describe());
+    }
+
+    /** Shows the engine the chosen nodes set, and why, unless the responder has picked one. */
+    private void followNodes() {
+        if (engineChosen) {
+            return;
+        }
+        List<Node> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
+        following = true;
+        try {
+            EngineChoice choice = EngineChoice.forNodes(chosen);
+            engine.setValue(choice.engine());
+            engineWhy.setStyle("");
+            engineWhy.setText(chosen.isEmpty() ? "" : choice.describe());
+            engineMissing.set(false);
+        } catch (UnknownEngineException e) {
+            engine.setValue(null);
+            engineWhy.setStyle("-fx-text-fill: #c0392b;");
+            engineWhy.setText(e.getMessage());
+            engineMissing.set(true);
+        } finally {
+            following = false;
+        }
     }
 
     private void refill(boolean selectGroup) {
