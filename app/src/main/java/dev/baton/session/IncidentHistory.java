@@ -52,8 +52,10 @@ public final class IncidentHistory implements IncidentSession.Listener, AutoClos
      * A past incident's timeline, read as it is on disk without opening it for writing.
      *
      * @param problems why its chain does not verify; empty when it does
+     * @param log      the teammate whose log (taken in from the team's remote) this is; empty: the folder's own
      */
-    public record PastTimeline(IncidentInfo info, Path folder, List<TimelineEvent> events, List<String> problems) {
+    public record PastTimeline(IncidentInfo info, Path folder, List<TimelineEvent> events, List<String> problems,
+            String log) {
         public PastTimeline {
             events = List.copyOf(events);
             problems = List.copyOf(problems);
@@ -158,15 +160,26 @@ public final class IncidentHistory implements IncidentSession.Listener, AutoClos
 
     /** A past incident's timeline, read without taking the incident; blocking. */
     public PastTimeline read(String incidentId) throws IOException {
+        return read(incidentId, "");
+    }
+
+    /** A teammate's log of a past incident ({@code log} empty: its own timeline), read as it is; blocking. */
+    public PastTimeline read(String incidentId, String log) throws IOException {
         Path folder = store.incidentsDirectory().resolve(incidentId).normalize();
         if (!folder.getParent().equals(store.incidentsDirectory().normalize()) || incidentId.startsWith(".")
                 || !Files.isRegularFile(folder.resolve(IncidentStore.INFO_FILE))) {
             throw new IOException("no incident " + incidentId + " in " + store.incidentsDirectory());
         }
-        Path timeline = folder.resolve("timeline.jsonl");
+        Path timeline = log.isEmpty() ? folder.resolve("timeline.jsonl")
+                : folder.resolve(IncidentStore.TEAM_LOGS).resolve(log + ".jsonl").normalize();
+        if (!log.isEmpty() && (!dev.baton.team.TeamRefs.isResponder(log)
+                || !timeline.getParent().equals(folder.resolve(IncidentStore.TEAM_LOGS).normalize()))) {
+            throw new IOException("no log of " + log + " in incident " + incidentId);
+        }
         Timeline.Read read = Files.exists(timeline) ? Timeline.read(timeline)
                 : new Timeline.Read(List.of(), Timeline.verify(new byte[0]), 0);
-        return new PastTimeline(IncidentStore.readInfo(folder), folder, read.events(), read.verification().problems());
+        return new PastTimeline(IncidentStore.readInfo(folder), folder, read.events(), read.verification().problems(),
+                log);
     }
 
     @Override

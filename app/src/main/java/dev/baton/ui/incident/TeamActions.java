@@ -33,6 +33,8 @@ public final class TeamActions {
     private TeamSync team;
     /** Written on the FX thread, read by the incident thread to nudge it. */
     private volatile LiveSync live;
+    /** Brought up to date when teammates' events come in; null until the window sets it. */
+    private volatile dev.baton.session.IncidentHistory history;
 
     public TeamActions(IncidentSession session, Background background, Consumer<String> status, IncidentPane pane,
             Supplier<Window> owner) {
@@ -51,6 +53,11 @@ public final class TeamActions {
                 }
             }
         });
+    }
+
+    /** Teammates' events that come in are indexed into {@code history}, so a search finds them. */
+    public void indexInto(dev.baton.session.IncidentHistory history) {
+        this.history = history;
     }
 
     /** Baton's git repository, opened (created on first use) off the FX thread. */
@@ -91,6 +98,7 @@ public final class TeamActions {
                 Platform.runLater(() -> pane.setTeamStatus(now.words(), now.detail()));
             }
         });
+        live.indexInto(history);
         live.start();
     }
 
