@@ -121,7 +121,8 @@ final class HistoryCommand implements Runnable {
         private static void print(PrintWriter out, HistoryHit hit) {
             out.println(WHEN.format(hit.time()) + "  " + Printable.of(hit.by().isEmpty() ? "-" : hit.by()) + "  "
                     + Printable.of(hit.nodes().isEmpty() ? "-" : String.join(",", hit.nodes())) + "  "
-                    + Printable.of(hit.incident()) + "#" + hit.seq() + "  " + Printable.of(hit.words()));
+                    + Printable.of(hit.incident()) + (hit.log().isEmpty() ? "" : "@" + Printable.of(hit.log())) + "#"
+                    + hit.seq() + "  " + Printable.of(hit.words()));
             if (!hit.snippet().isEmpty()) {
                 out.println("    " + Printable.of(hit.snippet()));
             }
@@ -140,6 +141,7 @@ final class HistoryCommand implements Runnable {
                 hit.nodes().forEach(node.putArray("nodes")::add);
                 node.put("event", hit.words());
                 node.put("snippet", hit.snippet());
+                node.put("log", hit.log());
             }
             return array;
         }

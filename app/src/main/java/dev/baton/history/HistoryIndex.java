@@ -233,7 +233,48 @@ public final class HistoryIndex implements AutoCloseable {
         }
         writer.updateDocument(new Term(IncidentDocuments.KEY, IncidentDocuments.key(id, IncidentDocuments.SUMMARY, 0)),
                 documents.summary(IncidentSummaries.of(info, all)));
+        events.addAndGet(indexTeamLogs(writer, id, incident, info));
         return new IndexMarks(stamp, all.size(), read.verification().headHash(), "");
+    }
+
+    /**
+     * Teammates' logs copied in from the team's remote, indexed afresh whenever they change (they were checked
+     * when taken in; a copy whose chain fails here is left out and the log says so).
+     */
+    private static long indexTeamLogs(IndexWriter writer, String id, Path incident, IncidentInfo info)
+            throws IOException {
+        writer.deleteDocuments(new Term(IncidentDocuments.LOG_OF, id));
+        Path logs = incident.resolve(IncidentStore.TEAM_LOGS);
+        if (!Files.isDirectory(logs)) {
+            return 0;
+        }
+        long added = 0;
+        List<Path> files;
+        try (var listed = Files.list(logs)) {
+            files = listed.filter(file -> file.getFileName().toString().endsWith(".jsonl")
+                    && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String responder = name.substring(0, name.length() - ".jsonl".length());
+            Timeline.Read read;
+            try {
+                read = Timeline.read(file);
+            } catch (IOException | RuntimeException unreadable) {
+                log().warn("{}'s log of incident {} cannot be read for the history ({}); left out", responder, id,
+                        unreadable.toString());
+                continue;
+            }
+            if (!read.verification().intact()) {
+                log().warn("{}'s log of incident {} does not verify ({}); its events are left out of the history",
+                        responder, id, read.verification().problems().get(0));
+                continue;
+            }
+            List<Document> documents = new IncidentDocuments(incident, info, responder).events(read.events(), 0);
+            writer.addDocuments(documents);
+            added += documents.size();
+        }
+        return added;
     }
 
     /** The hash of line {@code seq} of a verified timeline: the next line names it; the last is the head. */

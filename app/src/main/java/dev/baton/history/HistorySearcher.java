@@ -100,7 +100,7 @@ final class HistorySearcher {
             hits.add(new HistoryHit(d.get(INCIDENT), d.get(TITLE), d.getField(SEQ).numericValue().longValue(),
                     Instant.ofEpochMilli(d.getField(TIME).numericValue().longValue()), d.get(TYPE),
                     orEmpty(d.get(BY + "-shown")), Arrays.asList(d.getValues(NODE + "-shown")), d.get(WORDS),
-                    snippet(d.get(SNIPPET_SOURCE), terms)));
+                    snippet(d.get(SNIPPET_SOURCE), terms), orEmpty(d.get(IncidentDocuments.LOG))));
         }
         return hits;
     }

@@ -55,6 +55,9 @@ final class IncidentDocuments {
     static final String OUTPUT = "output";
     static final String SUMMARY_JSON = "json";
     static final String NOTES_TYPE = "notes";
+    /** On an event from a teammate's log: whose log it is (stored), and the incident (to replace them all). */
+    static final String LOG = "log";
+    static final String LOG_OF = "logof";
     /** No exit status (typed into a terminal, a signal): kept apart from every real status in doc values. */
     static final long NO_EXIT = Long.MIN_VALUE;
 
@@ -66,12 +69,20 @@ final class IncidentDocuments {
 
     private final Path folder;
     private final IncidentInfo info;
+    /** The teammate whose log the events come from, or empty: the folder's own timeline. */
+    private final String log;
     /** The folder as the file system resolves it, once: outputs are read only from inside it. */
     private Path realFolder;
 
     IncidentDocuments(Path folder, IncidentInfo info) {
+        this(folder, info, "");
+    }
+
+    /** The documents of a teammate's log: each event credited to {@code log}, whose signed log it is in. */
+    IncidentDocuments(Path folder, IncidentInfo info, String log) {
         this.folder = folder;
         this.info = info;
+        this.log = log;
     }
 
     /** The documents of the events after {@code after} (a seq), each run joined to its step using every event. */
@@ -105,7 +116,7 @@ final class IncidentDocuments {
         Document d = base(EVENT, line.seq(), line.time().toEpochMilli(), line.type());
         String words = EventWords.describe(line);
         d.add(new StoredField(WORDS, words));
-        String by = credit(line, event);
+        String by = log.isEmpty() || event instanceof IncidentEvent.IncidentStarted ? credit(line, event) : log;
         if (!by.isEmpty()) {
             d.add(new StringField(BY, by.toLowerCase(Locale.ROOT), Field.Store.NO));
             d.add(new StoredField(BY + "-shown", by));
@@ -188,7 +199,11 @@ final class IncidentDocuments {
     private Document base(String kind, long seq, long time, String type) {
         Document d = new Document();
         d.add(new StringField(KIND, kind, Field.Store.NO));
-        d.add(new StringField(KEY, key(info.id(), kind, seq), Field.Store.NO));
+        d.add(new StringField(KEY, key(log.isEmpty() ? info.id() : info.id() + "@" + log, kind, seq), Field.Store.NO));
+        if (!log.isEmpty()) {
+            d.add(new StringField(LOG_OF, info.id(), Field.Store.NO));
+            d.add(new StoredField(LOG, log));
+        }
         d.add(new StringField(INCIDENT, info.id(), Field.Store.YES));
         d.add(new StoredField(TITLE, info.title()));
         d.add(new StoredField(SEQ, seq));

@@ -1,5 +1,6 @@
 package dev.baton.history;
 
+import dev.baton.incident.IncidentStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * to lines already indexed is caught, even one that rewrote the whole chain). Kept in the index's own commit,
  * so marks and documents can never disagree.
  *
- * @param stamp    the timeline's and the notes' sizes and modification times
+ * @param stamp    the timeline's and the notes' sizes and modification times, and when teammates' logs were
+ *                 last copied in
  * @param seq      the last event indexed
  * @param hash     the SHA-256 of that event's line
  * @param problem  why the incident is not indexed (its timeline does not verify), or empty
@@ -37,7 +39,10 @@ record IndexMarks(String stamp, long seq, String hash, String problem) {
 
     /** The sizes and times of an incident's timeline and notes, as they are now. */
     static String stampOf(Path folder) {
-        return fileStamp(folder.resolve("timeline.jsonl")) + "/" + fileStamp(folder.resolve("notes.md"));
+        // Teammates' logs are replaced whole (a rename), which moves their folder's modification time.
+        return fileStamp(folder.resolve("timeline.jsonl")) + "/" + fileStamp(folder.resolve("notes.md"))
+                + (Files.isDirectory(folder.resolve(IncidentStore.TEAM_LOGS))
+                        ? "/" + fileStamp(folder.resolve(IncidentStore.TEAM_LOGS)) : "");
     }
 
     private static String fileStamp(Path file) {

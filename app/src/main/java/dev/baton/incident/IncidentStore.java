@@ -21,6 +21,11 @@ import java.util.Optional;
  */
 public final class IncidentStore {
     public static final String INFO_FILE = "incident.json";
+    /**
+     * Inside an incident's folder: teammates' logs as accepted from the team's git remote, one
+     * {@code RESPONDER.jsonl} each, so that the history searches them as it does the folder's own timeline.
+     */
+    public static final String TEAM_LOGS = "team-logs";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 

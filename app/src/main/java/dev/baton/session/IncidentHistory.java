@@ -9,12 +9,15 @@ import dev.baton.history.PastIncident;
 import dev.baton.history.StepMemory;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.IncidentStore;
+import dev.baton.incident.StepRuns;
 import dev.baton.incident.Timeline;
 import dev.baton.incident.TimelineEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -52,11 +55,26 @@ public final class IncidentHistory implements IncidentSession.Listener, AutoClos
      * A past incident's timeline, read as it is on disk without opening it for writing.
      *
      * @param problems why its chain does not verify; empty when it does
+     * @param log      the teammate whose log (taken in from the team's remote) this is; empty: the folder's own
      */
-    public record PastTimeline(IncidentInfo info, Path folder, List<TimelineEvent> events, List<String> problems) {
+    public record PastTimeline(IncidentInfo info, Path folder, List<TimelineEvent> events, List<String> problems,
+            String log) {
         public PastTimeline {
             events = List.copyOf(events);
             problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * A past run of a step beside today's run of the same step, in the incident being worked on.
+     *
+     * @param today null when today's incident has no run of that step with output (or there is no incident)
+     * @param diff  the two as a unified diff ({@link RunComparison#diff}); empty without today's run
+     */
+    public record Beside(RunComparison.RunOutput past, RunComparison.RunOutput today, String diff) {
+        /** Said beside the past output when there is nothing to compare it with. */
+        public String note() {
+            return today != null ? "" : "No run of this step with output in today's incident yet: last time's output alone.";
         }
     }
 
@@ -156,17 +174,61 @@ public final class IncidentHistory implements IncidentSession.Listener, AutoClos
         return index.stepMemory(runbookId);
     }
 
-    /** A past incident's timeline, read without taking the incident; blocking. */
-    public PastTimeline read(String incidentId) throws IOException {
+    /**
+     * The run on line {@code seq} of a past incident beside the newest run of the same step in the incident the
+     * responder is working on (on the same node when there is one), as a diff; blocking.
+     */
+    public Beside beside(String incidentId, long seq, String runbookId, int step) throws IOException {
+        RunComparison.RunOutput past = RunComparison.read(folderOf(incidentId), seq);
+        Optional<String> current = store.currentId().filter(id -> !id.equals(incidentId));
+        if (current.isEmpty()) {
+            return new Beside(past, null, "");
+        }
+        Path folder = folderOf(current.get());
+        Path timeline = folder.resolve("timeline.jsonl");
+        List<TimelineEvent> events = Files.exists(timeline) ? Timeline.read(timeline).events() : List.of();
+        Optional<StepRuns.Run> today = StepRuns.of(events, runbookId, Integer.MAX_VALUE).getOrDefault(step, List.of())
+                .stream().filter(StepRuns.Run::hasOutput)
+                .max(Comparator.comparing((StepRuns.Run run) -> run.target().equals(past.target()))
+                        .thenComparingLong(StepRuns.Run::seq));
+        if (today.isEmpty()) {
+            return new Beside(past, null, "");
+        }
+        RunComparison.RunOutput now = RunComparison.read(folder, today.get().seq());
+        return new Beside(past, now, RunComparison.diff(past, now));
+    }
+
+    private Path folderOf(String incidentId) throws IOException {
         Path folder = store.incidentsDirectory().resolve(incidentId).normalize();
         if (!folder.getParent().equals(store.incidentsDirectory().normalize()) || incidentId.startsWith(".")
                 || !Files.isRegularFile(folder.resolve(IncidentStore.INFO_FILE))) {
             throw new IOException("no incident " + incidentId + " in " + store.incidentsDirectory());
         }
-        Path timeline = folder.resolve("timeline.jsonl");
+        return folder;
+    }
+
+    /** A past incident's timeline, read without taking the incident; blocking. */
+    public PastTimeline read(String incidentId) throws IOException {
+        return read(incidentId, "");
+    }
+
+    /** A teammate's log of a past incident ({@code log} empty: its own timeline), read as it is; blocking. */
+    public PastTimeline read(String incidentId, String log) throws IOException {
+        Path folder = store.incidentsDirectory().resolve(incidentId).normalize();
+        if (!folder.getParent().equals(store.incidentsDirectory().normalize()) || incidentId.startsWith(".")
+                || !Files.isRegularFile(folder.resolve(IncidentStore.INFO_FILE))) {
+            throw new IOException("no incident " + incidentId + " in " + store.incidentsDirectory());
+        }
+        Path timeline = log.isEmpty() ? folder.resolve("timeline.jsonl")
+                : folder.resolve(IncidentStore.TEAM_LOGS).resolve(log + ".jsonl").normalize();
+        if (!log.isEmpty() && (!dev.baton.team.TeamRefs.isResponder(log)
+                || !timeline.getParent().equals(folder.resolve(IncidentStore.TEAM_LOGS).normalize()))) {
+            throw new IOException("no log of " + log + " in incident " + incidentId);
+        }
         Timeline.Read read = Files.exists(timeline) ? Timeline.read(timeline)
                 : new Timeline.Read(List.of(), Timeline.verify(new byte[0]), 0);
-        return new PastTimeline(IncidentStore.readInfo(folder), folder, read.events(), read.verification().problems());
+        return new PastTimeline(IncidentStore.readInfo(folder), folder, read.events(), read.verification().problems(),
+                log);
     }
 
     @Override

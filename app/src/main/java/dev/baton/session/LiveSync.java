@@ -97,6 +97,8 @@ public final class LiveSync implements AutoCloseable {
         return worker;
     });
     private final Map<String, Long> shown = new HashMap<>();
+    /** Told to catch up when teammates' events came in, so they are searchable soon; null: none. */
+    private volatile IncidentHistory history;
     private Duration wait = POLL;
     private Instant lastContact;
     /** The next tick, or null while one runs; guarded by this. */
@@ -122,6 +124,11 @@ public final class LiveSync implements AutoCloseable {
     /** The remote the incident is kept in step with. */
     public String remote() {
         return access.remote();
+    }
+
+    /** Brings {@code history} up to date (on its own thread) whenever teammates' events come in. */
+    public void indexInto(IncidentHistory history) {
+        this.history = history;
     }
 
     public void start() {
@@ -177,6 +184,10 @@ public final class LiveSync implements AutoCloseable {
         try {
             if (grown) {
                 deliver();
+                IncidentHistory searched = history;
+                if (searched != null) {
+                    searched.catchUpSoon();
+                }
             }
             listener.status(new Status(access.remote(), sync.behind(id, responder), lastContact, problem, refused));
         } catch (IOException | RuntimeException e) {

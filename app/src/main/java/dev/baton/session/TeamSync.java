@@ -3,6 +3,7 @@ package dev.baton.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.handoff.Redactor;
+import dev.baton.incident.AtomicFiles;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.Timeline;
@@ -110,6 +111,7 @@ public final class TeamSync {
         }
         store.join(info(id, info.get()));
         repository.set("incident." + id + ".remote", access.remote());
+        copyTeammatesLogs(id, responder);
         return new Outcome(0, false, received.grown(), received.refused(), List.of());
     }
 
@@ -145,13 +147,42 @@ public final class TeamSync {
         if (rewritten != null && refused.stream().noneMatch(refusal -> refusal.responder().equals(responder))) {
             refused.add(new SharedLogs.Refusal(responder, rewritten.getMessage()));
         }
+        if (!received.grown().isEmpty()) {
+            copyTeammatesLogs(id, responder);
+        }
         return new Outcome(published.events(), published.committed(), received.grown(), refused,
                 redactor.redacted());
     }
 
     /** Takes in the others' new events without pushing (a quick poll). */
     public synchronized SharedLogs.Received fetch(String id, String responder, Access access) throws IOException {
-        return logs.receive(access.remote(), id, responder, access.allowedSigners());
+        SharedLogs.Received received = logs.receive(access.remote(), id, responder, access.allowedSigners());
+        if (!received.grown().isEmpty()) {
+            copyTeammatesLogs(id, responder);
+        }
+        return received;
+    }
+
+    /**
+     * Copies the teammates' accepted logs into the incident's folder ({@link IncidentStore#TEAM_LOGS}), where the
+     * history indexes them beside the local timeline. Only logs that passed every check are copied, each whole.
+     */
+    private void copyTeammatesLogs(String id, String responder) throws IOException {
+        Path folder = store.incidentsDirectory().resolve(TeamRefs.checkId(id));
+        if (!Files.isRegularFile(folder.resolve(IncidentStore.INFO_FILE))) {
+            return;
+        }
+        for (Map.Entry<String, byte[]> log : logs.logs(id).entrySet()) {
+            if (log.getKey().equals(responder) || !TeamRefs.isResponder(log.getKey())) {
+                continue;
+            }
+            Path copy = folder.resolve(IncidentStore.TEAM_LOGS).resolve(log.getKey() + ".jsonl");
+            if (Files.isRegularFile(copy) && java.util.Arrays.equals(Files.readAllBytes(copy), log.getValue())) {
+                continue;
+            }
+            Files.createDirectories(copy.getParent());
+            AtomicFiles.write(copy, log.getValue());
+        }
     }
 
     /** How many of this responder's events the remote has not accepted yet (last known). */

@@ -158,6 +158,7 @@ public final class ConsoleWindow extends BorderPane {
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
         dev.baton.session.IncidentHistory past = new dev.baton.session.IncidentHistory(session.store());
         session.addListener(past);
+        team.indexInto(past);
         history = new dev.baton.ui.history.HistoryActions(past, background,
                 () -> getScene() == null ? null : getScene().getWindow(), this::placeOverSide, say);
         // Step memory under each step, read as the page renders (off the FX thread); none while the index is unreadable.

@@ -94,4 +94,68 @@ class LastTimeUiTest extends ConsoleTest {
         fx.show(runbooks().resolve("disk-full.md").normalize().toString(), "Disk full");
         ConsoleFixture.waitFor(10, () -> !robot.lookup("#last-time").query().isVisible());
     }
+
+    @Test
+    void aStepsOutputLastTimeOpensBesideTodaysRunOfItOrAloneWithANote(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        PastIncidentWriter w = new PastIncidentWriter(dataFolder);
+        Instant now = Instant.now();
+        String past;
+        try (OpenIncident incident = w.start("Payments pods restarting", "alice", "KubePodCrashLooping",
+                Map.of("namespace", "payments"), now.minus(9, ChronoUnit.DAYS))) {
+            past = incident.info().id();
+            w.run(incident, "k8s/crashloop", 1, "kubectl -n payments get pods", "node-9", 0, 400, "api-a 0/1 CrashLoopBackOff\n");
+            w.run(incident, "k8s/crashloop", 2, "kubectl -n payments logs api-a --previous", "node-9", 0, 1200,
+                    "starting api\nOOMKilled after 5 restarts\n");
+            incident.end();
+        }
+        String today;
+        try (OpenIncident incident = w.start("Payments pods restarting again", "bob", "", Map.of(), now)) {
+            today = incident.info().id();
+            w.run(incident, "k8s/crashloop", 2, "kubectl -n payments logs api-b --previous", "node-9", 0, 900,
+                    "starting api\nOOMKilled after 9 restarts\n");
+        }
+        fx.console().history().history().catchUpNow().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        FiringAlerts.Row row = AlertIncidents.pasted("{\"alerts\": [" + AlertFixtures.alert("KubePodCrashLooping",
+                "critical", "payments", "api-b", "node-9:9100") + "]}", "pasted", fx.console().runbook().library());
+        Platform.runLater(() -> fx.console().firing().open(row));
+        @SuppressWarnings("unchecked")
+        ListView<PastIncident> list = (ListView<PastIncident>) (ListView<?>) robot.lookup("#last-time-list").queryListView();
+        ConsoleFixture.waitFor(30, () -> robot.lookup("#last-time").query().isVisible()
+                && list.getItems().stream().anyMatch(p -> p.id().equals(past)));
+        ConsoleFixture.onFx(() -> {
+            list.getSelectionModel().select(list.getItems().stream().filter(p -> p.id().equals(past)).findFirst().orElseThrow());
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<PastIncident.StepOutcome> steps =
+                    (javafx.scene.control.ComboBox<PastIncident.StepOutcome>) robot.lookup("#last-time-step").query();
+            steps.setValue(steps.getItems().stream().filter(step -> step.step() == 2).findFirst().orElseThrow());
+            return null;
+        });
+
+        // Opening the alert started an incident of its own; today's run of the step is in the one written above.
+        Files.writeString(dataFolder.resolve("current-incident"), today);
+        robot.clickOn("#last-time-beside");
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#beside-diff").tryQuery().isPresent());
+        assertThat(robot.lookup("#beside-past").queryTextInputControl().getText()).contains("OOMKilled after 5 restarts");
+        assertThat(robot.lookup("#beside-today").queryTextInputControl().getText()).contains("OOMKilled after 9 restarts");
+        assertThat(robot.lookup("#beside-diff").queryTextInputControl().getText())
+                .contains(past + " #", today + " #", "-OOMKilled after 5 restarts", "+OOMKilled after 9 restarts",
+                        " starting api");
+        assertThat(robot.lookup("#beside-note").queryLabeled().isVisible()).isFalse();
+        Screenshots.save(robot.lookup("#beside-diff").query().getScene(), "last-time-beside-1280.png");
+        ConsoleFixture.onFx(() -> {
+            ((javafx.stage.Stage) robot.lookup("#beside-diff").query().getScene().getWindow()).close();
+            return null;
+        });
+
+        // No incident being worked on: last time's output alone, and the note says why.
+        Files.delete(dataFolder.resolve("current-incident"));
+        robot.clickOn("#last-time-beside");
+        ConsoleFixture.waitFor(20, () -> robot.lookup("#beside-past").tryQuery().isPresent());
+        assertThat(robot.lookup("#beside-past").queryTextInputControl().getText()).contains("OOMKilled after 5 restarts");
+        assertThat(robot.lookup("#beside-today").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#beside-diff").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#beside-note").queryLabeled().getText()).contains("No run of this step", "today's incident");
+    }
 }

@@ -63,7 +63,8 @@ public final class HistoryActions {
     }
 
     private void open(HistoryHit hit) {
-        open(hit.incident(), hit.seq());
+        background.run("Could not open incident " + hit.incident(), () -> history.read(hit.incident(), hit.log()),
+                past -> PastIncidentWindow.show(owner.get(), past, hit.seq()));
     }
 
     /** Opens a past incident read-only at the event {@code seq} (0: at its start). */

@@ -167,7 +167,7 @@ public final class HistorySearchPane extends VBox {
             }
             String head = WHEN.format(hit.time()) + "  " + (hit.by().isEmpty() ? "" : hit.by() + "  ")
                     + (hit.nodes().isEmpty() ? "" : String.join(", ", hit.nodes()) + "  ") + hit.title()
-                    + "  #" + hit.seq();
+                    + "  " + (hit.log().isEmpty() ? "" : hit.log() + "'s log ") + "#" + hit.seq();
             setText(head + "\n" + hit.words() + (hit.snippet().isEmpty() ? "" : "\n    " + hit.snippet()));
         }
     }

@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,7 +24,8 @@ import javafx.scene.layout.VBox;
 /**
  * "Last time": above a runbook opened from an alert, the past incidents of the same alert, those of the same
  * service, namespace or node first, then the newest: when, who, how long, how it ended and the steps run with
- * their exit status. A click opens one read-only. Hidden when the alert never fired before.
+ * their exit status. A click opens one read-only; a step's output can be shown beside today's run of it.
+ * Hidden when the alert never fired before.
  */
 public final class LastTimePane extends VBox {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -32,6 +34,9 @@ public final class LastTimePane extends VBox {
 
     private final Label title = new Label();
     private final ListView<PastIncident> list = new ListView<>();
+    /** The steps of the selected incident that kept an output, and the button that shows one beside today's. */
+    private final ComboBox<PastIncident.StepOutcome> steps = new ComboBox<>();
+    private final Button beside = new Button("Output beside today's");
     private final IncidentHistory history;
     private final Background background;
     /** Which alert the pane shows: an answer for an earlier one is dropped. */
@@ -72,8 +77,45 @@ public final class LastTimePane extends VBox {
                 open.accept(past.id(), past.steps().isEmpty() ? 0L : past.steps().get(0).seq());
             }
         });
-        getChildren().setAll(head, list);
+        steps.setId("last-time-step");
+        steps.setPromptText("A step of the selected incident");
+        steps.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PastIncident.StepOutcome step) {
+                return step == null ? "" : "Step " + step.step() + " on " + step.target() + ": " + step.outcome();
+            }
+
+            @Override
+            public PastIncident.StepOutcome fromString(String text) {
+                return null;
+            }
+        });
+        beside.setId("last-time-beside");
+        beside.disableProperty().bind(steps.valueProperty().isNull());
+        beside.setOnAction(e -> showBeside());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, past) -> {
+            steps.getItems().setAll(past == null ? List.of()
+                    : past.steps().stream().filter(step -> step.exit() != null).toList());
+            if (!steps.getItems().isEmpty()) {
+                steps.setValue(steps.getItems().get(0));
+            }
+        });
+        HBox compare = new HBox(6, steps, beside);
+        compare.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().setAll(head, list, compare);
         hide();
+    }
+
+    /** The chosen step's output last time beside today's run of it (off the FX thread), in a window of its own. */
+    private void showBeside() {
+        PastIncident past = list.getSelectionModel().getSelectedItem();
+        PastIncident.StepOutcome step = steps.getValue();
+        if (past == null || step == null) {
+            return;
+        }
+        background.run("Could not read step " + step.step() + "'s output in " + past.id(),
+                () -> history.beside(past.id(), step.seq(), step.runbook(), step.step()),
+                found -> RunsBesideWindow.show(getScene() == null ? null : getScene().getWindow(), past, step, found));
     }
 
     /** Asks the history for the alert's past incidents (off the FX thread) and shows them, or hides when none. */

@@ -30,7 +30,8 @@ public final class PastIncidentWindow {
 
     /** Shows {@code past} with the event at {@code seq} selected and in view (0: none). */
     public static Stage show(Window owner, IncidentHistory.PastTimeline past, long seq) {
-        Label title = new Label(past.info().title() + " — read-only");
+        Label title = new Label(past.info().title() + (past.log().isEmpty() ? "" : ", " + past.log() + "'s log")
+                + " — read-only");
         title.setId("past-incident-title");
         title.getStyleClass().add("pane-title");
         Label about = new Label("Started " + WHEN.format(past.info().startedAt()) + " by " + past.info().responder()

@@ -42,6 +42,8 @@ public final class TeamActions {
     private Consumer<dev.baton.session.Handoffs.HandedOffNodes> addNodes = handed -> { };
     /** The open incident's git handoff as last read from the merged timeline; read and written on the FX thread. */
     private Optional<GitHandoffs.Standing> standing = Optional.empty();
+    /** Brought up to date when teammates' events come in; null until the window sets it. */
+    private volatile dev.baton.session.IncidentHistory history;
 
     public TeamActions(IncidentSession session, Background background, Consumer<String> status, IncidentPane pane,
             Supplier<Window> owner) {
@@ -81,6 +83,11 @@ public final class TeamActions {
                 }
             }
         });
+    }
+
+    /** Teammates' events that come in are indexed into {@code history}, so a search finds them. */
+    public void indexInto(dev.baton.session.IncidentHistory history) {
+        this.history = history;
     }
 
     /** Baton's git repository, opened (created on first use) off the FX thread. */
@@ -126,6 +133,7 @@ public final class TeamActions {
                 Platform.runLater(() -> pane.setTeamStatus(now.words(), now.detail()));
             }
         });
+        live.indexInto(history);
         live.start();
     }
 
