@@ -20,6 +20,11 @@ public final class RunArchiveTraining {
     }
 
     public static void main(String[] args) {
+        System.exit(runThenTrain(args));
+    }
+
+    /** Runs the command {@code args}; when it ended well, records in a throwaway incident. Its exit status. */
+    static int runThenTrain(String... args) {
         BatonCommand.WindowOpener noWindow = (runbooks, inventories) -> {
             throw new IllegalStateException("training runs commands only");
         };
@@ -28,13 +33,18 @@ public final class RunArchiveTraining {
         if (status == 0 && runbooks != null) {
             recordQuietly(noWindow, Path.of(runbooks));
         }
-        System.exit(status);
+        return status;
     }
 
-    /** Opens an incident for an alert of the shipped runbooks in a throwaway folder and adds a note to it. */
-    private static void recordQuietly(BatonCommand.WindowOpener noWindow, Path runbooks) {
+    /**
+     * Opens an incident for an alert of the shipped runbooks in a throwaway folder and adds a note to it; true
+     * when the note was written. Prints nothing, and leaves neither the folder nor the {@code baton.data} property.
+     */
+    static boolean recordQuietly(BatonCommand.WindowOpener noWindow, Path runbooks) {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        String dataProperty = System.getProperty("baton.data");
+        boolean noted = false;
         Path data = null;
         try {
             data = Files.createTempDirectory("baton-training");
@@ -47,7 +57,8 @@ public final class RunArchiveTraining {
                     data.resolve("baton").toString(), alert.toString());
             try (Stream<Path> incidents = Files.list(data.resolve("baton").resolve("incidents"))) {
                 for (Path incident : incidents.filter(Files::isDirectory).toList()) {
-                    BatonCommand.execute(noWindow, "incident", "note", incident.getFileName().toString(), "training");
+                    noted = BatonCommand.execute(noWindow, "incident", "note", incident.getFileName().toString(),
+                            "training") == 0;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -55,8 +66,14 @@ public final class RunArchiveTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
+            if (dataProperty == null) {
+                System.clearProperty("baton.data");
+            } else {
+                System.setProperty("baton.data", dataProperty);
+            }
             deleteQuietly(data);
         }
+        return noted;
     }
 
     private static void deleteQuietly(Path folder) {
