@@ -89,8 +89,10 @@ for _ in $(seq "$rounds"); do
   done
 done
 echo "whole commands, $rounds interleaved rounds, median (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", v[int((NR + 1) / 2)] }'; }
 for i in "${!commands[@]}"; do
-  awk -v name="${names[$i]}" '$1 ~ /^[0-9.]+$/ { wall[n] = $1; cpu[n] = $2 + $3; n++ }
-    END { asort(wall); asort(cpu); m = int((n + 1) / 2); printf "  %-40s wall %.3f s  cpu %.3f s\n", name, wall[m], cpu[m] }' \
-    "$work/times.$i"
+  rows="$(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+$' "$work/times.$i" || true)"
+  wall="$(awk '{ print $1 }' <<<"$rows" | median)"
+  cpu="$(awk '{ print $2 + $3 }' <<<"$rows" | median)"
+  printf '  %-40s wall %s s  cpu %s s\n' "${names[$i]}" "$wall" "$cpu"
 done
