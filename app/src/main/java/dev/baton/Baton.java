@@ -1,6 +1,7 @@
 package dev.baton;
 
 import dev.baton.cli.BatonCommand;
+import dev.baton.cli.RunArchiveTraining;
 import dev.baton.ui.BatonApp;
 import java.util.List;
 
@@ -15,6 +16,9 @@ public final class Baton {
             // every command (a tenth of a cold start).
             BatonApp.launchWindow(null, List.of());
             System.exit(0);
+        }
+        if (args[0].equals("run") && System.getProperty("baton.training.runbooks") != null) {
+            RunArchiveTraining.main(args); // the launcher's first run after a build: it writes run's class-data archive
         }
         // A lambda, not BatonApp::launchWindow: a method reference links BatonApp, and verifying it loads a dozen
         // JavaFX classes that a command never uses.

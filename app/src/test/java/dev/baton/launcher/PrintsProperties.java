@@ -1,6 +1,6 @@
 package dev.baton.launcher;
 
-/** The program {@link LauncherOptionsTest} starts through the launcher: prints the properties it got. */
+/** The program the launcher tests start through the launcher: prints the properties it got. */
 public final class PrintsProperties {
 
     private PrintsProperties() {
@@ -12,5 +12,9 @@ public final class PrintsProperties {
             out.append(name).append("=[").append(System.getProperty(name)).append("]\n");
         }
         System.out.print(out);
+        // "exit=N" as the last word: ends with that status, as a command that failed does.
+        if (args.length > 0 && args[args.length - 1].startsWith("exit=")) {
+            System.exit(Integer.parseInt(args[args.length - 1].substring("exit=".length())));
+        }
     }
 }

@@ -1,0 +1,74 @@
+package dev.baton.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class-data archives the {@code baton} launcher writes and maps: one made from another jar never reaches
+ * the JVM (it would refuse it with a warning on the command's output), none is written where another user
+ * could write, and a command whose run failed leaves none behind. Runs the real script with the real
+ * {@code java} on a small jar.
+ */
+class LauncherArchiveTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void anArchiveOfAReplacedJarIsNeverMappedEvenWhenTheJarLooksOlder() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        assertThat(checkout.launch(Map.of()).exit()).isZero(); // the window's first run writes its archive
+        assertThat(checkout.archives()).hasSize(1);
+
+        // Another build put in place with an older time than the archive's, as a copy that keeps times does.
+        checkout.writeJar("another build");
+        Files.setLastModifiedTime(checkout.jar(), FileTime.from(Instant.now().minusSeconds(60)));
+        LauncherCheckout.Result result = checkout.launch(Map.of());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.stdout() + result.stderr()).doesNotContain("cds").doesNotContain("shared archive");
+        assertThat(result.stdout()).startsWith("baton.shell=");
+        assertThat(checkout.archives()).hasSize(1); // the old one gone, this jar's written
+    }
+
+    @Test
+    void noArchiveIsWrittenOrMappedInAFolderOthersCanWrite() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        Files.setPosixFilePermissions(checkout.target(), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        LauncherCheckout.Result window = checkout.launch(Map.of());
+        LauncherCheckout.Result run = checkout.launch(Map.of(), "run", "--node", "n1");
+
+        assertThat(window.exit()).isZero();
+        assertThat(run.exit()).isZero();
+        assertThat(checkout.archives()).isEmpty();
+    }
+
+    @Test
+    void aRunThatFailedLeavesNoArchiveAndItsStatusIsKept() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+
+        LauncherCheckout.Result failed = checkout.launch(Map.of(), "run", "--node", "n1", "exit=3");
+
+        assertThat(failed.exit()).isEqualTo(3);
+        assertThat(checkout.archives()).isEmpty();
+
+        LauncherCheckout.Result ran = checkout.launch(Map.of(), "run", "--node", "n1");
+
+        assertThat(ran.exit()).isZero();
+        assertThat(ran.stdout() + ran.stderr()).doesNotContain("cds");
+        assertThat(checkout.archives()).singleElement().satisfies(archive ->
+                assertThat(archive.getFileName().toString()).startsWith("baton-run.").endsWith(".jsa"));
+        LauncherCheckout.Result again = checkout.launch(Map.of(), "run", "--node", "n1", "exit=4");
+        assertThat(again.exit()).isEqualTo(4);
+        assertThat(checkout.archives()).hasSize(1);
+    }
+}
