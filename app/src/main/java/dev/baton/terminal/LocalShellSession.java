@@ -54,9 +54,16 @@ public final class LocalShellSession implements TerminalSession {
         return start(List.of(shell, "-l"), Path.of(System.getProperty("user.home")), "Local shell");
     }
 
+    /**
+     * Names (comma-separated) of variables the launcher set for Baton's JVM alone, such as {@code GDK_GL=disable}
+     * for the window's own drawing: the responder's shells get the environment Baton was started from.
+     */
+    public static final String LAUNCHER_ONLY_ENV = "baton.launcher-only-env";
+
     /** Any program on a pty, with TERM=xterm-256color. */
     public static LocalShellSession start(List<String> command, Path directory, String title) throws IOException {
         Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeAll(List.of(System.getProperty(LAUNCHER_ONLY_ENV, "").split(",")));
         env.put("TERM", "xterm-256color");
         env.put("COLORTERM", "truecolor");
         PtyProcess process = new PtyProcessBuilder(command.toArray(String[]::new))

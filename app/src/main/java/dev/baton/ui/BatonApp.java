@@ -107,7 +107,6 @@ public final class BatonApp extends Application {
         if (background.isShutdown()) {
             return; // the window was closed before its first frame was painted
         }
-        console.runbook().initialise();
         Path folder = runbookFolder();
         Task<RunbookLibrary> load = new Task<>() {
             @Override

@@ -37,6 +37,7 @@ abstract class ConsoleTest {
         ConsoleWindow.layoutPreferences().clear();
         ConsoleWindow.layoutPreferences().flush();
         stage = FxToolkit.registerPrimaryStage();
+        loadWebKitOnce();
         ConsoleFixture.onFx(() -> {
             app = new BatonApp(runbooks());
             app.start(stage);
@@ -44,6 +45,28 @@ abstract class ConsoleTest {
             started();
             return null;
         });
+    }
+
+    private static boolean webKitLoaded;
+
+    /**
+     * The window starts WebKit with the first runbook it shows, and the first WebView of a JVM also loads
+     * WebKit's native library: on a loaded 2-core machine that took longer than a test waits for a page.
+     * Loaded here once per JVM, outside any test's wait; each window still creates its own WebView.
+     */
+    private static void loadWebKitOnce() throws Exception {
+        if (!webKitLoaded) {
+            java.util.concurrent.CompletableFuture<Object> loaded = new java.util.concurrent.CompletableFuture<>();
+            javafx.application.Platform.runLater(() -> {
+                try {
+                    loaded.complete(new javafx.scene.web.WebView());
+                } catch (RuntimeException | Error e) {
+                    loaded.completeExceptionally(e);
+                }
+            });
+            loaded.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            webKitLoaded = true;
+        }
     }
 
     @AfterEach

@@ -38,6 +38,23 @@ class ConsoleWindowTest extends ConsoleTest {
     }
 
     @Test
+    void webKitStartsWithTheFirstRunbookShownNotWithTheWindow(FxRobot robot) throws Exception {
+        fx.waitForLibrary();
+        fx.waitForShell("Local 1");
+        // Both ran after the first frame, where WebKit used to start: it must not have.
+        assertThat(robot.lookup(".web-view").tryQuery()).as("no WebView before a runbook is shown").isEmpty();
+        assertThat(robot.lookup("#runbook-placeholder").queryAs(Label.class).getText())
+                .isEqualTo("Choose a runbook, or type an alert name.");
+        robot.clickOn("#runbook-search").write("disk fu");
+        ListView<?> list = robot.lookup("#runbook-list").queryListView();
+        ConsoleFixture.waitFor(10, () -> !list.getItems().isEmpty());
+        robot.interact(() -> list.getSelectionModel().select(0));
+        ConsoleFixture.waitFor(20, () -> robot.lookup(".web-view").tryQuery().isPresent()
+                && "Disk full".equals(fx.console().runbook().engine().getTitle()));
+        assertThat(robot.lookup("#runbook-placeholder").tryQuery()).isEmpty();
+    }
+
+    @Test
     void searchFindsAShippedRunbookAndShowsIt(FxRobot robot) throws Exception {
         fx.waitForLibrary();
         robot.clickOn("#runbook-search").write("disk fu");

@@ -72,12 +72,20 @@ public final class RunbookView extends StackPane {
         this.onAction = onAction;
         this.onError = onError;
         this.background = background;
-        getChildren().add(new javafx.scene.control.Label("Loading…"));
+        // Until a runbook is shown the page is a plain label: WebKit starts with the first page it shows.
+        javafx.scene.control.Label placeholder = new javafx.scene.control.Label(CHOOSE);
+        placeholder.setId("runbook-placeholder");
+        placeholder.getStyleClass().add("runbook-placeholder");
+        placeholder.setWrapText(true);
+        setAlignment(placeholder, javafx.geometry.Pos.TOP_LEFT);
+        getChildren().add(placeholder);
     }
 
+    private static final String CHOOSE = "Choose a runbook, or type an alert name.";
+
     /**
-     * Creates the WebView. Deferred until the window is on screen: starting WebKit takes longer than
-     * everything else the window needs.
+     * Creates the WebView. Deferred until a runbook is shown: WebKit's start takes longer than everything
+     * else the window needs, and WebKit, once started, holds about 60 MB of an idle window's memory.
      */
     public void initialise() {
         if (web != null) {
@@ -115,7 +123,7 @@ public final class RunbookView extends StackPane {
             }
         });
         getChildren().setAll(web);
-        html = html.isEmpty() ? placeholderPage("Choose a runbook, or type an alert name.") : html;
+        html = html.isEmpty() ? placeholderPage(CHOOSE) : html;
         engine.loadContent(html);
     }
 
@@ -324,7 +332,7 @@ public final class RunbookView extends StackPane {
         shown.set(runbook);
         if (runbook == null || library == null) {
             if (engine != null && html.contains("Choose a runbook")) {
-                html = placeholderPage("Choose a runbook, or type an alert name.");
+                html = placeholderPage(CHOOSE);
                 loadedId = null;
                 engine.loadContent(html);
             }
