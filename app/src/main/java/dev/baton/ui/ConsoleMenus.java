@@ -80,7 +80,7 @@ final class ConsoleMenus {
                 item("Share this incident…", "Shortcut+Shift+G", window.team()::share),
                 item("Join shared incident…", "Shortcut+Shift+Y", window.team()::join),
                 item("Hand off through the team's remote…", "Shortcut+Shift+U", window.team()::handOff),
-                item("Take over handed-off incident", "Shortcut+Shift+V", window.team()::takeOver),
+                item("Take over handed-off incident", "Shortcut+Shift+I", window.team()::takeOver),
                 // The incident bar's End can be squeezed off a narrow window; the menu and the palette keep it.
                 item("End incident…", "Shortcut+Shift+K", () -> incident.lookupAll("#incident-end")
                         .forEach(button -> ((Button) button).fire())));
