@@ -78,9 +78,7 @@ class JumpScrollConnectorTest {
         JumpScrollConnector connector = new JumpScrollConnector(program, HISTORY);
         char[] small = new char[16];
         assertEquals(16, connector.read(small, 0, small.length));
-        Thread.sleep(500);
-        long readWhileIgnored = program.produced.get();
-        Thread.sleep(500);
+        long readWhileIgnored = producedOnceItStops(program);
 
         assertEquals(readWhileIgnored, program.produced.get(), "the reader thread waits for the terminal");
         assertTrue(readWhileIgnored < 4 << 20, "only about a megabyte is buffered: " + readWhileIgnored);
@@ -88,6 +86,24 @@ class JumpScrollConnectorTest {
         String next = new String(small) + readSome(connector, 100_000);
         assertTrue(next.startsWith(EndlessCursorMoves.LINE.repeat(3)), next.substring(0, 60));
         connector.close();
+    }
+
+    /**
+     * What the program had produced once its reader stopped asking for more for half a second; a reader that
+     * never stops (buffering without bound) fails the wait. On a busy machine filling the buffer takes a while.
+     */
+    private static long producedOnceItStops(EndlessCursorMoves program) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long seen = program.produced.get();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = program.produced.get();
+            if (now == seen) {
+                return now;
+            }
+            seen = now;
+        }
+        throw new AssertionError("the program was still being read after 30 s: " + seen + " chars");
     }
 
     private static String readSome(TtyConnector connector, int chars) throws IOException {
