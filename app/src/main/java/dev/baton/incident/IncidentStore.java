@@ -71,7 +71,9 @@ public final class IncidentStore {
     }
 
     private String uniqueId(Instant at, String title) {
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        // The id names the folder, the team remote's refs and bundle paths: a token pasted into a title stays out.
+        String slug = SecretMask.text(title).text().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return uniqueId(ID_TIME.format(at) + (slug.isEmpty() ? "" : "-" + slug.substring(0, Math.min(40, slug.length()))));
     }
 

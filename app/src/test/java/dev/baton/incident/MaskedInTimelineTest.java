@@ -24,6 +24,18 @@ class MaskedInTimelineTest {
     @TempDir
     Path dir;
 
+    /** The id names the folder, the team remote's refs and bundle paths: no fragment of a token in a title. */
+    @Test
+    void anIncidentIdIsMadeFromTheTitleWithItsSecretsMasked() throws Exception {
+        IncidentStore store = new IncidentStore(dir.resolve("data"));
+        try (OpenIncident incident = store.start("CI broken, token " + GITHUB + " revoked?", "P2", "", "ana",
+                Instant.now())) {
+            String id = incident.folder().getFileName().toString();
+            assertThat(id).contains("ci-broken-token-masked").doesNotContain("ghp")
+                    .doesNotContain(GITHUB.substring(4, 14).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     @Test
     void typedAndRunTextHoldsTheMarkNeverTheSecret() throws Exception {
         IncidentStore store = new IncidentStore(dir.resolve("data"));
