@@ -168,6 +168,8 @@ class EveryCommandOutputTest {
                 new Invocation(null, "history", "search", "echo"),
                 new Invocation(null, "history", "search", "--json", "echo"),
                 fails(1, "history", "search", "zzyzx"),
+                fails(1, "history", "last", "NeverFired"), fails(1, "history", "last", "--json", "NeverFired"),
+                fails(1, "history", "steps", "no/such-runbook"),
                 fails(2, "history", "search", "--since", "not-a-date", "echo"),
                 new Invocation(null, "bundle"),
                 ok("bundle", "export", incidentData.resolve("incidents").toString() + "/ID", "-o", bundle.toString(),

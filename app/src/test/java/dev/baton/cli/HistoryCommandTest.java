@@ -102,4 +102,41 @@ class HistoryCommandTest {
         assertThat(run.err()).contains("incident " + first + ": its timeline does not verify");
         assertThat(run.out()).doesNotContain(first).contains("shipper");
     }
+
+    @Test
+    void lastTimeListsThePastIncidentsOfTheAlertWithTheirStepsAsTheWindowDoes() throws Exception {
+        CliRun run = CliRun.of("history", "last", "KubePodCrashLooping", "--label", "service=checkout");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(first, "Checkout crash loop", "alice", "✓ pods/crashloop#2 on db01: exit 0",
+                "kubectl delete pod checkout-7f").doesNotContain("Disk full");
+
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("history", "last", "KubePodCrashLooping", "--json").out());
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("incident").asText()).isEqualTo(first);
+        assertThat(json.get(0).path("labels").path("service").asText()).isEqualTo("checkout");
+        assertThat(json.get(0).path("steps").get(0).path("exit").asInt()).isZero();
+
+        CliRun never = CliRun.of("history", "last", "NeverFired\u001b[2J");
+        assertThat(never.exitCode()).isEqualTo(1);
+        assertThat(never.err()).isEqualTo("baton history last: no past incident of NeverFired\\e[2J\n");
+    }
+
+    @Test
+    void stepMemorySaysHowOftenEachStepRanAndFailedWithItsLastOutputEscaped() throws Exception {
+        CliRun run = CliRun.of("history", "steps", "disk/full");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Step 1: Past incidents: ran once, failed once")
+                .contains("gone\\e]0;x").doesNotContain("\u001b", "\u0007");
+
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("history", "steps", "pods/crashloop", "--json").out());
+        assertThat(json.get(0).path("step").asInt()).isEqualTo(2);
+        assertThat(json.get(0).path("failures").asInt()).isZero();
+        assertThat(json.get(0).path("last_output").asText()).contains("pod deleted");
+
+        CliRun none = CliRun.of("history", "steps", "no/such-runbook");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no step of no/such-runbook ran in a past incident");
+    }
 }
