@@ -3,7 +3,6 @@ package dev.baton.ui.incident;
 import dev.baton.incident.IncidentInfo;
 import dev.baton.incident.PhaseClock;
 import dev.baton.incident.TimelineEvent;
-import dev.baton.render.RunbookHtmlRenderer;
 import dev.baton.runbook.Runbook;
 import dev.baton.session.IncidentSession;
 import dev.baton.session.IncidentSnapshot;
@@ -23,45 +22,37 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebView;
 import javafx.util.Duration;
 
 /**
- * The incident under the terminals: its clock and phase, the responder's Markdown notes (edit and
- * preview), and its timeline ({@link IncidentTimeline}), following the open incident.
+ * The incident under the terminals: a header with its title, clock, phase and actions (New, Open, Hand off,
+ * End) over its notes ({@link IncidentNotes}) and timeline ({@link IncidentTimeline}), following the open incident.
  */
 public final class IncidentPane extends VBox {
     private final IncidentSession session;
     private final ReadOnlyObjectWrapper<IncidentSnapshot> current = new ReadOnlyObjectWrapper<>();
-    private final Background background;
     private final Supplier<Runbook> shownRunbook;
     private final Label title = new Label("No incident: one starts with the first step you run");
     private final Label clock = new Label();
     private final Label phase = new Label();
     private final Label teamStatus = new Label();
-    private final TextArea notes = new TextArea();
-    private final ToggleButton preview = new ToggleButton("Preview");
-    private final StackPane notesArea = new StackPane(notes);
-    private WebView previewView;
     /** Runs until {@link #stop()}: a running animation is held by JavaFX, and with it this pane and its window. */
     private final Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateClock()));
+    private final IncidentNotes notes;
     private final IncidentTimeline timeline;
     private final IncidentOpening opening;
-    private boolean loadingNotes;
 
     /** @param onHandOff what the Hand off button does: the console's handoff, which needs more than this pane knows */
     public IncidentPane(IncidentSession session, Background background, Supplier<Runbook> shownRunbook,
             Runnable onHandOff) {
         this.session = session;
-        this.background = background;
         this.shownRunbook = shownRunbook;
+        this.notes = new IncidentNotes(session, background, current);
         this.timeline = new IncidentTimeline(session, background, current::get);
         this.opening = new IncidentOpening(session, background, title::setText);
         setId("incident-pane");
@@ -102,29 +93,8 @@ public final class IncidentPane extends VBox {
         header.widthProperty().addListener(fit);
         clock.widthProperty().addListener(fit);
 
-        notes.setId("notes-editor");
-        notes.setPromptText("Notes (Markdown). Captures land here; saved as you type.");
-        // Wrapped to the pane: a long line reads without scrolling sideways. Monospace, so a captured df
-        // or top table narrower than the pane keeps its columns.
-        notes.setWrapText(true);
-        notes.getStyleClass().add("notes-editor");
-        notes.textProperty().addListener((obs, old, text) -> {
-            if (!loadingNotes && current.get() != null) {
-                session.notesChanged(text);
-            }
-        });
-        notes.disableProperty().bind(current.isNull());
-        preview.setId("notes-preview-toggle");
-        preview.selectedProperty().addListener((obs, old, on) -> showPreview(on));
-        Button save = button("Save", "notes-save", this::saveNotes);
-        save.disableProperty().bind(current.isNull());
-        HBox notesBar = new HBox(6, new Label("Notes"), preview, save);
-        notesBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox notesBox = new VBox(4, notesBar, notesArea);
-        VBox.setVgrow(notesArea, Priority.ALWAYS);
-
         // Notes above the timeline, each as wide as the pane: side by side, at 1280×720, neither read well.
-        SplitPane body = new SplitPane(notesBox, timeline);
+        SplitPane body = new SplitPane(notes, timeline);
         body.setId("incident-split");
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         body.setDividerPositions(0.45);
@@ -207,12 +177,7 @@ public final class IncidentPane extends VBox {
     }
 
     private void show(IncidentSnapshot incident) {
-        loadingNotes = true;
-        try {
-            notes.setText(incident == null ? "" : incident.notes());
-        } finally {
-            loadingNotes = false;
-        }
+        notes.load(incident == null ? "" : incident.notes());
         timeline.show(incident);
         teamStatus.setText("");
         if (incident == null) {
@@ -250,10 +215,7 @@ public final class IncidentPane extends VBox {
 
     /** Puts a capture block at the end of the notes, where the responder reads on. */
     public void appendToNotes(String block) {
-        String text = notes.getText();
-        String separator = text.isEmpty() || text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
-        notes.appendText(separator + block);
-        notes.positionCaret(notes.getLength());
+        notes.append(block);
     }
 
     /** The window is closing: the clock stops, so nothing keeps the pane alive. */
@@ -263,16 +225,16 @@ public final class IncidentPane extends VBox {
 
     /** A copy handed off to someone else: its notes can be read and copied, not edited, until it is taken back. */
     public void setReadOnly(boolean readOnly) {
-        notes.setEditable(!readOnly);
+        notes.setReadOnly(readOnly);
     }
 
     /** Ctrl+S: the notes saved now and noted in the timeline. */
     public void saveNotes() {
-        session.saveNotes(notes.getText());
+        notes.save();
     }
 
     public String notesText() {
-        return notes.getText();
+        return notes.text();
     }
 
     /** Every row of the timeline as the list words it, filter aside: a fork's rows with their copies. */
@@ -282,24 +244,6 @@ public final class IncidentPane extends VBox {
 
     public List<TimelineEvent> events() {
         return timeline.events();
-    }
-
-    private void showPreview(boolean on) {
-        if (!on) {
-            notesArea.getChildren().setAll(notes);
-            return;
-        }
-        if (previewView == null) {
-            previewView = new WebView();
-            previewView.setId("notes-preview");
-            previewView.getEngine().setJavaScriptEnabled(false);
-            previewView.setContextMenuEnabled(false);
-        }
-        String markdown = notes.getText();
-        WebView view = previewView;
-        background.run("Could not render the notes", () -> new RunbookHtmlRenderer().renderNotes(markdown, false),
-                html -> view.getEngine().loadContent(html));
-        notesArea.getChildren().setAll(previewView);
     }
 
     private void askNew() {
@@ -345,6 +289,6 @@ public final class IncidentPane extends VBox {
 
     /** For notes typed or pasted in tests and by the capture actions. */
     public TextArea notesEditor() {
-        return notes;
+        return notes.editor();
     }
 }
