@@ -55,7 +55,7 @@ public final class ConsoleWindow extends BorderPane {
 
     private final Label status = new Label("Loading runbooks…");
     private final LibraryPane library;
-    private final FolderApprovalPrompt folderApproval;
+    private final ShownLibrary libraryShown;
     private final RunbookView runbook;
     private final TerminalTabs terminals;
     private final StepActions steps;
@@ -64,10 +64,7 @@ public final class ConsoleWindow extends BorderPane {
     private final TabPane left = new TabPane();
     private final NodeSessions sessions;
     private final NodesPane nodes;
-    /** The responder's own inventory and the nodes a handoff added to it: see {@link #addHandedOffNodes}. */
-    private Inventory ownInventory = Inventory.empty();
-    private volatile dev.baton.session.Handoffs.HandedOffNodes handedOff =
-            new dev.baton.session.Handoffs.HandedOffNodes(List.of(), List.of());
+    private final InventoryWithHandoff inventories = new InventoryWithHandoff();
     private final RunOnNode runOnNode;
     private final IncidentSession session;
     private final IncidentPane incident;
@@ -79,7 +76,6 @@ public final class ConsoleWindow extends BorderPane {
     private double[] dividersBeforeFolding;
     private final Tab nodesTab = new Tab("Nodes");
     private final Background background;
-    private final WorkingLibrary working;
     private final HandoffActions handoff;
     private final dev.baton.ui.incident.TeamActions team;
     private final QueryActions queries;
@@ -93,8 +89,7 @@ public final class ConsoleWindow extends BorderPane {
     private boolean closed;
     private final HandoffBanner handoffBanner;
     private final dev.baton.ui.history.HistoryActions history;
-    /** The runbook an alert opened, while its Last time panel is shown. */
-    private String alertRunbook;
+    private final AlertOpening alerts;
 
     /**
      * @param executor the app's one executor for blocking work; the window stops using it in {@link #close()}
@@ -107,16 +102,16 @@ public final class ConsoleWindow extends BorderPane {
         this.background = new Background(executor, new ErrorReporter(say));
         library = new LibraryPane(executor, say);
         runbook = new RunbookView(executor, this::onRunbookAction, say);
-        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(name -> handedOff.senderSaw(name)), this::findNode);
+        SshConnector connector = new SshConnector(ssh, new FxSshPrompts(inventories::senderSaw), this::findNode);
         sessions = new NodeSessions(connector, executor);
         nodes = new NodesPane(sessions, this::openSshTerminal);
         handoff = new HandoffActions(session, background, say, nodes::inventory, this::openTerminals,
-                runbook::library, this::addHandedOffNodes, ssh.knownHosts(), () -> getScene() == null ? null : getScene().getWindow());
+                runbook::library, this::addHandedOffNodes, ssh.knownHosts(), this::owner);
         reports = new dev.baton.ui.incident.ReportActions(session, background, say, runbook::library,
-                () -> getScene() == null ? null : getScene().getWindow());
+                this::owner);
         incident = new IncidentPane(session, background, () -> runbook.shownRunbookProperty().get(), handoff::handOff);
         team = new dev.baton.ui.incident.TeamActions(session, background, say, incident,
-                () -> getScene() == null ? null : getScene().getWindow());
+                this::owner);
         NodeRunning running = new NodeRunning(node -> join(sessions.connection(node)), spoolDirectory,
                 Optional.of(session));
         SshConnector unattended = new SshConnector(ssh, SshPrompts.NONE, this::findNode);
@@ -138,52 +133,23 @@ public final class ConsoleWindow extends BorderPane {
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
                 folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
                 this::alertOpened, say);
-        folderApproval = new FolderApprovalPrompt(background, () -> getScene() == null ? null : getScene().getWindow(),
-                say, firing::refresh);
-        // A second alert never switches the incident in silence: the responder says where it goes.
-        firing.setWhere(row -> {
-            dev.baton.session.IncidentSnapshot open = incident.currentProperty().get();
-            if (open == null || open.info().alert().equalsIgnoreCase(row.alert().alertname())) {
-                return Optional.of(dev.baton.session.AlertIncidents.Into.ITS_OWN);
-            }
-            return dev.baton.ui.alerts.AlertIntoQuestion.ask(getScene() == null ? null : getScene().getWindow(), open, row);
-        });
+        libraryShown = new ShownLibrary(background, library, firing, runbook, this::owner, say, () -> LAYOUT.get(OPEN_RUNBOOK, null));
+        firing.setWhere(row -> AlertOpening.where(row, incident.currentProperty().get(), this::owner));
         handoffBanner = new HandoffBanner(() -> team.takeBack(handoff::takeBack), team::takeOver);
         team.attach(handoffBanner, nodes::inventory, runbook::open, this::addHandedOffNodes);
         sessions.addListener(new ConnectionListener(session, say));
-        working = new WorkingLibrary(background, this::showLibrary);
         session.addListener(new OpenIncidentListener(session, runbook, handoffBanner, incident,
                 background.errors()::say, this::addHandedOffNodes, new HandedOffTerminals(terminals, sending, say),
-                working::setSnapshots));
+                libraryShown::setSnapshots));
         runs = new RunsBesideSteps(session, runbook, steps, nodes, runOnNode.results(), background, say);
-        dev.baton.session.IncidentHistory past = new dev.baton.session.IncidentHistory(session.store());
-        session.addListener(past);
-        team.indexInto(past);
-        history = new dev.baton.ui.history.HistoryActions(past, background,
-                () -> getScene() == null ? null : getScene().getWindow(), this::placeOverSide, say);
-        // Step memory under each step, read as the page renders (off the FX thread); none while the index is unreadable.
-        runbook.setRecall(id -> {
-            try {
-                return dev.baton.session.StepMemoryWords.of(past.stepMemory(id));
-            } catch (java.io.IOException | RuntimeException e) {
-                return java.util.Map.of();
-            }
-        });
-        past.catchUpNow();
+        history = new PastIncidents(session, team, runbook, background, this::owner, this::placeOverSide, say).actions();
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
-        library.setOnAlertFound(match -> match.runbook().ifPresent(found -> match.section().ifPresentOrElse(
-                heading -> runbook.showSection(found, heading), () -> runbook.show(found))));
         runbook.shownRunbookProperty().addListener((obs, old, shown) ->
                 snapshot.put(OPEN_RUNBOOK, shown == null ? null : shown.id()));
-        // Last time belongs to the runbook the alert opened: another runbook shown takes it away.
-        runbook.shownRunbookProperty().addListener((obs, old, shown) -> {
-            if (alertRunbook != null && (shown == null || !shown.id().equals(alertRunbook))) {
-                alertRunbook = null;
-                history.lastTime().hide();
-            }
-        });
+        alerts = new AlertOpening(runbook, steps, queries, history.lastTime(), say);
+        library.setOnAlertFound(alerts::found);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
                 runbook.show(selected);
@@ -486,8 +452,7 @@ public final class ConsoleWindow extends BorderPane {
      * the inventory lacks is added in its groups, one it has stays production if the sender's said so.
      */
     private void addHandedOffNodes(dev.baton.session.Handoffs.HandedOffNodes handed) {
-        this.handedOff = handed;
-        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(ownInventory, handed.nodes()));
+        nodes.setInventory(inventories.withHandedOff(handed));
     }
 
     /** Share this incident and Join…, and the open incident's live sync. */
@@ -522,28 +487,7 @@ public final class ConsoleWindow extends BorderPane {
 
     public void setLibrary(RunbookLibrary loaded, String summary) {
         status.setText(summary);
-        folderApproval.check(loaded.folders());
-        working.setOwn(loaded, () -> {
-            // The runbook open when Baton last stopped comes back, unless something was opened meanwhile.
-            String open = LAYOUT.get(OPEN_RUNBOOK, null);
-            if (open != null && runbook.shownRunbookProperty().get() == null && runbook.library() != null) {
-                runbook.library().find(open).ifPresent(runbook::show);
-            }
-        });
-    }
-
-    /** The responder's library, with the runbooks a continued incident's bundle carried that it lacks. */
-    private void showLibrary(dev.baton.session.HandoffRunbooks.Library working) {
-        if (closed) {
-            return; // the incident closing with the window takes its copies away: nothing is left to show them in
-        }
-        library.setLibrary(working.library());
-        firing.setLibrary(working.library());
-        runbook.setNotices(working::notice);
-        runbook.setLibrary(working.library());
-        if (runbook.shownRunbookProperty().get() != null) {
-            runbook.refresh();
-        }
+        libraryShown.setOwn(loaded);
     }
 
     /** Opens a terminal tab on the node, connecting first if needed; the UI never waits for it. */
@@ -578,8 +522,7 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     public void setInventory(Inventory inventory) {
-        ownInventory = inventory;
-        nodes.setInventory(dev.baton.session.Handoffs.withHandedOff(inventory, handedOff.nodes()));
+        nodes.setInventory(inventories.withOwn(inventory));
     }
 
     public NodesPane nodes() {
@@ -612,15 +555,7 @@ public final class ConsoleWindow extends BorderPane {
 
     /** An alert opened into the incident: its runbook shown, its labels ready for the steps' placeholders. */
     private void alertOpened(dev.baton.session.AlertIncidents.Opened opened) {
-        steps.useAlert(opened.variables());
-        queries.useAlert(opened.variables());
-        alertRunbook = opened.runbook().map(dev.baton.runbook.Runbook::id).orElse(null);
-        history.lastTime().show(opened.row().alert().alertname(), opened.row().alert().labels());
-        opened.runbook().ifPresent(found -> opened.row().section().ifPresentOrElse(
-                heading -> runbook.showSection(found, heading), () -> runbook.show(found)));
-        status.setText("Incident \"" + opened.incident().info().title() + "\": " + opened.runbook().map(r -> r.title()
-                + " open, placeholders filled from the alert's labels").orElse("no runbook answers "
-                + opened.row().alert().alertname()));
+        alerts.opened(opened);
     }
 
     public dev.baton.ui.alerts.FiringPane firing() {
@@ -651,6 +586,10 @@ public final class ConsoleWindow extends BorderPane {
         placeOverSide(pane, shown);
     }
 
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
     private void placeOverSide(javafx.scene.layout.Region pane, Boolean shown) {
         if (shown) {
             if (!side.getChildren().contains(pane)) {
@@ -674,6 +613,7 @@ public final class ConsoleWindow extends BorderPane {
         }
         panes.remember(rememberedPanes(), snapshot);
         closed = true;
+        libraryShown.stop();
         snapshot.writeTo(LAYOUT);
         LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
