@@ -5,7 +5,6 @@ import dev.baton.ui.library.LibraryPane;
 import dev.baton.ui.runbook.RunbookView;
 import dev.baton.session.QueryRunning;
 import dev.baton.ui.query.QueryActions;
-import dev.baton.ui.query.QueryResultPane;
 import dev.baton.ui.runbook.StepActions;
 import dev.baton.ui.terminal.TerminalTabs;
 import dev.baton.inventory.Inventory;
@@ -32,55 +31,40 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
 
 /**
  * The responder's screen: runbook library, rendered runbook, terminal tabs, status bar. It wires the
  * panes together and holds no logic of its own.
  */
 public final class ConsoleWindow extends BorderPane {
-    private static final String OPEN_RUNBOOK = "runbook";
-    private static final Preferences LAYOUT = Preferences.userRoot().node("dev/baton/layout");
-    private final PaneLayout panes = new PaneLayout(LAYOUT);
-    /** The layout and open runbook as they are now, kept for the close and for a JVM stopped by a signal. */
-    private final LayoutSnapshot snapshot = new LayoutSnapshot();
+    private final RememberedLayout layout = new RememberedLayout(this::rememberedPanes);
 
-    private final Label status = new Label("Loading runbooks…");
+    private final StatusBar status = new StatusBar("Loading runbooks…", this);
     private final LibraryPane library;
     private final ShownLibrary libraryShown;
     private final RunbookView runbook;
     private final TerminalTabs terminals;
     private final StepActions steps;
     private final StepSending sending;
-    private final SplitPane split;
-    private final TabPane left = new TabPane();
+    private final SplitPane split = new SplitPane();
+    private final SideTabs tabs;
     private final NodeSessions sessions;
     private final NodesPane nodes;
     private final InventoryWithHandoff inventories = new InventoryWithHandoff();
     private final RunOnNode runOnNode;
     private final IncidentSession session;
     private final IncidentPane incident;
-    private final SplitPane right;
-    /** The terminals and the incident, with a run's results or a query's answer laid over both while open. */
-    private final StackPane side;
-    /** What the runbook library's pane folds into: a strip with one button that opens it again. */
-    private final javafx.scene.layout.VBox leftStrip;
-    private double[] dividersBeforeFolding;
-    private final Tab nodesTab = new Tab("Nodes");
+    private final SideColumn side;
     private final Background background;
     private final HandoffActions handoff;
     private final dev.baton.ui.incident.TeamActions team;
     private final QueryActions queries;
     private final dev.baton.ui.alerts.FiringPane firing;
-    private final Tab firingTab = new Tab("Firing");
     private final dev.baton.ui.palette.CommandPalette palette;
     private final ConsoleMenus menus;
     private final dev.baton.ui.incident.ReportActions reports;
@@ -119,7 +103,7 @@ public final class ConsoleWindow extends BorderPane {
                 Optional.of(session));
         runOnNode = new RunOnNode(nodes::inventory, running, fanOut, background, say,
                 () -> runbook.shownRunbookProperty().get(), incident::appendToNotes,
-                new dev.baton.ui.results.ResultsPane(this::placeResultsPane));
+                new dev.baton.ui.results.ResultsPane(this::placeOverSide));
         sending = new StepSending(session, executor);
         dev.baton.session.IncidentVariables incidentVariables = new dev.baton.session.IncidentVariables();
         session.addListener(incidentVariables);
@@ -129,11 +113,11 @@ public final class ConsoleWindow extends BorderPane {
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
         queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session, incidentVariables,
                 () -> runbook.shownRunbookProperty().get(), runbook::library, background, say, steps::confirmExternal,
-                incident::appendToNotes, this::placeQueryPane);
+                incident::appendToNotes, this::placeOverSide);
         firing = new dev.baton.ui.alerts.FiringPane(background, new dev.baton.session.AlertIncidents(session),
                 folders -> dev.baton.sources.SourcesConfig.load(System.getenv(), folders.isEmpty() ? null : folders.get(0)),
                 this::alertOpened, say);
-        libraryShown = new ShownLibrary(background, library, firing, runbook, this::owner, say, () -> LAYOUT.get(OPEN_RUNBOOK, null));
+        libraryShown = new ShownLibrary(background, library, firing, runbook, this::owner, say, layout::lastRunbook);
         firing.setWhere(row -> AlertOpening.where(row, incident.currentProperty().get(), this::owner));
         handoffBanner = new HandoffBanner(() -> team.takeBack(handoff::takeBack), team::takeOver);
         team.attach(handoffBanner, nodes::inventory, runbook::open, this::addHandedOffNodes);
@@ -146,8 +130,7 @@ public final class ConsoleWindow extends BorderPane {
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
         nameRunTarget();
-        runbook.shownRunbookProperty().addListener((obs, old, shown) ->
-                snapshot.put(OPEN_RUNBOOK, shown == null ? null : shown.id()));
+        runbook.shownRunbookProperty().addListener((obs, old, shown) -> layout.runbookShown(shown == null ? null : shown.id()));
         alerts = new AlertOpening(runbook, steps, queries, history.lastTime(), say);
         library.setOnAlertFound(alerts::found);
         library.selectedRunbookProperty().addListener((obs, old, selected) -> {
@@ -156,57 +139,24 @@ public final class ConsoleWindow extends BorderPane {
             }
         });
 
-        Tab runbooksTab = new Tab("Runbooks", library);
-        nodesTab.setId("nodes-tab");
-        firingTab.setId("firing-tab");
-        firingTab.setContent(firing);
-        showFiringCount();
-        left.getTabs().setAll(runbooksTab, nodesTab, firingTab);
-        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        left.setId("side-tabs");
-        right = new SplitPane(terminals, new StackPane());
-        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        right.setId("side-split");
-        // Terminal and incident share the height: at 1280×720 the timeline needs more than two rows.
-        right.setDividerPositions(0.5);
-        side = new StackPane(right);
-        side.setId("side-column");
-        Button unfold = new Button("»");
-        unfold.setId("side-pane-unfold");
-        unfold.setTooltip(new javafx.scene.control.Tooltip("Show runbooks, nodes and firing alerts (F9)"));
-        unfold.setOnAction(e -> showLeftPane(true));
-        leftStrip = new javafx.scene.layout.VBox(unfold);
-        leftStrip.setId("side-pane-strip");
-        leftStrip.setMinWidth(32);
-        leftStrip.setMaxWidth(32);
-        leftStrip.setPadding(new javafx.geometry.Insets(4, 2, 4, 2));
+        tabs = new SideTabs(split, library, firing);
+        side = new SideColumn(terminals);
         // The runbook's column: Last time above the page when the runbook was opened from an alert.
         javafx.scene.layout.VBox runbookColumn = new javafx.scene.layout.VBox(history.lastTime(), runbook);
         javafx.scene.layout.VBox.setVgrow(runbook, javafx.scene.layout.Priority.ALWAYS);
         runbookColumn.setMinWidth(240);
-        split = new SplitPane(left, runbookColumn, side);
-        // A terminal taking the keys (a step sent to it, a new one) comes out from under a result laid over it.
-        terminals.focusWithinProperty().addListener((obs, was, within) -> {
-            if (within) {
-                right.toFront();
-            }
-        });
+        split.getItems().setAll(tabs.pane(), runbookColumn, side);
         split.setId("main-split");
         split.setDividerPositions(0.19, 0.52);
         // The dividers go where the responder puts them: without these, the terminal's 120 columns and the
         // incident's buttons made the side pane's minimum most of a 1280-pixel window.
-        left.setMinWidth(160);
         runbook.setMinWidth(240);
         side.setMinWidth(420);
         terminals.setMinSize(240, 100);
         // Room for the incident's buttons (New, Open, Hand off, End) beside a shortened title.
         incident.setMinWidth(420);
-        panes.restore(rememberedPanes());
-        status.setId("status");
-        status.getStyleClass().add("status-bar");
-        status.setMaxWidth(Double.MAX_VALUE);
-        keepStatusFresh();
-        escFromThePageClosesTheOverlay();
+        layout.restore();
+        side.closeOnEscFrom(this, runbook);
         menus = new ConsoleMenus(this, steps, active, this::showPalette);
         palette = new dev.baton.ui.palette.CommandPalette(background,
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
@@ -223,68 +173,14 @@ public final class ConsoleWindow extends BorderPane {
             }
         });
         // A divider is let go with the mouse: the snapshot follows it, ready for a SIGTERM.
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> rememberPanes());
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> layout.remember());
         setTop(new javafx.scene.layout.VBox(menus.bar(), handoffBanner));
         setCenter(split);
         setBottom(status);
         Theme theme = new Theme(this, terminals, runbook);
         menus.darkTheme().addListener((obs, old, on) -> theme.set(on));
-        menus.darkTheme().set(LAYOUT.getBoolean("dark", false));
+        menus.darkTheme().set(RememberedLayout.dark());
         theme.set(menus.darkTheme().get());
-    }
-
-    /**
-     * The status bar says what just happened, never what happened a while ago: a message goes after a
-     * minute, or at the responder's next click or key once it has been read for a few seconds ("press
-     * Enter to run it" is not left standing after they did).
-     */
-    private void keepStatusFresh() {
-        javafx.animation.PauseTransition expiry = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(60));
-        expiry.setOnFinished(e -> status.setText(""));
-        long[] shownAt = {System.nanoTime()};
-        status.textProperty().addListener((obs, old, text) -> {
-            shownAt[0] = System.nanoTime();
-            expiry.playFromStart();
-        });
-        javafx.event.EventHandler<javafx.event.Event> nextAction = e -> {
-            if (!status.getText().isEmpty() && System.nanoTime() - shownAt[0] > java.util.concurrent.TimeUnit.SECONDS.toNanos(4)) {
-                status.setText("");
-            }
-        };
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, nextAction);
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, nextAction);
-    }
-
-    /**
-     * Esc takes away the result or answer lying over the terminals from the runbook page too, where the click on
-     * Query or Run on nodes left the keys: one key back, not a click into the result first. It is handed to the
-     * result in front, whose own Esc closes it; elsewhere (a terminal, a field) Esc stays theirs.
-     */
-    private void escFromThePageClosesTheOverlay() {
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            javafx.scene.Node front = side.getChildren().get(side.getChildren().size() - 1);
-            // The copy handed on passes through here again on its way to the result: it is let through.
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && front != right && e.getTarget() != front
-                    && runbook.isFocusWithin()) {
-                e.consume();
-                front.fireEvent(e.copyFor(front, front));
-            }
-        });
-    }
-
-    /** The Firing tab wears the number of alerts firing, so it is seen from the Runbooks or Nodes tab. */
-    private void showFiringCount() {
-        Label name = new Label("Firing");
-        Label count = new Label();
-        count.setId("firing-count");
-        count.getStyleClass().add("count-badge");
-        count.textProperty().bind(firing.firingCountProperty().asString());
-        count.visibleProperty().bind(firing.firingCountProperty().greaterThan(0));
-        count.managedProperty().bind(count.visibleProperty());
-        javafx.scene.layout.HBox label = new javafx.scene.layout.HBox(5, name, count);
-        label.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        firingTab.setText(null);
-        firingTab.setGraphic(label);
     }
 
     /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
@@ -307,23 +203,16 @@ public final class ConsoleWindow extends BorderPane {
      * hold more than half of its controls, and the first styling pass of a cold start is the slowest.
      */
     public void addDeferredPanes() {
-        if (incident.getParent() != null) {
+        if (!side.addIncident(incident)) {
             return;
         }
-        right.getItems().set(1, incident); // replacing an item keeps the divider where it was
-        nodesTab.setContent(nodes);
-        rememberPanes();
+        tabs.setNodes(nodes);
+        layout.remember();
     }
 
     /** The snapshot written at close and by the shutdown hook; filled on the FX thread only. */
     LayoutSnapshot snapshot() {
-        return snapshot;
-    }
-
-    private void rememberPanes() {
-        if (!closed) {
-            panes.remember(rememberedPanes(), snapshot);
-        }
+        return layout.snapshot();
     }
 
     /**
@@ -390,18 +279,15 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     void showRunbooksTab() {
-        showLeftPane(true);
-        left.getSelectionModel().select(0);
+        tabs.showRunbooks();
     }
 
     void showNodesTab() {
-        showLeftPane(true);
-        left.getSelectionModel().select(nodesTab);
+        tabs.showNodes();
     }
 
     void showFiringTab() {
-        showLeftPane(true);
-        left.getSelectionModel().select(firingTab);
+        tabs.showFiring();
     }
 
     /**
@@ -409,27 +295,11 @@ public final class ConsoleWindow extends BorderPane {
      * runbook and the terminals) or opens it again where its divider was.
      */
     void showLeftPane(boolean shown) {
-        if (shown == split.getItems().contains(left)) {
-            return;
-        }
-        if (shown) {
-            split.getItems().set(0, left);
-            if (dividersBeforeFolding != null) {
-                split.setDividerPositions(dividersBeforeFolding);
-            }
-        } else {
-            dividersBeforeFolding = split.getDividerPositions();
-            double[] folded = dividersBeforeFolding.clone();
-            split.getItems().set(0, leftStrip);
-            // The runbook keeps its share of what the library gave up.
-            double width = Math.max(1, split.getWidth());
-            folded[0] = 32 / width;
-            split.setDividerPositions(folded);
-        }
+        tabs.show(shown);
     }
 
     boolean leftPaneShown() {
-        return split.getItems().contains(left);
+        return tabs.shown();
     }
 
     /** Capture, record and zoom of the active terminal, as the menus do them. */
@@ -477,7 +347,7 @@ public final class ConsoleWindow extends BorderPane {
      * JavaFX parse its own default stylesheet (Modena, 138 KB), only for the theme to replace it.
      */
     public static void useSavedTheme() {
-        Theme.useStylesheet(LAYOUT.getBoolean("dark", false));
+        Theme.useStylesheet(RememberedLayout.dark());
     }
 
     /** Continues the incident the responder was on when Baton last stopped, if any. */
@@ -572,34 +442,17 @@ public final class ConsoleWindow extends BorderPane {
         }
     }
 
-    /**
-     * Results of runs on nodes open large, over the terminals and the incident, beside the runbook whose
-     * step ran: a grid of twenty nodes needs the column's height. Esc closes the tab in front, and the
-     * terminals are back when the last one closes.
-     */
-    private void placeResultsPane(dev.baton.ui.results.ResultsPane pane, boolean shown) {
-        placeOverSide(pane, shown);
-    }
-
-    /** A query's answer opens over the terminals and the incident too, beside the runbook; Esc goes back. */
-    private void placeQueryPane(QueryResultPane pane, boolean shown) {
-        placeOverSide(pane, shown);
-    }
-
     private javafx.stage.Window owner() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /**
+     * Results of runs on nodes, a query's answer and a past incident open large, over the terminals and the
+     * incident, beside the runbook whose step ran: a grid of twenty nodes needs the column's height. Esc closes
+     * the one in front, and the terminals are back when the last one closes.
+     */
     private void placeOverSide(javafx.scene.layout.Region pane, Boolean shown) {
-        if (shown) {
-            if (!side.getChildren().contains(pane)) {
-                pane.getStyleClass().add("over-side");
-                side.getChildren().add(pane);
-            }
-            pane.toFront();
-        } else {
-            side.getChildren().remove(pane);
-        }
+        side.place(pane, shown);
     }
 
     /**
@@ -611,11 +464,9 @@ public final class ConsoleWindow extends BorderPane {
         if (closed) {
             return;
         }
-        panes.remember(rememberedPanes(), snapshot);
         closed = true;
+        layout.write(menus.darkTheme().get());
         libraryShown.stop();
-        snapshot.writeTo(LAYOUT);
-        LAYOUT.putBoolean("dark", menus.darkTheme().get());
         runs.stop();
         team.stop();
         history.history().close();
@@ -636,15 +487,13 @@ public final class ConsoleWindow extends BorderPane {
         if (leftPaneShown()) {
             all.add(split);
         }
-        if (right.getItems().size() == 2) {
-            all.add(right);
-        }
+        side.split().ifPresent(all::add);
         incident.lookupAll(".split-pane").stream()
                 .filter(n -> n instanceof SplitPane && n.getId() != null).map(SplitPane.class::cast).forEach(all::add);
         return all;
     }
 
     static Preferences layoutPreferences() {
-        return LAYOUT;
+        return RememberedLayout.PREFERENCES;
     }
 }
