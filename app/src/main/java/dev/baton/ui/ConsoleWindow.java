@@ -30,16 +30,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import javafx.application.Platform;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
-import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The responder's screen: runbook library, rendered runbook, terminal tabs, status bar. It wires the
- * panes together and holds no logic of its own.
+ * The responder's screen: runbook library, rendered runbook, terminal tabs, incident, status bar. It builds
+ * the panes and wires them together; each piece of behaviour lives in a class of its own.
  */
 public final class ConsoleWindow extends BorderPane {
     private final RememberedLayout layout = new RememberedLayout(this::rememberedPanes);
@@ -49,6 +47,7 @@ public final class ConsoleWindow extends BorderPane {
     private final ShownLibrary libraryShown;
     private final RunbookView runbook;
     private final TerminalTabs terminals;
+    private final NodeTerminals nodeTerminals;
     private final StepActions steps;
     private final StepSending sending;
     private final SplitPane split = new SplitPane();
@@ -111,6 +110,7 @@ public final class ConsoleWindow extends BorderPane {
                 (step, values, literal) -> runOnNode.run(step, values, literal, nodes.selected()), session,
                 incidentVariables, background, say, openExternal);
         terminals = new TerminalTabs(executor, say, steps::confirmExternal);
+        nodeTerminals = new NodeTerminals(terminals, sessions, say);
         queries = new QueryActions(new QueryRunning(Optional.of(session), executor), session, incidentVariables,
                 () -> runbook.shownRunbookProperty().get(), runbook::library, background, say, steps::confirmExternal,
                 incident::appendToNotes, this::placeOverSide);
@@ -129,7 +129,7 @@ public final class ConsoleWindow extends BorderPane {
         history = new PastIncidents(session, team, runbook, background, this::owner, this::placeOverSide, say).actions();
         active = new ActiveTerminal(terminals, session, sending, background, say,
                 incident::appendToNotes, () -> runbook.shownRunbookProperty().get());
-        nameRunTarget();
+        RunTargetName.follow(terminals, runbook);
         runbook.shownRunbookProperty().addListener((obs, old, shown) -> layout.runbookShown(shown == null ? null : shown.id()));
         alerts = new AlertOpening(runbook, steps, queries, history.lastTime(), say);
         library.setOnAlertFound(alerts::found);
@@ -161,17 +161,9 @@ public final class ConsoleWindow extends BorderPane {
         palette = new dev.baton.ui.palette.CommandPalette(background,
                 listed -> new dev.baton.session.PaletteSearch.Sources(runbook.library(), nodes.inventory(), listed,
                         menus.actionNames()),
-                () -> session.store().listings(), this::openFromPalette);
-        // Every shortcut from any pane, a terminal too: tried before the focused control sees the key.
-        javafx.event.EventHandler<javafx.scene.input.KeyEvent> shortcuts = menus::fireShortcut;
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, shortcuts);
-            }
-            if (scene != null) {
-                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, shortcuts);
-            }
-        });
+                () -> session.store().listings(),
+                new PaletteOpening(library, runbook, nodes, tabs::showNodes, session::open, menus::fire));
+        menus.fireShortcutsFrom(this);
         // A divider is let go with the mouse: the snapshot follows it, ready for a SIGTERM.
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> layout.remember());
         setTop(new javafx.scene.layout.VBox(menus.bar(), handoffBanner));
@@ -181,21 +173,6 @@ public final class ConsoleWindow extends BorderPane {
         menus.darkTheme().addListener((obs, old, on) -> theme.set(on));
         menus.darkTheme().set(RememberedLayout.dark());
         theme.set(menus.darkTheme().get());
-    }
-
-    /** The Run buttons name the active terminal, and follow it when another tab is chosen or it is renamed. */
-    private void nameRunTarget() {
-        javafx.beans.InvalidationListener name = o -> runbook.setRunTarget(
-                terminals.active().map(dev.baton.ui.terminal.TerminalTab::name).orElse(""));
-        terminals.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (old != null) {
-                old.textProperty().removeListener(name);
-            }
-            if (tab != null) {
-                tab.textProperty().addListener(name);
-            }
-            name.invalidated(null);
-        });
     }
 
     /**
@@ -215,54 +192,9 @@ public final class ConsoleWindow extends BorderPane {
         return layout.snapshot();
     }
 
-    /**
-     * Asked before the window closes, a close from the window manager included: live SSH sessions would end
-     * mid-command and a note not yet saved would be lost, so the responder confirms. Don't close is the default.
-     */
+    /** Asked before the window closes: live SSH sessions and a note not yet saved would be lost. */
     boolean mayClose() {
-        List<String> ssh = terminals.all().stream()
-                .filter(tab -> tab.session() instanceof dev.baton.ssh.SshShellSession)
-                .map(dev.baton.ui.terminal.TerminalTab::name).toList();
-        Optional<String> question = new CloseConfirmation(ssh, session.notesUnsaved()).question();
-        if (question.isEmpty()) {
-            return true;
-        }
-        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType("Close anyway",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Don't close",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION, "", stay, close);
-        ask.setTitle("Close Baton");
-        ask.setHeaderText(question.get());
-        ask.setContentText(ssh.isEmpty() ? "Closing now loses the note typed last."
-                : "Closing ends the SSH sessions and any command still running in them.");
-        ask.getDialogPane().setId("close-confirm");
-        if (getScene() != null) {
-            ask.initOwner(getScene().getWindow());
-        }
-        javafx.scene.control.Button closeButton = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(close);
-        closeButton.setId("close-confirm-close");
-        closeButton.setDefaultButton(false);
-        javafx.scene.control.Button stayButton = (javafx.scene.control.Button) ask.getDialogPane().lookupButton(stay);
-        stayButton.setId("close-confirm-stay");
-        stayButton.setDefaultButton(true);
-        return ask.showAndWait().filter(close::equals).isPresent();
-    }
-
-    /** What Enter on a palette entry does: each kind opens the way its own pane would. */
-    private void openFromPalette(dev.baton.session.PaletteSearch.Entry entry) {
-        switch (entry.kind()) {
-            case ALERT -> library.findAlert(entry.key());
-            case RUNBOOK -> runbook.open(entry.key());
-            case STEP -> runbook.library().find(entry.key()).ifPresent(found -> runbook.showStep(found, entry.step()));
-            case NODE -> nodes.inventory().find(entry.key()).ifPresent(node -> {
-                showNodesTab();
-                nodes.select(node);
-            });
-            case INCIDENT -> session.open(entry.key());
-            case ACTION -> menus.fire(entry.key());
-        }
+        return CloseDialog.mayClose(terminals, session.notesUnsaved(), owner());
     }
 
     private void showPalette() {
@@ -362,16 +294,7 @@ public final class ConsoleWindow extends BorderPane {
 
     /** Opens a terminal tab on the node, connecting first if needed; the UI never waits for it. */
     public void openSshTerminal(Node node) {
-        status.setText("Connecting to " + node.name() + "…");
-        terminals.open(() -> {
-            try {
-                var shell = sessions.connection(node).join().openShell(120, 32);
-                Platform.runLater(() -> status.setText("Terminal on " + node.name() + " (" + node.address() + ")"));
-                return shell;
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e);
-            }
-        }, node.name(), dev.baton.terminal.TerminalTarget.of(node));
+        nodeTerminals.open(node);
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
@@ -442,10 +365,6 @@ public final class ConsoleWindow extends BorderPane {
         }
     }
 
-    private javafx.stage.Window owner() {
-        return getScene() == null ? null : getScene().getWindow();
-    }
-
     /**
      * Results of runs on nodes, a query's answer and a past incident open large, over the terminals and the
      * incident, beside the runbook whose step ran: a grid of twenty nodes needs the column's height. Esc closes
@@ -453,6 +372,10 @@ public final class ConsoleWindow extends BorderPane {
      */
     private void placeOverSide(javafx.scene.layout.Region pane, Boolean shown) {
         side.place(pane, shown);
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     /**
