@@ -37,7 +37,7 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * The responder's screen: runbook library, rendered runbook, terminal tabs, incident, status bar. It builds
- * the panes and wires them together; each piece of behaviour lives in a class of its own.
+ * the panes and wires them together; what happens between them lives in the small classes it wires.
  */
 public final class ConsoleWindow extends BorderPane {
     private final RememberedLayout layout = new RememberedLayout(this::rememberedPanes);
