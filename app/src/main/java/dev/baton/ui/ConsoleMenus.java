@@ -140,6 +140,19 @@ final class ConsoleMenus {
                 });
     }
 
+    /** Every shortcut from any pane of {@code window}, a terminal too: tried before the focused control sees the key. */
+    void fireShortcutsFrom(javafx.scene.Node window) {
+        javafx.event.EventHandler<KeyEvent> shortcuts = this::fireShortcut;
+        window.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            }
+        });
+    }
+
     private java.util.stream.Stream<MenuItem> items() {
         return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream());
     }
