@@ -173,6 +173,8 @@ final class RunbookBuilder extends AbstractVisitor {
         return -1;
     }
 
+    private static final java.util.regex.Pattern LEADING_TAB = java.util.regex.Pattern.compile("(?m)^\\t");
+
     /**
      * A fence indented with a tab keeps that tab on every line of its text (commonmark-java strips only
      * spaces); a responder's shell would read the tab as completion. When every line starts with a tab,
@@ -182,7 +184,7 @@ final class RunbookBuilder extends AbstractVisitor {
         if (fenceIndent == 0 || !literal.lines().filter(l -> !l.isBlank()).allMatch(l -> l.startsWith("\t"))) {
             return literal;
         }
-        return literal.replaceAll("(?m)^\\t", "");
+        return LEADING_TAB.matcher(literal).replaceAll("");
     }
 
     @Override

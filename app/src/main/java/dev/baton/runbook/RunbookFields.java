@@ -36,19 +36,25 @@ final class RunbookFields {
     private RunbookFields() {
     }
 
+    // Compiled once: every field line of every runbook of a library is read with them.
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\s*\\(?https?://\\S+\\)?");
+    private static final java.util.regex.Pattern NAME_QUOTES = java.util.regex.Pattern.compile("^[\"'`*“”‘’]+|[\"'`*“”‘’]+$");
+    private static final java.util.regex.Pattern VALUE_QUOTES = java.util.regex.Pattern.compile("^[\"'`]+|[\"'`]+$");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /**
      * The alert names a field's value lists, or none when it is prose ("If a target is down…"): the value
      * must be one name, or names separated by commas, slashes, "or", "and" or spaces, each of which reads
      * as an identifier. Quotes and backticks around a name are not part of it; links are dropped.
      */
     static java.util.List<String> alertNames(String value) {
-        String v = value.strip().replaceAll("\\s*\\(?https?://\\S+\\)?", " ").strip();
+        String v = LINK.matcher(value.strip()).replaceAll(" ").strip();
         if (v.endsWith(".")) {
             v = v.substring(0, v.length() - 1);
         }
         java.util.List<String> names = new java.util.ArrayList<>();
         for (String token : LIST_SEPARATOR.split(v)) {
-            String name = token.replaceAll("^[\"'`*“”‘’]+|[\"'`*“”‘’]+$", "");
+            String name = NAME_QUOTES.matcher(token).replaceAll("");
             if (!name.isEmpty()) {
                 names.add(name);
             }
@@ -65,8 +71,8 @@ final class RunbookFields {
 
     /** A severity is a word or three ("P1", "Critical", "high (pages)"), unquoted; prose is not one. */
     static Optional<String> severity(String value) {
-        String v = value.strip().replaceAll("^[\"'`]+|[\"'`]+$", "").strip();
-        return v.isEmpty() || v.length() > 40 || v.split("\\s+").length > 4 ? Optional.empty() : Optional.of(v);
+        String v = VALUE_QUOTES.matcher(value.strip()).replaceAll("").strip();
+        return v.isEmpty() || v.length() > 40 || WHITESPACE.split(v).length > 4 ? Optional.empty() : Optional.of(v);
     }
 
     static Optional<FieldLine> field(String plainLine) {

@@ -70,6 +70,9 @@ public final class RunbookSearchIndex implements AutoCloseable {
         return type;
     }
 
+    private static final java.util.regex.Pattern RUNBOOK_EXTENSION =
+            java.util.regex.Pattern.compile("(?i)(\\.html?)?\\.(md|markdown|txt)$");
+
     /** The field naming the file a document came from, so a changed file's documents can be replaced. */
     static final String FILE_FIELD = "file";
 
@@ -165,7 +168,7 @@ public final class RunbookSearchIndex implements AutoCloseable {
         d.add(new Field("alerts", alerts.toString(), WORDS));
         // The file's name, whole and as words: kube-pod-crash-looping.html.md, KubePodCrashLooping.md.
         String path = doc.id().contains("#") ? doc.id().substring(0, doc.id().indexOf('#')) : doc.id();
-        String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)(\\.html?)?\\.(md|markdown|txt)$", "");
+        String name = RUNBOOK_EXTENSION.matcher(path.substring(path.lastIndexOf('/') + 1)).replaceFirst("");
         d.add(new Field("filename", name + "\n" + AlertWords.split(name), WORDS));
         String headings = String.join("\n", doc.headings());
         d.add(new Field("headings", headings, WORDS));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -83,7 +85,7 @@ public final class SearchIndexCache {
         try {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
-            try (Directory directory = FSDirectory.open(dir)) {
+            try (Directory directory = cacheDirectory(dir)) {
                 update[0] = refresh(roots, dir, directory, new ArrayList<>()).update();
                 try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
                     return index.search(query, limit);
@@ -113,7 +115,7 @@ public final class SearchIndexCache {
         try {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
-            try (Directory directory = FSDirectory.open(dir)) {
+            try (Directory directory = cacheDirectory(dir)) {
                 Refreshed refreshed = refresh(roots, dir, directory, new ArrayList<>());
                 update[0] = refreshed.update();
                 Map<String, List<Runbook>> byFile = new HashMap<>();
@@ -161,7 +163,7 @@ public final class SearchIndexCache {
         try {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
-            directory = FSDirectory.open(dir);
+            directory = cacheDirectory(dir);
             List<LibraryProblem> problems = new ArrayList<>();
             Refreshed refreshed = refresh(roots, dir, directory, problems);
             update[0] = refreshed.update();
@@ -209,6 +211,25 @@ public final class SearchIndexCache {
             }
             return RunbookLibrary.load(roots);
         }
+    }
+
+    /**
+     * The index folder, written without waiting for the disk: as the other files of the cache ({@link CacheFiles}),
+     * it can be rebuilt, and an index that a crash left damaged is refused and made again. A commit's files are
+     * still renamed into place in one step, so another Baton reading the index sees the old commit or the new one.
+     */
+    private static Directory cacheDirectory(Path dir) throws IOException {
+        return new FilterDirectory(FSDirectory.open(dir)) {
+            @Override
+            public void sync(Collection<String> names) {
+                // Not waited for: see above.
+            }
+
+            @Override
+            public void syncMetaData() {
+                // Not waited for: see above.
+            }
+        };
     }
 
     private static boolean isCurrent(LibrarySnapshot.Entry entry, Stamp stamp) {

@@ -43,11 +43,12 @@ final class StepReader {
         String expected = "";
         ClientSession session = null;
         if (kind == StepKind.SHELL) {
-            session = clientSession(text, labelledSession).orElse(null);
-            if (session != null) {
+            SessionFound found = clientSession(text, labelledSession).orElse(null);
+            if (found != null) {
+                session = found.session();
                 kind = StepKind.SESSION;
                 command = session.text();
-                expected = sessionOutput;
+                expected = found.output();
             } else {
                 Transcript transcript = labelledSession || Transcript.hasPrompt(text)
                         ? Transcript.read(text, labelledSession) : null;
@@ -76,12 +77,15 @@ final class StepReader {
                 line, expected, session, marksChanges(info));
     }
 
+    /** Compiled once, as everything a step reads on every block of a library. */
+    private static final java.util.regex.Pattern INFO_WORD_BREAK = java.util.regex.Pattern.compile("[\\s{},]+");
+
     /** {@code ```bash changes}: the runbook says the step changes what it runs on. */
     static boolean marksChanges(String info) {
         if (info == null) {
             return false;
         }
-        String[] words = info.strip().split("[\\s{},]+");
+        String[] words = INFO_WORD_BREAK.split(info.strip());
         for (int i = 1; i < words.length; i++) {
             if (words[i].equalsIgnoreCase("changes")) {
                 return true;
@@ -90,8 +94,11 @@ final class StepReader {
         return false;
     }
 
-    /** The output pasted between a client's prompts, set by the last {@link #clientSession} that found one. */
-    private String sessionOutput = "";
+    /**
+     * A client session a block opens, and the output pasted between its prompts. Returned, not kept in a field:
+     * one reader parses a library's files on several threads at once.
+     */
+    private record SessionFound(ClientSession session, String output) {}
 
     private static final java.util.regex.Pattern ELLIPSIS = java.util.regex.Pattern.compile("\\s*(\\.\\.\\.|…)\\s*");
     /** A YAML key or a {@code name = value} pair (bash never reads {@code x = y} as an assignment). */
@@ -122,8 +129,7 @@ final class StepReader {
      * {@code app=# }, {@code >>> }) and the rest is output; in a plain block every line after the client's is typed
      * inside it (comments aside).
      */
-    private Optional<ClientSession> clientSession(String text, boolean labelledSession) {
-        sessionOutput = "";
+    private static Optional<SessionFound> clientSession(String text, boolean labelledSession) {
         boolean prompted = labelledSession || Transcript.hasPrompt(text);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -167,8 +173,7 @@ final class StepReader {
             if (inner.isEmpty()) {
                 return Optional.empty();
             }
-            sessionOutput = String.join("\n", output).strip();
-            return Optional.of(client.get().with(start, inner));
+            return Optional.of(new SessionFound(client.get().with(start, inner), String.join("\n", output).strip()));
         }
         return Optional.empty();
     }

@@ -106,12 +106,15 @@ record Transcript(String commands, String expectedOutput, int prompts) {
         return command;
     }
 
+    private static final Pattern COMMAND_LIKE = Pattern.compile(".*(\\s-|/|\\||=|\\.\\w).*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** {@code # systemctl restart queue} is root at work; {@code # Check the queue first} is a note. */
     static boolean readsAsRootCommand(String after) {
         if (!ROOT_COMMAND.matcher(after).matches() || after.endsWith(":") || after.endsWith(".")) {
             return false;
         }
-        return after.matches(".*(\\s-|/|\\||=|\\.\\w).*") || after.split("\\s+").length <= 3;
+        return COMMAND_LIKE.matcher(after).matches() || WHITESPACE.split(after).length <= 3;
     }
 
     /** The command after the prompt, empty for a bare prompt, or null when the line has no prompt. */

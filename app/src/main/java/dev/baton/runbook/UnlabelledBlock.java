@@ -75,6 +75,7 @@ final class UnlabelledBlock {
             "\\s*local \\w+ = .*|.*\\bimport(str)? ['\"][^'\"]+\\.(lib|j)sonnet['\"].*|.*\\bstd\\.\\w+\\(.*");
     /** Ruby's {@code Foo::Bar.where(…)} and any {@code x.y(}: a PromQL name has no dot outside a string. */
     private static final Pattern METHOD_CALL = Pattern.compile("::|[A-Za-z_]\\.[A-Za-z_]");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
     /** Words that open a shell line, never a PromQL expression. */
     private static final Pattern SHELL_WORD = Pattern.compile(
             "(?m)^\\s*(kubectl|oc|curl|echo|export|sudo|cat|grep|for|if|while|docker|systemctl|journalctl|promtool|amtool|helm)\\b");
@@ -147,7 +148,7 @@ final class UnlabelledBlock {
         }
         if (PROMQL_TEXT.matcher(expression).matches() && PROMQL_SHAPE.matcher(expression).matches()
                 && METRIC_NAME.matcher(expression).matches() && !expression.strip().startsWith("{\"")
-                && !METHOD_CALL.matcher(expression.replaceAll("\"[^\"]*\"|'[^']*'", "\"\"")).find()) {
+                && !METHOD_CALL.matcher(QUOTED.matcher(expression).replaceAll("\"\"")).find()) {
             return Guess.PROMQL;
         }
         return null;

@@ -41,6 +41,19 @@ public record ClientSession(String client, String start, List<String> inner, Pat
 
     private record Client(String name, Pattern start, Pattern prompt, boolean shell) {}
 
+    // Compiled once: every line of every shell step of a library is tried against them as it is read.
+    private static final Pattern SUDO_NOT_A_SHELL = Pattern.compile("^sudo\\s+(?!-i|-s|su)");
+    private static final Pattern EXEC_OR_DEBUG = Pattern.compile("(kubectl|oc)\\s.*\\b(exec|debug)\\b.*");
+    private static final Pattern INTERACTIVE_TTY = Pattern.compile(
+            ".*\\s(-it|-ti|-i\\s+-t|-t\\s+-i|--stdin\\s+--tty|--tty\\s+--stdin)\\b.*");
+    private static final Pattern DOCKER_INTERACTIVE = Pattern.compile("docker\\s+(exec|run)\\s+.*\\s-(it|ti)\\b.*");
+    private static final Pattern DEBUG = Pattern.compile("(kubectl|oc)\\s.*\\bdebug\\b.*");
+    private static final Pattern OC_DEBUG_NODE = Pattern.compile(
+            "oc\\s+debug\\s+([\"']?node/\\S+|node\\s+\\S+)(\\s+-{1,2}[\\w-]+(=\\S+|\\s+\\S+)?)*");
+    private static final Pattern OC_RSH = Pattern.compile("oc\\s+rsh(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^-\\s]\\S*)?)*\\s+\\S+");
+    private static final Pattern DOCKER_EXEC = Pattern.compile("docker\\s+exec\\s+.*");
+    private static final Pattern SSH_HOST = Pattern.compile("ssh(\\s+-[\\w]+(\\s+[^-\\s]\\S*)?)*\\s+[\\w.@-]+");
+
     /**
      * The client a line starts and leaves open for typing, if it does: a client with no command of its own
      * ({@code redis-cli -h cache-1} but not {@code redis-cli INFO}, {@code psql -U app} but not {@code psql -c …}),
@@ -48,25 +61,25 @@ public record ClientSession(String client, String start, List<String> inner, Pat
      * {@code oc rsh POD}, {@code docker exec -it C bash}, {@code ssh HOST}).
      */
     public static Optional<ClientSession> starting(String line) {
-        String l = line.strip().replaceFirst("^sudo\\s+(?!-i|-s|su)", "");
-        if (l.matches("(kubectl|oc)\\s.*\\b(exec|debug)\\b.*") && l.matches(".*\\s(-it|-ti|-i\\s+-t|-t\\s+-i|--stdin\\s+--tty|--tty\\s+--stdin)\\b.*")
-                || l.matches("docker\\s+(exec|run)\\s+.*\\s-(it|ti)\\b.*")) {
+        String l = SUDO_NOT_A_SHELL.matcher(line.strip()).replaceFirst("");
+        if (EXEC_OR_DEBUG.matcher(l).matches() && INTERACTIVE_TTY.matcher(l).matches()
+                || DOCKER_INTERACTIVE.matcher(l).matches()) {
             int dashes = l.indexOf(" -- ");
             if (dashes < 0) {
-                return l.matches("(kubectl|oc)\\s.*\\bdebug\\b.*") ? shell("a debug shell") : Optional.empty();
+                return DEBUG.matcher(l).matches() ? shell("a debug shell") : Optional.empty();
             }
             return inside(l.substring(dashes + 4).strip(), "a shell in the container");
         }
-        if (l.matches("oc\\s+debug\\s+([\"']?node/\\S+|node\\s+\\S+)(\\s+-{1,2}[\\w-]+(=\\S+|\\s+\\S+)?)*")) {
+        if (OC_DEBUG_NODE.matcher(l).matches()) {
             return shell("a debug shell on the node");
         }
-        if (l.matches("oc\\s+rsh(\\s+-{1,2}[\\w-]+(=\\S+|\\s+[^-\\s]\\S*)?)*\\s+\\S+")) {
+        if (OC_RSH.matcher(l).matches()) {
             return shell("a shell in the pod");
         }
-        if (l.matches("docker\\s+exec\\s+.*")) {
+        if (DOCKER_EXEC.matcher(l).matches()) {
             return Optional.empty();
         }
-        if (l.matches("ssh(\\s+-[\\w]+(\\s+[^-\\s]\\S*)?)*\\s+[\\w.@-]+")) {
+        if (SSH_HOST.matcher(l).matches()) {
             return shell("a shell on the host");
         }
         return inside(l, null);

@@ -203,8 +203,12 @@ public final class DestructiveCommandDetector {
                 .filter(a -> a.startsWith("<("));
     }
 
+    /** Compiled once: every command of every step a library reads meets it. */
+    private static final java.util.regex.Pattern VERSIONED_INTERPRETER =
+            java.util.regex.Pattern.compile("python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node[0-9]*");
+
     private static boolean isInterpreter(String name) {
-        return INTERPRETERS.contains(name) || name.matches("python[0-9.]*|perl[0-9.]*|ruby[0-9.]*|node[0-9]*");
+        return INTERPRETERS.contains(name) || VERSIONED_INTERPRETER.matcher(name).matches();
     }
 
     /**

@@ -33,6 +33,20 @@ final class InterpreterOneLiners {
             "awk", new Language(null, Pattern.compile("\\bsystem\\s*\\(|\\|\\s*getline|\\bprint[^;}]*\\|\\s*\"")));
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|`([^`]*)`");
     private static final Pattern AWK_VALUE_OPTION = Pattern.compile("-[Fvf]");
+    /** Each family's tool names, in the order they are tried; compiled once, as every command of every step meets them. */
+    private static final List<Map.Entry<String, Pattern>> FAMILIES = List.of(
+            Map.entry("python", Pattern.compile("python[0-9.]*")), Map.entry("perl", Pattern.compile("perl[0-9.]*")),
+            Map.entry("ruby", Pattern.compile("ruby[0-9.]*")), Map.entry("node", Pattern.compile("node(js)?[0-9]*")),
+            Map.entry("php", Pattern.compile("php[0-9.]*")), Map.entry("awk", Pattern.compile("[gmn]?awk")));
+
+    private static String familyOf(String tool) {
+        for (Map.Entry<String, Pattern> family : FAMILIES) {
+            if (family.getValue().matcher(tool).matches()) {
+                return family.getKey();
+            }
+        }
+        return "";
+    }
 
     private InterpreterOneLiners() {
     }
@@ -42,9 +56,7 @@ final class InterpreterOneLiners {
      * {@code opaque} so, and returns the code's string literals to read as shell; otherwise nothing.
      */
     static List<String> shellCommands(String tool, List<String> args, Consumer<String> opaque) {
-        String family = tool.matches("python[0-9.]*") ? "python" : tool.matches("perl[0-9.]*") ? "perl"
-                : tool.matches("ruby[0-9.]*") ? "ruby" : tool.matches("node(js)?[0-9]*") ? "node"
-                : tool.matches("php[0-9.]*") ? "php" : tool.matches("[gmn]?awk") ? "awk" : "";
+        String family = familyOf(tool);
         Language language = LANGUAGES.get(family);
         if (language == null) {
             return List.of();

@@ -327,6 +327,10 @@ final class ShellContexts {
         frame.wordStart = true;
     }
 
+    private static final java.util.regex.Pattern VERSIONED_INTERPRETER =
+            java.util.regex.Pattern.compile("python[0-9.]*|perl[0-9.]*|ruby[0-9.]*");
+    private static final java.util.regex.Pattern LEADING_TABS = java.util.regex.Pattern.compile("^\t+");
+
     /** Whether the command holding the here-document operator at {@code operator} names a shell or an interpreter. */
     private boolean readByProgram(int operator) {
         int start = operator;
@@ -337,7 +341,7 @@ final class ShellContexts {
         while (m.find()) {
             String word = m.group();
             String name = word.substring(word.lastIndexOf('/') + 1);
-            if (PROGRAM_READERS.contains(name) || name.matches("python[0-9.]*|perl[0-9.]*|ruby[0-9.]*")) {
+            if (PROGRAM_READERS.contains(name) || VERSIONED_INTERPRETER.matcher(name).matches()) {
                 return true;
             }
         }
@@ -354,7 +358,7 @@ final class ShellContexts {
             int lineEnd = eol < 0 ? text.length() : eol;
             String line = text.substring(lineStart, lineEnd);
             if (doc.stripTabs()) {
-                line = line.replaceFirst("^\t+", "");
+                line = LEADING_TABS.matcher(line).replaceFirst("");
             }
             if (line.equals(doc.delimiter())) {
                 end = lineStart;

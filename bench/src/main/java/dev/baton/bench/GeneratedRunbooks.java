@@ -29,6 +29,11 @@ final class GeneratedRunbooks {
         this.random = random;
     }
 
+    /** Writes COUNT runbooks (seed 42, as {@link LibraryBenchmark} does) under FOLDER: for bench/library-open.sh. */
+    public static void main(String[] args) throws IOException {
+        new GeneratedRunbooks(new Random(42)).writeTo(Path.of(args[0]), Integer.parseInt(args[1]));
+    }
+
     long writeTo(Path dir, int count) throws IOException {
         alerts.clear();
         long bytes = 0;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The first open of a generated library (read, parse, index, cache written) and the repeat open (cache
+# unchanged), each in a JVM of its own as OpenLibrary runs it, for one or more builds interleaved A B A B …
+# per round: so builds before and after a change meet the same load. Prints each run, then the medians.
+# Usage: bench/library-open.sh [-n RUNBOOKS] [-r ROUNDS] [-j JAVA_OPTION]... CLASSPATH...
+#   CLASSPATH: a baton.jar (with bench/target/classes added) or a copy of one, e.g. /tmp/before/baton.jar.
+# Build first: ./mvnw -o -q -Pbench -DskipTests package
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+count=5000
+rounds=5
+java_opts=(-Xmx1g)
+while getopts "n:r:j:" opt; do
+  case "$opt" in
+    n) count="$OPTARG" ;;
+    r) rounds="$OPTARG" ;;
+    j) java_opts+=("$OPTARG") ;;
+    *) exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+[ $# -ge 1 ] || set -- "$here/app/target/baton.jar"
+bench="$here/bench/target/classes"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+java -cp "$bench:$1" dev.baton.bench.GeneratedRunbooks "$work/runbooks" "$count"
+echo "$count runbooks ($(du -sh "$work/runbooks" | cut -f1)), $rounds rounds, java ${java_opts[*]}"
+# One open: "ms-from-JVM-start ms-of-the-open runbooks cpu-ms" (CPU: user + sys of the JVM, /usr/bin/time).
+open_once() {
+  local jar="$1" cache="$2"
+  local out
+  out=$( { /usr/bin/time -f '%U %S' java "${java_opts[@]}" -cp "$bench:$jar" dev.baton.bench.OpenLibrary \
+      "$work/runbooks" "$cache" 2>"$work/time" ; } )
+  echo "$out $(tail -1 "$work/time" | awk '{printf "%d", ($1 + $2) * 1000}')"
+}
+for ((round = 1; round <= rounds; round++)); do
+  i=0
+  for jar in "$@"; do
+    i=$((i + 1))
+    rm -rf "$work/cache$i"
+    first=$(open_once "$jar" "$work/cache$i")
+    repeat=$(open_once "$jar" "$work/cache$i")
+    echo "round $round build $i first $first repeat $repeat load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/runs"
+  done
+done
+i=0
+for jar in "$@"; do
+  i=$((i + 1))
+  # Fields: from JVM start (6, 11), the open alone (7, 12), CPU of the JVM (9, 14); first, then repeat.
+  for f in 6 7 9 11 12 14; do
+    grep " build $i " "$work/runs" | awk -v f=$f '{print $f}' | sort -n | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'
+  done | awk -v jar="$jar" '{printf "median %s: first open %d ms (%d ms from JVM start, cpu %d ms), repeat %d ms (%d ms from JVM start, cpu %d ms)\n", jar, $2, $1, $3, $5, $4, $6}'
+done
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
