@@ -32,10 +32,24 @@ final class ExecChannel extends SessionChannel {
     }
 
     private final Output output;
+    /** False while sshj's constructors run; see {@link #getLocalMaxPacketSize()}. */
+    private final boolean constructed;
 
     private ExecChannel(SSHClient client, Output output) {
         super(client.getConnection(), client.getRemoteCharset());
         this.output = output;
+        this.constructed = true;
+    }
+
+    /**
+     * sshj's constructors size the buffers of the channel's stdout and stderr streams by this: 32 KB each, for
+     * streams this channel never fills (its bytes go to {@link Output}). While they run it is 0, so those buffers
+     * are a byte each: 64 KB less per node in flight, 16 MB at {@code --parallel 256}. Afterwards it is the true
+     * size, which the channel's open request tells the node.
+     */
+    @Override
+    public int getLocalMaxPacketSize() {
+        return constructed ? super.getLocalMaxPacketSize() : 0;
     }
 
     /** Opens a session channel on {@code client} whose output goes to {@code output}; the command is not sent yet. */

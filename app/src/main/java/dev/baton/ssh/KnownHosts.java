@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,8 +221,12 @@ public final class KnownHosts {
         }
     }
 
-    /** The parsed lines of the file as it was: same inode, size and modification time, read well after that time. */
-    private record Snapshot(Object fileKey, long size, FileTime modified, List<Line> lines) {
+    /**
+     * The parsed lines of the file as it was: same inode, size and modification time. A file read within
+     * {@link #RACY_NANOS} of its modification keeps its bytes ({@code racyContent}): a second edit in the same tick
+     * would leave inode, size and time alone, so while it is that young it is read again and compared, not parsed.
+     */
+    private record Snapshot(Object fileKey, long size, FileTime modified, List<Line> lines, byte[] racyContent) {
         boolean matches(BasicFileAttributes now) {
             return Objects.equals(fileKey, now.fileKey()) && size == now.size()
                     && modified.equals(now.lastModifiedTime());
@@ -244,34 +249,40 @@ public final class KnownHosts {
             return List.of();
         }
         Snapshot last = snapshot;
-        if (last != null && last.matches(attributes)) {
+        if (last != null && last.matches(attributes) && last.racyContent() == null) {
             return last.lines();
         }
-        return parseOnce(attributes);
+        return readOnce(attributes);
     }
 
-    /** A hundred handshakes that start together wait for one parse rather than doing a hundred. */
-    private synchronized List<Line> parseOnce(BasicFileAttributes attributes) throws IOException {
+    /**
+     * A hundred handshakes that start together wait for one read rather than doing a hundred. A file written just
+     * before the run (a fan-out's first second) is read again at each check while it is young, but parsed again only
+     * when its bytes differ: parsing is sshj decoding every line's key, a thousand lines a handshake.
+     */
+    private synchronized List<Line> readOnce(BasicFileAttributes attributes) throws IOException {
         Snapshot last = snapshot;
-        if (last != null && last.matches(attributes)) {
+        if (last != null && last.matches(attributes) && last.racyContent() == null) {
             return last.lines();
         }
         long readAt = System.currentTimeMillis();
-        List<Line> lines = parse();
+        byte[] content = Files.readAllBytes(file);
+        List<Line> lines = last != null && last.racyContent() != null && Arrays.equals(last.racyContent(), content)
+                ? last.lines() : parse(content);
         long age = TimeUnit.MILLISECONDS.toNanos(readAt)
                 - attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         // Racily clean (as git calls it): written so recently that a second edit may keep the same time and size.
-        snapshot = age > RACY_NANOS ? new Snapshot(attributes.fileKey(), attributes.size(),
-                attributes.lastModifiedTime(), lines) : null;
+        snapshot = new Snapshot(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(), lines,
+                age > RACY_NANOS ? null : content);
         return lines;
     }
 
-    private List<Line> parse() throws IOException {
+    private List<Line> parse(byte[] content) throws IOException {
         parses.incrementAndGet();
         OpenSSHKnownHosts.EntryFactory parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
         List<Line> lines = new ArrayList<>();
         int number = 0;
-        for (String text : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+        for (String text : (Iterable<String>) new String(content, StandardCharsets.ISO_8859_1).lines()::iterator) {
             number++;
             String trimmed = text.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {

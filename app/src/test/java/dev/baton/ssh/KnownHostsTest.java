@@ -67,6 +67,46 @@ class KnownHostsTest {
                 .isEqualTo(HostKeyStatus.UNKNOWN);
     }
 
+    /**
+     * A fan-out often starts right after its known_hosts was written (a provisioning script, a benchmark): while the
+     * file is that young each check reads it again, yet parses it only when its bytes changed, even an edit that
+     * keeps its size and modification time.
+     */
+    @Test
+    void aFileWrittenJustNowIsParsedOnceForManyChecksAndASameSizeEditInTheSameTickCounts() throws Exception {
+        Path path = dir.resolve("known_hosts");
+        FileTime now = FileTime.from(Instant.now().plus(Duration.ofMinutes(5))); // young for the whole test
+        KnownHosts knownHosts = file(entry("db1.example.net", serverKey), entry("db2.example.net", serverKey));
+        Files.setLastModifiedTime(path, now);
+        int before = knownHosts.parses();
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HostKeyStatus>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String host = i % 2 == 0 ? "db1.example.net" : "db2.example.net";
+                verdicts.add(threads.submit(() -> knownHosts.check(host, 22, serverKey.getPublic()).status()));
+            }
+            for (Future<HostKeyStatus> verdict : verdicts) {
+                assertThat(verdict.get()).isEqualTo(HostKeyStatus.TRUSTED);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(knownHosts.parses() - before).isEqualTo(1);
+
+        long size = Files.size(path);
+        Files.write(path, List.of(entry("db1.example.net", otherKey), entry("db2.example.net", serverKey)),
+                StandardCharsets.US_ASCII);
+        Files.setLastModifiedTime(path, now);
+        assertThat(Files.size(path)).isEqualTo(size);
+        assertThat(knownHosts.check("db1.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.CHANGED);
+        assertThat(knownHosts.check("db2.example.net", 22, serverKey.getPublic()).status())
+                .isEqualTo(HostKeyStatus.TRUSTED);
+        assertThat(knownHosts.parses() - before).isEqualTo(2);
+    }
+
     @Test
     void aListedKeyIsTrustedAndAnUnlistedHostIsUnknown() throws Exception {
         KnownHosts knownHosts = file("# team hosts", entry("db1.example.net,10.0.0.5", serverKey));
