@@ -102,13 +102,16 @@ public final class RunbookView extends StackPane {
                 String anchor = pendingAnchor;
                 if (anchor != null && loadedId != null && loadedId.equals(pendingAnchorRunbook)) {
                     pendingAnchor = null;
-                    if (anchor.startsWith(HEADING)) {
-                        scrollToHeading(anchor.substring(HEADING.length()));
-                    } else {
-                        scrollTo(anchor);
-                    }
+                    whenLaidOut(() -> {
+                        if (anchor.startsWith(HEADING)) {
+                            scrollToHeading(anchor.substring(HEADING.length()));
+                        } else {
+                            scrollTo(anchor);
+                        }
+                    });
                 } else if (scrollPending > 0) {
-                    engine.executeScript("window.scrollTo(0, " + scrollPending + ")");
+                    int y = scrollPending;
+                    whenLaidOut(() -> engine.executeScript("window.scrollTo(0, " + y + ")"));
                 }
                 scrollPending = 0;
             }
@@ -125,6 +128,35 @@ public final class RunbookView extends StackPane {
         getChildren().setAll(web);
         html = html.isEmpty() ? placeholderPage(CHOOSE) : html;
         engine.loadContent(html);
+    }
+
+    /**
+     * Runs {@code scroll} once the page has a size. WebKit starts with the first page shown, so that page can finish
+     * loading before its view is first laid out, and a scroll into a view of no size is lost.
+     */
+    private void whenLaidOut(Runnable scroll) {
+        if (web.getWidth() > 0 && web.getHeight() > 0) {
+            scroll.run();
+            return;
+        }
+        String page = loadedId;
+        javafx.beans.value.ChangeListener<Number> sized = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> value, Number before, Number now) {
+                if (web.getWidth() > 0 && web.getHeight() > 0) {
+                    web.widthProperty().removeListener(this);
+                    web.heightProperty().removeListener(this);
+                    // The page takes its new size in the same pulse; the scroll goes after it, to the same page.
+                    Platform.runLater(() -> {
+                        if (java.util.Objects.equals(page, loadedId)) {
+                            scroll.run();
+                        }
+                    });
+                }
+            }
+        };
+        web.widthProperty().addListener(sized);
+        web.heightProperty().addListener(sized);
     }
 
     public ReadOnlyObjectProperty<Runbook> shownRunbookProperty() {
