@@ -94,25 +94,36 @@ final class IncidentCommand implements Runnable {
         return outcome.refused().isEmpty() ? 0 : 1;
     }
 
-    @Command(name = "share", description = {
-        "Share an incident through the team's git remote: your timeline goes out redacted (as a bundle's is)",
-        "and signed with your SSH key, as refs/baton/incidents/ID/<you>. What is redacted is listed first;",
-        "when there is any, Baton asks before it pushes (--yes: share without asking).",
-        "Exit 0 when shared, 1 when a teammate's log was refused, 2 when it could not be shared."})
-    static final class Share implements Callable<Integer> {
-        @Parameters(paramLabel = "ID", description = "The incident (its folder's name; see the window's Open…).")
+    /** A subcommand on one incident worked through the team's remote: its id, the remote's options, the output. */
+    abstract static class OnTeamIncident implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "The incident (its folder's name; see the window's Open…).")
         String id;
 
         @Mixin
         RemoteOptions options;
 
+        @Spec
+        CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        int report(TeamSync.Outcome outcome) {
+            return IncidentCommand.report(outcome, out(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "share", description = {
+        "Share an incident through the team's git remote: your timeline goes out redacted (as a bundle's is)",
+        "and signed with your SSH key, as refs/baton/incidents/ID/<you>. What is redacted is listed first;",
+        "when there is any, Baton asks before it pushes (--yes: share without asking).",
+        "Exit 0 when shared, 1 when a teammate's log was refused, 2 when it could not be shared."})
+    static final class Share extends OnTeamIncident {
         @Option(names = "--yes", description = {
             "Share without asking when secrets are to be redacted (they are still listed, and redacted).",
             "Without it Baton asks on the terminal, and with no terminal shares nothing."})
         boolean yes;
-
-        @Spec
-        CommandSpec spec;
 
         /** Asks on the terminal, as a responder at one expects; with none (a script) nothing is shared. */
         private static boolean confirmed(int findings) {
@@ -126,7 +137,7 @@ final class IncidentCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             TeamSync sync = team();
             TeamSync.Access access = options.access(sync, id, true);
             List<Redactor.Finding> redacted = sync.redactions(id);
@@ -143,53 +154,35 @@ final class IncidentCommand implements Runnable {
             TeamSync.Outcome outcome = sync.share(id, IncidentStore.defaultResponder(), access);
             out.println("Shared " + Printable.of(id) + " through " + Printable.of(access.remote()) + ": "
                     + outcome.shared() + " events of yours.");
-            return report(outcome, out, spec.commandLine().getErr());
+            return report(outcome);
         }
     }
 
     @Command(name = "join", description = {
         "Join an incident a teammate shared: fetch it, check every responder's signatures and hash chain,",
         "and make a local folder for it. Then: baton incident note / sync / log."})
-    static final class Join implements Callable<Integer> {
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Mixin
-        RemoteOptions options;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Join extends OnTeamIncident {
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             TeamSync sync = team();
             TeamSync.Access access = options.access(sync, id, false);
             TeamSync.Outcome outcome = sync.join(id, IncidentStore.defaultResponder(), access);
             out.println("Joined " + Printable.of(id) + " from " + Printable.of(access.remote()));
-            return report(outcome, out, spec.commandLine().getErr());
+            return report(outcome);
         }
     }
 
     @Command(name = "note", description = {
         "Add a note to an incident's timeline; when the incident is shared it goes out at once (or with the",
         "next sync, when the remote cannot be reached)."})
-    static final class Note implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Parameters(index = "1", paramLabel = "TEXT")
+    static final class Note extends OnTeamIncident {
+        @Parameters(index = "1", paramLabel = "TEXT", description = "The note, in Markdown.")
         String text;
-
-        @Mixin
-        RemoteOptions options;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             IncidentStore store = new IncidentStore(IncidentStore.defaultDataDirectory());
             String responder = IncidentStore.defaultResponder();
             try (OpenIncident incident = store.open(id, false)) {
@@ -202,7 +195,7 @@ final class IncidentCommand implements Runnable {
                 return 0;
             }
             try {
-                return report(sync.sync(id, responder, options.access(sync, id, true)), out, spec.commandLine().getErr());
+                return report(sync.sync(id, responder, options.access(sync, id, true)));
             } catch (dev.baton.team.TeamRepository.UnreachableException e) {
                 out.println("Not shared yet: " + Printable.of(e.getMessage()) + " It goes out with the next sync.");
                 return 0;
@@ -213,25 +206,16 @@ final class IncidentCommand implements Runnable {
     @Command(name = "sync", description = {
         "Push your new events to the incident's remote and take in your teammates' (each checked).",
         "Exit 0 when in step, 1 when a log was refused, 2 when the remote could not be reached."})
-    static final class Sync implements Callable<Integer> {
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Mixin
-        RemoteOptions options;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Sync extends OnTeamIncident {
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             TeamSync sync = team();
             String responder = IncidentStore.defaultResponder();
             TeamSync.Outcome outcome = sync.sync(id, responder, options.access(sync, id, true));
             out.println("In step with " + Printable.of(options.access(sync, id, false).remote()) + ": "
                     + outcome.shared() + " events of yours shared.");
-            return report(outcome, out, spec.commandLine().getErr());
+            return report(outcome);
         }
     }
 
@@ -268,10 +252,7 @@ final class IncidentCommand implements Runnable {
         "Hand a shared incident to a teammate through the team's remote, with no file: your note, the runbooks",
         "used, every node with its production status and the steps typed but not run go out in your log,",
         "and your copy is read-only until they take over (or you take it back in the window)."})
-    static final class Handoff implements Callable<Integer> {
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Handoff extends OnTeamIncident {
         @Option(names = "--to", required = true, paramLabel = "NAME", description = "The teammate's responder name.")
         String to;
 
@@ -282,15 +263,10 @@ final class IncidentCommand implements Runnable {
             "Where production nodes are known from; repeatable. Default: ~/.ssh/config."})
         List<Path> inventories = new java.util.ArrayList<>();
 
-        @Mixin
-        RemoteOptions options;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             TeamSync sync = team();
             List<Path> files = inventories.isEmpty() && Files.exists(InventoryLoader.userSshConfig())
                     ? List.of(InventoryLoader.userSshConfig()) : inventories;
@@ -300,26 +276,17 @@ final class IncidentCommand implements Runnable {
                     note);
             out.println("Handed " + Printable.of(id) + " to " + Printable.of(to) + " through the team's remote; "
                     + "your copy is read-only until they take over.");
-            return report(outcome, out, spec.commandLine().getErr());
+            return report(outcome);
         }
     }
 
     @Command(name = "take-over", description = {
         "Take over a shared incident a teammate handed off through the team's remote (to you, or to someone",
         "else: that is recorded as such). Prints what was handed over."})
-    static final class TakeOver implements Callable<Integer> {
-        @Parameters(paramLabel = "ID")
-        String id;
-
-        @Mixin
-        RemoteOptions options;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class TakeOver extends OnTeamIncident {
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             TeamSync sync = team();
             String me = IncidentStore.defaultResponder();
             GitHandoffs.takeOver(new IncidentStore(IncidentStore.defaultDataDirectory()), sync, id, me,

@@ -1,14 +1,10 @@
 package dev.baton.ssh;
 
-import static dev.baton.ssh.SshTestNodes.node;
-import static dev.baton.ssh.SshTestNodes.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +18,21 @@ class ExecChannelMemoryTest {
     @TempDir
     Path dir;
 
-    private InProcessSshServer server;
-    private Path clientKey;
+    private TrustedInProcessNode node;
 
     @BeforeEach
-    void startServer() throws Exception {
-        clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
-        Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+    void startNode() throws Exception {
+        node = TrustedInProcessNode.start(dir);
     }
 
     @AfterEach
-    void stopServer() throws Exception {
-        server.close();
+    void stopNode() throws Exception {
+        node.close();
     }
 
     @Test
     void openingAChannelAllocatesNoStreamBuffersAndTheChannelStillCarriesFullPackets() throws Exception {
-        SshConnector connector = new SshConnector(settings(dir.resolve("known_hosts")), SshPrompts.NONE,
-                name -> Optional.empty());
-        try (SshConnection connection = connector.connect(node("db1", server.port(), clientKey))) {
+        try (SshConnection connection = node.connect("db1")) {
             // The first channel loads and links classes; the second shows what a channel costs.
             ExecChannel.open(connection.client(), new Discarding()).close();
             com.sun.management.ThreadMXBean threads =

@@ -1,15 +1,11 @@
 package dev.baton.ssh;
 
-import static dev.baton.ssh.SshTestNodes.node;
-import static dev.baton.ssh.SshTestNodes.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,30 +19,25 @@ class NodeRunThreadsTest {
     @TempDir
     Path dir;
 
-    private InProcessSshServer server;
-    private Path clientKey;
+    private TrustedInProcessNode node;
 
     @BeforeEach
-    void startServer() throws Exception {
-        clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(clientKey));
-        Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+    void startNode() throws Exception {
+        node = TrustedInProcessNode.start(dir);
     }
 
     @AfterEach
-    void stopServer() throws Exception {
-        server.close();
+    void stopNode() throws Exception {
+        node.close();
     }
 
     @Test
     void runsUnderWayHoldNoThreadOfTheirOwnAndKeepalivesShareOne() throws Exception {
-        SshConnector connector = new SshConnector(settings(dir.resolve("known_hosts")), SshPrompts.NONE,
-                name -> Optional.empty());
         List<SshConnection> connections = new ArrayList<>();
         List<NodeRun> runs = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                SshConnection connection = connector.connect(node("db" + i, server.port(), clientKey));
+                SshConnection connection = node.connect("db" + i);
                 connections.add(connection);
                 runs.add(NodeRun.start(connection, "echo started; echo warming >&2; sleep 3; echo done", dir,
                         1 << 20, RunListener.NONE));
