@@ -15,12 +15,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
@@ -205,11 +201,9 @@ public final class TeamActions {
                     + "it off as a bundle (Incident ▸ Hand off…)");
             return;
         }
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.get());
-        dialog.setTitle("Hand off through the team's remote");
-        dialog.setHeaderText("Hand \"" + now.info().title() + "\" to a teammate: your note, the runbooks, every node "
-                + "and the steps typed but not run go out in your log, and this window turns read-only");
+        TeamForm form = new TeamForm(owner.get(), "Hand off through the team's remote", "Hand \"" + now.info().title()
+                + "\" to a teammate: your note, the runbooks, every node and the steps typed but not run go out in your "
+                + "log, and this window turns read-only", "Hand off", "team-handoff-ok");
         TextField to = new TextField();
         to.setId("team-handoff-to");
         to.setPromptText("their responder name, as in allowed_signers");
@@ -218,17 +212,8 @@ public final class TeamActions {
         note.setPromptText("What they need to know first");
         note.setPrefRowCount(4);
         note.setWrapText(true);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.addRow(0, new Label("To"), to);
-        grid.addRow(1, new Label("Note"), note);
         to.setPrefColumnCount(30);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType handOff = new ButtonType("Hand off", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(handOff, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(handOff).setId("team-handoff-ok");
-        if (dialog.showAndWait().filter(handOff::equals).isEmpty() || to.getText().isBlank()) {
+        if (!form.row("To", to).row("Note", note).confirmed() || to.getText().isBlank()) {
             status.accept("Not handed off");
             return;
         }
@@ -292,11 +277,9 @@ public final class TeamActions {
     }
 
     private void askShare(Prepared prepared) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.get());
-        dialog.setTitle("Share this incident");
-        dialog.setHeaderText("Share \"" + pane.currentProperty().get().info().title() + "\" through the team's git "
-                + "remote: your events go out signed, and your teammates' come in as they record them");
+        TeamForm form = new TeamForm(owner.get(), "Share this incident", "Share \""
+                + pane.currentProperty().get().info().title() + "\" through the team's git remote: your events go out "
+                + "signed, and your teammates' come in as they record them", "Share", "team-share-ok");
         TextField remote = new TextField(prepared.remote() == null ? "" : prepared.remote());
         remote.setId("team-remote");
         remote.setPromptText("git@git.example.com:ops/incidents.git or a bare repository's path");
@@ -308,26 +291,14 @@ public final class TeamActions {
         redacted.setId("team-redactions");
         redacted.setEditable(false);
         redacted.setPrefRowCount(5);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.addRow(0, new Label("Remote"), remote);
-        grid.addRow(1, new Label("Signing key"), key);
-        grid.addRow(2, new Label("Redacted before it leaves"), redacted);
         remote.setPrefColumnCount(40);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType share = new ButtonType("Share", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(share, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(share).setId("team-share-ok");
+        form.row("Remote", remote).row("Signing key", key).row("Redacted before it leaves", redacted);
         if (!prepared.redacted().isEmpty()) {
-            // What leaves cannot be taken back: with secrets found, Enter cancels and Share takes a click made
-            // after the list was in view.
-            ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(share)).setDefaultButton(false);
-            ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-            dialog.setHeaderText(dialog.getHeaderText() + ".\n" + prepared.redacted().size() + " secret(s) found: each is "
-                    + "replaced by [REDACTED] before anything leaves this machine. Read the list, then Share.");
+            // With secrets found, Share takes a click made after the list was in view.
+            form.cancelByDefault(prepared.redacted().size() + " secret(s) found: each is replaced by [REDACTED] "
+                    + "before anything leaves this machine. Read the list, then Share.");
         }
-        if (dialog.showAndWait().filter(share::equals).isEmpty()) {
+        if (!form.confirmed()) {
             status.accept("Not shared");
             return;
         }
@@ -346,27 +317,17 @@ public final class TeamActions {
 
     /** Incident ▸ Join shared incident…: fetches it, checks it, and opens it here. */
     public void join() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner.get());
-        dialog.setTitle("Join a shared incident");
-        dialog.setHeaderText("Join an incident a teammate shared: its events are checked against allowed_signers");
+        TeamForm form = new TeamForm(owner.get(), "Join a shared incident",
+                "Join an incident a teammate shared: its events are checked against allowed_signers", "Join",
+                "team-join-ok");
         TextField id = new TextField();
         id.setId("team-join-id");
         id.setPromptText("20261207-091200-checkout-latency");
         TextField remote = new TextField();
         remote.setId("team-join-remote");
         remote.setPromptText("empty: team.remote in config.yaml");
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.addRow(0, new Label("Incident"), id);
-        grid.addRow(1, new Label("Remote"), remote);
         id.setPrefColumnCount(40);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType join = new ButtonType("Join", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(join, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(join).setId("team-join-ok");
-        if (dialog.showAndWait().filter(join::equals).isEmpty() || id.getText().isBlank()) {
+        if (!form.row("Incident", id).row("Remote", remote).confirmed() || id.getText().isBlank()) {
             return;
         }
         joinAndOpen(id.getText().strip(), remote.getText().strip());
