@@ -49,6 +49,9 @@ public final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "AllowTcpForwarding yes",
+                // The node's bash reads no ~/.bashrc of the user running the tests (bash does when sshd starts it
+                // at shell level 1): whatever that file starts (a pyenv init here) is no part of any node.
+                "SetEnv SHLVL=1",
                 "LogLevel VERBOSE")) + "\n" + String.join("\n", extraConfig) + "\n";
         Path configFile = directory.resolve("sshd_config");
         Files.writeString(configFile, config);

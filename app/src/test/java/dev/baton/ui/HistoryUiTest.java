@@ -134,8 +134,10 @@ class HistoryUiTest extends ConsoleTest {
 
         robot.write("run on"); // every step run says so: in both incidents
         ListView<HistoryHit> results = results(robot);
+        // Each keystroke searches: wait for the answer to the whole query, which has hits, not one to "run o".
         ConsoleFixture.waitFor(20, () -> robot.lookup("#history-status").queryLabeled().getText()
-                .contains("Left out, their timeline does not verify: " + checkout));
+                .contains("Left out, their timeline does not verify: " + checkout)
+                && !results.getItems().isEmpty());
         assertThat(ConsoleFixture.onFx(() -> List.copyOf(results.getItems()))).isNotEmpty()
                 .allSatisfy(hit -> assertThat(hit.incident()).isNotEqualTo(checkout));
 

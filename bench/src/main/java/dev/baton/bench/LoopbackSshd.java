@@ -17,7 +17,13 @@ final class LoopbackSshd {
     /** Writes {@code settings} as dir/sshd_config, starts sshd on it and waits up to 10 s for {@code port}. */
     static Process start(Path dir, int port, List<String> settings) throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", settings) + "\n");
+        // A node's bash reads no ~/.bashrc of this machine's user (bash does when sshd starts it at shell level 1):
+        // root's here runs `pyenv init`, a cost and a lock of this machine, no part of any node or tool.
+        List<String> all = new java.util.ArrayList<>(settings);
+        if (all.stream().noneMatch(line -> line.startsWith("SetEnv "))) {
+            all.add("SetEnv SHLVL=1");
+        }
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n", all) + "\n");
         Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
                 "-E", dir.resolve("sshd.log").toString()).redirectErrorStream(true).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

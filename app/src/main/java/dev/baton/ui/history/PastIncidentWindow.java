@@ -6,12 +6,10 @@ import dev.baton.session.IncidentHistory;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -58,21 +56,7 @@ public final class PastIncidentWindow {
         VBox.setVgrow(events, Priority.ALWAYS);
         VBox root = new VBox(6, title, about, problems, events, details);
         root.setPadding(new Insets(8));
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Past incident: " + past.info().title());
-        Scene scene = new Scene(root, 820, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.show();
+        Stage stage = ChildWindow.show(owner, "Past incident: " + past.info().title(), root, 820, 560);
         for (int i = 0; i < past.events().size(); i++) {
             if (past.events().get(i).seq() == seq) {
                 events.getSelectionModel().select(i);

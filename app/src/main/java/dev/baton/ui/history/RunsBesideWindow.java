@@ -4,11 +4,9 @@ import dev.baton.history.PastIncident;
 import dev.baton.session.IncidentHistory;
 import dev.baton.session.RunComparison;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -42,22 +40,7 @@ final class RunsBesideWindow {
             root.getChildren().addAll(new Label("Diff"), diff);
         }
         root.setPadding(new Insets(8));
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Step " + step.step() + ": last time beside today");
-        Scene scene = new Scene(root, 900, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.show();
-        return stage;
+        return ChildWindow.show(owner, "Step " + step.step() + ": last time beside today", root, 900, 560);
     }
 
     private static VBox side(String id, String heading, RunComparison.RunOutput run) {
