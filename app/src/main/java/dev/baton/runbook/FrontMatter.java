@@ -24,8 +24,11 @@ record FrontMatter(Map<String, List<String>> values) {
 
     /** Larger than any front matter; a bigger block is a mistake, and is not parsed. */
     private static final int MAX_CHARS = 64 * 1024;
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper TOML = new TomlMapper();
+    /** Made on first use: a library whose front matter is all plain ({@link PlainFrontMatter}) never loads them. */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new YAMLMapper();
+        static final ObjectMapper TOML = new TomlMapper();
+    }
 
     /**
      * A file split into its front matter and its Markdown.
@@ -40,6 +43,11 @@ record FrontMatter(Map<String, List<String>> values) {
     }
 
     static Split split(String text) {
+        return split(text, true);
+    }
+
+    /** {@code plainFirst} false: every front matter through the YAML parser, as before {@link PlainFrontMatter}; for tests. */
+    static Split split(String text, boolean plainFirst) {
         String fence;
         if (text.startsWith("---\n")) {
             fence = "---";
@@ -76,8 +84,12 @@ record FrontMatter(Map<String, List<String>> values) {
                     + " KB; not read"));
         }
         boolean toml = fence.equals("+++");
+        Map<String, List<String>> plain = toml || !plainFirst ? null : PlainFrontMatter.read(body);
+        if (plain != null) {
+            return new Split(new FrontMatter(plain), markdown, null);
+        }
         try {
-            JsonNode tree = (toml ? TOML : YAML).readTree(body);
+            JsonNode tree = (toml ? Mappers.TOML : Mappers.YAML).readTree(body);
             if (tree != null && !tree.isNull() && !tree.isMissingNode() && !tree.isObject()) {
                 return new Split(NONE, markdown, new Notice(2, "front matter is not a map of keys to values"));
             }

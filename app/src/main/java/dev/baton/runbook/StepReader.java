@@ -180,9 +180,7 @@ final class StepReader {
 
     /** Hidden characters matter even in a query a responder copies; destructive patterns do not. */
     private List<dev.baton.step.StepWarning> hiddenOnly(String text) {
-        return warnings.of(text).stream()
-                .filter(w -> w.kind() == dev.baton.step.StepWarning.Kind.HIDDEN_UNICODE)
-                .toList();
+        return List.copyOf(warnings.hidden(text));
     }
 
     static String language(String info) {

@@ -21,6 +21,13 @@ public final class StepWarnings {
             int end = Math.min(Math.max(finding.end(), start), script.length());
             warnings.add(new StepWarning(finding.kind(), finding.reason(), start, end));
         }
+        warnings.addAll(hidden(script));
+        return warnings;
+    }
+
+    /** The hidden-character warnings alone, as {@link #of} gives them: for text that is read, not run. */
+    public List<StepWarning> hidden(String script) {
+        List<StepWarning> warnings = new ArrayList<>();
         Map<Integer, Integer> counts = new LinkedHashMap<>();
         Map<Integer, HiddenUnicodeScanner.Finding> first = new LinkedHashMap<>();
         for (HiddenUnicodeScanner.Finding finding : hidden.scan(script)) {
