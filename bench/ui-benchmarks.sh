@@ -3,7 +3,8 @@
 # resident memory of the Baton process with 10 terminals open, both started as users start it: by
 # default with ./baton; `--launcher PATH` (repeatable) measures each launcher given, in turn, in one run,
 # e.g. --launcher ./baton --launcher /usr/bin/baton to set the installed package beside the jar.
-# Needs Xvfb, xdotool and GTK 3: apt-get install -y xvfb xdotool libgtk-3-0.
+# Needs Xvfb, xdotool, xev, xterm and GTK 3: apt-get install -y xvfb xdotool x11-utils xterm libgtk-3-0.
+# The launch is timed from the launcher's start to Baton's window mapped (an X event), beside xterm's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -22,7 +23,7 @@ done
 export DISPLAY=:${DISPLAY_NUMBER:-87}
 Xvfb "$DISPLAY" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
+trap 'kill $xvfb 2>/dev/null || true; rm -f "${maps:-}"' EXIT
 sleep 1
 
 # Waiting uses shell builtins only. Polling with grep and sleep started 40 processes a second, which
@@ -34,74 +35,113 @@ log_has() { # file text
   return 1
 }
 wait_for_window() { # log file: waits until the window is shown and its first frame laid out
-  for ((i = 0; i < 600; i++)); do
+  for ((i = 0; i < 2400; i++)); do # two minutes: at a load average of 60 a start can take half of one
     log_has "$1" "first frame laid out" && return 0
     read -r -t 0.05 -u "$never" || true
   done
   echo "window never shown; log:" >&2; cat "$1" >&2; return 1
 }
 
+# Every window mapped on the display, one line each: "MICROSECONDS-SINCE-EPOCH 0xID", stamped by a builtin
+# as xev reports it (xev's MapNotify is two lines; the second names the window mapped).
+maps=$(mktemp)
+xev -root -event substructure | while IFS= read -r line; do
+  case "$line" in
+    *"MapNotify event"*) at=${EPOCHREALTIME/./} ;;
+    *"event 0x"*", window 0x"*) [ -n "${at:-}" ] && { id=${line#*, window }; echo "$at ${id%%,*}" >>"$maps"; at=""; } ;;
+  esac
+done &
+read -r -t 0.5 -u "$never" || true
+
+mapped_ms() { # launched-at [window ids, decimal]: ms from launch to the first map after it (of those windows)
+  local at id ids=() want line
+  for id in "${@:2}"; do ids+=("$(printf '0x%x' "$id")"); done
+  while IFS=' ' read -r at id; do
+    [ "$at" -ge "$1" ] || continue
+    if [ ${#ids[@]} -eq 0 ] || [[ " ${ids[*]} " == *" $id "* ]]; then
+      echo $(((at - $1) / 1000)); return 0
+    fi
+  done <"$maps"
+  return 1
+}
+
 median() { # label: a median of the numbers on stdin
   sort -n | awk -v label="$1" '{a[NR]=$1} END {printf "%s: median %d ms over %d runs (min %d, max %d)\n", label, a[int((NR+1)/2)], NR, a[1], a[NR]}'
 }
 
-stop() { # pid: ends Baton and waits until it has exited (the archive is written at exit)
-  kill "$1" 2>/dev/null || true
-  while kill -0 "$1" 2>/dev/null; do sleep 0.1; done
+launch() { # launcher [log]: starts it in a process group of its own, whose id is $pid
+  launched_at=${EPOCHREALTIME/./}
+  setsid "$launcher" >"$1" 2>&1 &
+  pid=$!
 }
 
-bench() { # launcher: its cold start and memory
-  # One uncounted run builds the jar if needed and writes the class-data archive, as a first start of
-  # ./baton does (an installed Baton brings its archive).
+stop() { # pid: ends the launcher's process group as a session would (SIGTERM) and waits until every process
+  # in it has exited: a JVM left behind would otherwise write its archive beside the next run
+  kill -TERM -- "-$1" 2>/dev/null || true
+  while kill -0 "$1" 2>/dev/null || pgrep -g "$1" >/dev/null; do sleep 0.1; done
+}
+
+window_ids() { # the Baton windows on the display (GTK's hidden leader too, never mapped)
+  xdotool search --classname '^dev\.baton\.ui\.BatonApp$'
+}
+
+xterm_peer() { # ms from starting xterm to its window mapped, the peer of a launch in the same run
+  local at
+  at=${EPOCHREALTIME/./}
+  xterm -e sleep 1 &
+  local xpid=$!
+  for ((i = 0; i < 200; i++)); do
+    mapped_ms "$at" && break
+    read -r -t 0.05 -u "$never" || true
+  done
+  wait "$xpid" 2>/dev/null || true
+}
+
+warm_up() { # launcher: one uncounted run builds the jar if needed and writes the class-data archive, as a
+  # first start of ./baton does (an installed Baton brings its archive)
   log=$(mktemp)
-  "$launcher" >"$log" 2>&1 &
-  pid=$!
+  launch "$log"
   wait_for_window "$log"
   sleep 3
   stop "$pid"
+  rm -f "$log"
+}
 
-  shown=$(mktemp)
-  first_frame=$(mktemp)
-  for _ in $(seq "$runs"); do
-    log=$(mktemp)
-    "$launcher" >"$log" 2>&1 &
-    pid=$!
-    wait_for_window "$log"
-    grep -o "shown [0-9]* ms" "$log" | awk '{print $2}' >>"$shown"
-    grep -o "laid out [0-9]* ms" "$log" | awk '{print $3}' >>"$first_frame"
-    # The runbook page's WebKit starts just after the first frame; a process ended inside it can crash.
-    sleep 2
-    stop "$pid"
-    rm -f "$log"
-  done
-  median "$launcher: cold start, launch to window shown" <"$shown"
-  median "$launcher: cold start, launch to first frame laid out" <"$first_frame"
-
-  # When the first frame is on screen, from separate runs with JavaFX's pulse logger on (it prints every
-  # pulse, so it is kept out of the runs above): laid out, plus the rest of that pulse, painting included.
-  : >"$first_frame"
-  for _ in $(seq "$runs"); do
-    log=$(mktemp)
-    # JAVA_TOOL_OPTIONS reaches the JVM of any launcher (BATON_JAVA_OPTS only ./baton's).
-    JAVA_TOOL_OPTIONS="-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=0 ${JAVA_TOOL_OPTIONS:-}" "$launcher" >"$log" 2>&1 &
-    pid=$!
-    wait_for_window "$log"
-    sleep 2
-    stop "$pid"
-    laid_out=$(grep -o "laid out [0-9]* ms" "$log" | awk '{print $3}')
-    # "PULSE: 1 [0ms:217ms]" then "T17 (3 +2ms): Layout Pass": the pulse lasted 217 ms, its layout ended at 5.
-    awk -v laid_out="$laid_out" '
-      /^PULSE: 1 / { split($3, d, /[:m]/); pulse = d[3]; next }
-      pulse != "" && /Layout Pass/ { split($0, t, /[(+m]/); print laid_out + pulse - (t[2] + t[3]); exit }
-    ' "$log" >>"$first_frame"
-    rm -f "$log"
-  done
-  median "$launcher: cold start, launch to first frame on screen" <"$first_frame"
-  rm -f "$shown" "$first_frame"
-
+cold_start() { # launcher number: one timed start, its figures appended to that launcher's files
   log=$(mktemp)
-  "$launcher" >"$log" 2>&1 &
-  pid=$!
+  launch "$log"
+  wait_for_window "$log"
+  # shellcheck disable=SC2046 # one id a word
+  mapped_ms "$launched_at" $(window_ids) >>"$results/$1.mapped" || echo "no map of Baton's window seen" >&2
+  grep -o "shown [0-9]* ms" "$log" | awk '{print $2}' >>"$results/$1.shown"
+  grep -o "laid out [0-9]* ms" "$log" | awk '{print $3}' >>"$results/$1.laid-out"
+  # The runbook page's WebKit starts just after the first frame; a process ended inside it can crash.
+  sleep 2
+  stop "$pid"
+  rm -f "$log"
+}
+
+on_screen() { # launcher number: when the first frame is on screen, from a run with JavaFX's pulse logger on
+  # (it prints every pulse, so it is kept out of the runs above): laid out, plus the rest of that pulse,
+  # painting included
+  log=$(mktemp)
+  # JAVA_TOOL_OPTIONS reaches the JVM of any launcher (BATON_JAVA_OPTS only ./baton's).
+  JAVA_TOOL_OPTIONS="-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=0 ${JAVA_TOOL_OPTIONS:-}" launch "$log"
+  wait_for_window "$log"
+  sleep 2
+  stop "$pid"
+  laid_out=$(grep -o "laid out [0-9]* ms" "$log" | awk '{print $3}')
+  # "PULSE: 1 [0ms:217ms]" then "T17 (3 +2ms): Layout Pass": the pulse lasted 217 ms, its layout ended at 5.
+  awk -v laid_out="$laid_out" '
+    /^PULSE: 1 / { split($3, d, /[:m]/); pulse = d[3]; next }
+    pulse != "" && /Layout Pass/ { split($0, t, /[(+m]/); print laid_out + pulse - (t[2] + t[3]); exit }
+  ' "$log" >>"$results/$1.on-screen"
+  rm -f "$log"
+}
+
+memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
+  log=$(mktemp)
+  launch "$log"
   wait_for_window "$log"
   # By class: GTK's hidden leader window is named after the program, "baton" for an installed Baton,
   # and xdotool's names match without regard to case.
@@ -112,13 +152,45 @@ bench() { # launcher: its cold start and memory
     sleep 0.7
   done
   sleep 5
-  shells=$(pgrep -P "$pid" | wc -l)
-  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  jvm=$(pgrep -g "$pid" -x java | head -1) # the launcher itself when it exec'd the JVM
+  shells=$(pgrep -P "$jvm" | wc -l)
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
   echo "$launcher: memory: Baton process RSS $((rss_kb / 1024)) MB with $shells terminals open (shell processes not counted)"
   stop "$pid"
   rm -f "$log"
 }
 
+# Launchers take turns, run by run, so that a change of load falls on each alike; xterm starts before each round.
+results=$(mktemp -d)
 for launcher in "${launchers[@]}"; do
-  bench "$launcher"
+  warm_up
 done
+for ((run = 0; run < runs; run++)); do
+  xterm_peer >>"$results/xterm.mapped"
+  for n in "${!launchers[@]}"; do
+    launcher=${launchers[$n]}
+    cold_start "$n"
+  done
+  echo "round $((run + 1)) of $runs done; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+done
+for n in "${!launchers[@]}"; do
+  launcher=${launchers[$n]}
+  median "$launcher: cold start, launch (the launcher started) to window mapped" <"$results/$n.mapped"
+  median "$launcher: cold start, JVM start to window shown (Stage.show)" <"$results/$n.shown"
+  median "$launcher: cold start, JVM start to first frame laid out" <"$results/$n.laid-out"
+done
+median "peer: xterm started to its window mapped, in the same rounds" <"$results/xterm.mapped"
+for ((run = 0; run < runs; run++)); do
+  for n in "${!launchers[@]}"; do
+    launcher=${launchers[$n]}
+    on_screen "$n"
+  done
+done
+for n in "${!launchers[@]}"; do
+  median "${launchers[$n]}: cold start, JVM start to first frame on screen (pulse logger)" <"$results/$n.on-screen"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+for launcher in "${launchers[@]}"; do
+  memory
+done
+rm -rf "$results"

@@ -176,14 +176,15 @@ public final class ConsoleWindow extends BorderPane {
     }
 
     /**
-     * Puts the incident and nodes panes in place. The window's first frame goes out without them: they
-     * hold more than half of its controls, and the first styling pass of a cold start is the slowest.
+     * Puts the incident, nodes and firing panes in place. The window's first frame goes out without them:
+     * they hold more than half of its controls, and the first styling pass of a cold start is the slowest.
      */
     public void addDeferredPanes() {
         if (!side.addIncident(incident)) {
             return;
         }
         tabs.setNodes(nodes);
+        tabs.setFiring(firing);
         layout.remember();
     }
 

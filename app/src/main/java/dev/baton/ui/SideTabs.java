@@ -35,7 +35,7 @@ final class SideTabs {
         Tab runbooksTab = new Tab("Runbooks", library);
         nodesTab.setId("nodes-tab");
         firingTab.setId("firing-tab");
-        firingTab.setContent(firing);
+        // The firing pane joins its tab after the first frame (setFiring); its count is on the tab from the start.
         showFiringCount(firing);
         tabs.getTabs().setAll(runbooksTab, nodesTab, firingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -75,6 +75,14 @@ final class SideTabs {
     /** The nodes pane joins its tab after the window's first frame. */
     void setNodes(NodesPane nodes) {
         nodesTab.setContent(nodes);
+    }
+
+    /**
+     * The firing pane joins its tab after the window's first frame too: a hidden tab's content is styled and
+     * skinned with the rest, and its tree view's is one of the larger parts of the first styling pass.
+     */
+    void setFiring(FiringPane firing) {
+        firingTab.setContent(firing);
     }
 
     void showRunbooks() {

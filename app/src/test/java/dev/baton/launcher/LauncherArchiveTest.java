@@ -71,4 +71,50 @@ class LauncherArchiveTest {
         assertThat(again.exit()).isEqualTo(4);
         assertThat(checkout.archives()).hasSize(1);
     }
+
+    @Test
+    void aWindowEndedBySigtermEndsWithTheLauncherAndKeepsItsArchive() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        Process launcher = checkout.start(Map.of(), "--runbooks=" + root, "wait");
+        long jvm = javaPid(checkout);
+
+        launcher.destroy(); // SIGTERM to the launcher, as a logout or `kill` sends it
+        LauncherCheckout.Result ended = checkout.finish(launcher);
+
+        boolean outlived = ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false);
+        ProcessHandle.of(jvm).ifPresent(ProcessHandle::destroyForcibly); // a failed run leaves no JVM waiting forever
+        assertThat(outlived).as("the JVM outlived its launcher").isFalse();
+        assertThat(ended.exit()).isEqualTo(143);
+        assertThat(checkout.archives()).singleElement().satisfies(archive ->
+                assertThat(archive.getFileName().toString()).startsWith("baton-window.").endsWith(".jsa"));
+    }
+
+    @Test
+    void aRunThatWritesItsArchiveStillReadsItsInput() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        Process launcher = checkout.start(Map.of(), "run", "--node", "n1", "echo-input");
+        launcher.getOutputStream().write("yes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        launcher.getOutputStream().flush();
+
+        LauncherCheckout.Result ran = checkout.finish(launcher);
+
+        assertThat(ran.exit()).isZero();
+        assertThat(ran.stdout()).contains("input=[yes]");
+        assertThat(checkout.archives()).singleElement().satisfies(archive ->
+                assertThat(archive.getFileName().toString()).startsWith("baton-run."));
+    }
+
+    /** The process id the launched program printed, once it has (the launcher's JVM is running). */
+    private static long javaPid(LauncherCheckout checkout) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid=(\\d+)").matcher(checkout.output());
+            if (pid.find()) {
+                return Long.parseLong(pid.group(1));
+            }
+            Thread.onSpinWait();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the launched program never said its process id");
+    }
 }

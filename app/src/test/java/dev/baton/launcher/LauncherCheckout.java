@@ -76,12 +76,26 @@ final class LauncherCheckout {
     }
 
     Result launch(Map<String, String> environment, String... args) throws Exception {
+        return finish(start(environment, args));
+    }
+
+    /** Starts the launcher; its output goes to files that {@link #output()} reads. */
+    Process start(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(root.resolve("baton").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectOutput(root.resolve("out").toFile()).redirectError(root.resolve("err").toFile());
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    /** What the launcher started last has written on its output so far. */
+    String output() throws IOException {
+        return Files.readString(root.resolve("out"));
+    }
+
+    Result finish(Process process) throws Exception {
+        process.getOutputStream().close();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("the launcher did not end within two minutes");

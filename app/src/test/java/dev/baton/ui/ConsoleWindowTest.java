@@ -22,10 +22,29 @@ class ConsoleWindowTest extends ConsoleTest {
 
 
 
-    @Test
-    void theIncidentAndNodesPanesJoinTheWindowAfterItsFirstFrame() throws Exception {
+    /** Which deferred panes were in the scene when the window had just been shown, before its first frame. */
+    private final java.util.List<String> inFirstFrame = new java.util.ArrayList<>();
+
+    @Override
+    protected void started() {
         ConsoleWindow console = fx.console();
-        ConsoleFixture.waitFor(10, () -> console.incident().getScene() != null && console.nodes().getScene() != null);
+        if (console.incident().getScene() != null) {
+            inFirstFrame.add("incident");
+        }
+        if (console.nodes().getScene() != null) {
+            inFirstFrame.add("nodes");
+        }
+        if (console.firing().getScene() != null) {
+            inFirstFrame.add("firing");
+        }
+    }
+
+    @Test
+    void theIncidentNodesAndFiringPanesJoinTheWindowAfterItsFirstFrame() throws Exception {
+        ConsoleWindow console = fx.console();
+        assertThat(inFirstFrame).isEmpty();
+        ConsoleFixture.waitFor(10, () -> console.incident().getScene() != null && console.nodes().getScene() != null
+                && console.firing().getScene() != null);
         double[] dividers = ConsoleFixture.onFx(() -> {
             javafx.scene.Parent parent = console.incident().getParent();
             while (!(parent instanceof javafx.scene.control.SplitPane split && split.getItems().contains(console.incident()))) {
