@@ -140,7 +140,7 @@ public final class AnsibleFirstResultBenchmark {
         command.hasCallback(AnsibleCommand.JSONL_CALLBACK);
         long t2 = System.nanoTime();
         command.listHosts(new AnsibleInvocation("all", inventory, nodes.stream().map(Node::name).toList(), 32,
-                Duration.ofMinutes(2), STEP, null, null));
+                Duration.ofMinutes(2), STEP, null, null, Map.of()));
         long t3 = System.nanoTime();
         return new long[] {ms(t1 - t0), ms(t2 - t1), ms(t3 - t2)};
     }
