@@ -20,12 +20,21 @@ import java.util.Map;
  * @param limit            the hosts to run on, each one of Ansible's inventory names
  * @param workingDirectory where Ansible runs: the project folder, so that its ansible.cfg applies; null for Baton's
  * @param treeDirectory    where {@code --tree} writes one JSON per host, when the jsonl callback is missing; else null
+ * @param batonDefaults    settings Baton adds for speed because the team's configuration says nothing about them
+ *                         ({@link AnsibleConfigFile#batonDefaults})
  */
 public record AnsibleInvocation(String pattern, Path inventory, List<String> limit, int forks, Duration taskTimeout,
-        String step, Path workingDirectory, Path treeDirectory) {
+        String step, Path workingDirectory, Path treeDirectory, Map<String, String> batonDefaults) {
 
     public AnsibleInvocation {
         limit = List.copyOf(limit);
+        batonDefaults = Map.copyOf(batonDefaults);
+    }
+
+    /** The same run on {@code hosts} only (one batch), with results in {@code tree} (null: streamed). */
+    public AnsibleInvocation on(List<String> hosts, Path tree) {
+        return new AnsibleInvocation(pattern, inventory, hosts, forks, taskTimeout, step, workingDirectory, tree,
+                batonDefaults);
     }
 
     /** The hosts part, shared by the run and by the {@code --list-hosts} asked before it. */
@@ -75,10 +84,14 @@ public record AnsibleInvocation(String pattern, Path inventory, List<String> lim
     /** What Baton sets for the run over {@code base}: the results callback, no colour, and no become of its own. */
     Map<String, String> environment(Map<String, String> base) {
         Map<String, String> env = new LinkedHashMap<>(base);
+        env.putAll(batonDefaults);
         env.put("ANSIBLE_NOCOLOR", "1");
         env.put("ANSIBLE_FORCE_COLOR", "0");
         // An inventory Ansible cannot parse is an error, not a warning followed by a run on no host.
         env.put("ANSIBLE_INVENTORY_UNPARSED_FAILED", "True");
+        // A host of the limit that Ansible's inventory lacks stops the run before any host runs, instead of a
+        // warning and a run on the others: the run itself can then refuse what --list-hosts was asked before.
+        env.put("ANSIBLE_HOST_PATTERN_MISMATCH", "error");
         // A step runs as the login user unless it says sudo itself, as through Baton's own SSH: a project's
         // become=True would otherwise run every step as root.
         env.put("ANSIBLE_BECOME", "False");

@@ -26,7 +26,17 @@ public final class AnsibleProcess {
     @FunctionalInterface
     public interface Listener {
         void host(HostResult result);
+
+        /**
+         * Ansible has parsed the inventory, matched every host of the limit and started the play (the jsonl
+         * callback's play start); told once, on the thread that then tells the results, before any of them.
+         */
+        default void accepted() {
+        }
     }
+
+    private static final java.util.regex.Pattern PLAY_START = java.util.regex.Pattern.compile(
+            "\\{\\s*\"_event\"\\s*:\\s*\"v2_playbook_on_play_start\"");
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final int KEPT_DIAGNOSTICS = 16 * 1024;
@@ -152,6 +162,10 @@ public final class AnsibleProcess {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (results && PLAY_START.matcher(line).lookingAt()) {
+                    listener.accepted();
+                    continue;
+                }
                 List<HostResult> found = results && line.startsWith("{") ? AnsibleResults.fromJsonLine(line)
                         : List.of();
                 if (found.isEmpty() && !(results && line.startsWith("{\"_event\""))) {

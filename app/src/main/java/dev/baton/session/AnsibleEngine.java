@@ -42,8 +42,16 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     /** Host names that are plain names in an Ansible pattern: no {@code , : ! & ~ * ? [ ]}. */
     private static final Pattern PLAIN_HOST = Pattern.compile("[A-Za-z0-9_.@-]+");
 
-    /** Everything decided before anything runs; a refusal comes before this exists. */
-    record Prepared(AnsibleCommand command, AnsibleInvocation invocation, String shownCommand) {}
+    /**
+     * Everything decided before anything runs.
+     *
+     * @param preflighted Ansible was asked which hosts it would run on ({@code --list-hosts}) and agreed; when false,
+     *                    the run itself is Ansible's answer, and it is recorded only once Ansible starts the play
+     */
+    record Prepared(AnsibleCommand command, AnsibleInvocation invocation, String shownCommand, boolean preflighted) {}
+
+    /** How long a run waits for Ansible to accept its inventory and hosts, as long as a question to it may take. */
+    private static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Prepared prepared;
     private final ExecPlan plan;
@@ -56,9 +64,18 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     private FanOutRun run;
     /** How many batches have started: they run one after another, never two at once. */
     private int batches;
+    /** Done when Ansible starts the play; failed when it refused (exited first), or was not waited for longer. */
+    private final java.util.concurrent.CompletableFuture<Void> acceptance = new java.util.concurrent.CompletableFuture<>();
+    /** Records the run in the incident once Ansible accepted it, before any host's result. */
+    private final Runnable onAccepted;
 
+    /** @param onAccepted run once Ansible starts the play, before any result is recorded (not when preflighted) */
     AnsibleEngine(Prepared prepared, ExecPlan plan, Map<String, String> values, List<Node> nodes, Path spoolDirectory,
-            Optional<IncidentSession> incident) {
+            Optional<IncidentSession> incident, Runnable onAccepted) {
+        this.onAccepted = onAccepted;
+        if (prepared.preflighted()) {
+            acceptance.complete(null);
+        }
         this.prepared = prepared;
         this.plan = plan;
         this.values = values;
@@ -68,8 +85,11 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     }
 
     /**
-     * Finds Ansible, the inventory the nodes come from and the callback to read results with, and asks Ansible
-     * which hosts it would run on. Blocks for about a second (two short ansible commands): off the UI thread.
+     * Finds Ansible, the inventory the nodes come from and the callback to read results with. A run in batches, or
+     * read from {@code --tree} files, first asks Ansible which hosts it would run on (a Python start, about a second
+     * on a busy laptop; off the UI thread): a later batch must not find out then that a host is unknown, and without
+     * the jsonl stream Baton cannot tell when Ansible accepted the hosts. A run on all nodes at once skips that
+     * question: Ansible's own run refuses the same things before any host runs ({@link #awaitAccepted}).
      *
      * @throws dev.baton.ansible.AnsibleMissing naming the package, when Ansible is not installed
      * @throws AnsibleRefused with Ansible's words, when it rejects the inventory or matches no host
@@ -96,16 +116,84 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         Path inventory = Path.of(source).toAbsolutePath();
         Path tree = settings.treeOnly() || !command.hasCallback(AnsibleCommand.JSONL_CALLBACK)
                 ? privateFolder(spoolDirectory) : null;
+        Path project = AnsibleProject.folderOf(inventory).orElse(null);
+        Map<String, String> runEnvironment = new java.util.HashMap<>(System.getenv());
+        runEnvironment.putAll(command.environment());
+        // Ansible runs in the project folder, or else in Baton's own: the ansible.cfg it reads is found from there.
+        Map<String, String> defaults = dev.baton.ansible.AnsibleConfigFile.forRun(runEnvironment,
+                project != null ? project : Path.of("").toAbsolutePath()).batonDefaults(runEnvironment);
         AnsibleInvocation invocation = new AnsibleInvocation("all", inventory,
-                nodes.stream().map(Node::name).toList(), options.concurrency(), options.perNodeTimeout(),
-                plan.command(), AnsibleProject.folderOf(inventory).orElse(null), tree);
-        List<String> matched = command.listHosts(invocation);
-        List<String> unknown = nodes.stream().map(Node::name).filter(name -> !matched.contains(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw new AnsibleRefused("Ansible's inventory " + inventory + " has no host " + String.join(", ", unknown)
-                    + "; nothing ran.");
+                nodes.stream().map(Node::name).toList(), Math.min(options.concurrency(), nodes.size()),
+                options.perNodeTimeout(), plan.command(), project, tree, defaults);
+        boolean preflight = tree != null || options.rollout().batches(nodes).size() > 1;
+        if (preflight) {
+            List<String> matched = command.listHosts(invocation);
+            List<String> unknown = nodes.stream().map(Node::name).filter(name -> !matched.contains(name)).toList();
+            if (!unknown.isEmpty()) {
+                throw new AnsibleRefused("Ansible's inventory " + inventory + " has no host "
+                        + String.join(", ", unknown) + "; nothing ran.");
+            }
         }
-        return new Prepared(command, invocation, invocation.shown(Secrets.redact(plan.command(), values)));
+        return new Prepared(command, invocation, invocation.shown(Secrets.redact(plan.command(), values)), preflight);
+    }
+
+    /**
+     * Waits until Ansible has accepted the run (parsed the inventory, matched every host, started the play), which
+     * is when the run was recorded. A refusal, an Ansible that could not start or did not accept within 30 s, leaves
+     * nothing recorded and nothing running.
+     *
+     * @throws AnsibleRefused with Ansible's own words
+     */
+    void awaitAccepted() throws IOException {
+        try {
+            acceptance.get(ACCEPT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException refused ? refused : new IOException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (acceptance) {
+                if (acceptance.isDone() && !acceptance.isCompletedExceptionally()) {
+                    return; // accepted just now: the run goes on and was recorded
+                }
+                acceptance.completeExceptionally(new IOException("Ansible did not start the run within "
+                        + ACCEPT_TIMEOUT.toSeconds() + " s; it was stopped and nothing was recorded."));
+            }
+        }
+        AnsibleProcess running = process;
+        if (running != null) {
+            running.cancel();
+        }
+        throw new IOException("Ansible did not start the run within " + ACCEPT_TIMEOUT.toSeconds()
+                + " s (a slow inventory script?); it was stopped before any host ran and nothing was recorded.");
+    }
+
+    private boolean abandoned() {
+        return acceptance.isCompletedExceptionally();
+    }
+
+    /** Ansible started the play: the run is recorded, then the results that follow on this thread. */
+    private void accepted() {
+        synchronized (acceptance) {
+            if (acceptance.isDone()) {
+                return;
+            }
+            onAccepted.run();
+            acceptance.complete(null);
+        }
+    }
+
+    /** Ansible ended without starting the play: the refusal in its own words, nothing reported or recorded. */
+    private AnsibleRefused refusal(int exit, String diagnostics, List<String> hosts) {
+        String words = diagnostics.isEmpty() ? "" : ": " + diagnostics;
+        if (exit == 0 || diagnostics.contains("Could not match supplied host pattern")
+                || diagnostics.contains("No hosts matched")) {
+            return new AnsibleRefused("The pattern '" + prepared.invocation().pattern() + "' limited to "
+                    + String.join(", ", hosts) + " matches no host of Ansible's inventory" + words);
+        }
+        return new AnsibleRefused("Ansible rejected the inventory or the pattern (exit " + exit + ")" + words);
     }
 
     private static Path privateFolder(Path parent) throws IOException {
@@ -128,10 +216,24 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             Path tree = first.treeDirectory() == null ? null
                     : batches == 0 ? first.treeDirectory() : privateFolder(spoolDirectory);
             batches++;
-            invocation = new AnsibleInvocation(first.pattern(), first.inventory(), names, first.forks(),
-                    first.taskTimeout(), first.step(), first.workingDirectory(), tree);
-            process = AnsibleProcess.start(prepared.command(), invocation, this::hostEnded);
+            invocation = first.on(names, tree);
+            process = AnsibleProcess.start(prepared.command(), invocation, new AnsibleProcess.Listener() {
+                @Override
+                public void host(HostResult result) {
+                    hostEnded(result);
+                }
+
+                @Override
+                public void accepted() {
+                    AnsibleEngine.this.accepted();
+                }
+            });
         } catch (IOException e) {
+            if (!acceptance.isDone()) {
+                acceptance.completeExceptionally(new IOException("Ansible could not be started: " + e.getMessage()
+                        + "; nothing ran.", e));
+                return;
+            }
             String reason = "Ansible could not be started: " + e.getMessage();
             batch.forEach(node -> endUnreported(node, NodeOutcome.Status.FAILED, reason));
             return;
@@ -166,6 +268,16 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             exit = process.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (!acceptance.isDone()) {
+            String diagnostics = process.diagnostics();
+            acceptance.completeExceptionally(refusal(exit, diagnostics, invocation.limit()));
+        }
+        if (abandoned()) {
+            if (invocation.treeDirectory() != null) {
+                deleteTree(invocation.treeDirectory());
+            }
             return;
         }
         Set<String> reported = process.reported();
@@ -203,6 +315,9 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     }
 
     private void hostEnded(HostResult host) {
+        if (abandoned()) {
+            return;
+        }
         Node node = byName.get(host.host());
         if (node == null) {
             LOG.warn("Ansible reported host {}, which this run did not ask for", host.host());

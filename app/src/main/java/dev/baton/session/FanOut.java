@@ -141,12 +141,19 @@ public final class FanOut {
             }
         }
         AnsibleEngine.Prepared prepared = AnsibleEngine.prepare(ansible, nodes, plan, values, options, spoolDirectory);
-        incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
+        Runnable record = () -> incident.ifPresent(session -> session.stepRun(runbook, step, plan.command(),
                 nodes.stream().map(Node::name).toList(), values, options.concurrency(), Engine.ANSIBLE.id(),
                 prepared.command().version(), prepared.shownCommand()));
-        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, checkpoint, Engine.ANSIBLE,
-                new AnsibleEngine(prepared, plan, values, nodes, spoolDirectory, incident));
+        if (prepared.preflighted()) {
+            record.run();
+        }
+        // Without the preflight, Ansible's own run is asked: the run is recorded when Ansible starts its play, and a
+        // refusal (inventory rejected, a host it does not know) throws here with nothing recorded.
+        AnsibleEngine ansibleRun = new AnsibleEngine(prepared, plan, values, nodes, spoolDirectory, incident,
+                prepared.preflighted() ? () -> { } : record);
+        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, checkpoint, Engine.ANSIBLE, ansibleRun);
         run.start();
+        ansibleRun.awaitAccepted();
         return run;
     }
 

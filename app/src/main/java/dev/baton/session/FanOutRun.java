@@ -59,6 +59,8 @@ public final class FanOutRun {
     private final FanOut.Checkpoint checkpoint;
     private volatile CompletableFuture<Boolean> waitingForResponder;
     private final Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
+    /** Counts every change of {@link #outcomes}; guarded by this. */
+    private long changes;
     private final Set<NodeRun> started = ConcurrentHashMap.newKeySet();
     private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished;
@@ -277,6 +279,11 @@ public final class FanOutRun {
         return nodes;
     }
 
+    /** How many times a node's outcome changed so far: a view redraws only when this moved. */
+    public synchronized long changes() {
+        return changes;
+    }
+
     /** Every node's outcome now, in the order the nodes were given. */
     public synchronized List<NodeOutcome> outcomes() {
         return List.copyOf(outcomes.values());
@@ -435,6 +442,7 @@ public final class FanOutRun {
     private void update(String name, NodeOutcome next) {
         synchronized (this) {
             outcomes.put(name, next);
+            changes++;
         }
         listener.changed(next);
     }

@@ -369,4 +369,70 @@ class AnsibleEngineOpenSshTest {
         assertThatThrownBy(() -> runThroughAnsible(settings(), List.of(ghost), "true"))
                 .isInstanceOf(AnsibleRefused.class).hasMessageContaining("matches no host");
     }
+
+    /** An {@code ansible} on a PATH of its own that logs each start (its pipelining setting and arguments). */
+    private static AnsibleSettings logging(Path log) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("logged-" + log.getFileName()));
+        Path wrapper = bin.resolve("ansible");
+        Files.writeString(wrapper, "#!/bin/sh\necho \"pipelining=${ANSIBLE_PIPELINING-unset} $*\" >> '" + log
+                + "'\nexec /usr/bin/ansible \"$@\"\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Files.createSymbolicLink(bin.resolve("ansible-doc"), Path.of("/usr/bin/ansible-doc"));
+        return new AnsibleSettings(bin + ":" + System.getenv("PATH"), ansibleEnvironment, false);
+    }
+
+    private static List<String> runsLogged(Path log) throws Exception {
+        return Files.readAllLines(log).stream().filter(line -> !line.endsWith(" --version")).toList();
+    }
+
+    /**
+     * A run on every node at once starts one Python, Ansible's run itself, instead of a {@code --list-hosts} and then
+     * the run; with the jsonl stream and no word on pipelining from the team, it pipelines.
+     */
+    @Test
+    void aRunAtOnceStartsAnsibleOnceWithPipeliningWhereTheTeamSaysNothing() throws Exception {
+        Path log = dir.resolve("at-once.log");
+        FanOutRun run = runThroughAnsible(logging(log), fleet(), STEP);
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+        assertThat(runsLogged(log)).singleElement().asString().startsWith("pipelining=True all -i ")
+                .contains(" -m shell ").doesNotContain("--list-hosts");
+    }
+
+    @Test
+    void theTeamsAnsibleCfgDecidesPipelining() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("ansible.cfg"), "[ssh_connection]\npipelining = False\n");
+        Path inventory = Files.copy(inventoryFile, project.resolve("hosts.ini"));
+        List<Node> nodes = Targets.group(InventoryLoader.load(List.of(inventory)), "fleet");
+        Path log = dir.resolve("team-cfg.log");
+        FanOutRun run = runThroughAnsible(logging(log), nodes, STEP);
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        assertResults(run);
+        assertThat(runsLogged(log)).singleElement().asString().startsWith("pipelining=unset ");
+    }
+
+    /**
+     * Without the question before the run, Ansible's run must still refuse a host its inventory lacks before any
+     * host runs (a warning and a run on the others would be the default), and nothing is recorded.
+     */
+    @Test
+    void aHostAnsibleDoesNotKnowBesideKnownOnesStopsTheRunBeforeAnyHostRunsAndRecordsNothing() throws Exception {
+        Path mark = dir.resolve("ran-beside-ghost");
+        Node ghost = new Node("ghost", "127.0.0.9", 22, "root", List.of(), false, List.of(), Duration.ZERO, 3,
+                false, List.of("fleet"), inventoryFile.toString());
+        List<Node> nodes = new java.util.ArrayList<>(fleet().subList(0, 2));
+        nodes.add(ghost);
+        dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
+                new dev.baton.incident.IncidentStore(dir.resolve("ghost-data")), "ana");
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
+                settings());
+        assertThatThrownBy(() -> fanOut.start(null, 1, ExecPlan.of("touch '" + mark + "'", Map.of()), nodes,
+                Map.of(), FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { }))
+                .isInstanceOf(AnsibleRefused.class).hasMessageContaining("ghost");
+        session.drain();
+        assertThat(mark).doesNotExist();
+        assertThat(session.snapshot().get()).isEmpty();
+        session.close();
+    }
 }

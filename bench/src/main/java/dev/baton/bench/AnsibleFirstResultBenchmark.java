@@ -84,24 +84,53 @@ public final class AnsibleFirstResultBenchmark {
             FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.empty(),
                     settings);
 
+            // Before: Baton asked --list-hosts, then started the run, which did not pipeline. The same two steps
+            // here, interleaved with the run as it is now, in the same JVM against the same sshd.
+            Map<String, String> teamSaysNo = new LinkedHashMap<>(environment);
+            teamSaysNo.put("ANSIBLE_PIPELINING", "False");
+            AnsibleSettings unpipelined = new AnsibleSettings(System.getenv("PATH"), teamSaysNo, false);
+            FanOut before = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.empty(),
+                    unpipelined);
             once(fanOut, nodes); // warm-up: Python's bytecode caches, the JIT
+            once(before, nodes);
             long[][] baton = new long[runs][];
+            long[][] old = new long[runs][];
             long[][] parts = new long[runs][];
             long[] alone = new long[runs];
+            long[] alonePipelined = new long[runs];
+            long[] version = new long[runs];
+            long[] localPing = new long[runs];
             for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                preflight(settings, inventory, nodes);
+                long asked = ms(System.nanoTime() - t0);
+                long[] run = once(before, nodes);
+                old[i] = new long[] {asked + run[0], asked + run[1], asked + run[2]};
                 baton[i] = once(fanOut, nodes);
                 parts[i] = preflight(settings, inventory, nodes);
                 alone[i] = ansibleAlone(dir, inventory, environment);
+                Map<String, String> pipelined = new LinkedHashMap<>(environment);
+                pipelined.put("ANSIBLE_PIPELINING", "True");
+                alonePipelined[i] = ansibleAlone(dir, inventory, pipelined);
+                version[i] = whole(environment, "/usr/bin/ansible", "--version");
+                localPing[i] = whole(environment, "/usr/bin/ansible", "localhost", "-m", "ping", "-c", "local");
             }
             System.out.printf("Ansible engine, %d hosts on loopback OpenSSH, '%s', %d runs (median, min–max); load"
                     + " average %s%n", hosts, STEP, runs, Files.readString(Path.of("/proc/loadavg")).strip());
-            report("Baton: OK to the run started (preflight)", column(baton, 0));
+            report("before: --list-hosts, then the run unpipelined: started", column(old, 0));
+            report("before: first host's result", column(old, 1));
+            report("before: last host's result", column(old, 2));
+            report("Baton: OK to the run started (Ansible's play)", column(baton, 0));
             report("Baton: OK to the first host's result", column(baton, 1));
             report("Baton: OK to the last host's result", column(baton, 2));
             report("  ansible --version (asked once a session)", column(parts, 0));
             report("  ansible-doc … ansible.posix.jsonl (once a session)", column(parts, 1));
             report("  ansible --list-hosts", column(parts, 2));
             report("ansible -m shell alone: start to its first host line", alone);
+            report("  the same, ANSIBLE_PIPELINING=True", alonePipelined);
+            report("floor: ansible --version (Python, ansible's imports)", version);
+            report("floor: ansible localhost -m ping -c local", localPing);
+            System.out.printf("load average after: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             sshd.descendants().forEach(ProcessHandle::destroyForcibly);
             sshd.destroy();
@@ -140,7 +169,7 @@ public final class AnsibleFirstResultBenchmark {
         command.hasCallback(AnsibleCommand.JSONL_CALLBACK);
         long t2 = System.nanoTime();
         command.listHosts(new AnsibleInvocation("all", inventory, nodes.stream().map(Node::name).toList(), 32,
-                Duration.ofMinutes(2), STEP, null, null));
+                Duration.ofMinutes(2), STEP, null, null, Map.of()));
         long t3 = System.nanoTime();
         return new long[] {ms(t1 - t0), ms(t2 - t1), ms(t3 - t2)};
     }
@@ -166,6 +195,19 @@ public final class AnsibleFirstResultBenchmark {
             throw new IllegalStateException("ansible alone failed: " + Files.readString(dir.resolve("alone.err")));
         }
         return ms(first - start);
+    }
+
+    /** Milliseconds a command takes from start to exit, its output discarded. */
+    private static long whole(Map<String, String> environment, String... argv) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " exited " + exit);
+        }
+        return ms(System.nanoTime() - start);
     }
 
     private static long[] column(long[][] rows, int index) {
