@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a handoff bundle: one zip holding the incident's notes, timeline, captures and recordings,
@@ -175,11 +174,19 @@ public final class BundleWriter {
                 redactor.redactField(infoFile, "severity", original.severity()),
                 redactor.redactField(infoFile, "alert", original.alert()), original.startedAt(),
                 redactor.redactField(infoFile, "responder", original.responder()));
+        // Captures are mostly logs: the fastest level already shrinks them several times, at a third of the time.
+        // A preview writes nowhere: nothing to shrink.
+        try (BackgroundZip zip = new BackgroundZip(out,
+                preview ? java.util.zip.Deflater.NO_COMPRESSION : java.util.zip.Deflater.BEST_SPEED)) {
+            return write(folder, request, redactor, zip, info, preview);
+        }
+    }
+
+    private static BundleManifest write(Path folder, Request request, Redactor redactor, BackgroundZip zip,
+            IncidentInfo info, boolean preview) throws IOException {
+        String infoFile = dev.baton.incident.IncidentStore.INFO_FILE;
         List<BundleManifest.FileEntry> entries = new ArrayList<>();
         FileTime time = FileTime.from(request.createdAt());
-        ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024));
-        // Captures are mostly logs: the fastest level already shrinks them several times, at a third of the time.
-        zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
         List<TimelineEvent> events = new ArrayList<>();
         String notes = "";
         String headHash = Timeline.GENESIS;
@@ -263,7 +270,6 @@ public final class BundleWriter {
                     request.signer().sign(manifestBytes).getBytes(StandardCharsets.US_ASCII));
         }
         zip.finish();
-        zip.flush();
         return manifest;
     }
 
@@ -312,7 +318,7 @@ public final class BundleWriter {
         }
     }
 
-    private static BundleManifest.FileEntry small(ZipOutputStream zip, String name, FileTime time, byte[] bytes)
+    private static BundleManifest.FileEntry small(BackgroundZip zip, String name, FileTime time, byte[] bytes)
             throws IOException {
         Entry entry = new Entry(zip, name, time);
         entry.write(bytes);
@@ -335,14 +341,21 @@ public final class BundleWriter {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** One zip entry being written: counts and hashes exactly the bytes that go in. */
+    /**
+     * One zip entry being written: counts and hashes exactly the bytes that go in. Text arrives a line
+     * at a time; it goes on to the deflater and the digest in blocks, since each call into the deflater
+     * has a cost of its own that, per line, was larger than compressing the line.
+     */
     private static final class Entry extends OutputStream {
-        private final ZipOutputStream zip;
+        private static final int BLOCK = 64 * 1024;
+        private final BackgroundZip zip;
         private final String name;
         private final MessageDigest digest = digest();
+        private byte[] block = new byte[BLOCK];
+        private int filled;
         private long size;
 
-        Entry(ZipOutputStream zip, String name, FileTime time) throws IOException {
+        Entry(BackgroundZip zip, String name, FileTime time) throws IOException {
             this.zip = zip;
             this.name = name;
             ZipEntry entry = new ZipEntry(name);
@@ -357,12 +370,32 @@ public final class BundleWriter {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            zip.write(bytes, offset, length);
-            digest.update(bytes, offset, length);
+            java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+            if (length > BLOCK - filled) {
+                drain();
+            }
+            if (length >= BLOCK) {
+                digest.update(bytes, offset, length);
+                zip.write(java.util.Arrays.copyOfRange(bytes, offset, offset + length), length);
+            } else {
+                System.arraycopy(bytes, offset, block, filled, length);
+                filled += length;
+            }
             size += length;
         }
 
+        /** Hands the block filled so far to the zip, which keeps it; the next lines go to a new one. */
+        private void drain() throws IOException {
+            if (filled > 0) {
+                digest.update(block, 0, filled);
+                zip.write(block, filled);
+                block = new byte[BLOCK];
+                filled = 0;
+            }
+        }
+
         BundleManifest.FileEntry finish() throws IOException {
+            drain();
             zip.closeEntry();
             return new BundleManifest.FileEntry(name, size, HexFormat.of().formatHex(digest.digest()));
         }

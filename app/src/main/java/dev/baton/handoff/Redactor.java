@@ -94,6 +94,11 @@ public final class Redactor {
         long number = 0;
         while ((line = lines.next()) != null) {
             number++;
+            if (!scanner.insideKey() && !SecretScanner.mayHoldSecret(line, 0, line.length)) {
+                // Most lines of output: the scan would find nothing, so the bytes go on as they came.
+                out.write(line);
+                continue;
+            }
             String text = new String(line, StandardCharsets.ISO_8859_1);
             String ending = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
             String body = text.substring(0, text.length() - ending.length());

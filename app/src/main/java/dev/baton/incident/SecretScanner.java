@@ -90,7 +90,37 @@ public final class SecretScanner {
         "requirepass", "masterauth", "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key",
         "api-key", "mysql", "mariadb", "redis-cli", "docker", "openssl", "sshpass", "curl", "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"};
 
+    /** ASCII letters lower-cased, every other byte as it is: {@code toLowerCase} as it treats ISO-8859-1 text. */
+    private static final int[] LOWER = new int[256];
+    /**
+     * The triggers by their first two characters ({@code first << 7 | second}, both ASCII), so that a
+     * search looks up each pair of a line once instead of searching the line once per trigger.
+     */
+    private static final char[][][] BY_PAIR = new char[1 << 14][][];
+    private static final int SHORTEST_TRIGGER;
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            LOWER[b] = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+        }
+        int shortest = Integer.MAX_VALUE;
+        for (String trigger : TRIGGERS) {
+            int pair = trigger.charAt(0) << 7 | trigger.charAt(1);
+            char[][] known = BY_PAIR[pair] == null ? new char[0][] : BY_PAIR[pair];
+            char[][] grown = java.util.Arrays.copyOf(known, known.length + 1);
+            grown[known.length] = trigger.toCharArray();
+            BY_PAIR[pair] = grown;
+            shortest = Math.min(shortest, trigger.length());
+        }
+        SHORTEST_TRIGGER = shortest;
+    }
+
     private boolean insideKey;
+
+    /** Whether the last line scanned began or continued a private key block that it did not end. */
+    public boolean insideKey() {
+        return insideKey;
+    }
 
     /** The secrets in one line (without its line end), in order, none overlapping. */
     public List<Span> scan(String line) {
@@ -145,7 +175,85 @@ public final class SecretScanner {
         return withoutOverlaps(spans);
     }
 
-    private static boolean mayHoldSecret(String line) {
+    /**
+     * Whether {@code text[from, to)}, read as ISO-8859-1, holds any text a rule needs: when it does not,
+     * {@link #scan} of that text finds nothing (outside a private key block), so a copy can pass the bytes
+     * on without making a string of them. Gives what {@link #mayHoldSecret(String)} gives for the same text.
+     */
+    public static boolean mayHoldSecret(byte[] text, int from, int to) {
+        for (int i = from, last = to - SHORTEST_TRIGGER; i <= last; i++) {
+            int first = LOWER[text[i] & 0xff];
+            int second = LOWER[text[i + 1] & 0xff];
+            if ((first | second) < 0x80) {
+                char[][] triggers = BY_PAIR[first << 7 | second];
+                if (triggers != null && startsWithTrigger(text, i, to, triggers)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithTrigger(byte[] text, int at, int to, char[][] triggers) {
+        for (char[] trigger : triggers) {
+            if (at + trigger.length <= to) {
+                int k = 2;
+                while (k < trigger.length && LOWER[text[at + k] & 0xff] == trigger[k]) {
+                    k++;
+                }
+                if (k == trigger.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #mayHoldSecret(byte[], int, int)} for a line of any text. */
+    static boolean mayHoldSecret(String line) {
+        int length = line.length();
+        for (int i = 0, last = length - SHORTEST_TRIGGER; i <= last; i++) {
+            char c = line.charAt(i);
+            char d = line.charAt(i + 1);
+            if ((c | d) >= 0x100) {
+                // Beyond ISO-8859-1 a character can lower-case to ASCII (the Kelvin sign to k): the general way.
+                return mayHoldSecretAnyCase(line);
+            }
+            int first = LOWER[c];
+            int second = LOWER[d];
+            if ((first | second) < 0x80) {
+                char[][] triggers = BY_PAIR[first << 7 | second];
+                if (triggers != null && startsWithTrigger(line, i, triggers)) {
+                    return true;
+                }
+            }
+        }
+        // The last characters were not looked at when the line is too short to hold a trigger there.
+        for (int i = Math.max(0, length - SHORTEST_TRIGGER + 1); i < length; i++) {
+            if (line.charAt(i) >= 0x100) {
+                return mayHoldSecretAnyCase(line);
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithTrigger(String line, int at, char[][] triggers) {
+        for (char[] trigger : triggers) {
+            if (at + trigger.length <= line.length()) {
+                int k = 2;
+                while (k < trigger.length && line.charAt(at + k) < 0x100 && LOWER[line.charAt(at + k)] == trigger[k]) {
+                    k++;
+                }
+                if (k == trigger.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The reference the quick searches above must agree with: each trigger in the lower-cased line. */
+    static boolean mayHoldSecretAnyCase(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         for (String trigger : TRIGGERS) {
             if (lower.contains(trigger)) {
