@@ -6,6 +6,7 @@
 #   - `baton run` on one node, recorded in an incident, beside `ssh host true`, against Debian's sshd on a
 #     loopback port; and the same run on JDK 25 with an AOT cache trained on it.
 # Usage: bench/command-start.sh [RUNBOOK_DIR [ALERT_NAME [ROUNDS]]]   (default: the shipped runbooks, NodeDown, 7)
+# BEFORE=DIR adds the same ./baton rows for the build in DIR (its `baton` script and app/target/baton.jar), interleaved.
 # Needs: openssh-server, openssh-client, /usr/bin/time; JDK 25 rows only when one is installed (JAVA25=path).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -65,6 +66,13 @@ add "baton search (17 + AppCDS)" "$here/baton" search --dir "$dir" disk full
 add "baton alert (17 + AppCDS)" "$here/baton" alert --dir "$dir" "$alert"
 add "baton run, one node (17 + AppCDS)" "$here/baton" "${run_args[@]}"
 add "ssh host true" "${ssh_cmd[@]}"
+if [ -n "${BEFORE:-}" ]; then
+  # A cache of its own: an index made by another build is made again, so sharing one would rebuild it each time.
+  before=(env "XDG_CACHE_HOME=$work/cache-before" "$BEFORE/baton")
+  add "before: baton search" "${before[@]}" search --dir "$dir" disk full
+  add "before: baton alert" "${before[@]}" alert --dir "$dir" "$alert"
+  add "before: baton run, one node" "${before[@]}" "${run_args[@]}"
+fi
 if [ -n "$java25" ] && [ -x "$java25" ]; then
   # Trained as ./baton trains its archives: search and alert (ClassDataTraining); one recorded run.
   aot=(-XX:+UseCompactObjectHeaders -Dorg.apache.lucene.store.MMapDirectory.enableMemorySegments=false)

@@ -39,6 +39,19 @@ final class IndexManifest {
             return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(file, attrs));
         }
 
+        // equals and hashCode written out: a record's own are linked at their first call through method handles
+        // (ObjectMethods), a few milliseconds of every repeat search, which compares a thousand stamps once.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamp that && size == that.size && modifiedNanos == that.modifiedNanos
+                    && sha256.equals(that.sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Long.hashCode(size) * 31 + Long.hashCode(modifiedNanos)) * 31 + sha256.hashCode();
+        }
+
         /** Only a regular file of at most the size a runbook may have is read: the rest is a problem either way. */
         private static String sha256(Path file, BasicFileAttributes attrs) {
             if (!attrs.isRegularFile() || attrs.size() > RunbookFileReader.MAX_BYTES) {

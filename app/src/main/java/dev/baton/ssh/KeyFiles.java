@@ -13,6 +13,10 @@ import java.util.Set;
 
 /** Private key files as OpenSSH treats them: the default names, and no key that others can read. */
 public final class KeyFiles {
+    static {
+        JdkCrypto.install();
+    }
+
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);

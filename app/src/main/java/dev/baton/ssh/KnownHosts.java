@@ -37,6 +37,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * {@code @revoked} when a plain line lists it too and calls a revoked-only key "changed".
  */
 public final class KnownHosts {
+    static {
+        JdkCrypto.install();
+    }
+
     private static final String REVOKED_MARKER = "@revoked";
 
     /** A file changed this recently may change again within its timestamp's granularity: it is read again. */

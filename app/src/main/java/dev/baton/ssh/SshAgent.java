@@ -18,6 +18,10 @@ import net.schmizz.sshj.common.Buffer;
  * one made for it (jsch-agent-proxy) is unmaintained and needs JNA.
  */
 public final class SshAgent {
+    static {
+        JdkCrypto.install();
+    }
+
     private static final byte REQUEST_IDENTITIES = 11;
     private static final byte IDENTITIES_ANSWER = 12;
     private static final byte SIGN_REQUEST = 13;

@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * keepalives that notice a dead peer. Blocking: call it off the UI thread.
  */
 public final class SshConnector {
+    static {
+        JdkCrypto.install();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SshConnector.class);
     private static final int MAX_PASSWORD_TRIES = 3;
 

@@ -23,6 +23,10 @@ import net.schmizz.sshj.signature.SignatureRSA;
  * {@code ssh-keygen -Y verify} alike.
  */
 public final class SshSignature {
+    static {
+        JdkCrypto.install();
+    }
+
     private static final byte[] MAGIC = "SSHSIG".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final String HASH = "sha512";
