@@ -91,6 +91,9 @@ public final class FanOutWindow extends VBox {
         this.opened = opened;
         grid.setId("fanout-grid");
         grid.getStyleClass().add("dense"); // twenty nodes in view at 1280×720
+        // Every row is one line, as high as the theme's dense rows: with the height fixed the grid lays out the
+        // rows in view without measuring each again whenever 1,000 nodes' rows change under it.
+        grid.setStyle("-fx-fixed-cell-size: 2em;");
 
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
