@@ -175,11 +175,24 @@ class AnsibleEngineOpenSshTest {
         assertThat(bad.reason()).startsWith("exit 3");
         NodeOutcome changed = outcome(run, "changed");
         assertThat(changed.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
-        assertThat(changed.reason()).startsWith("host key: ").contains("Host key verification failed");
+        assertThat(changed.reason()).satisfiesAnyOf(
+                reason -> assertThat(reason).startsWith("host key: ").contains("Host key verification failed"),
+                AnsibleEngineOpenSshTest::sendingRaced);
         NodeOutcome dead = outcome(run, "dead");
         assertThat(dead.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
-        assertThat(dead.reason()).startsWith("refused: ").contains("Connection refused");
+        assertThat(dead.reason()).satisfiesAnyOf(
+                reason -> assertThat(reason).startsWith("refused: ").contains("Connection refused"),
+                AnsibleEngineOpenSshTest::sendingRaced);
         assertThat(run.groups()).extracting(OutputGroup::size).containsExactly(2, 1, 1, 1);
+    }
+
+    /**
+     * Pipelining writes the module into ssh's stdin: when ssh gives up (refused, host key) while Ansible writes, and is
+     * still alive a millisecond later, Ansible says the broken pipe instead of ssh's words (its ssh plugin's race).
+     * The host is unreachable all the same and nothing ran on it.
+     */
+    private static void sendingRaced(String reason) {
+        assertThat(reason).contains("could not be sent to remote host").contains("Broken pipe");
     }
 
     @Test
