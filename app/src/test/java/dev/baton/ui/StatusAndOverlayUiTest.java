@@ -181,8 +181,15 @@ class StatusAndOverlayUiTest extends ConsoleTest {
             return children.get(children.size() - 1).getId() != null
                     && children.get(children.size() - 1).getId().equals("query-pane");
         });
-        assertThat(ConsoleFixture.onFx(() -> fx.console().lookup("#query-pane").getLayoutBounds().getHeight()))
-                .isGreaterThan(ConsoleFixture.onFx(() -> fx.console().terminals().getLayoutBounds().getHeight()));
+        // Laid out at the next pulse after it joined the column: taller than the terminals it lies over.
+        try {
+            ConsoleFixture.waitFor(10, () -> fx.console().lookup("#query-pane").getLayoutBounds().getHeight()
+                    > fx.console().terminals().getLayoutBounds().getHeight());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the answer is " + ConsoleFixture.onFx(() -> fx.console().lookup("#query-pane")
+                    .getLayoutBounds().getHeight()) + " px high, the terminals " + ConsoleFixture.onFx(() ->
+                    fx.console().terminals().getLayoutBounds().getHeight()), e);
+        }
 
         Object focused = ConsoleFixture.onFx(() -> fx.console().getScene().getFocusOwner());
         robot.type(KeyCode.ESCAPE);
