@@ -170,7 +170,8 @@ public final class FanOut {
                 nodes.stream().map(Node::name).toList(), values, options.concurrency()));
         NodeRunning running = new NodeRunning(node -> connections.open(node), spoolDirectory, incident,
                 MEMORY_PER_NODE);
-        FanOutRun run = new FanOutRun(nodes, plan, values, options, connections, running, listener, checkpoint);
+        FanOutRun run = new FanOutRun(nodes, plan, values, options, listener, checkpoint, Engine.SSH,
+                new SshEngine(connections, running, plan, values, options, nodes.size()));
         run.start();
         return run;
     }

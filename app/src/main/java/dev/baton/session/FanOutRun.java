@@ -1,20 +1,13 @@
 package dev.baton.session;
 
 import dev.baton.inventory.Node;
-import dev.baton.ssh.NodeRun;
-import dev.baton.ssh.RunOutcome;
 import dev.baton.ssh.RunResult;
-import dev.baton.ssh.SshConnection;
 import dev.baton.step.ExecPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +16,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One fan-out under way: each node's outcome as it changes, progress, cancel, and the groups of same output. */
 public final class FanOutRun {
-    private static final Logger LOG = LoggerFactory.getLogger(FanOutRun.class);
     private static final int FIRST_LINE_BYTES = 512;
 
     /** How far the run has come. */
@@ -53,29 +38,22 @@ public final class FanOutRun {
     private final ExecPlan plan;
     private final Map<String, String> values;
     private final FanOut.Options options;
-    private final FanOut.Connections connections;
-    private final NodeRunning running;
     private final FanOut.Listener listener;
     private final FanOut.Checkpoint checkpoint;
     private volatile CompletableFuture<Boolean> waitingForResponder;
     private final Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
     /** Counts every change of {@link #outcomes}; guarded by this. */
     private long changes;
-    private final Set<NodeRun> started = ConcurrentHashMap.newKeySet();
-    private final Set<String> timedOut = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished;
-    private final ExecutorService workers;
-    private final ScheduledExecutorService timer;
     private volatile boolean cancelled;
     private final Engine engine;
-    /** Runs the nodes when the engine is not Baton's own SSH; null for SSH, which runs below. */
-    private final EngineRun external;
+    private final EngineRun engineRun;
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private volatile String engineNote = "";
-    /** The batch an engine of its own runs now: each of its nodes' ends counts down. */
+    /** The batch the engine runs now: each of its nodes' ends counts down. */
     private volatile CountDownLatch batchEnds;
 
-    /** A run through an engine other than Baton's own SSH, which reports each node with {@link #report}. */
+    /** What runs the nodes (Baton's own SSH, Ansible), reporting each node's outcome with {@link #report}. */
     interface EngineRun {
         /** Starts these nodes (all of the run's, or one batch of them) and returns at once. */
         void start(FanOutRun run, List<Node> batch);
@@ -85,62 +63,32 @@ public final class FanOutRun {
 
         /** Stops what runs; the nodes not yet ended are reported as they end. */
         void cancel();
+
+        /** Every node has ended: what the engine holds for the run can go. */
+        default void ended() {
+        }
     }
 
     FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener,
-            FanOut.Checkpoint checkpoint) {
-        this(nodes, plan, values, options, connections, running, listener, checkpoint, Engine.SSH, null);
-    }
-
-    FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Listener listener, FanOut.Checkpoint checkpoint, Engine engine, EngineRun external) {
-        this(nodes, plan, values, options, null, null, listener, checkpoint, engine, external);
-    }
-
-    private FanOutRun(List<Node> nodes, ExecPlan plan, Map<String, String> values, FanOut.Options options,
-            FanOut.Connections connections, NodeRunning running, FanOut.Listener listener,
-            FanOut.Checkpoint checkpoint, Engine engine, EngineRun external) {
+            FanOut.Listener listener, FanOut.Checkpoint checkpoint, Engine engine, EngineRun engineRun) {
         this.checkpoint = checkpoint;
         this.engine = engine;
-        this.external = external;
+        this.engineRun = engineRun;
         this.nodes = List.copyOf(nodes);
         this.plan = plan;
         this.values = Map.copyOf(values);
         this.options = options;
-        this.connections = connections;
-        this.running = running;
         this.listener = listener;
         this.finished = new CountDownLatch(this.nodes.size());
-        AtomicInteger count = new AtomicInteger();
-        // An engine of its own (Ansible) runs the nodes itself: no workers, no timer here.
-        this.workers = external != null ? null : Executors.newFixedThreadPool(
-                Math.min(options.concurrency(), Math.max(1, nodes.size())),
-                runnable -> daemon(runnable, "baton-fanout-" + count.incrementAndGet()));
-        this.timer = external != null ? null : Executors.newSingleThreadScheduledExecutor(
-                runnable -> daemon(runnable, "baton-fanout-timer"));
         for (Node node : this.nodes) {
             outcomes.put(node.name(), NodeOutcome.waiting(node));
         }
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
     void start() {
         List<List<Node>> batches = options.rollout().batches(nodes);
         if (batches.size() <= 1) {
-            if (external != null) {
-                external.start(this, nodes);
-                return;
-            }
-            for (Node node : nodes) {
-                workers.execute(() -> runOn(node));
-            }
-            workers.shutdown();
+            engineRun.start(this, nodes);
             return;
         }
         Thread stages = new Thread(() -> runInBatches(batches), "baton-fanout-batches");
@@ -158,20 +106,8 @@ public final class FanOutRun {
             for (int i = 0; i < batches.size(); i++) {
                 List<Node> batch = batches.get(i);
                 CountDownLatch batchDone = new CountDownLatch(batch.size());
-                if (external != null) {
-                    batchEnds = batchDone;
-                    external.start(this, batch);
-                } else {
-                    for (Node node : batch) {
-                        workers.execute(() -> {
-                            try {
-                                runOn(node);
-                            } finally {
-                                batchDone.countDown();
-                            }
-                        });
-                    }
-                }
+                batchEnds = batchDone;
+                engineRun.start(this, batch);
                 batchDone.await();
                 ran += batch.size();
                 List<Node> rest = nodes.subList(ran, nodes.size());
@@ -209,10 +145,6 @@ public final class FanOutRun {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (workers != null) {
-                workers.shutdown();
-            }
         }
     }
 
@@ -223,17 +155,8 @@ public final class FanOutRun {
 
     private void leaveOut(List<Node> rest, NodeOutcome.Status status, String reason) {
         for (Node node : rest) {
-            if (external != null) {
-                external.leftOut(node, reason);
-                report(ended(node, status, reason));
-                continue;
-            }
-            update(node.name(), ended(node, status, reason));
-            running.recordNotStarted(node, plan, reason, values);
-            finished.countDown();
-        }
-        if (finished.getCount() == 0 && timer != null) {
-            timer.shutdownNow();
+            engineRun.leftOut(node, reason);
+            report(NodeOutcome.ended(node, status, reason));
         }
     }
 
@@ -255,7 +178,7 @@ public final class FanOutRun {
         engineNote = note;
     }
 
-    /** A node's outcome from an engine; its end is counted once. */
+    /** A node's outcome from the engine; its end is counted once. */
     void report(NodeOutcome outcome) {
         update(outcome.name(), outcome);
         if (outcome.status().finished() && ended.add(outcome.name())) {
@@ -263,6 +186,9 @@ public final class FanOutRun {
             CountDownLatch batch = batchEnds;
             if (batch != null) {
                 batch.countDown();
+            }
+            if (finished.getCount() == 0) {
+                engineRun.ended();
             }
         }
     }
@@ -324,10 +250,7 @@ public final class FanOutRun {
     /** Stops what runs (TERM, then KILL, then close) and starts no more. */
     public void cancel() {
         cancelled = true;
-        started.forEach(NodeRun::cancel);
-        if (external != null) {
-            external.cancel();
-        }
+        engineRun.cancel();
         CompletableFuture<Boolean> asking = waitingForResponder;
         if (asking != null) {
             asking.complete(false);
@@ -341,79 +264,6 @@ public final class FanOutRun {
     /** Waits for every node to end; false when {@code timeout} passed first. */
     public boolean await(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void runOn(Node node) {
-        try {
-            if (cancelled) {
-                update(node.name(), ended(node, NodeOutcome.Status.CANCELLED, "not started: the run was cancelled"));
-                return;
-            }
-            update(node.name(), outcome(node).with(NodeOutcome.Status.CONNECTING));
-            Optional<SshConnection> live = connections.live(node);
-            SshConnection connection;
-            try {
-                connection = live.isPresent() ? live.get() : connections.open(node);
-            } catch (IOException | RuntimeException e) {
-                String reason = FailureWords.of(e);
-                update(node.name(), ended(node, NodeOutcome.Status.UNREACHABLE, reason));
-                running.recordNotStarted(node, plan, reason, values);
-                return;
-            }
-            try {
-                run(node, connection);
-            } finally {
-                if (live.isEmpty()) {
-                    connection.close();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            update(node.name(), ended(node, NodeOutcome.Status.CANCELLED, "interrupted"));
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("Fan-out on {}: {}", node.name(), e.toString());
-            update(node.name(), ended(node, NodeOutcome.Status.UNREACHABLE, FailureWords.of(e)));
-        } finally {
-            finished.countDown();
-            if (finished.getCount() == 0) {
-                timer.shutdownNow();
-            }
-        }
-    }
-
-    private void run(Node node, SshConnection connection) throws IOException, InterruptedException {
-        if (cancelled) {
-            update(node.name(), ended(node, NodeOutcome.Status.CANCELLED, "not started: the run was cancelled"));
-            return;
-        }
-        OutputDigest digest = new OutputDigest();
-        update(node.name(), outcome(node).with(NodeOutcome.Status.RUNNING));
-        ScheduledFuture<?> timeout = timer.schedule(() -> {
-            timedOut.add(node.name());
-            digest.cancel();
-        }, options.perNodeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        NodeRunning.Finished done;
-        try {
-            done = running.run(connection, plan, values, digest);
-        } finally {
-            timeout.cancel(false);
-            digest.forget();
-        }
-        RunResult result = done.result();
-        NodeOutcome.Status status = result.succeeded() ? NodeOutcome.Status.SUCCEEDED
-                : timedOut.contains(node.name()) ? NodeOutcome.Status.TIMED_OUT
-                : result.outcome() == RunOutcome.CANCELLED ? NodeOutcome.Status.CANCELLED
-                : NodeOutcome.Status.FAILED;
-        String reason = status == NodeOutcome.Status.TIMED_OUT ? "still running after "
-                + options.perNodeTimeout().toSeconds() + " s: " + result.summary()
-                : status == NodeOutcome.Status.SUCCEEDED ? "" : result.summary();
-        String key = status + "|" + result.exitStatus() + "|" + result.exitSignal() + "|" + digest.hex();
-        update(node.name(), new NodeOutcome(node, status, result.exitStatus(), result.duration(), firstLine(result),
-                key, reason, result));
-        done.recorded().exceptionally(failure -> {
-            LOG.warn("Result of {} not recorded: {}", node.name(), failure.toString());
-            return Optional.empty();
-        });
     }
 
     static String firstLine(RunResult result) {
@@ -430,12 +280,7 @@ public final class FanOutRun {
         }
     }
 
-    private NodeOutcome ended(Node node, NodeOutcome.Status status, String reason) {
-        return new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason),
-                reason, null);
-    }
-
-    private synchronized NodeOutcome outcome(Node node) {
+    synchronized NodeOutcome outcome(Node node) {
         return outcomes.get(node.name());
     }
 
@@ -445,64 +290,5 @@ public final class FanOutRun {
             changes++;
         }
         listener.changed(next);
-    }
-
-    /** Hashes what a node prints as it arrives, and holds its run so that Cancel reaches it. */
-    private final class OutputDigest implements NodeRunning.Watcher {
-        private final MessageDigest out = sha256();
-        private final MessageDigest err = sha256();
-        private NodeRun run;
-
-        @Override
-        public synchronized void started(NodeRun begun) {
-            run = begun;
-            started.add(begun);
-            if (cancelled) {
-                begun.cancel();
-            }
-        }
-
-        synchronized void cancel() {
-            if (run != null) {
-                run.cancel();
-            }
-        }
-
-        synchronized void forget() {
-            if (run != null) {
-                started.remove(run);
-            }
-        }
-
-        @Override
-        public void stdout(byte[] bytes, int offset, int length) {
-            synchronized (out) {
-                out.update(bytes, offset, length);
-            }
-        }
-
-        @Override
-        public void stderr(byte[] bytes, int offset, int length) {
-            synchronized (err) {
-                err.update(bytes, offset, length);
-            }
-        }
-
-        String hex() {
-            HexFormat hex = HexFormat.of();
-            synchronized (out) {
-                synchronized (err) {
-                    return hex.formatHex(out.digest()) + ":" + hex.formatHex(err.digest());
-                }
-            }
-        }
-
-        private MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        }
     }
 }

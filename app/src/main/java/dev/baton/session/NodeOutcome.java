@@ -47,6 +47,12 @@ public record NodeOutcome(Node node, Status status, Integer exit, Duration durat
         return new NodeOutcome(node, Status.WAITING, null, Duration.ZERO, "", "", "", null);
     }
 
+    /** A node that ended without a run of its own: unreachable, cancelled, left out; {@code reason} says why. */
+    static NodeOutcome ended(Node node, Status status, String reason) {
+        return new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason), reason,
+                null);
+    }
+
     NodeOutcome with(Status next) {
         return new NodeOutcome(node, next, exit, duration, firstLine, outputKey, reason, result);
     }
