@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Window benchmarks under Xvfb: cold start (launch to main window shown, as Baton logs it) and the
-# resident memory of the Baton process with 10 terminals open, both started as users start it: by
+# resident memory of the Baton process with 10 terminals open, then with 10 SSH terminals beside them (to
+# Debian's sshd on a loopback port, nodes listed in an ssh config of the benchmark's own), all started as users start it: by
 # default with ./baton; `--launcher PATH` (repeatable) measures each launcher given, in turn, in one run,
 # e.g. --launcher ./baton --launcher /usr/bin/baton to set the installed package beside the jar.
 # Needs Xvfb, xdotool, xev, xterm and GTK 3: apt-get install -y xvfb xdotool x11-utils xterm libgtk-3-0.
@@ -23,7 +24,7 @@ done
 export DISPLAY=:${DISPLAY_NUMBER:-87}
 Xvfb "$DISPLAY" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; rm -f "${maps:-}"' EXIT
+trap 'kill $xvfb ${sshd_pid:-} 2>/dev/null || true; rm -f "${maps:-}"' EXIT
 sleep 1
 
 # Waiting uses shell builtins only. Polling with grep and sleep started 40 processes a second, which
@@ -160,6 +161,65 @@ memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
   rm -f "$log"
 }
 
+ssh_nodes() { # starts sshd on a loopback port and writes a home of the benchmark's own: ~/.ssh/config listing
+  # node01 … node10 (all that sshd), its key in known_hosts, a key of the user's; sets $ssh_home and $sshd_pid
+  ssh_home=$(mktemp -d)
+  local dir="$ssh_home/sshd" port
+  mkdir -p "$dir" "$ssh_home/.ssh"
+  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$ssh_home/.ssh/id_ed25519"
+  cp "$ssh_home/.ssh/id_ed25519.pub" "$dir/authorized_keys"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # SHLVL=1: a node's bash reads no ~/.bashrc of this machine's user (a cost of this machine, not of Baton).
+  printf '%s\n' "Port $port" "ListenAddress 127.0.0.1" "HostKey $dir/host_key" "PidFile $dir/sshd.pid" \
+      "AuthorizedKeysFile $dir/authorized_keys" "StrictModes no" "UsePAM no" "SetEnv SHLVL=1" >"$dir/sshd_config"
+  mkdir -p /run/sshd
+  /usr/sbin/sshd -D -f "$dir/sshd_config" -E "$dir/sshd.log" &
+  sshd_pid=$!
+  echo "[127.0.0.1]:$port $(cut -d' ' -f1-2 "$dir/host_key.pub")" >"$ssh_home/.ssh/known_hosts"
+  for i in $(seq -w 1 10); do
+    printf 'Host node%s\n  HostName 127.0.0.1\n  Port %s\n  User %s\n  IdentityFile %s\n' "$i" "$port" \
+        "$(id -un)" "$ssh_home/.ssh/id_ed25519" >>"$ssh_home/.ssh/config"
+  done
+  chmod 600 "$ssh_home/.ssh/"*
+}
+
+memory_with_ssh() { # launcher: the RSS of Baton's JVM with 10 local terminals and 10 SSH terminals open
+  log=$(mktemp)
+  # Baton reads ~/.ssh of the JVM's user.home; the launcher keeps its own $HOME (its class-data archive).
+  JAVA_TOOL_OPTIONS="-Duser.home=$ssh_home ${JAVA_TOOL_OPTIONS:-}" launch "$log"
+  wait_for_window "$log"
+  window=$(xdotool search --sync --classname '^dev\.baton\.ui\.BatonApp$' | head -1)
+  sleep 2
+  for _ in $(seq 9); do
+    xdotool key --window "$window" ctrl+t
+    sleep 0.7
+  done
+  sessions() { { pgrep -f "sshd: $(id -un)@pts" || true; } | wc -l; }
+  local before
+  before=$(sessions)
+  for i in $(seq -w 1 10); do
+    for _ in 1 2 3; do # a key typed while the window is busy can be lost: ask again until the session is up
+      xdotool key --window "$window" ctrl+shift+n
+      sleep 0.3
+      xdotool type --window "$window" "node$i"
+      xdotool key --window "$window" Return
+      for ((w = 0; w < 100; w++)); do
+        [ "$(sessions)" -ge $((before + 10#$i)) ] && break 2
+        read -r -t 0.1 -u "$never" || true
+      done
+    done
+  done
+  sleep 5
+  jvm=$(pgrep -g "$pid" -x java | head -1)
+  shells=$(pgrep -P "$jvm" | wc -l)
+  sessions=$(($(sessions) - before))
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
+  echo "$launcher: memory: Baton process RSS $((rss_kb / 1024)) MB with $shells local terminals and $sessions SSH sessions open"
+  stop "$pid"
+  rm -f "$log"
+}
+
 # Launchers take turns, run by run, so that a change of load falls on each alike; xterm starts before each round.
 results=$(mktemp -d)
 for launcher in "${launchers[@]}"; do
@@ -193,4 +253,9 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for launcher in "${launchers[@]}"; do
   memory
 done
-rm -rf "$results"
+ssh_nodes
+for launcher in "${launchers[@]}"; do
+  memory_with_ssh
+done
+kill "$sshd_pid" 2>/dev/null || true
+rm -rf "$results" "$ssh_home"
