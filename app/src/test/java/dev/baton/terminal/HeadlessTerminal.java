@@ -39,6 +39,10 @@ final class HeadlessTerminal {
         terminal = emulator.create(new NoScreen(), buffer, style);
     }
 
+    TerminalTextBuffer buffer() {
+        return buffer;
+    }
+
     JediTerminal terminal() {
         return terminal;
     }

@@ -3,10 +3,21 @@ package dev.baton.terminal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.techsenger.jeditermfx.core.StyledTextConsumer;
+import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.core.compatibility.Point;
+import com.techsenger.jeditermfx.core.model.CharBuffer;
+import com.techsenger.jeditermfx.core.model.SelectionUtil;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The terminal with Baton's ring scrollback shows and keeps what JediTerm's own does, output for output. */
+/**
+ * The terminal with Baton's ring scrollback shows and keeps what JediTerm's own does, output for output: the
+ * text and its styles, what a selection copies and what search reads.
+ */
 class RingScrollbackTerminalTest {
     private static final String ESC = "\u001b";
 
@@ -64,8 +75,40 @@ class RingScrollbackTerminalTest {
                 }
                 assertEquals(plain.text(), ring.text(), where);
                 assertEquals(plain.styledRows(), ring.styledRows(), where);
+                assertEquals(selected(plain), selected(ring), where);
+                assertEquals(searched(plain), searched(ring), where);
             }
         }
+    }
+
+    /** What copying a selection from the top of the scrollback to a row of the screen gives. */
+    private static String selected(HeadlessTerminal terminal) {
+        TerminalTextBuffer buffer = terminal.buffer();
+        int top = -buffer.getHistoryLinesCount();
+        return SelectionUtil.getSelectedText(new Point(2, top), new Point(5, buffer.getHeight() / 2), buffer)
+                + SelectionUtil.getSelectedText(new Point(0, top + buffer.getHistoryLinesCount() / 2), new Point(3, top + 1),
+                buffer);
+    }
+
+    /** What the terminal's search reads: every run of text in scrollback and screen, where it is. */
+    private static List<String> searched(HeadlessTerminal terminal) {
+        TerminalTextBuffer buffer = terminal.buffer();
+        List<String> runs = new ArrayList<>();
+        buffer.processHistoryAndScreenLines(-buffer.getHistoryLinesCount(), -1, new StyledTextConsumer() {
+            @Override
+            public void consume(int x, int y, TextStyle style, CharBuffer characters, int startRow) {
+                runs.add(x + "," + (y - startRow) + " " + characters);
+            }
+
+            @Override
+            public void consumeNul(int x, int y, int nulIndex, TextStyle style, CharBuffer characters, int startRow) {
+            }
+
+            @Override
+            public void consumeQueue(int x, int y, int nulIndex, int startRow) {
+            }
+        });
+        return runs;
     }
 
     private static String resize(HeadlessTerminal terminal, int columns, int rows) {
