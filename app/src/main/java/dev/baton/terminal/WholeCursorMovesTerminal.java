@@ -1,7 +1,6 @@
 package dev.baton.terminal;
 
 import com.techsenger.jeditermfx.core.TerminalDisplay;
-import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StoredCursor;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
@@ -11,9 +10,10 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
  * painter holds while it draws. JediTerm's own line feed moves the cursor one row down first and only
  * then takes the lock to scroll it back onto the screen: a repaint falling between the two read the
  * row below the last one, and logged "Attempt to get line out of bounds" for each such frame under a
- * flood of output. The lock is reentrant, so the moves that already take it are unchanged.
+ * flood of output. The lock is reentrant, so the moves that already take it are unchanged. Its scrollback
+ * is a ring ({@link RingScrollbackTerminal}).
  */
-public final class WholeCursorMovesTerminal extends JediTerminal {
+public final class WholeCursorMovesTerminal extends RingScrollbackTerminal {
     private final TerminalTextBuffer buffer;
 
     public WholeCursorMovesTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {

@@ -25,9 +25,32 @@ final class HeadlessTerminal {
     private final TerminalTextBuffer buffer;
     private final JediTerminal terminal;
 
+    /** JediTerm's own terminal or one of Baton's, made from the screen, the text buffer and the style. */
+    interface Emulator {
+        JediTerminal create(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style);
+    }
+
     HeadlessTerminal(int columns, int rows, int historyLines) {
+        this(columns, rows, historyLines, JediTerminal::new);
+    }
+
+    HeadlessTerminal(int columns, int rows, int historyLines, Emulator emulator) {
         buffer = new TerminalTextBuffer(columns, rows, style, historyLines, null);
-        terminal = new JediTerminal(new NoScreen(), buffer, style);
+        terminal = emulator.create(new NoScreen(), buffer, style);
+    }
+
+    TerminalTextBuffer buffer() {
+        return buffer;
+    }
+
+    JediTerminal terminal() {
+        return terminal;
+    }
+
+    HeadlessTerminal resize(int columns, int rows) {
+        terminal.resize(new com.techsenger.jeditermfx.core.util.TermSize(columns, rows),
+                com.techsenger.jeditermfx.core.RequestOrigin.User);
+        return this;
     }
 
     /** Runs {@code output} through the emulator, as a program's output would be. */

@@ -7,12 +7,18 @@ import dev.baton.terminal.LocalShellSession;
 import dev.baton.ui.terminal.BatonTerminalWidget;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +139,7 @@ public final class TerminalThroughputBenchmark {
         pinger.setDaemon(true);
         pinger.start();
 
+        Map<String, Long> cpuBefore = cpuByThread();
         long start = System.nanoTime();
         Platform.runLater(() -> {
             widget[0].setTtyConnector(connector);
@@ -150,6 +157,7 @@ public final class TerminalThroughputBenchmark {
             Thread.sleep(20);
         }
         long elapsed = System.nanoTime() - start;
+        Map<String, Long> cpuAfter = cpuByThread();
         pinger.interrupt();
         double seconds = elapsed / 1e9;
         System.out.printf("terminal throughput, %s: %.1f MB in %.2f s = %.1f MB/s; longest FX-thread stall %.1f ms%n",
@@ -160,6 +168,7 @@ public final class TerminalThroughputBenchmark {
         if (connector instanceof InMemoryConnector memory && memory.drainedNanos > 0) {
             System.out.printf("  (all output was read %.2f s after the start)%n", (memory.drainedNanos - start) / 1e9);
         }
+        printCpu(cpuBefore, cpuAfter, bytes);
         if (!longStalls.isEmpty()) {
             System.out.printf("  %d pings waited over 50 ms, the first: %s%n", longStalls.size(),
                     longStalls.subList(0, Math.min(5, longStalls.size())));
@@ -171,6 +180,40 @@ public final class TerminalThroughputBenchmark {
             closed.countDown();
         });
         closed.await();
+    }
+
+    /**
+     * CPU seconds of each kind of thread (numbers in names left out), for threads alive at both ends of the run:
+     * unlike MB/s, hardly moved by other work on the machine, so builds can be compared on a busy one.
+     */
+    private static Map<String, Long> cpuByThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    cpu.put(info.getThreadId() + " " + info.getThreadName(), nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static void printCpu(Map<String, Long> before, Map<String, Long> after, long bytes) {
+        Map<String, Long> byKind = new TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            long used = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+            String kind = thread.getKey().substring(thread.getKey().indexOf(' ') + 1).replaceAll("[0-9]+", "N");
+            byKind.merge(kind, used, Long::sum);
+            total += used;
+        }
+        StringBuilder line = new StringBuilder(String.format("  CPU %.2f s (%.1f ms per MB):", total / 1e9, total / 1e6 / (bytes / 1e6)));
+        byKind.entrySet().stream().filter(kind -> kind.getValue() >= 50_000_000L)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(kind -> line.append(String.format(" %s %.2f s,", kind.getKey(), kind.getValue() / 1e9)));
+        System.out.println(line.substring(0, line.length() - 1));
     }
 
     /** A program's output already in memory: what the terminal does when the pty is not the limit. */

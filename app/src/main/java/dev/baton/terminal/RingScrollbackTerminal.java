@@ -1,0 +1,81 @@
+package dev.baton.terminal;
+
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.LinesBuffer;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
+import java.lang.reflect.Field;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JediTerm's terminal with its text buffer's scrollback kept in a {@link RingScrollback}, which does not copy
+ * every line it holds for each line scrolled in. JediTerm's text buffer makes its scrollback itself, in private
+ * fields, with no way to give it another; they are replaced here once the buffer is made, and again whenever
+ * the alternate screen (less, vim, top) has the buffer make fresh ones. Should a later JediTerm rename those
+ * fields, the terminal keeps JediTerm's own scrollback: slower under a flood, the same otherwise
+ * ({@link #scrollbackIsRing} lets a test notice).
+ */
+public class RingScrollbackTerminal extends JediTerminal {
+    private static final Logger LOG = LoggerFactory.getLogger(RingScrollbackTerminal.class);
+
+    private final TerminalTextBuffer buffer;
+
+    public RingScrollbackTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        super(display, buffer, style);
+        this.buffer = buffer;
+        replaceScrollbacks();
+    }
+
+    @Override
+    public void useAlternateBuffer(boolean enabled) {
+        if (buffer == null) {
+            // JediTerminal's constructor resets the terminal, this included, before the field is set.
+            super.useAlternateBuffer(enabled);
+            return;
+        }
+        buffer.lock();
+        try {
+            super.useAlternateBuffer(enabled);
+            replaceScrollbacks();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** Whether the scrollback in use is Baton's ring. */
+    public boolean scrollbackIsRing() {
+        return buffer.getHistoryBuffer() instanceof RingScrollback;
+    }
+
+    private void replaceScrollbacks() {
+        buffer.lock();
+        try {
+            Field historyLines = TerminalTextBuffer.class.getDeclaredField("myHistoryLinesCount");
+            Field textProcessing = TerminalTextBuffer.class.getDeclaredField("myTextProcessing");
+            historyLines.setAccessible(true);
+            textProcessing.setAccessible(true);
+            int maxLines = historyLines.getInt(buffer);
+            TextProcessing links = (TextProcessing) textProcessing.get(buffer);
+            // The scrollback in use, and the one kept aside while the other screen is shown.
+            for (String name : new String[] {"myHistoryBuffer", "myHistoryBufferBackup"}) {
+                Field field = TerminalTextBuffer.class.getDeclaredField(name);
+                field.setAccessible(true);
+                Object current = field.get(buffer);
+                if (current instanceof LinesBuffer lines && !(current instanceof RingScrollback)) {
+                    RingScrollback ring = new RingScrollback(maxLines, links);
+                    for (int i = 0; i < lines.getLineCount(); i++) {
+                        ring.addLines(java.util.List.of(lines.getLine(i)));
+                    }
+                    field.set(buffer, ring);
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("The terminal keeps JediTerm's own scrollback, slower under a flood of output: {}", e.toString());
+        } finally {
+            buffer.unlock();
+        }
+    }
+}
