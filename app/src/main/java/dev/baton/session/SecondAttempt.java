@@ -1,0 +1,114 @@
+package dev.baton.session;
+
+import dev.baton.ansible.AnsibleCommand;
+import dev.baton.ansible.AnsibleInvocation;
+import dev.baton.ansible.AnsibleProcess;
+import dev.baton.ansible.HostResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Asks Ansible again why ssh gave up on hosts whose reason pipelining lost (see
+ * {@link dev.baton.ansible.UnreachableMessage}): one {@code ansible -m ping} with pipelining off on just those hosts,
+ * once the run's own Ansible has ended, so that it never competes with the run for the laptop nor holds back another
+ * host's result. It changes nothing on a host; it only connects.
+ */
+final class SecondAttempt {
+    /** Ansible's start, its connect timeout (10 s by default) and ping's round trips, with room for a busy laptop. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final AnsibleCommand command;
+    private final AnsibleInvocation invocation;
+    private volatile AnsibleProcess process;
+    private volatile boolean cancelled;
+
+    /** @param invocation the second attempt itself ({@link AnsibleInvocation#askingAgain}) */
+    SecondAttempt(AnsibleCommand command, AnsibleInvocation invocation) {
+        this.command = command;
+        this.invocation = invocation;
+    }
+
+    /** The command line the incident records for it. */
+    String shown() {
+        return invocation.shown("");
+    }
+
+    /**
+     * Runs it and waits at most {@link #TIMEOUT}; each host's reason, in the order asked.
+     *
+     * @param first each host's unreachable message from the run
+     */
+    Map<String, String> reasons(Map<String, String> first) throws InterruptedException {
+        Map<String, HostResult> answers = new ConcurrentHashMap<>();
+        String failure = null;
+        if (cancelled) {
+            failure = "not made, the run was cancelled";
+        } else {
+            failure = ask(answers);
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Map.Entry<String, String> host : first.entrySet()) {
+            HostResult answer = answers.get(host.getKey());
+            reasons.put(host.getKey(), answer == null ? unanswered(host.getValue(), failure)
+                    : answered(host.getValue(), answer));
+        }
+        return reasons;
+    }
+
+    /** Runs Ansible's ping; why a host may have no answer (only read for such a host). */
+    private String ask(Map<String, HostResult> answers) throws InterruptedException {
+        String failure = null;
+        try {
+            AnsibleProcess started = AnsibleProcess.start(command, invocation, result -> answers.put(result.host(),
+                    result));
+            process = started;
+            if (cancelled) {
+                started.cancel();
+            }
+            if (!started.exited(TIMEOUT)) {
+                started.cancel();
+                failure = "it did not answer within " + TIMEOUT.toSeconds() + " s and was stopped";
+            }
+            int exit = started.await();
+            if (failure == null && cancelled) {
+                failure = "it was stopped by Cancel";
+            } else if (failure == null) {
+                String diagnostics = started.diagnostics();
+                failure = "Ansible ended (exit " + exit + ") without an answer for this host"
+                        + (diagnostics.isEmpty() ? "" : ": " + diagnostics);
+            }
+        } catch (IOException e) {
+            failure = "Ansible could not be started: " + e.getMessage();
+        }
+        return failure;
+    }
+
+    /** Stops the second attempt's Ansible and every ssh it started (its process group). */
+    void cancel() {
+        cancelled = true;
+        AnsibleProcess running = process;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private String answered(String first, HostResult answer) {
+        String run = " The run's own attempt reported only Ansible's broken pipe: " + first;
+        if (answer.ending() == HostResult.Ending.UNREACHABLE) {
+            return AnsibleEngine.kindOf(answer.message()) + answer.message() + " (ssh's words from a second connection"
+                    + " attempt, without pipelining: " + shown() + ".)" + run;
+        }
+        // ping ran, or failed after connecting (no Python there): ssh reached the host this time.
+        return "reachable: a second connection attempt, without pipelining (" + shown() + "), reached this host"
+                + (answer.ending() == HostResult.Ending.FAILED ? " (ping failed there: " + answer.message() + ")" : "")
+                + ", but the step did not run on it; retry it." + run;
+    }
+
+    private String unanswered(String first, String failure) {
+        return "broken pipe: " + first + " (ssh's words were lost to Ansible's broken pipe; a second connection"
+                + " attempt without pipelining, " + shown() + ", gave none: " + failure + ".)";
+    }
+}
