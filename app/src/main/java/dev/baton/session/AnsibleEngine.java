@@ -336,7 +336,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         try {
             tree = invocation.treeDirectory() == null ? null : privateFolder(spoolDirectory);
             SecondAttempt attempt = new SecondAttempt(prepared.command(),
-                    invocation.askingAgain(List.copyOf(first.keySet()), tree));
+                    invocation.askingAgain(List.copyOf(first.keySet()), tree), SecondAttempt.TIMEOUT);
             secondAttempt = attempt;
             if (cancelled) {
                 attempt.cancel();

@@ -22,13 +22,18 @@ final class SecondAttempt {
 
     private final AnsibleCommand command;
     private final AnsibleInvocation invocation;
+    private final Duration timeout;
     private volatile AnsibleProcess process;
     private volatile boolean cancelled;
 
-    /** @param invocation the second attempt itself ({@link AnsibleInvocation#askingAgain}) */
-    SecondAttempt(AnsibleCommand command, AnsibleInvocation invocation) {
+    /**
+     * @param invocation the second attempt itself ({@link AnsibleInvocation#askingAgain})
+     * @param timeout    how long it may take before it is stopped ({@link #TIMEOUT})
+     */
+    SecondAttempt(AnsibleCommand command, AnsibleInvocation invocation, Duration timeout) {
         this.command = command;
         this.invocation = invocation;
+        this.timeout = timeout;
     }
 
     /** The command line the incident records for it. */
@@ -37,7 +42,7 @@ final class SecondAttempt {
     }
 
     /**
-     * Runs it and waits at most {@link #TIMEOUT}; each host's reason, in the order asked.
+     * Runs it and waits at most its timeout; each host's reason, in the order asked.
      *
      * @param first each host's unreachable message from the run
      */
@@ -68,9 +73,9 @@ final class SecondAttempt {
             if (cancelled) {
                 started.cancel();
             }
-            if (!started.exited(TIMEOUT)) {
+            if (!started.exited(timeout)) {
                 started.cancel();
-                failure = "it did not answer within " + TIMEOUT.toSeconds() + " s and was stopped";
+                failure = "it did not answer within " + timeout.toSeconds() + " s and was stopped";
             }
             int exit = started.await();
             if (failure == null && cancelled) {
