@@ -198,9 +198,10 @@ class AnsibleEngineOpenSshTest {
      * Many hosts ssh gives up on while Ansible writes a large module into its stdin: the race in Ansible's ssh plugin
      * that reports "Broken pipe" instead of ssh's words is likely here, and every host must still say why ssh gave up.
      */
-    @Test
-    void everyHostSshGivesUpOnSaysWhyEvenWhenAnsibleLostSshsWordsToABrokenPipe() throws Exception {
-        Path inventory = dir.resolve("racing.ini");
+    @org.junit.jupiter.params.ParameterizedTest(name = "results from {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"jsonl", "tree"})
+    void everyHostSshGivesUpOnSaysWhyEvenWhenAnsibleLostSshsWordsToABrokenPipe(String results) throws Exception {
+        Path inventory = dir.resolve("racing-" + results + ".ini");
         StringBuilder hosts = new StringBuilder("[racing]\nok1 ansible_host=127.0.0.2\n");
         for (int i = 1; i <= 10; i++) {
             hosts.append("changed").append(i).append(" ansible_host=127.0.0.4\n");
@@ -213,9 +214,9 @@ class AnsibleEngineOpenSshTest {
         // 100 KB of a no-op argument: the module Ansible writes into each ssh's stdin outlasts the pipe's buffer.
         String step = ": '" + "x".repeat(100_000) + "'; echo all well";
         dev.baton.session.IncidentSession session = new dev.baton.session.IncidentSession(
-                new dev.baton.incident.IncidentStore(dir.resolve("racing-data")), "ana");
+                new dev.baton.incident.IncidentStore(dir.resolve("racing-data-" + results)), "ana");
         FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), Optional.of(session),
-                settings());
+                results.equals("tree") ? settings().withTreeOnly() : settings());
         FanOutRun run = fanOut.start(null, 1, ExecPlan.of(step, Map.of()), nodes, Map.of(),
                 FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
         assertThat(run.await(Duration.ofSeconds(180))).isTrue();
