@@ -346,14 +346,10 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
                     + " pipe; Baton asked again without pipelining: " + attempt.shown() + ".");
             reasons = attempt.reasons(first);
         } catch (IOException e) {
-            reasons = new LinkedHashMap<>();
-            for (Map.Entry<String, String> host : first.entrySet()) {
-                reasons.put(host.getKey(), "broken pipe: " + host.getValue() + " (ssh's words were lost to Ansible's"
-                        + " broken pipe; Baton could not ask again: " + e.getMessage() + ".)");
-            }
+            reasons = SecondAttempt.notMade(first, "Baton could not prepare it: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            reasons = SecondAttempt.notMade(first, "Baton was interrupted while waiting for it");
         } finally {
             secondAttempt = null;
             if (tree != null) {

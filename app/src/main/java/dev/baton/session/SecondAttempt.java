@@ -47,13 +47,11 @@ final class SecondAttempt {
      * @param first each host's unreachable message from the run
      */
     Map<String, String> reasons(Map<String, String> first) throws InterruptedException {
-        Map<String, HostResult> answers = new ConcurrentHashMap<>();
-        String failure = null;
         if (cancelled) {
-            failure = "not made, the run was cancelled";
-        } else {
-            failure = ask(answers);
+            return notMade(first, "the run was cancelled");
         }
+        Map<String, HostResult> answers = new ConcurrentHashMap<>();
+        String failure = ask(answers);
         Map<String, String> reasons = new LinkedHashMap<>();
         for (Map.Entry<String, String> host : first.entrySet()) {
             HostResult answer = answers.get(host.getKey());
@@ -65,30 +63,35 @@ final class SecondAttempt {
 
     /** Runs Ansible's ping; why a host may have no answer (only read for such a host). */
     private String ask(Map<String, HostResult> answers) throws InterruptedException {
-        String failure = null;
+        AnsibleProcess started;
         try {
-            AnsibleProcess started = AnsibleProcess.start(command, invocation, result -> answers.put(result.host(),
-                    result));
-            process = started;
+            started = AnsibleProcess.start(command, invocation, result -> answers.put(result.host(), result));
+        } catch (IOException e) {
+            return "Ansible could not be started: " + e.getMessage();
+        }
+        process = started;
+        try {
             if (cancelled) {
                 started.cancel();
             }
-            if (!started.exited(timeout)) {
+            boolean timedOut = !started.exited(timeout);
+            if (timedOut) {
                 started.cancel();
-                failure = "it did not answer within " + timeout.toSeconds() + " s and was stopped";
             }
             int exit = started.await();
-            if (failure == null && cancelled) {
-                failure = "it was stopped by Cancel";
-            } else if (failure == null) {
-                String diagnostics = started.diagnostics();
-                failure = "Ansible ended (exit " + exit + ") without an answer for this host"
-                        + (diagnostics.isEmpty() ? "" : ": " + diagnostics);
+            if (timedOut) {
+                return "it did not answer within " + timeout.toSeconds() + " s and was stopped";
             }
-        } catch (IOException e) {
-            failure = "Ansible could not be started: " + e.getMessage();
+            if (cancelled) {
+                return "it was stopped by Cancel";
+            }
+            String diagnostics = started.diagnostics();
+            return "Ansible ended (exit " + exit + ") without an answer for this host"
+                    + (diagnostics.isEmpty() ? "" : ": " + diagnostics);
+        } catch (InterruptedException e) {
+            started.cancel();
+            throw e;
         }
-        return failure;
     }
 
     /** Stops the second attempt's Ansible and every ssh it started (its process group). */
@@ -115,5 +118,13 @@ final class SecondAttempt {
     private String unanswered(String first, String failure) {
         return "broken pipe: " + first + " (ssh's words were lost to Ansible's broken pipe; a second connection"
                 + " attempt without pipelining, " + shown() + ", gave none: " + failure + ".)";
+    }
+
+    /** Each host's reason when no second attempt could be made: Ansible's words, and why there is no other. */
+    static Map<String, String> notMade(Map<String, String> first, String why) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        first.forEach((host, words) -> reasons.put(host, "broken pipe: " + words + " (ssh's words were lost to"
+                + " Ansible's broken pipe; no second connection attempt was made: " + why + ".)"));
+        return reasons;
     }
 }
