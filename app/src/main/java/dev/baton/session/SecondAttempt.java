@@ -4,6 +4,7 @@ import dev.baton.ansible.AnsibleCommand;
 import dev.baton.ansible.AnsibleInvocation;
 import dev.baton.ansible.AnsibleProcess;
 import dev.baton.ansible.HostResult;
+import dev.baton.ansible.UnreachableMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -105,6 +106,11 @@ final class SecondAttempt {
 
     private String answered(String first, HostResult answer) {
         String run = " The run's own attempt reported only Ansible's broken pipe: " + first;
+        if (answer.ending() == HostResult.Ending.UNREACHABLE && UnreachableMessage.lostSshsWords(answer.message())) {
+            // Without pipelining Ansible still writes into ssh's stdin when it copies a file through ssh itself
+            // (its "piped" transfer, where sftp and scp are missing): that can lose ssh's words too.
+            return unanswered(first, "Ansible's broken pipe again (" + answer.message() + ")");
+        }
         if (answer.ending() == HostResult.Ending.UNREACHABLE) {
             return AnsibleEngine.kindOf(answer.message()) + answer.message() + " (ssh's words from a second connection"
                     + " attempt, without pipelining: " + shown() + ".)" + run;

@@ -37,12 +37,17 @@ class SecondAttemptOpenSshTest {
     static ServerSocket silent;
     static final List<Socket> held = new CopyOnWriteArrayList<>();
     static Path inventory;
+    /** The same hosts, reached through an ssh that loses the module Ansible pipelines into it (see {@link #start}). */
+    static Path losingInventory;
+    static Map<String, String> environment;
     static AnsibleCommand ansible;
 
     @BeforeAll
     static void start() throws Exception {
         Path clientKey = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        sshd = OpenSshServer.start(dir.resolve("sshd"), Path.of(clientKey + ".pub"), "ListenAddress 127.0.0.2");
+        // sftp: without pipelining Ansible copies the module with sftp (its own ssh, not the losing one below).
+        sshd = OpenSshServer.start(dir.resolve("sshd"), Path.of(clientKey + ".pub"), "ListenAddress 127.0.0.2",
+                "Subsystem sftp internal-sftp");
         silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.7"));
         Thread accepting = new Thread(() -> {
             try {
@@ -68,15 +73,27 @@ class SecondAttemptOpenSshTest {
                 "ansible_python_interpreter=/usr/bin/python3",
                 "ansible_ssh_common_args='-o UserKnownHostsFile=" + knownHosts
                         + " -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -o BatchMode=yes'", ""));
+        // An ssh that closes its stdin at once and execs the real ssh a moment later: Ansible's pipelined write fails
+        // while "ssh" still runs, so it always reports only its broken pipe (the race of its ssh plugin, made sure).
+        // Without pipelining nothing is written into ssh's stdin and it is the real ssh, as a second attempt needs.
+        Path losingSsh = dir.resolve("losing-ssh");
+        Files.writeString(losingSsh, "#!/bin/sh\nexec 0<&-\nsleep 0.5\nexec /usr/bin/ssh \"$@\" </dev/null\n");
+        assertThat(losingSsh.toFile().setExecutable(true)).isTrue();
+        losingInventory = dir.resolve("losing.ini");
+        Files.writeString(losingInventory, Files.readString(inventory).replace("[fleet]", "[losing]")
+                .replace("up ansible_host", "up-lost ansible_host").replace("silent ansible_host", "silent-lost ansible_host")
+                .replace("[fleet:vars]", "up-piped ansible_host=127.0.0.2 ansible_port=" + sshd.port()
+                        + " ansible_ssh_transfer_method=piped\n[losing:vars]\nansible_ssh_executable=" + losingSsh));
         Files.createDirectories(dir.resolve("remote-tmp"));
         // ssh waits for the silent port's greeting for two minutes: only Cancel or Baton's timeout ends it sooner.
-        ansible = AnsibleCommand.locate(System.getenv("PATH"), Map.of(
+        environment = Map.of(
                 "ANSIBLE_HOME", dir.resolve("ansible-home").toString(),
                 "ANSIBLE_LOCAL_TEMP", dir.resolve("ansible-tmp").toString(),
                 "ANSIBLE_REMOTE_TEMP", dir.resolve("remote-tmp").toString(),
                 "ANSIBLE_SSH_ARGS", "-o ControlMaster=no",
                 "ANSIBLE_SSH_RETRIES", "0",
-                "ANSIBLE_TIMEOUT", "120"));
+                "ANSIBLE_TIMEOUT", "120");
+        ansible = AnsibleCommand.locate(System.getenv("PATH"), environment);
     }
 
     @AfterAll
@@ -138,11 +155,68 @@ class SecondAttemptOpenSshTest {
         awaitNoneRunning();
     }
 
+    private static FanOutRun runLosingSshsWords(String host, Path mark) throws Exception {
+        List<dev.baton.inventory.Node> nodes = Targets.group(dev.baton.inventory.InventoryLoader.load(
+                List.of(losingInventory)), "losing").stream().filter(node -> node.name().equals(host)).toList();
+        assertThat(nodes).hasSize(1);
+        FanOut fanOut = new FanOut(FanOut.Connections.opening(null), dir.resolve("spool"), java.util.Optional.empty(),
+                new AnsibleSettings(System.getenv("PATH"), environment, false));
+        // More than a pipe holds, so that Ansible is still writing when the losing ssh closes its stdin.
+        String step = ": '" + "x".repeat(100_000) + "'; touch '" + mark + "'";
+        return fanOut.start(null, 1, dev.baton.step.ExecPlan.of(step, Map.of()), nodes, Map.of(),
+                FanOut.Options.DEFAULT, Engine.ANSIBLE, outcome -> { });
+    }
+
+    @Test
+    void throughTheEngineAHostReachedOnTheSecondAttemptIsUnreachableAndSaysTheStepDidNotRun() throws Exception {
+        Path mark = dir.resolve("ran-on-up");
+        FanOutRun run = runLosingSshsWords("up-lost", mark);
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        NodeOutcome up = run.outcomes().get(0);
+        assertThat(up.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+        assertThat(up.reason()).startsWith("reachable: a second connection attempt, without pipelining")
+                .contains("--limit up-lost -m ping", "the step did not run on it; retry it", "Broken pipe");
+        assertThat(run.engineNote()).contains("lost ssh's words", "up-lost", "-m ping");
+        assertThat(mark).doesNotExist();
+    }
+
+    /** Copying the module through ssh's stdin ("piped", where sftp and scp are missing) loses the words again. */
+    @Test
+    void aSecondAttemptThatLosesSshsWordsTooIsNotTakenForSshsWords() throws Exception {
+        FanOutRun run = runLosingSshsWords("up-piped", dir.resolve("ran-on-piped"));
+        assertThat(run.await(Duration.ofSeconds(120))).isTrue();
+        NodeOutcome piped = run.outcomes().get(0);
+        assertThat(piped.status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+        assertThat(piped.reason()).startsWith("broken pipe: Data could not be sent")
+                .contains("gave none: Ansible's broken pipe again (Data could not be sent")
+                .doesNotContain("ssh's words from a second connection attempt");
+    }
+
+    @Test
+    void throughTheEngineCancelStopsTheSecondAttemptToo() throws Exception {
+        int before = held.size();
+        FanOutRun run = runLosingSshsWords("silent-lost", dir.resolve("ran-on-silent"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!run.engineNote().contains("asked again") || held.size() == before) {
+            assertThat(System.nanoTime()).as("the second attempt's ssh waits on the silent port")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(run.outcomes().get(0).status()).isEqualTo(NodeOutcome.Status.RUNNING);
+        run.cancel();
+        assertThat(run.await(Duration.ofSeconds(15))).isTrue();
+        assertThat(run.outcomes().get(0).status()).isEqualTo(NodeOutcome.Status.UNREACHABLE);
+        assertThat(run.outcomes().get(0).reason()).startsWith("broken pipe: Data could not be sent")
+                .contains("gave none: it was stopped by Cancel");
+        awaitNoneRunning();
+    }
+
     /** Ansible's or ssh's processes of this test, still running. */
     private static List<String> running() {
         String port = String.valueOf(silent.getLocalPort());
         return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(line -> line.contains(inventory.toString()) || line.contains("127.0.0.7") && line.contains(port))
+                .filter(line -> line.contains(inventory.toString()) || line.contains(losingInventory.toString())
+                        || line.contains("127.0.0.7") && line.contains(port))
                 .toList();
     }
 
