@@ -22,20 +22,46 @@ import java.util.Map;
  * @param treeDirectory    where {@code --tree} writes one JSON per host, when the jsonl callback is missing; else null
  * @param batonDefaults    settings Baton adds for speed because the team's configuration says nothing about them
  *                         ({@link AnsibleConfigFile#batonDefaults})
+ * @param askingAgain      not the step but Ansible's {@code ping}, without pipelining ({@link #askingAgain})
  */
 public record AnsibleInvocation(String pattern, Path inventory, List<String> limit, int forks, Duration taskTimeout,
-        String step, Path workingDirectory, Path treeDirectory, Map<String, String> batonDefaults) {
+        String step, Path workingDirectory, Path treeDirectory, Map<String, String> batonDefaults,
+        boolean askingAgain) {
 
     public AnsibleInvocation {
         limit = List.copyOf(limit);
         batonDefaults = Map.copyOf(batonDefaults);
     }
 
+    public AnsibleInvocation(String pattern, Path inventory, List<String> limit, int forks, Duration taskTimeout,
+            String step, Path workingDirectory, Path treeDirectory, Map<String, String> batonDefaults) {
+        this(pattern, inventory, limit, forks, taskTimeout, step, workingDirectory, treeDirectory, batonDefaults,
+                false);
+    }
+
     /** The same run on {@code hosts} only (one batch), with results in {@code tree} (null: streamed). */
     public AnsibleInvocation on(List<String> hosts, Path tree) {
         return new AnsibleInvocation(pattern, inventory, hosts, forks, taskTimeout, step, workingDirectory, tree,
-                batonDefaults);
+                batonDefaults, askingAgain);
     }
+
+    /** Whether pipelining is Baton's choice for this run (the team's configuration says nothing about it). */
+    public boolean pipelinedByBaton() {
+        return "True".equals(batonDefaults.get(PIPELINING));
+    }
+
+    /**
+     * A second connection to {@code hosts}, to have ssh's own words for why it gave up on them when pipelining lost
+     * them (see {@link UnreachableMessage}): Ansible's {@code ping}, which changes nothing on a host, through the
+     * same inventory, ansible.cfg, user and limit, with pipelining off so that nothing is written into ssh's stdin
+     * while it connects. Results in {@code tree} (null: streamed).
+     */
+    public AnsibleInvocation askingAgain(List<String> hosts, Path tree) {
+        return new AnsibleInvocation(pattern, inventory, hosts, Math.max(1, Math.min(forks, hosts.size())),
+                Duration.ZERO, "", workingDirectory, tree, Map.of(PIPELINING, "False"), true);
+    }
+
+    private static final String PIPELINING = "ANSIBLE_PIPELINING";
 
     /** The hosts part, shared by the run and by the {@code --list-hosts} asked before it. */
     List<String> selection(Path executable) {
@@ -52,9 +78,13 @@ public record AnsibleInvocation(String pattern, Path inventory, List<String> lim
     /** The whole command, step included, one argv element each. */
     public List<String> argv(Path executable) {
         List<String> argv = selection(executable);
-        argv.addAll(List.of("-m", "shell", "-e", "{\"baton_step\": !unsafe \"" + yamlEscaped(step) + "\"}",
-                "-a", "{\"_raw_params\": \"{{ baton_step }}\", \"strip_empty_ends\": false}",
-                "--forks", String.valueOf(forks)));
+        if (askingAgain) {
+            argv.addAll(List.of("-m", "ping", "--forks", String.valueOf(forks)));
+        } else {
+            argv.addAll(List.of("-m", "shell", "-e", "{\"baton_step\": !unsafe \"" + yamlEscaped(step) + "\"}",
+                    "-a", "{\"_raw_params\": \"{{ baton_step }}\", \"strip_empty_ends\": false}",
+                    "--forks", String.valueOf(forks)));
+        }
         if (!taskTimeout.isZero()) {
             argv.add("--task-timeout");
             argv.add(String.valueOf(Math.max(1, taskTimeout.toSeconds())));
@@ -68,8 +98,13 @@ public record AnsibleInvocation(String pattern, Path inventory, List<String> lim
 
     /** The command line as the incident records it: {@code shownStep} (secrets masked) in place of the step. */
     public String shown(String shownStep) {
-        List<String> words = new ArrayList<>(selection(Path.of("ansible")));
-        words.addAll(List.of("-m", "shell", "-a", shownStep, "--forks", String.valueOf(forks)));
+        List<String> words = new ArrayList<>();
+        if (askingAgain) {
+            words.add(PIPELINING + "=False");
+        }
+        words.addAll(selection(Path.of("ansible")));
+        words.addAll(askingAgain ? List.of("-m", "ping", "--forks", String.valueOf(forks))
+                : List.of("-m", "shell", "-a", shownStep, "--forks", String.valueOf(forks)));
         if (treeDirectory != null) {
             words.addAll(List.of("--tree", treeDirectory.toString()));
         }

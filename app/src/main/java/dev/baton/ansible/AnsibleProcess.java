@@ -105,6 +105,11 @@ public final class AnsibleProcess {
         return exit;
     }
 
+    /** Waits at most {@code timeout} for Ansible to exit; whether it did (its results are then read by {@link #await}). */
+    public boolean exited(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -5,6 +5,7 @@ import dev.baton.ansible.AnsibleInvocation;
 import dev.baton.ansible.AnsibleProcess;
 import dev.baton.ansible.AnsibleRefused;
 import dev.baton.ansible.HostResult;
+import dev.baton.ansible.UnreachableMessage;
 import dev.baton.incident.Secrets;
 import dev.baton.inventory.AnsibleProject;
 import dev.baton.inventory.Node;
@@ -61,6 +62,8 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private volatile boolean cancelled;
     private volatile AnsibleProcess process;
+    /** Asking again why ssh gave up on hosts whose reason pipelining lost; null when none is under way. */
+    private volatile SecondAttempt secondAttempt;
     private FanOutRun run;
     /** How many batches have started: they run one after another, never two at once. */
     private int batches;
@@ -210,6 +213,8 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         }
         List<String> names = batch.stream().map(Node::name).toList();
         AnsibleInvocation first = prepared.invocation();
+        // This batch's hosts whose unreachable reason pipelining lost, with Ansible's words: asked again at its end.
+        Map<String, String> lost = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         AnsibleInvocation invocation;
         try {
             // A batch after the first gets a --tree folder of its own: each batch's is removed when it ends.
@@ -220,7 +225,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             process = AnsibleProcess.start(prepared.command(), invocation, new AnsibleProcess.Listener() {
                 @Override
                 public void host(HostResult result) {
-                    hostEnded(result);
+                    hostEnded(result, lost);
                 }
 
                 @Override
@@ -239,7 +244,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             return;
         }
         AnsibleProcess batchProcess = process;
-        Thread waiter = new Thread(() -> awaitEnd(batchProcess, invocation), "baton-ansible-wait");
+        Thread waiter = new Thread(() -> awaitEnd(batchProcess, invocation, lost), "baton-ansible-wait");
         waiter.setDaemon(true);
         waiter.start();
     }
@@ -257,12 +262,18 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             return;
         }
         // TERM, then KILL after a grace period: not on the caller's (perhaps the UI's) thread.
-        Thread stopper = new Thread(running::cancel, "baton-ansible-cancel");
+        Thread stopper = new Thread(() -> {
+            running.cancel();
+            SecondAttempt asking = secondAttempt;
+            if (asking != null) {
+                asking.cancel();
+            }
+        }, "baton-ansible-cancel");
         stopper.setDaemon(true);
         stopper.start();
     }
 
-    private void awaitEnd(AnsibleProcess process, AnsibleInvocation invocation) {
+    private void awaitEnd(AnsibleProcess process, AnsibleInvocation invocation, Map<String, String> lost) {
         int exit;
         try {
             exit = process.await();
@@ -303,6 +314,57 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
         if (tree != null) {
             deleteTree(tree);
         }
+        if (!lost.isEmpty()) {
+            askAgain(invocation, copy(lost));
+        }
+    }
+
+    private static Map<String, String> copy(Map<String, String> synchronizedMap) {
+        synchronized (synchronizedMap) {
+            return new LinkedHashMap<>(synchronizedMap);
+        }
+    }
+
+    /**
+     * Ansible lost ssh's words for these hosts to its broken pipe: asked once more, without pipelining, after the
+     * batch's Ansible ended (one Python start for all of them, and every other host's result already shown). Each
+     * host is recorded and shown once, with the second attempt's words and what the first said.
+     */
+    private void askAgain(AnsibleInvocation invocation, Map<String, String> first) {
+        Path tree = null;
+        Map<String, String> reasons;
+        try {
+            tree = invocation.treeDirectory() == null ? null : privateFolder(spoolDirectory);
+            SecondAttempt attempt = new SecondAttempt(prepared.command(),
+                    invocation.askingAgain(List.copyOf(first.keySet()), tree), SecondAttempt.TIMEOUT);
+            secondAttempt = attempt;
+            if (cancelled) {
+                attempt.cancel();
+            }
+            run.engineNote((run.engineNote().isEmpty() ? "" : run.engineNote() + " ") + "With pipelining, Ansible lost"
+                    + " ssh's words for why it could not reach " + String.join(", ", first.keySet()) + " to a broken"
+                    + " pipe; Baton asked again without pipelining: " + attempt.shown() + ".");
+            reasons = attempt.reasons(first);
+        } catch (IOException e) {
+            reasons = SecondAttempt.notMade(first, "Baton could not prepare it: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reasons = SecondAttempt.notMade(first, "Baton was interrupted while waiting for it");
+        } finally {
+            secondAttempt = null;
+            if (tree != null) {
+                deleteTree(tree);
+            }
+        }
+        for (Map.Entry<String, String> host : reasons.entrySet()) {
+            unreachable(byName.get(host.getKey()), host.getValue());
+        }
+    }
+
+    private void unreachable(Node node, String reason) {
+        record(RunResult.notStarted(node.name(), plan.command(), reason));
+        run.report(new NodeOutcome(node, NodeOutcome.Status.UNREACHABLE, null, Duration.ZERO, "",
+                NodeOutcome.Status.UNREACHABLE + "|" + FailureWords.kind(reason), reason, null));
     }
 
     private void endUnreported(Node node, NodeOutcome.Status status, String reason) {
@@ -314,7 +376,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
                 reason, null));
     }
 
-    private void hostEnded(HostResult host) {
+    private void hostEnded(HostResult host, Map<String, String> lost) {
         if (abandoned()) {
             return;
         }
@@ -323,11 +385,16 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
             LOG.warn("Ansible reported host {}, which this run did not ask for", host.host());
             return;
         }
+        if (host.ending() == HostResult.Ending.UNREACHABLE && prepared.invocation().pipelinedByBaton()
+                && UnreachableMessage.lostSshsWords(host.message())) {
+            // Shown as unreachable-to-be-explained; recorded once, when the second attempt has said why.
+            lost.put(node.name(), host.message());
+            run.report(new NodeOutcome(node, NodeOutcome.Status.RUNNING, null, Duration.ZERO, "", "",
+                    "unreachable; asking ssh again why (pipelining lost its words)", null));
+            return;
+        }
         if (host.ending() == HostResult.Ending.UNREACHABLE) {
-            String reason = kindOf(host.message()) + host.message();
-            record(RunResult.notStarted(node.name(), plan.command(), reason));
-            run.report(new NodeOutcome(node, NodeOutcome.Status.UNREACHABLE, null, Duration.ZERO, "",
-                    NodeOutcome.Status.UNREACHABLE + "|" + FailureWords.kind(reason), reason, null));
+            unreachable(node, kindOf(host.message()) + host.message());
             return;
         }
         OutputSpool stdout = spool(node, "stdout", host.stdout());

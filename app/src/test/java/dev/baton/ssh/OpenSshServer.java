@@ -77,7 +77,7 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     /** known_hosts lines for this port on each of {@code addresses} (ListenAddress lines given at start). */
-    String knownHostsLines(List<String> addresses) throws IOException {
+    public String knownHostsLines(List<String> addresses) throws IOException {
         String publicKey = Files.readString(directory.resolve("ssh_host_ed25519_key.pub")).strip();
         StringBuilder lines = new StringBuilder();
         addresses.forEach(address -> lines.append('[').append(address).append("]:").append(port).append(' ')
