@@ -40,10 +40,31 @@ import javafx.scene.layout.VBox;
  * Select one node to see its whole output, two to see how they differ.
  */
 public final class FanOutWindow extends VBox {
-    /** A grid row: a group of nodes with the same output, or one node. */
-    record Row(OutputGroup group, NodeOutcome node) {
+    /**
+     * A grid row: a group of nodes with the same output, one node, or the nodes still waiting to start (one row
+     * holding them, {@code waiting} of them).
+     */
+    record Row(OutputGroup group, NodeOutcome node, int waiting) {
+        static Row of(NodeOutcome node) {
+            return new Row(null, node, 0);
+        }
+
+        static Row of(OutputGroup group) {
+            return new Row(group, null, 0);
+        }
+
+        static Row waitingNodes(int count) {
+            return new Row(null, null, count);
+        }
+
         String name() {
-            return node != null ? node.name() : group.label();
+            return node != null ? node.name() : group != null ? group.label()
+                    : waiting == 1 ? "1 node waiting" : waiting + " nodes waiting";
+        }
+
+        /** The node whose state, exit and first line the row shows; null for the waiting nodes' row. */
+        NodeOutcome shown() {
+            return node != null ? node : group != null ? group.representative() : null;
         }
     }
 
@@ -99,13 +120,13 @@ public final class FanOutWindow extends VBox {
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getColumns().setAll(List.of(
                 column("Node", 200, row -> row.name()),
-                column("State", 110, row -> row.node() != null ? row.node().status().label()
-                        : row.group().representative().status().label()),
-                column("Exit", 55, row -> exitOf(row.node() != null ? row.node() : row.group().representative())),
+                column("State", 110, row -> row.shown() == null ? NodeOutcome.Status.WAITING.label()
+                        : row.shown().status().label()),
+                column("Exit", 55, row -> row.shown() == null ? "" : exitOf(row.shown())),
                 column("Duration", 90, row -> row.node() == null ? "" : seconds(row.node().duration())),
                 column("First line", 380, row -> {
-                    NodeOutcome shown = row.node() != null ? row.node() : row.group().representative();
-                    return shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
+                    NodeOutcome shown = row.shown();
+                    return shown == null ? "" : shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
                 })));
         grid.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TreeItem<Row>>) change -> showSelection());
@@ -267,43 +288,71 @@ public final class FanOutWindow extends VBox {
         retry.setDisable(!now.finished() || now.failed() == 0);
         capture.setDisable(!now.finished());
         List<String> selected = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null && item.getValue().node() != null)
-                .map(item -> item.getValue().node().name()).toList();
+                .filter(item -> item != null).map(item -> key(item.getValue())).toList();
+        // Rows keep their place while results arrive: the groups first, then the nodes under way, then one row for
+        // the nodes still waiting. A row that takes another index is restyled with its five cells, so a run on
+        // 1,000 nodes that listed each waiting node moved every row in view with each result.
         List<TreeItem<Row>> rows = new ArrayList<>();
         for (OutputGroup group : run.groups()) {
             List<NodeOutcome> shown = group.members().stream().filter(this::passes).toList();
             if (shown.isEmpty()) {
                 continue;
             }
-            if (group.size() == 1) {
-                rows.add(nodeItem(shown.get(0)));
-                continue;
-            }
-            TreeItem<Row> item = new TreeItem<>(new Row(group, null));
-            shown.forEach(member -> item.getChildren().add(new TreeItem<>(new Row(null, member))));
-            item.setExpanded(expanded.contains(group.representative().outputKey()));
-            item.expandedProperty().addListener((obs, old, open) -> {
-                if (open) {
-                    expanded.add(group.representative().outputKey());
-                } else {
-                    expanded.remove(group.representative().outputKey());
-                }
-            });
-            rows.add(item);
+            rows.add(group.size() == 1 ? nodeItem(shown.get(0)) : groupItem(group, shown));
         }
+        List<NodeOutcome> waiting = new ArrayList<>();
+        List<NodeOutcome> underWay = new ArrayList<>();
         for (NodeOutcome outcome : run.outcomes()) {
-            if (!outcome.status().finished() && passes(outcome)) {
+            if (outcome.status() == NodeOutcome.Status.WAITING) {
+                waiting.add(outcome);
+            } else if (!outcome.status().finished()) {
+                underWay.add(outcome);
+            }
+        }
+        // Placed before filtering: a node keeps its place while a filter hides it.
+        for (NodeOutcome outcome : underWayOrder.arrange(underWay)) {
+            if (passes(outcome)) {
                 rows.add(nodeItem(outcome));
             }
         }
-        // One change of the same root's children, not a new root: a new root made the grid drop and restyle every
-        // row it showed, and adding a thousand rows one by one sent a thousand events (a 569 ms FX pulse at the
-        // start of a run on 1,000 nodes, all of them waiting).
-        root.getChildren().setAll(rows);
+        waiting.removeIf(outcome -> !passes(outcome));
+        if (!waiting.isEmpty()) {
+            rows.add(waitingItem(waiting));
+        }
+        replaceChanged(root.getChildren(), rows);
         if (grid.getRoot() != root) {
             grid.setRoot(root);
         }
         restoreSelection(root, selected);
+    }
+
+    /**
+     * Makes {@code shown} hold {@code rows} by replacing only the stretch between the rows that stayed at the start
+     * and at the end: rows outside it keep their index, their cells and their selection. Setting all of them sent one
+     * change of 1,000 rows; the first thousand rows of a run still arrive in one change.
+     */
+    static <T> void replaceChanged(javafx.collections.ObservableList<T> shown, List<T> rows) {
+        int same = 0;
+        int limit = Math.min(shown.size(), rows.size());
+        while (same < limit && shown.get(same) == rows.get(same)) {
+            same++;
+        }
+        int sameAtEnd = 0;
+        while (sameAtEnd < limit - same
+                && shown.get(shown.size() - 1 - sameAtEnd) == rows.get(rows.size() - 1 - sameAtEnd)) {
+            sameAtEnd++;
+        }
+        int oldEnd = shown.size() - sameAtEnd;
+        int newEnd = rows.size() - sameAtEnd;
+        if (same == oldEnd && same == newEnd) {
+            return;
+        }
+        if (same == 0 && sameAtEnd == 0) {
+            shown.setAll(rows);
+            return;
+        }
+        shown.subList(same, oldEnd).clear();
+        shown.addAll(same, rows.subList(same, newEnd));
     }
 
     /**
@@ -312,7 +361,7 @@ public final class FanOutWindow extends VBox {
      * redraws every 200 ms.
      */
     private TreeItem<Row> nodeItem(NodeOutcome outcome) {
-        Row row = new Row(null, outcome);
+        Row row = Row.of(outcome);
         TreeItem<Row> item = nodeItems.get(outcome.name());
         if (item == null || !item.getValue().equals(row)) {
             item = new TreeItem<>(row);
@@ -321,29 +370,95 @@ public final class FanOutWindow extends VBox {
         return item;
     }
 
+    /**
+     * A group's row with the members the filters let through, kept while neither changed. A changed row is a new
+     * item, never a new value in the same item: a value set in a shown item makes the grid rebuild every row in view.
+     */
+    private TreeItem<Row> groupItem(OutputGroup group, List<NodeOutcome> shown) {
+        String key = group.representative().outputKey();
+        Row row = Row.of(group);
+        TreeItem<Row> item = groupItems.get(key);
+        if (item != null && item.getValue().equals(row) && item.getChildren().size() == shown.size()) {
+            boolean same = true;
+            for (int i = 0; i < shown.size() && same; i++) {
+                same = item.getChildren().get(i).getValue().node() == shown.get(i);
+            }
+            if (same) {
+                return item;
+            }
+        }
+        TreeItem<Row> made = new TreeItem<>(row);
+        made.getChildren().setAll(shown.stream().map(member -> new TreeItem<>(Row.of(member))).toList());
+        made.setExpanded(expanded.contains(key));
+        made.expandedProperty().addListener((obs, old, open) -> {
+            if (open) {
+                expanded.add(key);
+            } else {
+                expanded.remove(key);
+            }
+        });
+        groupItems.put(key, made);
+        return made;
+    }
+
+    /** The one row of the nodes still waiting, open or closed as the responder left it, kept while they are the same. */
+    private TreeItem<Row> waitingItem(List<NodeOutcome> waiting) {
+        List<TreeItem<Row>> members = waiting.stream().map(this::nodeItem).toList();
+        if (waitingItem != null && waitingItem.getChildren().equals(members)) {
+            return waitingItem;
+        }
+        TreeItem<Row> made = new TreeItem<>(Row.waitingNodes(waiting.size()));
+        if (waitingItem != null) {
+            waitingItem.getChildren().clear(); // a row has one parent: the waiting nodes move to the new one
+        }
+        made.getChildren().setAll(members);
+        made.setExpanded(waitingExpanded);
+        made.expandedProperty().addListener((obs, old, open) -> waitingExpanded = open);
+        waitingItem = made;
+        return made;
+    }
+
     private final TreeItem<Row> root = new TreeItem<>();
-    /** The row of each node shown on its own, by node name; group members are made anew each time. */
+    /** The row of each node shown on its own, by node name; a group's members are made with its row. */
     private final Map<String, TreeItem<Row>> nodeItems = new HashMap<>();
+    /** Each group's row by its output key. */
+    private final Map<String, TreeItem<Row>> groupItems = new HashMap<>();
+    private TreeItem<Row> waitingItem;
+    private final UnderWayOrder underWayOrder = new UnderWayOrder();
+    private boolean waitingExpanded;
     private long shownChanges = -1;
     private boolean shownCancelled;
     private String shownNote = "";
+    /** Whether an ended node's output holds the text filter; its output never changes, the filter may. */
+    private final Map<NodeOutcome, Boolean> textMatches = new java.util.IdentityHashMap<>();
+    private String matchedText = "";
 
     private final java.util.Set<String> expanded = new java.util.HashSet<>();
 
-    private void restoreSelection(TreeItem<Row> root, List<String> names) {
-        if (names.isEmpty()) {
+    /** What a row is for the selection to find again in a new tree: the node, the group's output, or the waiting. */
+    private static String key(Row row) {
+        return row.node() != null ? "node " + row.node().name()
+                : row.group() != null ? "group " + row.group().representative().outputKey() : "waiting";
+    }
+
+    private void restoreSelection(TreeItem<Row> root, List<String> keys) {
+        if (keys.isEmpty()) {
             return;
         }
+        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
         List<TreeItem<Row>> all = new ArrayList<>();
         root.getChildren().forEach(item -> {
             all.add(item);
             all.addAll(item.getChildren());
         });
-        for (TreeItem<Row> item : all) {
-            if (item.getValue().node() != null && names.contains(item.getValue().node().name())) {
-                grid.getSelectionModel().select(item);
-            }
+        List<TreeItem<Row>> targets = all.stream().filter(item -> wanted.contains(key(item.getValue()))).toList();
+        // The selection model follows indices: a row removed above a selected one moves the selection to its
+        // neighbour. What was chosen is chosen again, and nothing else.
+        if (new java.util.HashSet<>(grid.getSelectionModel().getSelectedItems()).equals(new java.util.HashSet<>(targets))) {
+            return;
         }
+        grid.getSelectionModel().clearSelection();
+        targets.forEach(grid.getSelectionModel()::select);
     }
 
     private boolean passes(NodeOutcome outcome) {
@@ -355,14 +470,25 @@ public final class FanOutWindow extends VBox {
             return false;
         }
         String text = textFilter.getText().strip().toLowerCase(Locale.ROOT);
-        return text.isEmpty() || OutputDiff.searchable(outcome).toLowerCase(Locale.ROOT).contains(text)
-                || outcome.name().toLowerCase(Locale.ROOT).contains(text);
+        if (text.isEmpty() || outcome.name().toLowerCase(Locale.ROOT).contains(text)) {
+            return true;
+        }
+        if (!outcome.status().finished()) {
+            return outcome.reason().toLowerCase(Locale.ROOT).contains(text);
+        }
+        // Up to 256 KB of each node's output is searched: once per node and filter, not at every refresh.
+        if (!text.equals(matchedText)) {
+            textMatches.clear();
+            matchedText = text;
+        }
+        return textMatches.computeIfAbsent(outcome,
+                ended -> OutputDiff.searchable(ended).toLowerCase(Locale.ROOT).contains(text));
     }
 
     private void showSelection() {
         List<NodeOutcome> chosen = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null).map(TreeItem::getValue)
-                .map(row -> row.node() != null ? row.node() : row.group().representative()).distinct().toList();
+                .filter(item -> item != null).map(TreeItem::getValue).map(Row::shown)
+                .filter(java.util.Objects::nonNull).distinct().toList();
         if (chosen.size() == 1) {
             NodeOutcome one = chosen.get(0);
             background.run("Could not read the output of " + one.name(), () -> one.name() + " — "
