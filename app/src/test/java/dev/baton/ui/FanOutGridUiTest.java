@@ -104,17 +104,22 @@ class FanOutGridUiTest {
 
             Files.createFile(gates.resolve("127.0.0.3"));
             ConsoleFixture.waitFor(30, () -> rows(window).get(0).equals("2 nodes: same output, exit 0 succeeded"));
-            ConsoleFixture.onFx(() -> {
+            List<TreeItem<Object>> kept = ConsoleFixture.onFx(() -> {
                 grid(window).getSelectionModel().select(grid(window).getRoot().getChildren().get(0));
-                return null;
+                return List.of(grid(window).getRoot().getChildren().get(0), grid(window).getRoot().getChildren()
+                        .get(grid(window).getRoot().getChildren().size() - 1));
             });
             assertThat(selected(window)).containsExactlyInAnyOrder("n6", "2 nodes: same output, exit 0");
 
-            // The group grows, so its row is made anew: it stays selected, as does the waiting node.
+            // The group grows: its row stays selected, as does the waiting node once it runs.
             Files.createFile(gates.resolve("127.0.0.4"));
             ConsoleFixture.waitFor(30, () -> rows(window).get(0).equals("3 nodes: same output, exit 0 succeeded")
                     && rows(window).get(rows(window).size() - 1).equals("1 node waiting waiting"));
             assertThat(selected(window)).containsExactlyInAnyOrder("n6", "3 nodes: same output, exit 0");
+            // The group's row and the waiting row are the same rows, their counts changed in place.
+            assertThat(ConsoleFixture.onFx(() -> grid(window).getRoot().getChildren().get(0))).isSameAs(kept.get(0));
+            assertThat(ConsoleFixture.onFx(() -> grid(window).getRoot().getChildren()
+                    .get(grid(window).getRoot().getChildren().size() - 1))).isSameAs(kept.get(1));
 
             for (String address : List.of("127.0.0.5", "127.0.0.6", "127.0.0.7")) {
                 Files.createFile(gates.resolve(address));

@@ -5,11 +5,7 @@ import dev.baton.session.FanOut;
 import dev.baton.session.FanOutRun;
 import dev.baton.session.NodeOutcome;
 import dev.baton.session.OutputDiff;
-import dev.baton.session.OutputGroup;
 import dev.baton.ui.Background;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -40,41 +36,13 @@ import javafx.scene.layout.VBox;
  * Select one node to see its whole output, two to see how they differ.
  */
 public final class FanOutWindow extends VBox {
-    /**
-     * A grid row: a group of nodes with the same output, one node, or the nodes still waiting to start (one row
-     * holding them, {@code waiting} of them).
-     */
-    record Row(OutputGroup group, NodeOutcome node, int waiting) {
-        static Row of(NodeOutcome node) {
-            return new Row(null, node, 0);
-        }
-
-        static Row of(OutputGroup group) {
-            return new Row(group, null, 0);
-        }
-
-        static Row waitingNodes(int count) {
-            return new Row(null, null, count);
-        }
-
-        String name() {
-            return node != null ? node.name() : group != null ? group.label()
-                    : waiting == 1 ? "1 node waiting" : waiting + " nodes waiting";
-        }
-
-        /** The node whose state, exit and first line the row shows; null for the waiting nodes' row. */
-        NodeOutcome shown() {
-            return node != null ? node : group != null ? group.representative() : null;
-        }
-    }
-
     private final FanOut fanOut;
     private final Runbook runbook;
     private final int step;
     private final Background background;
     private final Consumer<String> notes;
     private final Consumer<FanOutWindow> opened;
-    private final TreeTableView<Row> grid = new TreeTableView<>();
+    private final TreeTableView<GridRow> grid = new TreeTableView<>();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label progress = new Label();
     private final Label engine = new Label();
@@ -118,18 +86,11 @@ public final class FanOutWindow extends VBox {
 
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        grid.getColumns().setAll(List.of(
-                column("Node", 200, row -> row.name()),
-                column("State", 110, row -> row.shown() == null ? NodeOutcome.Status.WAITING.label()
-                        : row.shown().status().label()),
-                column("Exit", 55, row -> row.shown() == null ? "" : exitOf(row.shown())),
-                column("Duration", 90, row -> row.node() == null ? "" : seconds(row.node().duration())),
-                column("First line", 380, row -> {
-                    NodeOutcome shown = row.shown();
-                    return shown == null ? "" : shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
-                })));
+        grid.getColumns().setAll(List.of(column("Node", 200, GridRow::name), column("State", 110, GridRow::state),
+                column("Exit", 55, GridRow::exit), column("Duration", 90, GridRow::duration),
+                column("First line", 380, GridRow::firstLine)));
         grid.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<TreeItem<Row>>) change -> showSelection());
+                (javafx.collections.ListChangeListener<TreeItem<GridRow>>) change -> showSelection());
         progress.setId("fanout-progress");
         bar.setPrefWidth(220);
         bar.setMinWidth(60);
@@ -258,11 +219,18 @@ public final class FanOutWindow extends VBox {
     }
 
     private void refresh() {
+        // A pulse that comes late (the machine busy with the run's own ssh and more) fires at once each 200 ms the
+        // timeline missed: seven redraws in a row for a pulse 1.4 s late, where one shows the same.
+        long now = System.nanoTime();
+        if (now - refreshedNanos < 100_000_000L) {
+            return;
+        }
+        refreshedNanos = now;
         // Read before rebuilding: a node that ends between the two still gets its last rebuild.
         boolean finished = run.progress().finished();
         // Nothing changed (a canary waiting for the responder, nodes still running): the grid stays as it is.
         if (run.changes() != shownChanges || run.isCancelled() != shownCancelled
-                || !run.engineNote().equals(shownNote)) {
+                || !run.engineNote().equals(shownNote) || finished != shownFinished) {
             rebuild();
         }
         if (finished) {
@@ -278,6 +246,7 @@ public final class FanOutWindow extends VBox {
         shownCancelled = run.isCancelled();
         shownNote = run.engineNote();
         FanOutRun.Progress now = run.progress();
+        shownFinished = now.finished();
         progress.setText(now.toString() + (run.isCancelled() ? " (cancelled)" : ""));
         String note = run.engineNote();
         engineNote.setText(note);
@@ -287,173 +256,37 @@ public final class FanOutWindow extends VBox {
         cancel.setDisable(now.finished());
         retry.setDisable(!now.finished() || now.failed() == 0);
         capture.setDisable(!now.finished());
-        List<String> selected = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null).map(item -> key(item.getValue())).toList();
-        // Rows keep their place while results arrive: the groups first, then the nodes under way, then one row for
-        // the nodes still waiting. A row that takes another index is restyled with its five cells, so a run on
-        // 1,000 nodes that listed each waiting node moved every row in view with each result.
-        List<TreeItem<Row>> rows = new ArrayList<>();
-        for (OutputGroup group : run.groups()) {
-            List<NodeOutcome> shown = group.members().stream().filter(this::passes).toList();
-            if (shown.isEmpty()) {
-                continue;
-            }
-            rows.add(group.size() == 1 ? nodeItem(shown.get(0)) : groupItem(group, shown));
+        java.util.Set<String> selected = grid.getSelectionModel().getSelectedItems().stream()
+                .filter(item -> item != null).map(item -> item.getValue().key()).filter(key -> !key.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        rows.show(run.groups(), run.outcomes(), this::passes, now.finished());
+        if (grid.getRoot() != rows.root()) {
+            grid.setRoot(rows.root());
         }
-        List<NodeOutcome> waiting = new ArrayList<>();
-        List<NodeOutcome> underWay = new ArrayList<>();
-        for (NodeOutcome outcome : run.outcomes()) {
-            if (outcome.status() == NodeOutcome.Status.WAITING) {
-                waiting.add(outcome);
-            } else if (!outcome.status().finished()) {
-                underWay.add(outcome);
-            }
-        }
-        // Placed before filtering: a node keeps its place while a filter hides it.
-        for (NodeOutcome outcome : underWayOrder.arrange(underWay)) {
-            if (passes(outcome)) {
-                rows.add(nodeItem(outcome));
-            }
-        }
-        waiting.removeIf(outcome -> !passes(outcome));
-        if (!waiting.isEmpty()) {
-            rows.add(waitingItem(waiting));
-        }
-        replaceChanged(root.getChildren(), rows);
-        if (grid.getRoot() != root) {
-            grid.setRoot(root);
-        }
-        restoreSelection(root, selected);
+        restoreSelection(selected);
     }
 
-    /**
-     * Makes {@code shown} hold {@code rows} by replacing only the stretch between the rows that stayed at the start
-     * and at the end: rows outside it keep their index, their cells and their selection. Setting all of them sent one
-     * change of 1,000 rows; the first thousand rows of a run still arrive in one change.
-     */
-    static <T> void replaceChanged(javafx.collections.ObservableList<T> shown, List<T> rows) {
-        int same = 0;
-        int limit = Math.min(shown.size(), rows.size());
-        while (same < limit && shown.get(same) == rows.get(same)) {
-            same++;
-        }
-        int sameAtEnd = 0;
-        while (sameAtEnd < limit - same
-                && shown.get(shown.size() - 1 - sameAtEnd) == rows.get(rows.size() - 1 - sameAtEnd)) {
-            sameAtEnd++;
-        }
-        int oldEnd = shown.size() - sameAtEnd;
-        int newEnd = rows.size() - sameAtEnd;
-        if (same == oldEnd && same == newEnd) {
-            return;
-        }
-        if (same == 0 && sameAtEnd == 0) {
-            shown.setAll(rows);
-            return;
-        }
-        shown.subList(same, oldEnd).clear();
-        shown.addAll(same, rows.subList(same, newEnd));
-    }
-
-    /**
-     * The grid's row for one node on its own (waiting, running, or the only node of its output): one per node,
-     * made anew only when the node's outcome changed, whatever the filters hid in between. A run on 1,000 nodes
-     * redraws every 200 ms.
-     */
-    private TreeItem<Row> nodeItem(NodeOutcome outcome) {
-        Row row = Row.of(outcome);
-        TreeItem<Row> item = nodeItems.get(outcome.name());
-        if (item == null || !item.getValue().equals(row)) {
-            item = new TreeItem<>(row);
-            nodeItems.put(outcome.name(), item);
-        }
-        return item;
-    }
-
-    /**
-     * A group's row with the members the filters let through, kept while neither changed. A changed row is a new
-     * item, never a new value in the same item: a value set in a shown item makes the grid rebuild every row in view.
-     */
-    private TreeItem<Row> groupItem(OutputGroup group, List<NodeOutcome> shown) {
-        String key = group.representative().outputKey();
-        Row row = Row.of(group);
-        TreeItem<Row> item = groupItems.get(key);
-        if (item != null && item.getValue().equals(row) && item.getChildren().size() == shown.size()) {
-            boolean same = true;
-            for (int i = 0; i < shown.size() && same; i++) {
-                same = item.getChildren().get(i).getValue().node() == shown.get(i);
-            }
-            if (same) {
-                return item;
-            }
-        }
-        TreeItem<Row> made = new TreeItem<>(row);
-        made.getChildren().setAll(shown.stream().map(member -> new TreeItem<>(Row.of(member))).toList());
-        made.setExpanded(expanded.contains(key));
-        made.expandedProperty().addListener((obs, old, open) -> {
-            if (open) {
-                expanded.add(key);
-            } else {
-                expanded.remove(key);
-            }
-        });
-        groupItems.put(key, made);
-        return made;
-    }
-
-    /** The one row of the nodes still waiting, open or closed as the responder left it, kept while they are the same. */
-    private TreeItem<Row> waitingItem(List<NodeOutcome> waiting) {
-        List<TreeItem<Row>> members = waiting.stream().map(this::nodeItem).toList();
-        if (waitingItem != null && waitingItem.getChildren().equals(members)) {
-            return waitingItem;
-        }
-        TreeItem<Row> made = new TreeItem<>(Row.waitingNodes(waiting.size()));
-        if (waitingItem != null) {
-            waitingItem.getChildren().clear(); // a row has one parent: the waiting nodes move to the new one
-        }
-        made.getChildren().setAll(members);
-        made.setExpanded(waitingExpanded);
-        made.expandedProperty().addListener((obs, old, open) -> waitingExpanded = open);
-        waitingItem = made;
-        return made;
-    }
-
-    private final TreeItem<Row> root = new TreeItem<>();
-    /** The row of each node shown on its own, by node name; a group's members are made with its row. */
-    private final Map<String, TreeItem<Row>> nodeItems = new HashMap<>();
-    /** Each group's row by its output key. */
-    private final Map<String, TreeItem<Row>> groupItems = new HashMap<>();
-    private TreeItem<Row> waitingItem;
-    private final UnderWayOrder underWayOrder = new UnderWayOrder();
-    private boolean waitingExpanded;
+    private final GridRows rows = new GridRows();
     private long shownChanges = -1;
+    /** When the timeline last redrew, by {@link System#nanoTime}. */
+    private long refreshedNanos;
     private boolean shownCancelled;
+    /** Whether the grid shows the run ended: its groups are then listed largest first. */
+    private boolean shownFinished;
     private String shownNote = "";
     /** Whether an ended node's output holds the text filter; its output never changes, the filter may. */
     private final Map<NodeOutcome, Boolean> textMatches = new java.util.IdentityHashMap<>();
     private String matchedText = "";
 
-    private final java.util.Set<String> expanded = new java.util.HashSet<>();
-
-    /** What a row is for the selection to find again in a new tree: the node, the group's output, or the waiting. */
-    private static String key(Row row) {
-        return row.node() != null ? "node " + row.node().name()
-                : row.group() != null ? "group " + row.group().representative().outputKey() : "waiting";
-    }
-
-    private void restoreSelection(TreeItem<Row> root, List<String> keys) {
+    /**
+     * Selects again what the responder had selected, and nothing else: the selection model follows indices, so a row
+     * removed above a selected one moved the selection to its neighbour, and a place now shows another node.
+     */
+    private void restoreSelection(java.util.Set<String> keys) {
         if (keys.isEmpty()) {
             return;
         }
-        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
-        List<TreeItem<Row>> all = new ArrayList<>();
-        root.getChildren().forEach(item -> {
-            all.add(item);
-            all.addAll(item.getChildren());
-        });
-        List<TreeItem<Row>> targets = all.stream().filter(item -> wanted.contains(key(item.getValue()))).toList();
-        // The selection model follows indices: a row removed above a selected one moves the selection to its
-        // neighbour. What was chosen is chosen again, and nothing else.
+        List<TreeItem<GridRow>> targets = rows.find(keys);
         if (new java.util.HashSet<>(grid.getSelectionModel().getSelectedItems()).equals(new java.util.HashSet<>(targets))) {
             return;
         }
@@ -466,7 +299,7 @@ public final class FanOutWindow extends VBox {
             return false;
         }
         String exit = exitFilter.getText().strip();
-        if (!exit.isEmpty() && !exit.equals(exitOf(outcome))) {
+        if (!exit.isEmpty() && !exit.equals(GridRow.exitOf(outcome))) {
             return false;
         }
         String text = textFilter.getText().strip().toLowerCase(Locale.ROOT);
@@ -487,7 +320,7 @@ public final class FanOutWindow extends VBox {
 
     private void showSelection() {
         List<NodeOutcome> chosen = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null).map(TreeItem::getValue).map(Row::shown)
+                .filter(item -> item != null).map(TreeItem::getValue).map(GridRow::shown)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         if (chosen.size() == 1) {
             NodeOutcome one = chosen.get(0);
@@ -504,21 +337,14 @@ public final class FanOutWindow extends VBox {
         }
     }
 
-    private static TreeTableColumn<Row, String> column(String title, double width,
-            java.util.function.Function<Row, String> value) {
-        TreeTableColumn<Row, String> column = new TreeTableColumn<>(title);
+    private static TreeTableColumn<GridRow, String> column(String title, double width,
+            java.util.function.Function<GridRow, javafx.beans.value.ObservableValue<String>> value) {
+        TreeTableColumn<GridRow, String> column = new TreeTableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null
-                || cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
+        // The row's own property: its text changes in place while the row stays.
+        column.setCellValueFactory(cell -> cell.getValue() == null || cell.getValue().getValue() == null
+                ? new javafx.beans.property.ReadOnlyStringWrapper("") : value.apply(cell.getValue().getValue()));
         return column;
-    }
-
-    private static String exitOf(NodeOutcome outcome) {
-        return outcome.exit() == null ? "" : outcome.exit().toString();
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static String firstLine(String text) {

@@ -17,8 +17,8 @@ final class UnderWayOrder {
 
     /**
      * The nodes under way now (connecting or running, in node order), in the grid's order: those already listed in
-     * their places, those that started in the places of those that ended, in node order, then after them. Places left
-     * empty close up.
+     * their places, those that started in the places of those that ended, in node order, then after them. A place no
+     * node has taken yet is null (not shown): it waits for the next node to start, whenever the grid looks.
      */
     List<NodeOutcome> arrange(List<NodeOutcome> underWay) {
         Map<String, NodeOutcome> byName = new HashMap<>();
@@ -43,7 +43,6 @@ final class UnderWayOrder {
                 places.add(outcome.name());
             }
         }
-        places.removeIf(name -> name == null);
-        return places.stream().map(byName::get).toList();
+        return places.stream().map(name -> name == null ? null : byName.get(name)).toList();
     }
 }

@@ -31,12 +31,17 @@ class UnderWayOrderTest {
     }
 
     @Test
-    void placesNoNodeTakesCloseUp() {
+    void aPlaceNoNodeTookWaitsForTheNextToStart() {
         UnderWayOrder order = new UnderWayOrder();
         order.arrange(running("n1", "n2", "n3", "n4"));
-        assertThat(names(order.arrange(running("n2", "n4", "n5")))).containsExactly("n5", "n2", "n4");
-        assertThat(names(order.arrange(running()))).isEmpty();
-        assertThat(names(order.arrange(running("n8", "n9")))).containsExactly("n8", "n9");
+        // n1 and n3 ended, only n5 started: n3's place waits, empty, and n6 takes it whenever it starts.
+        assertThat(order.arrange(running("n2", "n4", "n5"))).extracting(o -> o == null ? null : o.name())
+                .containsExactly("n5", "n2", null, "n4");
+        assertThat(order.arrange(running("n2", "n4", "n5", "n6"))).extracting(NodeOutcome::name)
+                .containsExactly("n5", "n2", "n6", "n4");
+        assertThat(order.arrange(running())).containsOnlyNulls();
+        assertThat(order.arrange(running("n8", "n9"))).extracting(o -> o == null ? null : o.name())
+                .containsExactly("n8", "n9", null, null);
     }
 
     @Test
