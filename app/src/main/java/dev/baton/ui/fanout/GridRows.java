@@ -65,16 +65,16 @@ final class GridRows {
             }
             MembersItem row = groups.get(group.representative().outputKey());
             row.getValue().show(group);
-            row.members(shown.stream().map(member -> item(members, member)).toList());
+            row.members(() -> shown.stream().map(member -> item(members, member)).toList());
             shown.forEach(member -> groupOf.put(member.name(), row));
             rows.add(row);
         }
         List<NodeOutcome> underWay = new ArrayList<>();
-        List<TreeItem<GridRow>> stillWaiting = new ArrayList<>();
+        List<NodeOutcome> stillWaiting = new ArrayList<>();
         for (NodeOutcome outcome : outcomes) {
             if (outcome.status() == NodeOutcome.Status.WAITING) {
                 if (passes.test(outcome)) {
-                    stillWaiting.add(item(waitingMembers, outcome));
+                    stillWaiting.add(outcome);
                 }
             } else if (!outcome.status().finished()) {
                 underWay.add(outcome);
@@ -93,7 +93,7 @@ final class GridRows {
         }
         if (!stillWaiting.isEmpty()) {
             waiting.getValue().showWaiting(stillWaiting.size());
-            waiting.members(stillWaiting);
+            waiting.members(() -> stillWaiting.stream().map(outcome -> item(waitingMembers, outcome)).toList());
             rows.add(waiting);
         }
         replaceChanged(root.getChildren(), rows);
@@ -170,21 +170,22 @@ final class GridRows {
      * members that change under a closed row would still make the grid lay out every row in view again.
      */
     static final class MembersItem extends TreeItem<GridRow> {
-        private List<TreeItem<GridRow>> members = List.of();
+        /** Makes the members' rows, only when they are shown: 1,000 waiting nodes' rows cost a refresh 50 ms. */
+        private java.util.function.Supplier<List<TreeItem<GridRow>>> members = List::of;
 
         MembersItem(GridRow row) {
             super(row);
             expandedProperty().addListener((obs, was, open) -> {
                 if (open) {
-                    replaceChanged(getChildren(), members);
+                    replaceChanged(getChildren(), members.get());
                 }
             });
         }
 
-        void members(List<TreeItem<GridRow>> now) {
+        void members(java.util.function.Supplier<List<TreeItem<GridRow>>> now) {
             members = now;
             if (isExpanded()) {
-                replaceChanged(getChildren(), now);
+                replaceChanged(getChildren(), now.get());
             }
         }
 
