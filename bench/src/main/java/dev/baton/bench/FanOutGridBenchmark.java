@@ -159,6 +159,7 @@ public final class FanOutGridBenchmark {
         long start = System.nanoTime();
         FanOutRun run = onFx(() -> fanOut.start(null, 1, ExecPlan.of(COMMAND, Map.of()), nodes, Map.of(),
                 new FanOut.Options(parallel, Duration.ofMinutes(5)), outcome -> { }));
+        RUN.set(run);
         phase("results arriving, no filter", run);
         long watchCpuNanos = onFx(() -> {
             long before = FX_THREAD.getCurrentThreadCpuTime();
@@ -255,6 +256,9 @@ public final class FanOutGridBenchmark {
         return type.cast(window.lookup(id));
     }
 
+    /** With -Dbench.stalls=MS, each stall of at least MS ms is printed as it happens (a flight recording samples the FX thread too seldom on a loaded machine to tell them apart). */
+    private static final long STALLS_SHOWN_FROM = Long.getLong("bench.stalls", Long.MAX_VALUE / 1_000_000L);
+    private static final AtomicReference<FanOutRun> RUN = new AtomicReference<>();
     private static final java.lang.management.ThreadMXBean FX_THREAD =
             java.lang.management.ManagementFactory.getThreadMXBean();
     /** The FX thread's CPU time when it last ran a ping; read and written on the FX thread only. */
@@ -271,6 +275,14 @@ public final class FanOutGridBenchmark {
                     if (phase != null && lastPingCpu != 0) {
                         synchronized (phase) {
                             phase.longestStallCpuNanos = Math.max(phase.longestStallCpuNanos, cpu - lastPingCpu);
+                        }
+                        if (cpu - lastPingCpu >= STALLS_SHOWN_FROM * 1_000_000L) {
+                            // Which stretch: when in its phase, and how many results the run had then.
+                            System.out.printf("    stall %.1f ms, %.1f s into \"%s\", %d results in%n",
+                                    (cpu - lastPingCpu) / 1e6, (System.nanoTime() - phase.startNanos) / 1e9,
+                                    PHASES.entrySet().stream().filter(entry -> entry.getValue() == phase)
+                                            .map(Map.Entry::getKey).findFirst().orElse(""),
+                                    RUN.get() == null ? 0 : RUN.get().progress().done());
                         }
                     }
                     lastPingCpu = cpu;

@@ -5,11 +5,7 @@ import dev.baton.session.FanOut;
 import dev.baton.session.FanOutRun;
 import dev.baton.session.NodeOutcome;
 import dev.baton.session.OutputDiff;
-import dev.baton.session.OutputGroup;
 import dev.baton.ui.Background;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -40,20 +36,13 @@ import javafx.scene.layout.VBox;
  * Select one node to see its whole output, two to see how they differ.
  */
 public final class FanOutWindow extends VBox {
-    /** A grid row: a group of nodes with the same output, or one node. */
-    record Row(OutputGroup group, NodeOutcome node) {
-        String name() {
-            return node != null ? node.name() : group.label();
-        }
-    }
-
     private final FanOut fanOut;
     private final Runbook runbook;
     private final int step;
     private final Background background;
     private final Consumer<String> notes;
     private final Consumer<FanOutWindow> opened;
-    private final TreeTableView<Row> grid = new TreeTableView<>();
+    private final TreeTableView<GridRow> grid = new TreeTableView<>();
     private final ProgressBar bar = new ProgressBar(0);
     private final Label progress = new Label();
     private final Label engine = new Label();
@@ -97,18 +86,11 @@ public final class FanOutWindow extends VBox {
 
         grid.setShowRoot(false);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        grid.getColumns().setAll(List.of(
-                column("Node", 200, row -> row.name()),
-                column("State", 110, row -> row.node() != null ? row.node().status().label()
-                        : row.group().representative().status().label()),
-                column("Exit", 55, row -> exitOf(row.node() != null ? row.node() : row.group().representative())),
-                column("Duration", 90, row -> row.node() == null ? "" : seconds(row.node().duration())),
-                column("First line", 380, row -> {
-                    NodeOutcome shown = row.node() != null ? row.node() : row.group().representative();
-                    return shown.firstLine().isEmpty() ? shown.reason() : shown.firstLine();
-                })));
+        grid.getColumns().setAll(List.of(column("Node", 200, GridRow::name), column("State", 110, GridRow::state),
+                column("Exit", 55, GridRow::exit), column("Duration", 90, GridRow::duration),
+                column("First line", 380, GridRow::firstLine)));
         grid.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<TreeItem<Row>>) change -> showSelection());
+                (javafx.collections.ListChangeListener<TreeItem<GridRow>>) change -> showSelection());
         progress.setId("fanout-progress");
         bar.setPrefWidth(220);
         bar.setMinWidth(60);
@@ -237,11 +219,18 @@ public final class FanOutWindow extends VBox {
     }
 
     private void refresh() {
+        // A pulse that comes late (the machine busy with the run's own ssh and more) fires at once each 200 ms the
+        // timeline missed: seven redraws in a row for a pulse 1.4 s late, where one shows the same.
+        long now = System.nanoTime();
+        if (now - refreshedNanos < 100_000_000L) {
+            return;
+        }
+        refreshedNanos = now;
         // Read before rebuilding: a node that ends between the two still gets its last rebuild.
         boolean finished = run.progress().finished();
         // Nothing changed (a canary waiting for the responder, nodes still running): the grid stays as it is.
         if (run.changes() != shownChanges || run.isCancelled() != shownCancelled
-                || !run.engineNote().equals(shownNote)) {
+                || !run.engineNote().equals(shownNote) || finished != shownFinished) {
             rebuild();
         }
         if (finished) {
@@ -257,6 +246,7 @@ public final class FanOutWindow extends VBox {
         shownCancelled = run.isCancelled();
         shownNote = run.engineNote();
         FanOutRun.Progress now = run.progress();
+        shownFinished = now.finished();
         progress.setText(now.toString() + (run.isCancelled() ? " (cancelled)" : ""));
         String note = run.engineNote();
         engineNote.setText(note);
@@ -266,84 +256,42 @@ public final class FanOutWindow extends VBox {
         cancel.setDisable(now.finished());
         retry.setDisable(!now.finished() || now.failed() == 0);
         capture.setDisable(!now.finished());
-        List<String> selected = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null && item.getValue().node() != null)
-                .map(item -> item.getValue().node().name()).toList();
-        List<TreeItem<Row>> rows = new ArrayList<>();
-        for (OutputGroup group : run.groups()) {
-            List<NodeOutcome> shown = group.members().stream().filter(this::passes).toList();
-            if (shown.isEmpty()) {
-                continue;
-            }
-            if (group.size() == 1) {
-                rows.add(nodeItem(shown.get(0)));
-                continue;
-            }
-            TreeItem<Row> item = new TreeItem<>(new Row(group, null));
-            shown.forEach(member -> item.getChildren().add(new TreeItem<>(new Row(null, member))));
-            item.setExpanded(expanded.contains(group.representative().outputKey()));
-            item.expandedProperty().addListener((obs, old, open) -> {
-                if (open) {
-                    expanded.add(group.representative().outputKey());
-                } else {
-                    expanded.remove(group.representative().outputKey());
-                }
-            });
-            rows.add(item);
+        java.util.Set<String> selected = grid.getSelectionModel().getSelectedItems().stream()
+                .filter(item -> item != null).map(item -> item.getValue().key()).filter(key -> !key.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        rows.show(run.groups(), run.outcomes(), this::passes, now.finished());
+        if (grid.getRoot() != rows.root()) {
+            grid.setRoot(rows.root());
         }
-        for (NodeOutcome outcome : run.outcomes()) {
-            if (!outcome.status().finished() && passes(outcome)) {
-                rows.add(nodeItem(outcome));
-            }
-        }
-        // One change of the same root's children, not a new root: a new root made the grid drop and restyle every
-        // row it showed, and adding a thousand rows one by one sent a thousand events (a 569 ms FX pulse at the
-        // start of a run on 1,000 nodes, all of them waiting).
-        root.getChildren().setAll(rows);
-        if (grid.getRoot() != root) {
-            grid.setRoot(root);
-        }
-        restoreSelection(root, selected);
+        restoreSelection(selected);
     }
+
+    private final GridRows rows = new GridRows();
+    private long shownChanges = -1;
+    /** When the timeline last redrew, by {@link System#nanoTime}. */
+    private long refreshedNanos;
+    private boolean shownCancelled;
+    /** Whether the grid shows the run ended: its groups are then listed largest first. */
+    private boolean shownFinished;
+    private String shownNote = "";
+    /** Whether an ended node's output holds the text filter; its output never changes, the filter may. */
+    private final Map<NodeOutcome, Boolean> textMatches = new java.util.IdentityHashMap<>();
+    private String matchedText = "";
 
     /**
-     * The grid's row for one node on its own (waiting, running, or the only node of its output): one per node,
-     * made anew only when the node's outcome changed, whatever the filters hid in between. A run on 1,000 nodes
-     * redraws every 200 ms.
+     * Selects again what the responder had selected, and nothing else: the selection model follows indices, so a row
+     * removed above a selected one moved the selection to its neighbour, and a place now shows another node.
      */
-    private TreeItem<Row> nodeItem(NodeOutcome outcome) {
-        Row row = new Row(null, outcome);
-        TreeItem<Row> item = nodeItems.get(outcome.name());
-        if (item == null || !item.getValue().equals(row)) {
-            item = new TreeItem<>(row);
-            nodeItems.put(outcome.name(), item);
-        }
-        return item;
-    }
-
-    private final TreeItem<Row> root = new TreeItem<>();
-    /** The row of each node shown on its own, by node name; group members are made anew each time. */
-    private final Map<String, TreeItem<Row>> nodeItems = new HashMap<>();
-    private long shownChanges = -1;
-    private boolean shownCancelled;
-    private String shownNote = "";
-
-    private final java.util.Set<String> expanded = new java.util.HashSet<>();
-
-    private void restoreSelection(TreeItem<Row> root, List<String> names) {
-        if (names.isEmpty()) {
+    private void restoreSelection(java.util.Set<String> keys) {
+        if (keys.isEmpty()) {
             return;
         }
-        List<TreeItem<Row>> all = new ArrayList<>();
-        root.getChildren().forEach(item -> {
-            all.add(item);
-            all.addAll(item.getChildren());
-        });
-        for (TreeItem<Row> item : all) {
-            if (item.getValue().node() != null && names.contains(item.getValue().node().name())) {
-                grid.getSelectionModel().select(item);
-            }
+        List<TreeItem<GridRow>> targets = rows.find(keys);
+        if (new java.util.HashSet<>(grid.getSelectionModel().getSelectedItems()).equals(new java.util.HashSet<>(targets))) {
+            return;
         }
+        grid.getSelectionModel().clearSelection();
+        targets.forEach(grid.getSelectionModel()::select);
     }
 
     private boolean passes(NodeOutcome outcome) {
@@ -351,18 +299,29 @@ public final class FanOutWindow extends VBox {
             return false;
         }
         String exit = exitFilter.getText().strip();
-        if (!exit.isEmpty() && !exit.equals(exitOf(outcome))) {
+        if (!exit.isEmpty() && !exit.equals(GridRow.exitOf(outcome))) {
             return false;
         }
         String text = textFilter.getText().strip().toLowerCase(Locale.ROOT);
-        return text.isEmpty() || OutputDiff.searchable(outcome).toLowerCase(Locale.ROOT).contains(text)
-                || outcome.name().toLowerCase(Locale.ROOT).contains(text);
+        if (text.isEmpty() || outcome.name().toLowerCase(Locale.ROOT).contains(text)) {
+            return true;
+        }
+        if (!outcome.status().finished()) {
+            return outcome.reason().toLowerCase(Locale.ROOT).contains(text);
+        }
+        // Up to 256 KB of each node's output is searched: once per node and filter, not at every refresh.
+        if (!text.equals(matchedText)) {
+            textMatches.clear();
+            matchedText = text;
+        }
+        return textMatches.computeIfAbsent(outcome,
+                ended -> OutputDiff.searchable(ended).toLowerCase(Locale.ROOT).contains(text));
     }
 
     private void showSelection() {
         List<NodeOutcome> chosen = grid.getSelectionModel().getSelectedItems().stream()
-                .filter(item -> item != null).map(TreeItem::getValue)
-                .map(row -> row.node() != null ? row.node() : row.group().representative()).distinct().toList();
+                .filter(item -> item != null).map(TreeItem::getValue).map(GridRow::shown)
+                .filter(java.util.Objects::nonNull).distinct().toList();
         if (chosen.size() == 1) {
             NodeOutcome one = chosen.get(0);
             background.run("Could not read the output of " + one.name(), () -> one.name() + " — "
@@ -378,21 +337,14 @@ public final class FanOutWindow extends VBox {
         }
     }
 
-    private static TreeTableColumn<Row, String> column(String title, double width,
-            java.util.function.Function<Row, String> value) {
-        TreeTableColumn<Row, String> column = new TreeTableColumn<>(title);
+    private static TreeTableColumn<GridRow, String> column(String title, double width,
+            java.util.function.Function<GridRow, javafx.beans.value.ObservableValue<String>> value) {
+        TreeTableColumn<GridRow, String> column = new TreeTableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null
-                || cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
+        // The row's own property: its text changes in place while the row stays.
+        column.setCellValueFactory(cell -> cell.getValue() == null || cell.getValue().getValue() == null
+                ? new javafx.beans.property.ReadOnlyStringWrapper("") : value.apply(cell.getValue().getValue()));
         return column;
-    }
-
-    private static String exitOf(NodeOutcome outcome) {
-        return outcome.exit() == null ? "" : outcome.exit().toString();
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static String firstLine(String text) {
