@@ -104,6 +104,19 @@ class LauncherArchiveTest {
                 assertThat(archive.getFileName().toString()).startsWith("baton-run."));
     }
 
+    @Test
+    void aRunsArchiveHoldsTheClassesOfOldClassFilesToo() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        assertThat(checkout.launch(Map.of(), "run", "--node", "n1", "old-format").exit()).isZero(); // writes it
+
+        LauncherCheckout.Result again = checkout.launch(Map.of("BATON_JAVA_OPTS", "-Xlog:class+load=info"), "run",
+                "--node", "n1", "old-format");
+
+        assertThat(again.exit()).isZero();
+        assertThat(again.stdout()).contains("old-format\n")
+                .contains(OldFormat.class.getName() + " source: shared objects file");
+    }
+
     /** The process id the launched program printed, once it has (the launcher's JVM is running). */
     private static long javaPid(LauncherCheckout checkout) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
