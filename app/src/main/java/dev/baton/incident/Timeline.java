@@ -1,9 +1,7 @@
 package dev.baton.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -120,7 +118,7 @@ public final class Timeline implements AutoCloseable {
         }
         TimelineEvent event = new TimelineEvent(SCHEMA_VERSION, events.size() + 1L, clock.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.MILLIS), type, lastHash, fields);
-        String line = toLine(event);
+        String line = TimelineLines.of(event);
         ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -130,17 +128,6 @@ public final class Timeline implements AutoCloseable {
         events.add(event);
         listeners.forEach(listener -> listener.accept(event));
         return event;
-    }
-
-    private static String toLine(TimelineEvent event) throws JsonProcessingException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("v", event.v());
-        node.put("seq", event.seq());
-        node.put("time", event.time().toString());
-        node.put("type", event.type());
-        node.put("prev", event.prev());
-        node.set("data", JSON.valueToTree(event.data()));
-        return JSON.writeValueAsString(node);
     }
 
     public synchronized List<TimelineEvent> events() {
