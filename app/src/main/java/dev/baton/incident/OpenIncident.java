@@ -76,7 +76,8 @@ public final class OpenIncident implements AutoCloseable {
         savedNotes = Files.exists(notes) ? Files.readString(notes) : "";
         captureCount = new AtomicInteger(countCaptures());
         for (TimelineEvent event : timeline.events()) {
-            if (event.typed() instanceof IncidentEvent.VariableSet variable) {
+            // Only its own lines are read as a type: reading every line so sets up Jackson's object mapper.
+            if (EventType.VARIABLE_SET.equals(event.type()) && event.typed() instanceof IncidentEvent.VariableSet variable) {
                 recordedVariables.put(variable.name(), variable.value());
             }
         }

@@ -1,7 +1,5 @@
 package dev.baton.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,7 +27,6 @@ import java.util.function.Consumer;
 public final class Timeline implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
     public static final String GENESIS = "0".repeat(64);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final FileChannel channel;
@@ -263,15 +260,7 @@ public final class Timeline implements AutoCloseable {
 
     /** One line of a timeline as an event. */
     public static TimelineEvent parse(String line) throws IOException {
-        JsonNode node = JSON.readTree(line);
-        if (node == null || !node.isObject()) {
-            throw new IOException("not a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = node.has("data") ? JSON.convertValue(node.get("data"), Map.class) : Map.of();
-        return new TimelineEvent(node.path("v").asInt(), node.path("seq").asLong(),
-                Instant.parse(node.path("time").asText()), node.path("type").asText(),
-                node.path("prev").asText(), data);
+        return TimelineLines.read(line);
     }
 
     public static String sha256(String line) {

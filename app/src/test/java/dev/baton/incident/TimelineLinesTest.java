@@ -94,6 +94,62 @@ class TimelineLinesTest {
         assertThat(Timeline.verify(file).intact()).isTrue();
     }
 
+    @Test
+    void readsWhatTheObjectMapperReadAndLeavesItEveryOddLine() throws Exception {
+        Random random = new Random(33);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            lines.add(TimelineLines.of(new TimelineEvent(Timeline.SCHEMA_VERSION, 1 + random.nextInt(1000),
+                    Instant.ofEpochMilli(random.nextLong() >>> 22), text(random), text(random), data(random, 0))));
+        }
+        String good = "{\"v\":1,\"seq\":2,\"time\":\"2026-12-07T17:00:00Z\",\"type\":\"note.added\",\"prev\":\"ab\"";
+        lines.addAll(List.of(good + "}", good + ",\"data\":{}}", good + ",\"data\":{\"a\":1,\"a\":[2,{\"b\":null}]}} trailing",
+                good + ",\"data\":null}", good + ",\"data\":[1]}", good + ",\"data\":\"text\"}", good + ",\"v\":\"2\"}",
+                good + ",\"v\":1.5}", good + ",\"v\":9999999999}", good + ",\"seq\":\"x\"}", good + ",\"seq\":1e3}",
+                good + ",\"seq\":" + "9".repeat(30) + "}", good + ",\"time\":5}", good + ",\"time\":\"yesterday\"}",
+                good + ",\"type\":null}", good + ",\"prev\":{\"x\":1}}", good + ",\"extra\":{\"v\":\"no\"}}",
+                good + ",\"data\":{\"n\":1.0e400,\"m\":-0,\"big\":" + "7".repeat(25) + ",\"f\":0.1}}",
+                "{\"seq\":1}", "{}", "", " ", "null", "[]", "\"line\"", "{\"v\":1", good, good + ",}", "{\"v\" 1}",
+                good + ",\"data\":{\"a\":NaN}}", good + ",\"data\":{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}}"));
+        int streamed = 0;
+        for (String line : lines) {
+            Object before;
+            try {
+                before = TimelineLines.Mapped.read(line);
+            } catch (Exception e) {
+                before = e.getClass() + ": " + e.getMessage();
+            }
+            Object now;
+            try {
+                now = TimelineLines.read(line);
+            } catch (Exception e) {
+                now = e.getClass() + ": " + e.getMessage();
+            }
+            assertThat(typed(now)).as(line.length() > 300 ? line.substring(0, 300) : line).isEqualTo(typed(before));
+            streamed += line.startsWith(good) || line.startsWith("{\"v\":1,\"seq\"") ? 1 : 0;
+        }
+        assertThat(streamed).isGreaterThan(2000);
+    }
+
+    /** An event with each value's type spelled out, so that an Integer read as a Long is a difference. */
+    private static String typed(Object value) {
+        if (value instanceof TimelineEvent event) {
+            return "TimelineEvent[" + event.v() + ", " + event.seq() + ", " + event.time() + ", " + event.type() + ", "
+                    + event.prev() + ", " + typed(event.data()) + "]";
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            map.forEach((key, item) -> out.append(key).append('=').append(typed(item)).append(", "));
+            return out.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            list.forEach(item -> out.append(typed(item)).append(", "));
+            return out.append(']').toString();
+        }
+        return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+    }
+
     private static void assertSameBytes(TimelineEvent event) throws Exception {
         String mapped = TimelineLines.Mapped.line(event);
         String streamed = TimelineLines.of(event);
