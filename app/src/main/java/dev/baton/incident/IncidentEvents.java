@@ -23,6 +23,9 @@ import dev.baton.incident.IncidentEvent.RunResult;
 import dev.baton.incident.IncidentEvent.StepRun;
 import dev.baton.incident.IncidentEvent.StepSent;
 import dev.baton.incident.IncidentEvent.VariableSet;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +67,14 @@ public final class IncidentEvents {
         register(EventType.ALERT_SILENCED, AlertSilenced.class);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Reads lines of times and lists into events; set up on the first such line (a tenth of a second: some 700 classes). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private IncidentEvents() {}
 
@@ -90,15 +96,109 @@ public final class IncidentEvents {
         return List.copyOf(BY_TYPE.keySet());
     }
 
-    /** The event's fields as a line's {@code data}: strings, numbers and booleans, nulls left out. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The event's fields as a line's {@code data}: strings, numbers and booleans, nulls left out; times as ISO-8601
+     * text, lists as lists and nested records as maps. Read off the record's components as the object mapper read
+     * them, without setting the mapper up: recording a run (`baton run`) then never loads it.
+     */
     public static Map<String, Object> data(IncidentEvent event) {
         if (event instanceof Other other) {
             return other.data();
         }
-        Map<String, Object> data = JSON.convertValue(event, LinkedHashMap.class);
+        Map<String, Object> data = fields((Record) event);
         data.values().removeIf(value -> value == null);
         return data;
+    }
+
+    private static Map<String, Object> fields(Record record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                fields.put(component.getName(), plain(component.getAccessor().invoke(record)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The event of {@code kind} whose text, numbers and flags are {@code data}'s, made without the object mapper, as
+     * it made it (its canonical constructor; a field missing or null is null, 0 or false; other fields ignored).
+     * Null when a value would need the mapper's conversions (a time, a list, a number given as text) or the record
+     * refuses its values: the mapper then reads the line, or turns it into {@link Other}, as before.
+     */
+    private static IncidentEvent plainRecord(Class<? extends IncidentEvent> kind, Map<String, Object> data) {
+        RecordComponent[] components = kind.getRecordComponents();
+        Object[] arguments = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            arguments[i] = argument(types[i], data.get(components[i].getName()));
+            if (arguments[i] == NOT_PLAIN) {
+                return null;
+            }
+        }
+        try {
+            return kind.getDeclaredConstructor(types).newInstance(arguments);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static final Object NOT_PLAIN = new Object();
+
+    private static Object argument(Class<?> type, Object value) {
+        if (value == null) {
+            if (type == boolean.class) {
+                return false;
+            }
+            if (type == int.class) {
+                return 0;
+            }
+            if (type == long.class) {
+                return 0L;
+            }
+            return type == String.class || type == Boolean.class || type == Integer.class || type == Long.class
+                    ? null : NOT_PLAIN;
+        }
+        if (type == String.class) {
+            return value instanceof String ? value : NOT_PLAIN;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return value instanceof Boolean ? value : NOT_PLAIN;
+        }
+        if (type == int.class || type == Integer.class) {
+            return value instanceof Integer ? value : NOT_PLAIN;
+        }
+        if (type == long.class || type == Long.class) {
+            return value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : NOT_PLAIN;
+        }
+        return NOT_PLAIN;
+    }
+
+    private static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Instant instant) {
+            return instant.toString(); // ISO-8601, as Jackson's time module wrote it
+        }
+        if (value instanceof Record record) {
+            return fields(record);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> items = new ArrayList<>(list.size());
+            list.forEach(item -> items.add(plain(item)));
+            return items;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            map.forEach((key, item) -> entries.put((String) key, plain(item)));
+            return entries;
+        }
+        throw new IllegalStateException("an event field of a type a timeline line does not hold: " + value.getClass());
     }
 
     /** The typed event a timeline line holds. */
@@ -107,8 +207,12 @@ public final class IncidentEvents {
         if (kind == null) {
             return new Other(line.type(), line.data());
         }
+        IncidentEvent plain = plainRecord(kind, line.data());
+        if (plain != null) {
+            return plain;
+        }
         try {
-            return JSON.convertValue(line.data(), kind);
+            return Mapper.JSON.convertValue(line.data(), kind);
         } catch (IllegalArgumentException unreadable) {
             return new Other(line.type(), line.data());
         }

@@ -202,6 +202,10 @@ public final class IncidentStore {
 
     /** The {@code incident.json} of an incident folder. */
     public static IncidentInfo readInfo(Path folder) throws IOException {
+        Optional<IncidentInfo> plain = IncidentInfoReader.plain(folder);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         var node = Json.MAPPER.readTree(folder.resolve(INFO_FILE).toFile());
         return new IncidentInfo(folder.getFileName().toString(), node.path("title").asText(),
                 node.path("severity").asText(), node.path("alert").asText(),

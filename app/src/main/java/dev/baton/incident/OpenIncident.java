@@ -76,7 +76,8 @@ public final class OpenIncident implements AutoCloseable {
         savedNotes = Files.exists(notes) ? Files.readString(notes) : "";
         captureCount = new AtomicInteger(countCaptures());
         for (TimelineEvent event : timeline.events()) {
-            if (event.typed() instanceof IncidentEvent.VariableSet variable) {
+            // Only its own lines are read as a type: reading every line so sets up Jackson's object mapper.
+            if (EventType.VARIABLE_SET.equals(event.type()) && event.typed() instanceof IncidentEvent.VariableSet variable) {
                 recordedVariables.put(variable.name(), variable.value());
             }
         }
@@ -333,6 +334,9 @@ public final class OpenIncident implements AutoCloseable {
     public java.util.Set<String> tickedItems() {
         java.util.Set<String> ticked = new java.util.LinkedHashSet<>();
         for (TimelineEvent line : timeline.events()) {
+            if (!EventType.CHECKLIST_TICKED.equals(line.type()) && !EventType.CHECKLIST_UNTICKED.equals(line.type())) {
+                continue; // other lines are not read as types: that sets up Jackson's object mapper for their times
+            }
             IncidentEvent event = line.typed();
             if (event instanceof IncidentEvent.ChecklistTicked tick) {
                 ticked.add(tick.runbook() + "#" + tick.item());

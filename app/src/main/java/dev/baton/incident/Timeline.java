@@ -1,9 +1,5 @@
 package dev.baton.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +27,6 @@ import java.util.function.Consumer;
 public final class Timeline implements AutoCloseable {
     public static final int SCHEMA_VERSION = 1;
     public static final String GENESIS = "0".repeat(64);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final FileChannel channel;
@@ -120,7 +115,7 @@ public final class Timeline implements AutoCloseable {
         }
         TimelineEvent event = new TimelineEvent(SCHEMA_VERSION, events.size() + 1L, clock.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.MILLIS), type, lastHash, fields);
-        String line = toLine(event);
+        String line = TimelineLines.of(event);
         ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -130,17 +125,6 @@ public final class Timeline implements AutoCloseable {
         events.add(event);
         listeners.forEach(listener -> listener.accept(event));
         return event;
-    }
-
-    private static String toLine(TimelineEvent event) throws JsonProcessingException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("v", event.v());
-        node.put("seq", event.seq());
-        node.put("time", event.time().toString());
-        node.put("type", event.type());
-        node.put("prev", event.prev());
-        node.set("data", JSON.valueToTree(event.data()));
-        return JSON.writeValueAsString(node);
     }
 
     public synchronized List<TimelineEvent> events() {
@@ -276,15 +260,7 @@ public final class Timeline implements AutoCloseable {
 
     /** One line of a timeline as an event. */
     public static TimelineEvent parse(String line) throws IOException {
-        JsonNode node = JSON.readTree(line);
-        if (node == null || !node.isObject()) {
-            throw new IOException("not a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = node.has("data") ? JSON.convertValue(node.get("data"), Map.class) : Map.of();
-        return new TimelineEvent(node.path("v").asInt(), node.path("seq").asLong(),
-                Instant.parse(node.path("time").asText()), node.path("type").asText(),
-                node.path("prev").asText(), data);
+        return TimelineLines.read(line);
     }
 
     public static String sha256(String line) {

@@ -104,6 +104,38 @@ class LauncherArchiveTest {
                 assertThat(archive.getFileName().toString()).startsWith("baton-run."));
     }
 
+    @Test
+    void aRunsArchiveHoldsTheClassesOfOldClassFilesToo() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        assertThat(checkout.launch(Map.of(), "run", "--node", "n1", "old-format").exit()).isZero(); // writes it
+
+        LauncherCheckout.Result again = checkout.launch(Map.of("BATON_JAVA_OPTS", "-Xlog:class+load=info"), "run",
+                "--node", "n1", "old-format");
+
+        assertThat(again.exit()).isZero();
+        assertThat(again.stdout()).contains("old-format\n")
+                .contains(OldFormat.class.getName() + " source: shared objects file");
+    }
+
+    @Test
+    void anotherJvmGetsAnArchiveOfItsOwn() throws Exception {
+        LauncherCheckout checkout = new LauncherCheckout(root);
+        assertThat(checkout.launch(Map.of(), "run", "--node", "n1").exit()).isZero();
+        Path first = checkout.archives().get(0);
+        // Another JDK on the PATH, as an update or a newer install puts one: here a `java` that starts this one.
+        Path bin = Files.createDirectories(root.resolve("other-jdk/bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + ProcessHandle.current().info().command().orElseThrow() + "' \"$@\"\n");
+        java.toFile().setExecutable(true);
+
+        LauncherCheckout.Result other = checkout.launch(Map.of("PATH", bin + ":" + System.getenv("PATH")), "run",
+                "--node", "n1");
+
+        assertThat(other.exit()).isZero();
+        assertThat(other.stdout() + other.stderr()).doesNotContain("cds").doesNotContain("shared archive");
+        assertThat(checkout.archives()).singleElement().isNotEqualTo(first); // the first one's JVM is not this one
+    }
+
     /** The process id the launched program printed, once it has (the launcher's JVM is running). */
     private static long javaPid(LauncherCheckout checkout) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);

@@ -56,6 +56,9 @@ final class LauncherCheckout {
             out.putNextEntry(new JarEntry(entry));
             clazz.transferTo(out);
             out.closeEntry();
+            out.putNextEntry(new JarEntry(OldFormat.class.getName().replace('.', '/') + ".class"));
+            out.write(asOldClassFile(OldFormat.class));
+            out.closeEntry();
             if (!extra.isEmpty()) {
                 out.putNextEntry(new JarEntry("extra.txt"));
                 out.write(extra.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -65,6 +68,16 @@ final class LauncherCheckout {
         Instant past = Instant.now().minusSeconds(3600);
         for (Path older : List.of(root.resolve("pom.xml"), root.resolve("app/pom.xml"), root.resolve("app/src/main"))) {
             Files.setLastModifiedTime(older, FileTime.from(past));
+        }
+    }
+
+    /** The class file of {@code type} marked as of release 5 (major version 49), the format picocli ships in. */
+    private static byte[] asOldClassFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            byte[] bytes = in.readAllBytes();
+            bytes[6] = 0;
+            bytes[7] = 49;
+            return bytes;
         }
     }
 

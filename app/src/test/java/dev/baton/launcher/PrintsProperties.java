@@ -19,6 +19,10 @@ public final class PrintsProperties {
             System.out.flush();
             waitForever();
         }
+        // "old-format": loads a class of an old class file, as every Baton command loads picocli's.
+        if (last.equals("old-format")) {
+            System.out.println(OldFormat.greeting());
+        }
         // "echo-input": copies its first line of input to its output, as a command that asks something does.
         if (last.equals("echo-input")) {
             try {
