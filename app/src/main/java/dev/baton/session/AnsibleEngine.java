@@ -363,8 +363,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
 
     private void unreachable(Node node, String reason) {
         record(RunResult.notStarted(node.name(), plan.command(), reason));
-        run.report(new NodeOutcome(node, NodeOutcome.Status.UNREACHABLE, null, Duration.ZERO, "",
-                NodeOutcome.Status.UNREACHABLE + "|" + FailureWords.kind(reason), reason, null));
+        run.report(NodeOutcome.ended(node, NodeOutcome.Status.UNREACHABLE, reason));
     }
 
     private void endUnreported(Node node, NodeOutcome.Status status, String reason) {
@@ -372,8 +371,7 @@ final class AnsibleEngine implements FanOutRun.EngineRun {
                 status == NodeOutcome.Status.CANCELLED ? RunOutcome.CANCELLED : RunOutcome.NOT_STARTED, null, null,
                 OutputSpool.empty(), OutputSpool.empty(), reason);
         record(result);
-        run.report(new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason),
-                reason, null));
+        run.report(NodeOutcome.ended(node, status, reason));
     }
 
     private void hostEnded(HostResult host, Map<String, String> lost) {
