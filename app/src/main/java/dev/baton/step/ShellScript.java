@@ -171,6 +171,8 @@ final class ShellScript {
                 } else if (d == '\\' && pos + 1 < text.length() && "\"\\$`".indexOf(text.charAt(pos + 1)) >= 0) {
                     word.append(text.charAt(pos + 1));
                     pos += 2;
+                } else if (atArithmetic()) {
+                    word.append(arithmetic());
                 } else if (d == '$' && text.startsWith("$(", pos) || d == '`') {
                     word.append(substitution());
                 } else {
@@ -179,6 +181,8 @@ final class ShellScript {
                 }
             }
             pos++;
+        } else if (atArithmetic()) {
+            word.append(arithmetic());
         } else if (c == '$' && text.startsWith("$(", pos) || c == '`') {
             word.append(substitution());
         } else if ((c == '<' || c == '>') && text.startsWith("(", pos + 1)) {
@@ -205,6 +209,35 @@ final class ShellScript {
         commands.addAll(parse(text.substring(start, end), base + start));
         pos = Math.min(text.length(), end + 1);
         return "$(…)";
+    }
+
+    /**
+     * Whether {@code $((} here opens arithmetic, as bash reads it: its two parentheses close together. Otherwise
+     * ({@code $((cd /x; ls) )}) it is a command substitution holding a subshell.
+     */
+    private boolean atArithmetic() {
+        if (!text.startsWith("$((", pos)) {
+            return false;
+        }
+        int inner = matchingParen(pos + 3);
+        return inner > 0 && inner + 1 < text.length() && text.charAt(inner + 1) == ')';
+    }
+
+    /** Arithmetic is no command; the substitutions inside it still run, and their commands are read. */
+    private String arithmetic() {
+        int start = pos + 3;
+        int end = matchingParen(start);
+        for (pos = start; pos < end; ) {
+            if (atArithmetic()) {
+                pos = matchingParen(pos + 3) + 2;
+            } else if (text.startsWith("$(", pos) || text.charAt(pos) == '`') {
+                substitution();
+            } else {
+                pos++;
+            }
+        }
+        pos = Math.min(text.length(), end + 2);
+        return "0";
     }
 
     private int matchingParen(int from) {

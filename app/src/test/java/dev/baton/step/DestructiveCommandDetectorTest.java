@@ -39,6 +39,9 @@ class DestructiveCommandDetectorTest {
         "~echo $(rm -rf x)~ | rm -r",
         "~echo \"$(rm -rf x)\"~ | rm -r",
         "~echo `rm -rf x`~ | rm -r",
+        "~echo $(( $(rm -rf x | wc -l) + 1 ))~ | rm -r",
+        "~echo \"$(( `rm -rf x` + 1 ))\"~ | rm -r",
+        "~echo $((rm -rf x) )~ | rm -r",
         "~ls; rm -rf x~ | rm -r",
         "~ls && rm -rf x~ | rm -r",
         "~false || rm -rf x~ | rm -r",
@@ -230,6 +233,12 @@ class DestructiveCommandDetectorTest {
         "knife ssh 'role:web' 'uptime'",
         "git log -1 --format=%H",
         "$HOME/bin/baton-check --quiet",
+        "sleep $(( ${server##*.} % 5 ))",
+        "echo $(( $(wc -l < /var/log/syslog) / 1000 )) thousand lines",
+        "echo \"$(( RANDOM % 10 ))\"",
+        "i=$(( i + 1 )); echo $((i*2))",
+        "echo $(( $((1 + 2)) * 3 ))",
+        "echo $( (cd /tmp && ls) )",
         "",
     })
     void leavesHarmlessCommandsAlone(String script) {
@@ -282,7 +291,8 @@ class DestructiveCommandDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"'unterminated", "\"open $(", "`", "$((", "(((", "\\", "<<", "a |", "| b", "&&&&"})
+    @ValueSource(strings = {"'unterminated", "\"open $(", "`", "$((", "(((", "\\", "<<", "a |", "| b", "&&&&",
+        "$((1 + $(ls", "$(( `ls ))", "$(( $(( ))", "echo $((1))))", "\"$((\"", "$(( ))$(( ))"})
     void malformedShellNeverThrows(String script) {
         assertThat(detector.reasons(script)).isNotNull();
     }
