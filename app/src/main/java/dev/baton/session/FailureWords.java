@@ -1,5 +1,6 @@
 package dev.baton.session;
 
+import dev.baton.inventory.Node;
 import dev.baton.ssh.ConnectionState;
 import dev.baton.ssh.SshFailure;
 import java.net.ConnectException;
@@ -36,9 +37,23 @@ final class FailureWords {
         return message;
     }
 
-    /** The kind alone ("refused", "DNS"…), so that nodes that failed alike are grouped. */
-    static String kind(String words) {
+    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("\\d+");
+
+    /**
+     * The kind alone ("refused", "DNS"…), so that nodes that failed alike are grouped; words of no known kind are
+     * compared without the node's own name, address and numbers (ports, addresses), which differ on every node.
+     */
+    static String kind(String words, Node node) {
         int colon = words.indexOf(':');
-        return colon > 0 && colon < 12 ? words.substring(0, colon) : words;
+        if (colon > 0 && colon < 12) {
+            return words.substring(0, colon);
+        }
+        String alike = words;
+        for (String own : new String[] {node.name(), node.hostName()}) {
+            if (own != null && !own.isBlank()) {
+                alike = alike.replace(own, "\u0000");
+            }
+        }
+        return NUMBERS.matcher(alike).replaceAll("#");
     }
 }
