@@ -101,6 +101,10 @@ class FanOutGridUiTest {
                     "3 nodes waiting waiting")));
             assertThat(ConsoleFixture.onFx(() -> grid(window).getRoot().getChildren().get(3).isExpanded())).isTrue();
             assertThat(selected(window)).containsExactly("n6");
+            // A node that ended shows how long it ran; one still running has no duration yet.
+            List<String> shown = ConsoleFixture.onFx(() -> durations(window));
+            assertThat(shown.get(0)).matches("\\d+\\.\\d s");
+            assertThat(shown.subList(1, 3)).containsOnly("");
 
             Files.createFile(gates.resolve("127.0.0.3"));
             ConsoleFixture.waitFor(30, () -> rows(window).get(0).equals("2 nodes: same output, exit 0 succeeded"));
@@ -148,6 +152,12 @@ class FanOutGridUiTest {
         return grid.getRoot() == null ? List.of() : grid.getRoot().getChildren().stream()
                 .map(item -> grid.getColumns().get(0).getCellData(item) + " "
                         + grid.getColumns().get(1).getCellData(item)).toList();
+    }
+
+    private static List<String> durations(FanOutWindow window) {
+        TreeTableView<Object> grid = grid(window);
+        return grid.getRoot().getChildren().stream()
+                .map(item -> String.valueOf(grid.getColumns().get(3).getCellData(item))).toList();
     }
 
     private static List<String> selected(FanOutWindow window) throws Exception {

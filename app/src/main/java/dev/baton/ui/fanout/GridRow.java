@@ -72,7 +72,8 @@ final class GridRow {
         key = "node " + outcome.name();
         name.set(outcome.name());
         showOutcome(outcome);
-        duration.set(seconds(outcome.duration()));
+        // A node still under way, or one that never ran, has no duration to show yet.
+        duration.set(outcome.status().finished() && outcome.result() != null ? seconds(outcome.duration()) : "");
     }
 
     /** A group's row: its size and how its nodes ended. */
