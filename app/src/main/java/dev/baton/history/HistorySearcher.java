@@ -194,7 +194,11 @@ final class HistorySearcher {
         });
         Map<Integer, StepMemory> memory = new TreeMap<>();
         for (Map.Entry<Integer, List<long[]>> step : runsByStep.entrySet()) {
-            List<long[]> runs = step.getValue();
+            // A node the step never reached is no run of the step: it says nothing of its time or its failures.
+            List<long[]> runs = new ArrayList<>(step.getValue().stream().filter(HistorySearcher::started).toList());
+            if (runs.isEmpty()) {
+                continue;
+            }
             runs.sort((a, b) -> Long.compare(b[0], a[0])); // newest first
             int failures = (int) runs.stream().filter(HistorySearcher::failed).count();
             long[] durations = runs.stream().mapToLong(run -> run[2]).filter(ms -> ms >= 0).sorted().toArray();
@@ -207,6 +211,10 @@ final class HistorySearcher {
                     orEmpty(d.get(OUTPUT)), lastThreeFailed));
         }
         return memory;
+    }
+
+    private static boolean started(long[] run) {
+        return run[1] != NO_EXIT || run[2] > 0;
     }
 
     private static boolean failed(long[] run) {

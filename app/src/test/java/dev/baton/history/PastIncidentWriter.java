@@ -51,6 +51,13 @@ public final class PastIncidentWriter {
                 exit, null, out, OutputSpool.empty(), ""), Map.of());
     }
 
+    /** A step that could not start on {@code node}: it was unreachable. */
+    static void unreachable(OpenIncident incident, String runbook, int step, String command, String node)
+            throws IOException {
+        incident.stepRun(runbook, step, command, List.of(node), Map.of(), null);
+        incident.runResult(RunResult.notStarted(node, command, "refused: connection refused"), Map.of());
+    }
+
     public void run(OpenIncident incident, String runbook, int step, String command, String node, int exit, long ms,
             String output) throws IOException {
         run(incident, runbook, step, command, node, exit, ms, output, spool);
