@@ -3,7 +3,9 @@ package dev.baton.runbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -48,11 +50,45 @@ final class PlainWords {
         return new Replay(words);
     }
 
-    /** The words' English stems, as {@link EnglishAnalyzer} makes them from the same text. */
+    /**
+     * The words' English stems, as {@link EnglishAnalyzer} makes them from the same text. Each filter of that
+     * analyzer looks at one word at a time, so a word's stem (or its absence, for a stop word) is worked out once
+     * per thread and looked up after: a library repeats its words.
+     */
     static TokenStream stems(List<String> words) {
-        TokenStream stream = new EnglishPossessiveFilter(new Replay(words));
+        Map<String, String> known = STEMS.get();
+        if (known.size() > MAX_KNOWN_STEMS) {
+            known.clear(); // a library of many distinct words (hashes, numbers) keeps a bounded cache
+        }
+        List<String> stems = new ArrayList<>(words.size());
+        for (String word : words) {
+            String stem = known.computeIfAbsent(word, PlainWords::stemOf);
+            if (stem != NO_STEM) {
+                stems.add(stem);
+            }
+        }
+        return new Replay(stems);
+    }
+
+    private static final int MAX_KNOWN_STEMS = 20_000;
+    /** A stop word's entry, told apart by identity: the analyzer could in principle stem a word to "". */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_STEM = new String("");
+    private static final ThreadLocal<Map<String, String>> STEMS = ThreadLocal.withInitial(HashMap::new);
+
+    /** One word through the English analyzer's filters after its tokenizer: its stem, or {@link #NO_STEM}. */
+    private static String stemOf(String word) {
+        TokenStream stream = new EnglishPossessiveFilter(new Replay(List.of(word)));
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new PorterStemFilter(stream);
+        try (TokenStream stems = new PorterStemFilter(stream)) {
+            CharTermAttribute term = stems.addAttribute(CharTermAttribute.class);
+            stems.reset();
+            String stem = stems.incrementToken() ? term.toString() : NO_STEM;
+            stems.end();
+            return stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a word in memory
+        }
     }
 
     /** Words already cut, one token each, one position apart. */
