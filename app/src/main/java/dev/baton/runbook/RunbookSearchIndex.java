@@ -173,9 +173,15 @@ public final class RunbookSearchIndex implements AutoCloseable {
         String headings = String.join("\n", doc.headings());
         d.add(new Field("headings", headings, WORDS));
         d.add(new Field("headings", AlertWords.identifierWords(headings), WORDS));
-        d.add(new Field("body", doc.body(), WORDS));
+        // The body, most of a document's text, is cut into words once for both fields that hold it: the stems
+        // field takes the same words on through the English analyzer's own filters. A line break always ends a
+        // word, so the words of the texts joined are the words of each text in turn.
+        List<String> bodyWords = PlainWords.of(doc.body());
+        d.add(new Field("body", PlainWords.replay(bodyWords), WORDS));
         d.add(new Field("body", AlertWords.identifierWords(doc.body()), WORDS));
-        d.add(new Field(STEMS_FIELD, doc.title() + "\n" + alerts + headings + "\n" + doc.body(), WORDS));
+        List<String> stemmed = new ArrayList<>(PlainWords.of(doc.title() + "\n" + alerts + headings));
+        stemmed.addAll(bodyWords);
+        d.add(new Field(STEMS_FIELD, PlainWords.stems(stemmed), WORDS));
         if (storeText) {
             d.add(new StoredField("text", doc.body()));
         }
