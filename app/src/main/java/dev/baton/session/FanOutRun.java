@@ -74,7 +74,10 @@ public final class FanOutRun {
         this.checkpoint = checkpoint;
         this.engine = engine;
         this.engineRun = engineRun;
-        this.nodes = List.copyOf(nodes);
+        // A node given twice runs once: its outcome, its end and its record are its name's.
+        Map<String, Node> byName = new LinkedHashMap<>();
+        nodes.forEach(node -> byName.putIfAbsent(node.name(), node));
+        this.nodes = List.copyOf(byName.values());
         this.plan = plan;
         this.values = Map.copyOf(values);
         this.options = options;

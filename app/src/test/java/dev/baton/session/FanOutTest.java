@@ -173,6 +173,19 @@ class FanOutTest {
     }
 
     @Test
+    void aNodeGivenTwiceRunsOnceAndTheRunEnds() throws Exception {
+        FanOut fanOut = new FanOut(fresh(), dir.resolve("spool"), Optional.empty());
+        Node n1 = server.nodes(key).get(0);
+        Node n2 = server.nodes(key).get(1);
+        FanOutRun run = fanOut.start(null, 1, ExecPlan.of("echo up", Map.of()), List.of(n1, n2, n1), Map.of(),
+                FanOut.Options.DEFAULT, outcome -> { });
+        assertThat(run.await(ManyNodesServer.patience())).isTrue();
+        assertThat(run.nodes()).containsExactly(n1, n2);
+        assertThat(run.outcomes()).extracting(NodeOutcome::name).containsExactly(n1.name(), n2.name());
+        assertThat(run.progress().finished()).isTrue();
+    }
+
+    @Test
     void retryFailedRunsAgainOnJustThoseNodes() throws Exception {
         FanOut fanOut = new FanOut(fresh(), dir.resolve("spool"), Optional.empty());
         ExecPlan plan = ExecPlan.of("case $NODE_ADDR in 127.0.0.3) exit 2;; *) echo ok;; esac", Map.of());
