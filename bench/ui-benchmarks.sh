@@ -140,9 +140,12 @@ on_screen() { # launcher number: when the first frame is on screen, from a run w
   rm -f "$log"
 }
 
-memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
+ten_terminals() { # [NAME=VALUE...]: starts the launcher with these in its environment, waits for its window ($window) and opens 9 more local
+  # terminals beside the first
   log=$(mktemp)
-  launch "$log"
+  launched_at=${EPOCHREALTIME/./}
+  env "$@" setsid "$launcher" >"$log" 2>&1 &
+  pid=$!
   wait_for_window "$log"
   # By class: GTK's hidden leader window is named after the program, "baton" for an installed Baton,
   # and xdotool's names match without regard to case.
@@ -152,6 +155,10 @@ memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
     xdotool key --window "$window" ctrl+t
     sleep 0.7
   done
+}
+
+memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
+  ten_terminals
   sleep 5
   jvm=$(pgrep -g "$pid" -x java | head -1) # the launcher itself when it exec'd the JVM
   shells=$(pgrep -P "$jvm" | wc -l)
@@ -185,16 +192,8 @@ ssh_nodes() { # starts sshd on a loopback port and writes a home of the benchmar
 }
 
 memory_with_ssh() { # launcher: the RSS of Baton's JVM with 10 local terminals and 10 SSH terminals open
-  log=$(mktemp)
   # Baton reads ~/.ssh of the JVM's user.home; the launcher keeps its own $HOME (its class-data archive).
-  JAVA_TOOL_OPTIONS="-Duser.home=$ssh_home ${JAVA_TOOL_OPTIONS:-}" launch "$log"
-  wait_for_window "$log"
-  window=$(xdotool search --sync --classname '^dev\.baton\.ui\.BatonApp$' | head -1)
-  sleep 2
-  for _ in $(seq 9); do
-    xdotool key --window "$window" ctrl+t
-    sleep 0.7
-  done
+  ten_terminals JAVA_TOOL_OPTIONS="-Duser.home=$ssh_home ${JAVA_TOOL_OPTIONS:-}"
   sessions() { { pgrep -f "sshd: $(id -un)@pts" || true; } | wc -l; }
   local before
   before=$(sessions)

@@ -137,18 +137,7 @@ class EventDataTest {
         return data;
     }
 
-    /** Each value with its type spelled out, nested maps and lists in order. */
     private static String typed(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder out = new StringBuilder("{");
-            map.forEach((key, item) -> out.append(typed(key)).append('=').append(typed(item)).append(", "));
-            return out.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            list.forEach(item -> out.append(typed(item)).append(", "));
-            return out.append(']').toString();
-        }
-        return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+        return TypedText.of(value);
     }
 }

@@ -137,17 +137,7 @@ class TimelineLinesTest {
             return "TimelineEvent[" + event.v() + ", " + event.seq() + ", " + event.time() + ", " + event.type() + ", "
                     + event.prev() + ", " + typed(event.data()) + "]";
         }
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder out = new StringBuilder("{");
-            map.forEach((key, item) -> out.append(key).append('=').append(typed(item)).append(", "));
-            return out.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            list.forEach(item -> out.append(typed(item)).append(", "));
-            return out.append(']').toString();
-        }
-        return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+        return TypedText.of(value);
     }
 
     private static void assertSameBytes(TimelineEvent event) throws Exception {
