@@ -8,9 +8,12 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Why a node could not be reached, as the responder reads it: DNS, refused, host key, auth, timeout. */
 final class FailureWords {
+    private static final Pattern NUMBERS = Pattern.compile("\\d+");
+
     private FailureWords() {}
 
     static String of(Throwable failure) {
@@ -36,8 +39,6 @@ final class FailureWords {
         }
         return message;
     }
-
-    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("\\d+");
 
     /**
      * The kind alone ("refused", "DNS"…), so that nodes that failed alike are grouped; words of no known kind are

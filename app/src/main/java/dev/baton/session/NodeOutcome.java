@@ -49,8 +49,8 @@ public record NodeOutcome(Node node, Status status, Integer exit, Duration durat
 
     /** A node that ended without a run of its own: unreachable, cancelled, left out; {@code reason} says why. */
     static NodeOutcome ended(Node node, Status status, String reason) {
-        return new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason, node), reason,
-                null);
+        return new NodeOutcome(node, status, null, Duration.ZERO, "", status + "|" + FailureWords.kind(reason, node),
+                reason, null);
     }
 
     NodeOutcome with(Status next) {
