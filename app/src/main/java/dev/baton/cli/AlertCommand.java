@@ -8,6 +8,7 @@ import dev.baton.sources.SourcesConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,15 @@ final class AlertCommand implements Callable<Integer> {
             err.println("baton: give an alert NAME, or --url with its runbook_url");
             return 2;
         }
-        // From the index kept on disk: only the files changed since the last lookup or search are read.
+        // From the index kept on disk: only the files changed since the last lookup or search are read, and of the
+        // rest only the runbooks that can answer the alert; the whole library only for --url and for names none answers.
+        if (url == null) {
+            Optional<List<AlertMatch>> answered = SearchIndexCache.ofUser().forAlert(List.of(folder), name);
+            if (answered.isPresent()) {
+                print(answered.get(), out);
+                return answered.get().stream().anyMatch(m -> m.runbook().isPresent()) ? 0 : 1;
+            }
+        }
         try (RunbookLibrary library = SearchIndexCache.ofUser().lookupLibrary(List.of(folder))) {
             List<AlertMatch> matches = List.of();
             if (url != null) {
@@ -60,20 +69,24 @@ final class AlertCommand implements Callable<Integer> {
             if (matches.isEmpty() && name != null) {
                 matches = library.forAlert(name);
             }
-            for (AlertMatch match : matches) {
-                String severity = match.severity() != null ? match.severity() : "-";
-                String where = match.runbook()
-                        .map(r -> Printable.of(match.location()) + "\t" + Printable.of(r.title()))
-                        .orElse(Printable.of(match.target()) + "\t(not in this library; listed by "
-                                + Printable.of(match.source()) + ")");
-                out.println(Printable.of(match.alert().isEmpty() ? "-" : match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
-            }
+            print(matches, out);
             if (matches.isEmpty() && name != null) {
                 List<String> close = library.alertSuggestions(name, 3);
                 err.println("baton: no runbook answers alert " + name
                         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
             }
             return matches.stream().anyMatch(m -> m.runbook().isPresent()) ? 0 : 1;
+        }
+    }
+
+    private static void print(List<AlertMatch> matches, PrintWriter out) {
+        for (AlertMatch match : matches) {
+            String severity = match.severity() != null ? match.severity() : "-";
+            String where = match.runbook()
+                    .map(r -> Printable.of(match.location()) + "\t" + Printable.of(r.title()))
+                    .orElse(Printable.of(match.target()) + "\t(not in this library; listed by "
+                            + Printable.of(match.source()) + ")");
+            out.println(Printable.of(match.alert().isEmpty() ? "-" : match.alert()) + "\t" + Printable.of(severity) + "\t" + where);
         }
     }
 }

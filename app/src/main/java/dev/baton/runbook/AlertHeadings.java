@@ -50,6 +50,20 @@ final class AlertHeadings {
         }
     }
 
+    /** The keys ({@link #key}) of the alerts a runbook's headings name, as {@link #find} looks them up. */
+    static java.util.Set<String> keys(Runbook runbook) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        addKeys(runbook.sections(), keys);
+        return keys;
+    }
+
+    private static void addKeys(List<Section> sections, java.util.Set<String> keys) {
+        for (Section section : sections) {
+            named(section.title()).or(() -> singleWord(section.title())).ifPresent(name -> keys.add(key(name)));
+            addKeys(section.children(), keys);
+        }
+    }
+
     private void add(Runbook runbook, Section section, String name, boolean first) {
         byName.computeIfAbsent(key(name), k -> new ArrayList<>()).add(new Hit(runbook, section, name, first));
     }

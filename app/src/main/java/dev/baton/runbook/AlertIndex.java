@@ -126,6 +126,60 @@ final class AlertIndex {
         return matches;
     }
 
+    /** The lookup key of a runbook that lists alerts for others (an index, an alert table): it takes part in every lookup. */
+    static final String LISTS_ALERTS = "lists";
+    /**
+     * Keys longer than this are not indexed (a term is at most 32,766 bytes, 3 a character); a name that long is
+     * looked up in the whole library.
+     */
+    private static final int LONGEST_KEY = 8_000;
+
+    /**
+     * The keys under which {@link #find} can find a runbook: its declared and mapped alerts, its file name and title
+     * as bare words, the alerts its headings name; and {@link #LISTS_ALERTS} for one that lists alerts for others.
+     * A runbook that answers an alert has one of {@link #lookupKeys(String)}'s keys of that alert.
+     */
+    static java.util.Set<String> lookupKeys(Runbook runbook) {
+        java.util.Set<String> keys = new LinkedHashSet<>();
+        runbook.alerts().forEach(alert -> keys.add("alert:" + normalise(alert)));
+        runbook.alertMap().forEach(mapping -> keys.add("alert:" + normalise(mapping.alert())));
+        if (runbook.anchor().isEmpty()) {
+            keys.add("bare:" + bare(fileName(runbook)));
+        }
+        keys.add("bare:" + bare(runbook.title()));
+        AlertHeadings.keys(runbook).forEach(key -> keys.add("heading:" + key));
+        keys.removeIf(key -> key.length() > LONGEST_KEY);
+        if (!runbook.indexEntries().isEmpty() || !runbook.alertMap().isEmpty()) {
+            keys.add(LISTS_ALERTS);
+        }
+        return keys;
+    }
+
+    /** The keys of {@code alertName} ({@link #lookupKeys(Runbook)}); empty when one is too long to be indexed. */
+    static List<String> lookupKeys(String alertName) {
+        List<String> keys = new ArrayList<>(List.of("alert:" + normalise(alertName), "heading:" + AlertHeadings.key(alertName)));
+        if (!bare(alertName).isEmpty()) {
+            keys.add("bare:" + bare(alertName));
+        }
+        return keys.stream().anyMatch(key -> key.length() > LONGEST_KEY) ? List.of() : keys;
+    }
+
+    /**
+     * Whether {@link #target} may take a file named {@code fileName} for {@code target} when no link leads there: a
+     * target such as {@code RB-03} is looked for among the names of the library's files.
+     */
+    static boolean mayName(String fileName, String target) {
+        return target != null && !target.isBlank() && startsWithId(fileName.toLowerCase(Locale.ROOT), normalise(target));
+    }
+
+    /** The targets of a runbook's index entries and alert mappings. */
+    static List<String> targets(Runbook index) {
+        List<String> targets = new ArrayList<>();
+        index.indexEntries().forEach(entry -> targets.add(entry.target()));
+        index.alertMap().forEach(mapping -> targets.add(mapping.target()));
+        return targets;
+    }
+
     /** Every alert name the library answers, as first written, each once. */
     List<String> names() {
         return List.copyOf(known().values());

@@ -96,14 +96,7 @@ final class LinkResolver {
         } catch (InvalidPathException e) {
             return LinkTarget.broken("not a valid path: " + filePart);
         }
-        String display = pathsByFile.get(resolved);
-        if (display == null) {
-            Path page = pageFile(base, decode(filePart));
-            if (page != null) {
-                resolved = page;
-                display = pathsByFile.get(page);
-            }
-        }
+        String display = libraryFile(base, resolved, filePart);
         if (display != null) {
             return fragment.isEmpty() ? new LinkTarget(LinkTarget.Kind.RUNBOOK, display, "")
                     : anchorIn(display, fragment, LinkTarget.Kind.RUNBOOK);
@@ -112,6 +105,48 @@ final class LinkResolver {
             return new LinkTarget(LinkTarget.Kind.FILE, "", "");
         }
         return LinkTarget.broken("no such file: " + filePart);
+    }
+
+    /** The library file (display path) that {@code resolved}, or the page {@code filePart} names from {@code base}, is. */
+    private String libraryFile(Path base, Path resolved, String filePart) {
+        String display = pathsByFile.get(resolved);
+        if (display == null) {
+            Path page = pageFile(base, decode(filePart));
+            if (page != null) {
+                display = pathsByFile.get(page);
+            }
+        }
+        return display;
+    }
+
+    /**
+     * The library file (display path) a link from {@code from} leads into, whatever its fragment names; null for a
+     * link within {@code from}'s own file, out of the library, or broken. Knows the files alone: it needs none of
+     * the runbooks but {@code from}.
+     */
+    String targetFile(Runbook from, String target) {
+        if (target == null || target.isBlank() || new RunbookLink(target, "", 0).isExternal()) {
+            return null;
+        }
+        java.util.regex.Matcher shortcode = HUGO_REF.matcher(target.strip());
+        if (shortcode.matches()) {
+            target = shortcode.group(1);
+        }
+        int hash = target.indexOf('#');
+        String filePart = hash < 0 ? target : target.substring(0, hash);
+        int query = filePart.indexOf('?');
+        if (query >= 0) {
+            filePart = filePart.substring(0, query);
+        }
+        Path base = files.get(from.path());
+        if (filePart.isEmpty() || base == null) {
+            return null;
+        }
+        try {
+            return libraryFile(base, base.resolveSibling(decode(filePart)).normalize(), filePart);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static final java.util.regex.Pattern HUGO_REF =

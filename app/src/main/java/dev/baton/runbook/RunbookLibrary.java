@@ -284,6 +284,18 @@ public final class RunbookLibrary implements AutoCloseable {
         return alerts.find(alertName, language);
     }
 
+    /** The files of the library that links from {@code from} to {@code targets} lead into (display paths). */
+    Set<String> linkedFiles(Runbook from, List<String> targets) {
+        Set<String> linked = new java.util.HashSet<>();
+        for (String target : targets) {
+            String file = links.targetFile(from, target);
+            if (file != null) {
+                linked.add(file);
+            }
+        }
+        return linked;
+    }
+
     /**
      * The runbook an alert's {@code runbook_url} annotation points at, through the responder's mappings of URL
      * prefixes to local folders; at the heading its anchor names. Empty when no mapping covers the URL or the
