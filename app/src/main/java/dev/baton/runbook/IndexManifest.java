@@ -88,17 +88,30 @@ final class IndexManifest {
          * changed within {@link #RACY_NANOS} of being stamped, else a new one with its bytes hashed.
          */
         Entry stamp(String path, Path file, BasicFileAttributes attrs) {
-            long changed = changedNanos(file);
-            String identity = attrs.fileKey() == null ? "" : attrs.fileKey().toString();
+            Entry kept = unchanged(path, file, attrs);
+            return kept != null ? kept : new Entry(Stamp.of(file, attrs), changedNanos(file), identity(attrs));
+        }
+
+        /** The entry kept here when {@link #stamp} would keep it (no hashing needed), else null. */
+        Entry unchanged(String path, Path file, BasicFileAttributes attrs) {
             Entry kept = entries.get(path);
-            if (kept != null && changed != Entry.UNKNOWN && !identity.isEmpty()
+            if (kept == null) {
+                return null;
+            }
+            long changed = changedNanos(file);
+            String identity = identity(attrs);
+            if (changed != Entry.UNKNOWN && !identity.isEmpty()
                     && kept.changedNanos() == changed && kept.identity().equals(identity)
                     && kept.stamp().size() == attrs.size()
                     && kept.stamp().modifiedNanos() == attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)
                     && changed < stampedNanos - RACY_NANOS) {
                 return kept;
             }
-            return new Entry(Stamp.of(file, attrs), changed, identity);
+            return null;
+        }
+
+        private static String identity(BasicFileAttributes attrs) {
+            return attrs.fileKey() == null ? "" : attrs.fileKey().toString();
         }
     }
 

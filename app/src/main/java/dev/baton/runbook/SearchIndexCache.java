@@ -458,10 +458,22 @@ public final class SearchIndexCache {
         // Taken before any file's status is: a file written after this may share its change time with its stamp.
         long stampedNanos = System.currentTimeMillis() * 1_000_000;
         // Only files whose status changed are hashed, on every core: a cached runbook is served only for the
-        // bytes it was read from.
-        Map<String, IndexManifest.Entry> entries = new java.util.TreeMap<>(found.entrySet().parallelStream().collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        f -> indexed.stamp(f.getKey(), files.get(f.getKey()), f.getValue()))));
+        // bytes it was read from. The status is looked at on this thread: for files that did not change (a repeat
+        // search's all), handing them to other threads cost more CPU than it saved time.
+        Map<String, IndexManifest.Entry> entries = new java.util.TreeMap<>();
+        List<String> toHash = new ArrayList<>();
+        found.forEach((path, attrs) -> {
+            IndexManifest.Entry kept = indexed.unchanged(path, files.get(path), attrs);
+            if (kept != null) {
+                entries.put(path, kept);
+            } else {
+                toHash.add(path);
+            }
+        });
+        if (!toHash.isEmpty()) {
+            entries.putAll(toHash.parallelStream().collect(java.util.stream.Collectors.toMap(path -> path,
+                    path -> indexed.stamp(path, files.get(path), found.get(path)))));
+        }
         Map<String, Stamp> current = new java.util.TreeMap<>();
         boolean hashed = false;
         for (Map.Entry<String, IndexManifest.Entry> entry : entries.entrySet()) {
