@@ -135,6 +135,9 @@ public final class SearchIndexCache {
      * the index cannot be used: the caller then reads the whole library ({@link #lookupLibrary}).
      */
     public Optional<List<AlertMatch>> forAlert(List<Path> roots, String alertName) {
+        if (alertName == null) {
+            return Optional.empty();
+        }
         List<String> keys = AlertIndex.lookupKeys(alertName);
         if (keys.isEmpty()) {
             return Optional.empty();
