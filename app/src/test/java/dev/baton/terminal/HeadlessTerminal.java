@@ -14,6 +14,10 @@ import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalSelection;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.model.hyperlinks.HyperlinkFilter;
+import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
+import com.techsenger.jeditermfx.core.HyperlinkStyle;
+import com.techsenger.jeditermfx.core.TerminalColor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,7 +39,21 @@ final class HeadlessTerminal {
     }
 
     HeadlessTerminal(int columns, int rows, int historyLines, Emulator emulator) {
-        buffer = new TerminalTextBuffer(columns, rows, style, historyLines, null);
+        this(columns, rows, historyLines, emulator, null, null);
+    }
+
+    /** With {@code links}, the text buffer looks for links after each write, as in Baton's terminal widget. */
+    HeadlessTerminal(int columns, int rows, int historyLines, Emulator emulator, HyperlinkFilter links,
+            HyperlinkStyle.HighlightMode highlight) {
+        TextProcessing processing = null;
+        if (links != null) {
+            processing = new TextProcessing(new TextStyle(TerminalColor.index(4), null), highlight);
+            processing.addHyperlinkFilter(links);
+        }
+        buffer = new TerminalTextBuffer(columns, rows, style, historyLines, processing);
+        if (processing != null) {
+            processing.setTerminalTextBuffer(buffer);
+        }
         terminal = emulator.create(new NoScreen(), buffer, style);
     }
 
