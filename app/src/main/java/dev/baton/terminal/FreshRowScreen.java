@@ -188,6 +188,14 @@ final class FreshRowScreen extends LinesBuffer {
             return;
         }
         int written = length(line);
+        if (runsDiffer(entries) && entries.get(entries.size() - 1).getStyle() != filler.getStyle()) {
+            // As JediTerm's merges would have left it: the text's runs, then the rest of the filler.
+            if (written < filler.getLength()) {
+                line.writeString(written, filler.getText().subBuffer(written, filler.getLength() - written),
+                        filler.getStyle());
+            }
+            return;
+        }
         int width = Math.max(written, filler.getLength());
         char[] cells = new char[width];
         TextStyle[] styles = new TextStyle[width];
@@ -218,6 +226,18 @@ final class FreshRowScreen extends LinesBuffer {
             }
         }
         line.setWrapped(wrapped);
+    }
+
+    /**
+     * Whether no two neighbouring entries share a style, so the entries are already the runs JediTerm would make.
+     */
+    private static boolean runsDiffer(List<TerminalLine.TextEntry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i).getStyle() == entries.get(i - 1).getStyle()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int length(TerminalLine line) {
