@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * JediTerm's screen lines, with a row scrolled in (or cleared) left empty while text is written onto its end.
@@ -22,18 +23,23 @@ import java.util.Map;
  * moved to the scrollback, resized. So whatever reads the screen sees exactly what it sees with JediTerm's own
  * buffer, coloured blank rows included. The lines stay in the superclass's list, so its package-private moves
  * (to the scrollback) work unchanged; lines they take away are filled in by {@link #removeTopLines} first.
- * Every use is under the text buffer's lock, as JediTerm's own.
+ * Only a reader holding the text buffer's lock fills a row in: JediTermFX also reads rows without it (a mouse
+ * over the terminal asks for the style under it), and such a reader must not change a row the emulator is
+ * writing; it sees the row's text without the blank rest, as it could see a row half written with JediTerm's.
  */
 final class FreshRowScreen extends LinesBuffer {
     private final TextProcessing textProcessing;
+    /** Whether this thread holds the text buffer's lock. */
+    private final BooleanSupplier locked;
     /** Rows left empty, with the filler JediTerm would have given them. */
     private final Map<TerminalLine, TerminalLine.TextEntry> fresh = new IdentityHashMap<>();
     /** While links are looked for after an append: they only read the rows' text, the same either way. */
     private boolean findingLinks;
 
-    FreshRowScreen(TextProcessing textProcessing) {
+    FreshRowScreen(TextProcessing textProcessing, BooleanSupplier locked) {
         super(-1, textProcessing);
         this.textProcessing = textProcessing;
+        this.locked = locked;
     }
 
     /** Rows now kept empty instead of holding their filler; for tests. */
@@ -76,7 +82,7 @@ final class FreshRowScreen extends LinesBuffer {
     @Override
     public TerminalLine getLine(int row) {
         TerminalLine line = super.getLine(row);
-        if (!findingLinks) {
+        if (!findingLinks && locked.getAsBoolean()) {
             fillIn(line);
         }
         return line;
@@ -106,13 +112,13 @@ final class FreshRowScreen extends LinesBuffer {
 
     @Override
     public String getLines() {
-        fillInAll();
+        fillInAllIfLocked();
         return super.getLines();
     }
 
     @Override
     public List<String> getLineTexts() {
-        fillInAll();
+        fillInAllIfLocked();
         return super.getLineTexts();
     }
 
@@ -130,7 +136,7 @@ final class FreshRowScreen extends LinesBuffer {
 
     @Override
     public void processLines(int firstLine, int count, StyledTextConsumer consumer, int startRow) {
-        fillInAll();
+        fillInAllIfLocked();
         super.processLines(firstLine, count, consumer, startRow);
     }
 
@@ -159,6 +165,12 @@ final class FreshRowScreen extends LinesBuffer {
                 line.deleteCharacters(0, filler.getLength(), TextStyle.EMPTY);
                 fresh.put(line, filler);
             }
+        }
+    }
+
+    private void fillInAllIfLocked() {
+        if (locked.getAsBoolean()) {
+            fillInAll();
         }
     }
 

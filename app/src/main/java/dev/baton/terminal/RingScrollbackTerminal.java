@@ -10,6 +10,7 @@ import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,13 +82,16 @@ public class RingScrollbackTerminal extends JediTerminal {
                     field.set(buffer, ring);
                 }
             }
-            // The screen in use, and the one kept aside.
+            // The screen in use, and the one kept aside; they fill rows in only for a reader holding the lock.
+            Field lockField = TerminalTextBuffer.class.getDeclaredField("myLock");
+            lockField.setAccessible(true);
+            ReentrantLock lock = (ReentrantLock) lockField.get(buffer);
             for (String name : new String[] {"myScreenBuffer", "myScreenBufferBackup"}) {
                 Field field = TerminalTextBuffer.class.getDeclaredField(name);
                 field.setAccessible(true);
                 Object current = field.get(buffer);
                 if (current instanceof LinesBuffer lines && !(current instanceof FreshRowScreen)) {
-                    FreshRowScreen screen = new FreshRowScreen(links);
+                    FreshRowScreen screen = new FreshRowScreen(links, lock::isHeldByCurrentThread);
                     List<TerminalLine> kept = new ArrayList<>();
                     for (int i = 0; i < lines.getLineCount(); i++) {
                         kept.add(lines.getLine(i));

@@ -32,11 +32,26 @@ class FreshRowScreenTest {
         terminal.feed("first\r\n".repeat(10) + ESC + "[31mred " + ESC + "[42mon green " + ESC + "[0mplain");
         FreshRowScreen screen = (FreshRowScreen) terminal.buffer().getScreenBuffer();
         assertEquals(1, screen.freshRows(), "the row being written was filled in");
-        TerminalLine row = screen.getLine(4);
+        TerminalLine row = terminal.locked(() -> screen.getLine(4));
         assertEquals(0, screen.freshRows());
         assertEquals("red on green plain", row.getText());
         assertEquals(4, row.getEntries().size(), "three runs of text and the filler: " + row);
         assertEquals(80 - "red on green plain".length(), row.getEntries().get(3).getLength());
+    }
+
+    @Test
+    void aReaderWithoutTheLockLeavesTheRowBeingWrittenAlone() throws Exception {
+        HeadlessTerminal terminal = new HeadlessTerminal(80, 5, 100, RingScrollbackTerminal::new);
+        terminal.feed("first\r\n".repeat(10) + ESC + "[44mhalf a ro");
+        FreshRowScreen screen = (FreshRowScreen) terminal.buffer().getScreenBuffer();
+        // As JediTermFX asks for the style under the mouse: from its own thread, without the lock.
+        Thread mouse = new Thread(() -> terminal.buffer().getStyleAt(40, 4));
+        mouse.start();
+        mouse.join();
+        assertEquals(1, screen.freshRows(), "a reader without the lock changed the row");
+        terminal.feed("w");
+        assertEquals("half a row", terminal.locked(() -> screen.getLine(4)).getText());
+        assertEquals(0, screen.freshRows());
     }
 
     @Test
@@ -48,7 +63,7 @@ class FreshRowScreenTest {
         baton.feed(output);
         assertEquals(plain.styledRows(), baton.styledRows());
         assertEquals(painted(plain), painted(baton));
-        TextStyle filler = baton.buffer().getLine(1).getEntries().get(0).getStyle();
+        TextStyle filler = baton.locked(() -> baton.buffer().getLine(1)).getEntries().get(0).getStyle();
         assertEquals(44 - 40, filler.getBackground().getColorIndex(), "the blank row's background");
     }
 
@@ -92,6 +107,10 @@ class FreshRowScreenTest {
 
     /** Every row's runs: text, and the style's colours and options (a link's style holds a fresh object). */
     private static List<Object> runs(HeadlessTerminal terminal) {
+        return terminal.locked(() -> unlockedRuns(terminal));
+    }
+
+    private static List<Object> unlockedRuns(HeadlessTerminal terminal) {
         TerminalTextBuffer buffer = terminal.buffer();
         List<Object> rows = new ArrayList<>();
         for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
@@ -116,6 +135,10 @@ class FreshRowScreenTest {
 
     /** What the painter and search are given, row by row: runs of text and of blanks, with their styles. */
     private static List<String> painted(HeadlessTerminal terminal) {
+        return terminal.locked(() -> unlockedPainted(terminal));
+    }
+
+    private static List<String> unlockedPainted(HeadlessTerminal terminal) {
         TerminalTextBuffer buffer = terminal.buffer();
         List<String> runs = new ArrayList<>();
         buffer.processHistoryAndScreenLines(-buffer.getHistoryLinesCount(), -1, new StyledTextConsumer() {
@@ -139,6 +162,10 @@ class FreshRowScreenTest {
     }
 
     private static String selected(HeadlessTerminal terminal) {
+        return terminal.locked(() -> unlockedSelected(terminal));
+    }
+
+    private static String unlockedSelected(HeadlessTerminal terminal) {
         TerminalTextBuffer buffer = terminal.buffer();
         int top = -buffer.getHistoryLinesCount();
         return SelectionUtil.getSelectedText(new Point(2, top), new Point(5, buffer.getHeight() - 1), buffer)

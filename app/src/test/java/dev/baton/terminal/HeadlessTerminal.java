@@ -97,8 +97,22 @@ final class HeadlessTerminal {
         return this;
     }
 
+    /** Runs {@code read} holding the text buffer's lock, as the terminal's painter reads it. */
+    <T> T locked(java.util.function.Supplier<T> read) {
+        buffer.lock();
+        try {
+            return read.get();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     /** History and screen as text, one row per line, then the cursor. */
     String text() {
+        return locked(this::unlockedText);
+    }
+
+    private String unlockedText() {
         StringBuilder out = new StringBuilder();
         for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
             out.append(buffer.getLine(i).getText()).append('\n');
@@ -108,6 +122,10 @@ final class HeadlessTerminal {
 
     /** Every row's runs of text with their styles, and the style the next character would get. */
     List<Object> styledRows() {
+        return locked(this::unlockedStyledRows);
+    }
+
+    private List<Object> unlockedStyledRows() {
         List<Object> rows = new ArrayList<>();
         for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
             List<Object> runs = new ArrayList<>();
