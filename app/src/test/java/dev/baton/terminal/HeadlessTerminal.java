@@ -14,6 +14,10 @@ import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalSelection;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.model.hyperlinks.HyperlinkFilter;
+import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
+import com.techsenger.jeditermfx.core.HyperlinkStyle;
+import com.techsenger.jeditermfx.core.TerminalColor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -35,7 +39,21 @@ final class HeadlessTerminal {
     }
 
     HeadlessTerminal(int columns, int rows, int historyLines, Emulator emulator) {
-        buffer = new TerminalTextBuffer(columns, rows, style, historyLines, null);
+        this(columns, rows, historyLines, emulator, null, null);
+    }
+
+    /** With {@code links}, the text buffer looks for links after each write, as in Baton's terminal widget. */
+    HeadlessTerminal(int columns, int rows, int historyLines, Emulator emulator, HyperlinkFilter links,
+            HyperlinkStyle.HighlightMode highlight) {
+        TextProcessing processing = null;
+        if (links != null) {
+            processing = new TextProcessing(new TextStyle(TerminalColor.index(4), null), highlight);
+            processing.addHyperlinkFilter(links);
+        }
+        buffer = new TerminalTextBuffer(columns, rows, style, historyLines, processing);
+        if (processing != null) {
+            processing.setTerminalTextBuffer(buffer);
+        }
         terminal = emulator.create(new NoScreen(), buffer, style);
     }
 
@@ -79,8 +97,22 @@ final class HeadlessTerminal {
         return this;
     }
 
+    /** Runs {@code read} holding the text buffer's lock, as the terminal's painter reads it. */
+    <T> T locked(java.util.function.Supplier<T> read) {
+        buffer.lock();
+        try {
+            return read.get();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     /** History and screen as text, one row per line, then the cursor. */
     String text() {
+        return locked(this::unlockedText);
+    }
+
+    private String unlockedText() {
         StringBuilder out = new StringBuilder();
         for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
             out.append(buffer.getLine(i).getText()).append('\n');
@@ -90,6 +122,10 @@ final class HeadlessTerminal {
 
     /** Every row's runs of text with their styles, and the style the next character would get. */
     List<Object> styledRows() {
+        return locked(this::unlockedStyledRows);
+    }
+
+    private List<Object> unlockedStyledRows() {
         List<Object> rows = new ArrayList<>();
         for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
             List<Object> runs = new ArrayList<>();

@@ -169,9 +169,12 @@ public final class TerminalThroughputBenchmark {
             System.out.printf("  (all output was read %.2f s after the start)%n", (memory.drainedNanos - start) / 1e9);
         }
         printCpu(cpuBefore, cpuAfter, bytes);
-        if (!longStalls.isEmpty()) {
-            System.out.printf("  %d pings waited over 50 ms, the first: %s%n", longStalls.size(),
-                    longStalls.subList(0, Math.min(5, longStalls.size())));
+        // A copy: pings posted before the pinger stopped still run on the FX thread and add to the list, and a
+        // view of a list being changed throws (it once ended a run with the JavaFX thread left running).
+        List<String> stalls = List.copyOf(longStalls);
+        if (!stalls.isEmpty()) {
+            System.out.printf("  %d pings waited over 50 ms, the first: %s%n", stalls.size(),
+                    stalls.subList(0, Math.min(5, stalls.size())));
         }
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
