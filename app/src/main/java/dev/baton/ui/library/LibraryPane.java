@@ -178,7 +178,7 @@ public final class LibraryPane extends VBox {
                 // A slower, older search must not overwrite the results of the newest one.
                 if (queryNumber == latestQuery.get()) {
                     if (waiting) {
-                        status.accept("The search index is written: " + hits.size() + " result(s) for " + query.strip());
+                        status.accept("The search index is written: the results for " + query.strip() + " are shown");
                     }
                     snippets.clear();
                     hits.forEach(hit -> snippets.put(hit.id(), hit.snippet()));
