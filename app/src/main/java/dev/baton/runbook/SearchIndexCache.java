@@ -227,7 +227,7 @@ public final class SearchIndexCache {
                 entries.add(read == null ? snapshot.get(file.getKey())
                         : new LibrarySnapshot.Entry(file.getKey(), refreshed.stamps().get(file.getKey()), read.runbooks(), read.problem()));
             }
-            if (!reads.isEmpty() || snapshot.size() != entries.size()) {
+            if (!indexAfter && (!reads.isEmpty() || snapshot.size() != entries.size())) {
                 LibrarySnapshot.write(snapshotFile, build, entries);
             }
             List<Runbook> runbooks = new ArrayList<>();
@@ -245,7 +245,11 @@ public final class SearchIndexCache {
             }
             CompletableFuture<RunbookSearchIndex> index = new CompletableFuture<>();
             Directory written = directory;
-            indexing.execute(() -> index.complete(indexAfter(roots, plan, dir, written, reads, runbooks)));
+            indexing.execute(() -> {
+                RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
+                writeSnapshot(snapshotFile, entries);
+                index.complete(searchIndex);
+            });
             return RunbookLibrary.indexing(runbooks, files, problems, roots, index);
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
@@ -254,6 +258,16 @@ public final class SearchIndexCache {
                 forget(roots);
             }
             return RunbookLibrary.load(roots);
+        }
+    }
+
+    /** The snapshot of a library given before its index was written, written after it: a cache, like the index. */
+    private void writeSnapshot(Path snapshotFile, List<LibrarySnapshot.Entry> entries) {
+        try {
+            LibrarySnapshot.write(snapshotFile, build, entries);
+        } catch (IOException | RuntimeException e) {
+            // The next open reads the files the snapshot lacks.
+            log().warn("The library's snapshot {} cannot be written ({})", snapshotFile, e.toString());
         }
     }
 

@@ -102,7 +102,10 @@ class LibraryIndexedAfterTest {
         SearchIndexCache after = new SearchIndexCache(cacheFolder, "build", holding, 10);
         SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
         RunbookLibrary first = after.library(List.of(runbooks), update);
+        Path snapshot = after.indexFolder(List.of(runbooks)).resolve("library.jsonl");
+        assertThat(snapshot).as("the snapshot is written with the index, after the list").doesNotExist();
         runHeld();
+        assertThat(snapshot).exists();
         first.close();
         try (RunbookLibrary read = RunbookLibrary.load(runbooks);
                 RunbookLibrary next = new SearchIndexCache(cacheFolder, "build").library(List.of(runbooks), update)) {
