@@ -246,9 +246,14 @@ public final class SearchIndexCache {
             CompletableFuture<RunbookSearchIndex> index = new CompletableFuture<>();
             Directory written = directory;
             indexing.execute(() -> {
-                RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
-                writeSnapshot(snapshotFile, entries);
-                index.complete(searchIndex);
+                try {
+                    RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
+                    writeSnapshot(snapshotFile, entries);
+                    index.complete(searchIndex);
+                } catch (RuntimeException | Error e) {
+                    index.completeExceptionally(e); // a search fails and says why, instead of waiting forever
+                    throw e;
+                }
             });
             return RunbookLibrary.indexing(runbooks, files, problems, roots, index);
         } catch (IOException | RuntimeException e) {
