@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The runbooks of one or more folders or files: read once, then looked up by id, alert or text.
@@ -34,6 +35,8 @@ public final class RunbookLibrary implements AutoCloseable {
     private final LinkResolver links;
     private final AlertIndex alerts;
     private volatile RunbookSearchIndex searchIndex;
+    /** The index on disk while it is written after the library was given; null when there is none to wait for. */
+    private CompletableFuture<RunbookSearchIndex> indexing;
     private final List<Path> folders;
     /** The library this one adds runbooks to: searched as it was, its own index untouched; null when none. */
     private RunbookLibrary base;
@@ -97,6 +100,25 @@ public final class RunbookLibrary implements AutoCloseable {
                 roots.stream().filter(Files::isDirectory).map(root -> root.toAbsolutePath().normalize()).toList());
         library.searchIndex = searchIndex;
         return library;
+    }
+
+    /**
+     * As {@link #of}, with the index still being written: a search waits for it ({@link #searchReady} says whether
+     * it would), so that it never answers from part of the library.
+     */
+    static RunbookLibrary indexing(List<Runbook> runbooks, Map<String, Path> files, List<LibraryProblem> problems,
+            List<Path> roots, CompletableFuture<RunbookSearchIndex> index) {
+        RunbookLibrary library = of(runbooks, files, problems, roots, null);
+        library.indexing = index;
+        return library;
+    }
+
+    /**
+     * Whether a search answers at once: false while the search index of a large library opened for the first time
+     * is still being written (the search then waits for it).
+     */
+    public boolean searchReady() {
+        return (indexing == null || indexing.isDone()) && (base == null || base.searchReady());
     }
 
     /**
@@ -347,7 +369,10 @@ public final class RunbookLibrary implements AutoCloseable {
         if (index == null) {
             synchronized (this) {
                 index = searchIndex;
-                if (index == null) {
+                if (index == null && indexing != null) {
+                    index = indexing.join();
+                    searchIndex = index;
+                } else if (index == null) {
                     index = RunbookSearchIndex.build(runbooks.stream().map(RunbookLibrary::searchDocument).toList());
                     searchIndex = index;
                 }
@@ -371,7 +396,8 @@ public final class RunbookLibrary implements AutoCloseable {
 
     @Override
     public void close() {
-        RunbookSearchIndex index = searchIndex;
+        // An index being written is waited for: its commit saves the next open from reading every file again.
+        RunbookSearchIndex index = indexing != null ? indexing.join() : searchIndex;
         if (index != null) {
             index.close();
         }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -74,8 +76,17 @@ public final class SearchIndexCache {
     /** What a search did to bring the index up to date: for the log, tests and benchmarks. */
     public record Update(int reread, int removed, int unchanged) {}
 
+    /**
+     * From how many files to read a window's library is listed before its index is written: the index is then
+     * written on a thread of its own (a third of a first open's time), and a search waits for it. Below, the
+     * index takes a moment and is written before the library is given.
+     */
+    private static final int INDEXED_AFTER_FROM = 300;
+
     private final Path folder;
     private final String build;
+    private final Executor indexing;
+    private final int indexedAfterFrom;
 
     public SearchIndexCache(Path folder) {
         this(folder, IndexManifest.currentBuild());
@@ -83,8 +94,22 @@ public final class SearchIndexCache {
 
     /** {@code build} names the code that reads runbooks: an index made by another build is made again. */
     SearchIndexCache(Path folder, String build) {
+        this(folder, build, SearchIndexCache::startIndexingThread, INDEXED_AFTER_FROM);
+    }
+
+    /** {@code indexing} runs the writing of an index after its library is given, from {@code indexedAfterFrom} files read. */
+    SearchIndexCache(Path folder, String build, Executor indexing, int indexedAfterFrom) {
         this.folder = folder;
         this.build = build;
+        this.indexing = indexing;
+        this.indexedAfterFrom = indexedAfterFrom;
+    }
+
+    /** A daemon: a window closed while it writes leaves no commit, and its next open reads the files again. */
+    private static void startIndexingThread(Runnable work) {
+        Thread thread = new Thread(work, "runbook-index");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** {@code -Dbaton.cache=DIR}, else {@code $XDG_CACHE_HOME/baton}, else {@code ~/.cache/baton}; then {@code search}. */
@@ -322,15 +347,20 @@ public final class SearchIndexCache {
             Files.createDirectories(dir);
             directory = cacheDirectory(dir);
             List<LibraryProblem> problems = new ArrayList<>();
-            Refreshed refreshed = refresh(roots, dir, directory, problems);
-            update[0] = refreshed.update();
+            Plan plan = plan(roots, dir, directory, problems);
+            update[0] = plan.update();
+            boolean indexAfter = plan.changed().size() >= indexedAfterFrom && !plan.upToDate();
+            Refreshed refreshed = indexAfter ? plan.read(Map.of()) : refresh(plan, dir, directory);
             Path snapshotFile = dir.resolve(SNAPSHOT);
             Map<String, LibrarySnapshot.Entry> snapshot = LibrarySnapshot.read(snapshotFile, build);
             // Files the snapshot does not have as they are now: the refresh has read those it indexed; the
             // rest changed since this library was last opened, while a search kept the index up to date.
+            // When the index is written after, every changed file is read here.
+            Set<String> changed = indexAfter ? Set.copyOf(plan.changed()) : Set.of();
             List<String> stale = refreshed.stamps().entrySet().stream()
                     .filter(file -> !refreshed.reads().containsKey(file.getKey()))
-                    .filter(file -> !isCurrent(snapshot.get(file.getKey()), file.getValue()))
+                    .filter(file -> changed.contains(file.getKey())
+                            || !isCurrent(snapshot.get(file.getKey()), file.getValue()))
                     .map(Map.Entry::getKey).toList();
             Map<String, FileRead> reads = new ConcurrentHashMap<>(refreshed.reads());
             RunbookFileReader fileReader = new RunbookFileReader();
@@ -346,7 +376,7 @@ public final class SearchIndexCache {
                 entries.add(read == null ? snapshot.get(file.getKey())
                         : new LibrarySnapshot.Entry(file.getKey(), refreshed.stamps().get(file.getKey()), read.runbooks(), read.problem()));
             }
-            if (!reads.isEmpty() || snapshot.size() != entries.size()) {
+            if (!indexAfter && (!reads.isEmpty() || snapshot.size() != entries.size())) {
                 LibrarySnapshot.write(snapshotFile, build, entries);
             }
             List<Runbook> runbooks = new ArrayList<>();
@@ -359,7 +389,22 @@ public final class SearchIndexCache {
                     problems.add(entry.problem());
                 }
             }
-            return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory));
+            if (!indexAfter) {
+                return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory));
+            }
+            CompletableFuture<RunbookSearchIndex> index = new CompletableFuture<>();
+            Directory written = directory;
+            indexing.execute(() -> {
+                try {
+                    RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
+                    writeSnapshot(snapshotFile, entries);
+                    index.complete(searchIndex);
+                } catch (RuntimeException | Error e) {
+                    index.completeExceptionally(e); // a search fails and says why, instead of waiting forever
+                    throw e;
+                }
+            });
+            return RunbookLibrary.indexing(runbooks, files, problems, roots, index);
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
             closeQuietly(directory);
@@ -367,6 +412,38 @@ public final class SearchIndexCache {
                 forget(roots);
             }
             return RunbookLibrary.load(roots);
+        }
+    }
+
+    /** The snapshot of a library given before its index was written, written after it: a cache, like the index. */
+    private void writeSnapshot(Path snapshotFile, List<LibrarySnapshot.Entry> entries) {
+        try {
+            LibrarySnapshot.write(snapshotFile, build, entries);
+        } catch (IOException | RuntimeException e) {
+            // The next open reads the files the snapshot lacks.
+            log().warn("The library's snapshot {} cannot be written ({})", snapshotFile, e.toString());
+        }
+    }
+
+    /**
+     * Writes the index of the files a library read, after the library was given; when that fails (another Baton
+     * writing the same index, a full disk), the library is searched in memory instead: a search never answers
+     * from a part of the library.
+     */
+    private RunbookSearchIndex indexAfter(List<Path> roots, Plan plan, Path dir, Directory directory,
+            Map<String, FileRead> reads, List<Runbook> runbooks) {
+        try {
+            write(plan, dir, directory, reads::get);
+            RunbookSearchIndex index = RunbookSearchIndex.open(directory);
+            index.search("warm", 1); // the search code is loaded before the first keystroke
+            return index;
+        } catch (IOException | RuntimeException e) {
+            log().warn("The search index in {} cannot be written ({}); searching the runbooks in memory", folder, e.toString());
+            closeQuietly(directory);
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                forget(roots);
+            }
+            return RunbookSearchIndex.build(runbooks.stream().map(RunbookLibrary::searchDocument).toList());
         }
     }
 
@@ -433,8 +510,49 @@ public final class SearchIndexCache {
     /** The files found now (display path to file) with their stamps, and those this refresh read. */
     private record Refreshed(Update update, Map<String, Path> files, Map<String, Stamp> stamps, Map<String, FileRead> reads) {}
 
-    /** Brings the index up to date with the folders; the walk's own problems (unreadable folders) go to {@code problems}. */
+    /**
+     * What bringing the index up to date takes: the files found now (display path to file), their manifest
+     * entries and stamps, those added or changed since the index was written and those gone.
+     */
+    private record Plan(Map<String, Path> files, Map<String, IndexManifest.Entry> entries, Map<String, Stamp> current,
+            List<String> changed, List<String> removed, boolean exists, boolean hashed, boolean createIndex,
+            long stampedNanos) {
+        boolean upToDate() {
+            return changed.isEmpty() && removed.isEmpty() && exists;
+        }
+
+        Update update() {
+            return new Update(changed.size(), removed.size(), current.size() - changed.size());
+        }
+
+        Refreshed read(Map<String, FileRead> reads) {
+            return new Refreshed(update(), files, current, reads);
+        }
+    }
+
     private Refreshed refresh(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
+        return refresh(plan(roots, dir, directory, problems), dir, directory);
+    }
+
+    /** Brings the index up to date with the plan's folders, reading the files it must. */
+    private Refreshed refresh(Plan plan, Path dir, Directory directory) throws IOException {
+        if (plan.upToDate()) {
+            if (plan.hashed()) {
+                // Files hashed again only for being new to the manifest's clock: once written down, they are not.
+                IndexManifest.write(dir.resolve(MANIFEST), build, plan.stampedNanos(), plan.entries());
+            }
+            return plan.read(Map.of());
+        }
+        Map<String, FileRead> reads = new ConcurrentHashMap<>();
+        RunbookFileReader reader = new RunbookFileReader();
+        RunbookParser parser = new RunbookParser();
+        write(plan, dir, directory, path -> reads.computeIfAbsent(path,
+                p -> RunbookLibrary.read(reader, parser, p, plan.files().get(p))));
+        return plan.read(reads);
+    }
+
+    /** Finds the folders' files and compares them with the index; the walk's own problems (unreadable folders) go to {@code problems}. */
+    private Plan plan(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
         Map<String, Path> files = new java.util.TreeMap<>();
         Map<String, BasicFileAttributes> found = new HashMap<>();
         for (Path root : roots) {
@@ -491,36 +609,29 @@ public final class SearchIndexCache {
             }
         });
         List<String> removed = indexed.entries().keySet().stream().filter(path -> !current.containsKey(path)).toList();
-        if (changed.isEmpty() && removed.isEmpty() && exists) {
-            if (hashed) {
-                // Files hashed again only for being new to the manifest's clock: once written down, they are not.
-                IndexManifest.write(manifestFile, build, stampedNanos, entries);
-            }
-            return new Refreshed(new Update(0, 0, current.size()), files, current, Map.of());
-        }
-        Map<String, FileRead> reads = new ConcurrentHashMap<>();
+        return new Plan(files, entries, current, changed, removed, exists, hashed, indexed.entries().isEmpty(), stampedNanos);
+    }
+
+    /** Writes the plan's changed files into the index ({@code read} gives each one's runbooks), then the manifest. */
+    private void write(Plan plan, Path dir, Directory directory, java.util.function.Function<String, FileRead> read) throws IOException {
         // A buffer that holds a large library's first open whole: one flush per indexing thread at the commit, instead
         // of a flush every 16 MB and merges that write the same postings again. No compound files: packing each
         // segment into one file copies it once more, and this index is a cache in a folder of its own.
         IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
                 .setRAMBufferSizeMB(indexingBufferMb()).setUseCompoundFile(false)
-                .setOpenMode(indexed.entries().isEmpty() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                .setOpenMode(plan.createIndex() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.getMergePolicy().setNoCFSRatio(0.0);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (String path : removed) {
+            for (String path : plan.removed()) {
                 writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
             }
-            RunbookFileReader reader = new RunbookFileReader();
-            RunbookParser parser = new RunbookParser();
             // Read and indexed on every core (the writer takes documents from several threads); each file's
             // documents replace its old ones in one step.
             try {
-                changed.parallelStream().forEach(path -> {
+                plan.changed().parallelStream().forEach(path -> {
                     try {
-                        FileRead read = RunbookLibrary.read(reader, parser, path, files.get(path));
-                        reads.put(path, read);
                         Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
-                        List<Document> documents = documents(path, read);
+                        List<Document> documents = documents(path, read.apply(path));
                         if (documents.isEmpty()) {
                             writer.deleteDocuments(file);
                         } else {
@@ -537,8 +648,7 @@ public final class SearchIndexCache {
         } catch (LockObtainFailedException e) {
             throw new IOException("another Baton is updating the index", e);
         }
-        IndexManifest.write(manifestFile, build, stampedNanos, entries);
-        return new Refreshed(new Update(changed.size(), removed.size(), current.size() - changed.size()), files, current, reads);
+        IndexManifest.write(dir.resolve(MANIFEST), build, plan.stampedNanos(), plan.entries());
     }
 
     /** A file's documents: none for a file that gave no runbook (not searchable, as in the library; lint says why). */

@@ -154,10 +154,43 @@ final class UnlabelledBlock {
         return null;
     }
 
-    /** At least two thirds of the lines, comments aside, match (and there is a line that is not a comment). */
-    private static boolean most(List<String> lines, Pattern pattern) {
-        List<String> content = lines.stream().filter(l -> !l.strip().startsWith("#")).toList();
-        long matching = content.stream().filter(l -> pattern.matcher(l).matches()).count();
-        return !content.isEmpty() && matching * 3 >= content.size() * 2L;
+    /**
+     * At least two thirds of the lines, comments aside, match (and there is a line that is not a comment). Lines are
+     * tried only until the answer is known: most blocks are shell, and each pattern fails on their first lines.
+     */
+    static boolean most(List<String> lines, Pattern pattern) {
+        int content = 0;
+        for (String line : lines) {
+            content += isComment(line) ? 0 : 1;
+        }
+        int needed = (2 * content + 2) / 3; // the fewest m with 3m >= 2 × content
+        int matching = 0;
+        int tried = 0;
+        for (String line : lines) {
+            if (isComment(line)) {
+                continue;
+            }
+            tried++;
+            if (pattern.matcher(line).matches() && ++matching >= needed) {
+                return true;
+            }
+            if (matching + content - tried < needed) {
+                return false;
+            }
+        }
+        return false; // no line but comments
+    }
+
+    /** {@code line.strip().startsWith("#")}, without making the stripped copy. */
+    private static boolean isComment(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            int c = line.codePointAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '#';
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 }

@@ -61,7 +61,37 @@ public record ClientSession(String client, String start, List<String> inner, Pat
      * {@code oc rsh POD}, {@code docker exec -it C bash}, {@code ssh HOST}).
      */
     public static Optional<ClientSession> starting(String line) {
-        String l = SUDO_NOT_A_SHELL.matcher(line.strip()).replaceFirst("");
+        String stripped = line.strip();
+        String l = stripped.startsWith("sudo") ? SUDO_NOT_A_SHELL.matcher(stripped).replaceFirst("") : stripped;
+        // Every pattern below matches the whole line from its start (taking flags off can only join the first
+        // word to a character such as '/'), so a line that starts with none of their first words starts no
+        // client: most lines of a library, each read as its block is.
+        if (!startsAClient(l.stripLeading())) { // after "sudo  " the line may start with a space
+            return Optional.empty();
+        }
+        return startingAfterSudo(l);
+    }
+
+    /** What the first words of the patterns below start with; a line starting with none of them opens no client. */
+    private static final List<String> FIRST_WORDS = List.of("kubectl", "oc", "docker", "ssh", "redis-cli", "psql",
+            "mysql", "mariadb", "mongo", "sqlite3", "python", "ipython", "irb", "rails", "bundle", "gitlab-rails",
+            "/", "sh", "bash", "zsh", "ksh", "dash", "sudo", "su", "-");
+
+    private static boolean startsAClient(String l) {
+        for (String first : FIRST_WORDS) {
+            if (l.startsWith(first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #starting} on every line, without the look at its first word: to compare with it. */
+    static Optional<ClientSession> startingAlways(String line) {
+        return startingAfterSudo(SUDO_NOT_A_SHELL.matcher(line.strip()).replaceFirst(""));
+    }
+
+    private static Optional<ClientSession> startingAfterSudo(String l) {
         if (EXEC_OR_DEBUG.matcher(l).matches() && INTERACTIVE_TTY.matcher(l).matches()
                 || DOCKER_INTERACTIVE.matcher(l).matches()) {
             int dashes = l.indexOf(" -- ");

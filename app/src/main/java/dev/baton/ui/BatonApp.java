@@ -114,7 +114,9 @@ public final class BatonApp extends Application {
                 long start = System.nanoTime();
                 // From the index on disk: a library opened before is not read again, only its changed files.
                 RunbookLibrary loaded = SearchIndexCache.ofUser().library(List.of(folder));
-                loaded.search("warm", 1); // the search code is loaded before the first keystroke
+                if (loaded.searchReady()) {
+                    loaded.search("warm", 1); // the search code is loaded before the first keystroke
+                } // else the index, written after, loads it
                 LOG.info("library of {} runbooks opened in {} ms", loaded.runbooks().size(), (System.nanoTime() - start) / 1_000_000);
                 return loaded;
             }

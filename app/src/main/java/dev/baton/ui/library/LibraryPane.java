@@ -164,6 +164,12 @@ public final class LibraryPane extends VBox {
             return;
         }
         long queryNumber = latestQuery.incrementAndGet();
+        // A large library's first open lists it before its index is written: the search waits for the whole index.
+        boolean waiting = query != null && !query.isBlank() && !current.searchReady();
+        if (waiting) {
+            status.accept("The search index of " + current.runbooks().size()
+                    + " runbooks is still being written: results show when it is ready");
+        }
         background.execute(() -> {
             List<SearchHit> hits = query == null || query.isBlank() ? List.of() : current.search(query, MAX_HITS);
             List<Runbook> shown = query == null || query.isBlank() ? allByTitle(current) : hits.stream()
@@ -171,6 +177,9 @@ public final class LibraryPane extends VBox {
             Platform.runLater(() -> {
                 // A slower, older search must not overwrite the results of the newest one.
                 if (queryNumber == latestQuery.get()) {
+                    if (waiting) {
+                        status.accept("The search index is written: the results for " + query.strip() + " are shown");
+                    }
                     snippets.clear();
                     hits.forEach(hit -> snippets.put(hit.id(), hit.snippet()));
                     movingFromSearch = true; // a new result list is not the responder choosing a runbook
