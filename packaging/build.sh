@@ -87,7 +87,7 @@ java_options=(
     "-Djna.boot.library.path=\$APPDIR/jna" -Djna.nounpack=true
     "-XX:SharedArchiveFile=\$APPDIR/baton.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
     -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000
-    -XX:Tier4BackEdgeThreshold=400000 -XX:+UseSerialGC -Xms96m -Xmn16m
+    -XX:Tier4BackEdgeThreshold=400000 -XX:+UseSerialGC -Xms96m -Xmn24m
 )
 common=(--name "$name" --app-version "$app_version" --vendor Baton
     --description "Responder console: runbooks beside terminals, incident timeline, handoff bundles")
