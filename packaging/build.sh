@@ -80,14 +80,14 @@ fi
 "$bin/java" -Djava.awt.headless=true "$here/tools/Icon.java" "$icon" "$work/baton.$icon"
 
 # The same options as ./baton: native libraries from beside the jar, never unpacked at start; the
-# class-data archive mapped where it was written; the optimising compiler started later; the heap given back
-# after a terminal's flood (./baton says why).
+# class-data archive mapped where it was written; the optimising compiler started later; the window's heap
+# and collector (./baton says why; LauncherMemoryOptionsTest keeps the two the same).
 java_options=(
     "-Dpty4j.preferred.native.folder=\$APPDIR/pty4j"
     "-Djna.boot.library.path=\$APPDIR/jna" -Djna.nounpack=true
     "-XX:SharedArchiveFile=\$APPDIR/baton.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
     -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000
-    -XX:Tier4BackEdgeThreshold=400000 -XX:G1PeriodicGCInterval=30000
+    -XX:Tier4BackEdgeThreshold=400000 -XX:+UseSerialGC -Xms96m -Xmn24m
 )
 common=(--name "$name" --app-version "$app_version" --vendor Baton
     --description "Responder console: runbooks beside terminals, incident timeline, handoff bundles")

@@ -19,6 +19,11 @@ public final class PrintsProperties {
             System.out.flush();
             waitForever();
         }
+        // "jvm-options": the options the JVM was started with, one a line.
+        if (last.equals("jvm-options")) {
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                    .forEach(option -> System.out.println("jvm-option=" + option));
+        }
         // "old-format": loads a class of an old class file, as every Baton command loads picocli's.
         if (last.equals("old-format")) {
             System.out.println(OldFormat.greeting());
