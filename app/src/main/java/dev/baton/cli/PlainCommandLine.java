@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,12 +37,17 @@ final class PlainCommandLine {
         }
     }
 
-    /** {@code run} on one {@code --node}, a {@code --step} or a {@code --command}, and the SSH options a script gives. */
+    /**
+     * {@code run} on one {@code --node}, a {@code --step} or a {@code --command}, the values an alert hook gives
+     * ({@code --var}, {@code --label}) and the SSH options a script gives.
+     */
     record Run(String node, String step, String command, List<Path> inventories, Path knownHosts, List<Path> identities,
-            boolean yes) implements Invocation {
+            boolean yes, Map<String, String> values, Map<String, String> labels) implements Invocation {
         Run {
             inventories = List.copyOf(inventories);
             identities = List.copyOf(identities);
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         }
 
         @Override
@@ -68,6 +75,8 @@ final class PlainCommandLine {
             run.knownHosts = knownHosts;
             run.identities = new ArrayList<>(identities);
             run.yes = yes;
+            run.values = new LinkedHashMap<>(values);
+            run.labels = new LinkedHashMap<>(labels);
             return run;
         }
     }
@@ -126,6 +135,8 @@ final class PlainCommandLine {
         List<Path> inventories = new ArrayList<>();
         List<Path> identities = new ArrayList<>();
         boolean yes = false;
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--yes")) {
@@ -175,6 +186,15 @@ final class PlainCommandLine {
                         }
                         knownHosts = Path.of(value);
                     }
+                    case "--var", "--label" -> {
+                        // NAME=VALUE split at the first '=', a later value for a name replacing an earlier one,
+                        // as picocli fills a map; an empty name or value is left to picocli.
+                        int split = value.indexOf('=');
+                        if (split <= 0 || split == value.length() - 1) {
+                            return Optional.empty();
+                        }
+                        (name.equals("--var") ? values : labels).put(value.substring(0, split), value.substring(split + 1));
+                    }
                     case "--inventory" -> inventories.add(Path.of(value));
                     case "--identity" -> identities.add(Path.of(value));
                     default -> {
@@ -188,7 +208,7 @@ final class PlainCommandLine {
         if (node == null || (step == null && command == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Run(node, step, command, inventories, knownHosts, identities, yes));
+        return Optional.of(new Run(node, step, command, inventories, knownHosts, identities, yes, values, labels));
     }
 
     /** The options given so far; each at most once, as picocli allows. */

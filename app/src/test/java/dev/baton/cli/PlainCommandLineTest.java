@@ -29,7 +29,7 @@ class PlainCommandLineTest {
         if (command instanceof RunCommand run) {
             assertThat(run.where.nodes).hasSize(1);
             return new PlainCommandLine.Run(run.where.nodes.get(0), run.what.step, run.what.command, run.inventories,
-                    run.knownHosts, run.identities, run.yes);
+                    run.knownHosts, run.identities, run.yes, run.values, run.labels);
         }
         AlertCommand alert = (AlertCommand) command;
         return new PlainCommandLine.Alert(alert.name, alert.url, alert.libraryOption.dir);
@@ -58,6 +58,10 @@ class PlainCommandLineTest {
             {"run", "--step", "runbooks/disk.md#2", "--node", "web1", "--inventory", "a.ini", "--inventory=b yaml"},
             {"run", "--node", "n1", "--step", "disk.md#full#1", "--identity", "k1", "--identity", "/k 2"},
             {"run", "--node", "n1", "--command", "line one\nline two\ttab"},
+            {"run", "--node", "n1", "--step", "d.md#1", "--var", "ns=prod", "--label", "instance=db1:9100", "--yes"},
+            {"run", "--node", "n1", "--step", "d.md#1", "--var=a=b=c", "--var", "pod=x y", "--var", "a=again"},
+            {"run", "--label", "pod=x\nEOF\ntouch /tmp/x", "--label=job=$(rm -rf ~)`id`", "--node", "n1", "--command", "x"},
+            {"run", "--node", "n1", "--command", "x", "--label", "a=-1", "--var", "b=@c"},
         };
         for (String[] args : forms) {
             assertThat(PlainCommandLine.parse(args)).as(String.join(" ", args)).contains(picocli(args));
@@ -89,8 +93,11 @@ class PlainCommandLineTest {
             {"run", "--node", "n1", "--command"}, {"run", "--node", "--yes", "--command", "true"},
             {"run", "--node", "n1", "--command", "true", "extra"}, {"run", "@args.txt"},
             {"run", "--node", "n1", "--command", "true", "--known-hosts", "a", "--known-hosts", "b"},
-            {"run", "--node", "n1", "--command", "true", "--var", "a=b"},
-            {"run", "--node", "n1", "--command", "true", "--label", "a=b"},
+            {"run", "--node", "n1", "--command", "true", "--var", "ab"},
+            {"run", "--node", "n1", "--command", "true", "--var", "=b"},
+            {"run", "--node", "n1", "--command", "true", "--label", "a="},
+            {"run", "--node", "n1", "--command", "true", "--label", "-a=b"},
+            {"run", "--node", "n1", "--command", "true", "--var"},
             {"run", "--node", "n1", "--command", "true", "--parallel", "3"},
             {"run", "--node", "n1", "--command", "true", "--engine", "ssh"},
             {"run", "--node", "n1", "--command", "true", "--connect-timeout", "3"},

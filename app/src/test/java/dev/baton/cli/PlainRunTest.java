@@ -90,6 +90,10 @@ class PlainRunTest {
                 run(node(), "--step", dir.resolve("missing.md") + "#1"),
                 run(node(), "--step", runbook + "#9"),
                 run(node(), "--command", "echo '<pod>'"),
+                run(node(), "--command", "printf '%s|' <pod> \"$NS\"", "--label", "pod=$(id) `x` 'q'", "--label", "NS=a b",
+                        "--yes"),
+                run(node(), "--command", "echo <ns>", "--var", "ns=prod"),
+                run(node(), "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran")),
                 run(InProcessSshServer.USER + "@127.0.0.1:" + closed, "--command", "true"),
                 new String[] {"run", "--node", node(), "--known-hosts", dir.resolve("empty_known_hosts").toString(),
                     "--identity", key.toString(), "--command", "true"},
@@ -103,7 +107,8 @@ class PlainRunTest {
             assertThat(plain).as(String.join(" ", args)).isEqualTo(!args[args.length - 2].equals("--connect-timeout"));
         }
         String timeline = Files.readString(folder.resolve("timeline.jsonl"));
-        assertThat(timeline.split("\"type\":\"run.result\"", -1)).hasSize(7); // three runs reached the node, twice
+        assertThat(timeline.split("\"type\":\"run.result\"", -1)).hasSize(11); // five runs reached the node, twice
+        assertThat(dir.resolve("ran")).doesNotExist();
     }
 
     /** What a command line printed on System.out and System.err, where {@code baton run} prints, and its status. */
