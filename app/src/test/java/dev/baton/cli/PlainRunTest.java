@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.incident.IncidentStore;
 import dev.baton.incident.OpenIncident;
 import dev.baton.ssh.InProcessSshServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,34 +98,13 @@ class PlainRunTest {
                     "true", "--connect-timeout", "1"});
         for (String[] args : runs) {
             boolean plain = PlainCommandLine.parse(args).isPresent();
-            Printed picocli = Printed.of(() -> BatonCommand.commandLine(NO_WINDOW, args).execute(args));
-            Printed direct = Printed.of(() -> BatonCommand.execute(NO_WINDOW, args));
+            PrintedCommand picocli = PrintedCommand.of(() -> BatonCommand.commandLine(NO_WINDOW, args).execute(args)).withoutLogLines();
+            PrintedCommand direct = PrintedCommand.of(() -> BatonCommand.execute(NO_WINDOW, args)).withoutLogLines();
             assertThat(direct).as(String.join(" ", args)).isEqualTo(picocli);
             assertThat(plain).as(String.join(" ", args)).isEqualTo(!args[args.length - 2].equals("--connect-timeout"));
         }
         String timeline = Files.readString(folder.resolve("timeline.jsonl"));
         assertThat(timeline.split("\"type\":\"run.result\"", -1)).hasSize(11); // five runs reached the node, twice
         assertThat(dir.resolve("ran")).doesNotExist();
-    }
-
-    /** What a command line printed on System.out and System.err, where {@code baton run} prints, and its status. */
-    record Printed(int status, String out, String err) {
-        static Printed of(java.util.function.IntSupplier command) {
-            PrintStream originalOut = System.out;
-            PrintStream originalErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                int status = command.getAsInt();
-                // sshj's log lines (on stderr in the tests) carry a time and an object's hash: left out.
-                String said = err.toString(StandardCharsets.UTF_8).replaceAll("(?m)^[0-9:.]+ [A-Z]+ .*\n", "");
-                return new Printed(status, out.toString(StandardCharsets.UTF_8), said);
-            } finally {
-                System.setOut(originalOut);
-                System.setErr(originalErr);
-            }
-        }
     }
 }

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.session.ManyNodesServer;
 import dev.baton.ssh.InProcessSshServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,19 +65,8 @@ class RunCanaryTest {
         List<String> args = new ArrayList<>(List.of("run", "--group", "web", "--inventory", inventory.toString(),
                 "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes", "--json"));
         args.addAll(List.of(extra));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
-            int status = BatonCommand.commandLine(folder -> { }).execute(args.toArray(String[]::new));
-            return new Ran(status, printed.toString(StandardCharsets.UTF_8), said.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        PrintedCommand printed = PrintedCommand.picocli(args.toArray(String[]::new));
+        return new Ran(printed.status(), printed.out(), printed.err());
     }
 
     /** Which nodes ran the step, in the order they ran it (each appends its address). */

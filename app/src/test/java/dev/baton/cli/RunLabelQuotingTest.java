@@ -3,9 +3,6 @@ package dev.baton.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.ssh.InProcessSshServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +45,7 @@ class RunLabelQuotingTest {
 
     @Test
     void aLabelInsideADoubleQuotedSubstitutionArrivesLiterallyOnOneNode() throws Exception {
-        Cli run = Cli.run("run", "--command", "printf '%s|' \"$(printf '%s' <pod>)\"", "--label", "pod=" + hostile(),
+        PrintedCommand run = PrintedCommand.picocli("run", "--command", "printf '%s|' \"$(printf '%s' <pod>)\"", "--label", "pod=" + hostile(),
                 "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
 
         assertThat(run.out()).as(run.err()).isEqualTo(hostile() + "|");
@@ -57,7 +54,7 @@ class RunLabelQuotingTest {
 
     @Test
     void aLabelInBackticksArrivesLiterallyOnEachNodeOfAFanOut() throws Exception {
-        Cli run = Cli.run("run", "--command", "printf '%s|' \"`printf '%s' $POD`\"", "--label", "POD=" + hostile(),
+        PrintedCommand run = PrintedCommand.picocli("run", "--command", "printf '%s|' \"`printf '%s' $POD`\"", "--label", "POD=" + hostile(),
                 "--node", node(), "--node", node(), "--known-hosts", knownHosts.toString(), "--identity",
                 key.toString(), "--yes");
 
@@ -68,31 +65,12 @@ class RunLabelQuotingTest {
 
     @Test
     void aLabelThatCouldEndAHereDocumentIsRefusedBeforeAnyNodeIsReached() throws Exception {
-        Cli run = Cli.run("run", "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran"),
+        PrintedCommand run = PrintedCommand.picocli("run", "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran"),
                 "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
 
         assertThat(run.status()).isEqualTo(RunCommand.REFUSED);
         assertThat(run.err()).contains("<pod>", "here-document", "line break");
         assertThat(server.authAttempts).isEmpty();
         assertThat(dir.resolve("ran")).doesNotExist();
-    }
-
-    /** What {@code baton run} printed on System.out and System.err, where it prints. */
-    record Cli(int status, String out, String err) {
-        static Cli run(String... args) {
-            PrintStream originalOut = System.out;
-            PrintStream originalErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                int status = BatonCommand.commandLine(folder -> { }).execute(args);
-                return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(originalOut);
-                System.setErr(originalErr);
-            }
-        }
     }
 }

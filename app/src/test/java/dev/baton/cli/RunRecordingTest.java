@@ -62,13 +62,13 @@ class RunRecordingTest {
         return new IncidentStore(dir.resolve("data"));
     }
 
-    private RunLabelQuotingTest.Cli run(String... nodes) {
+    private PrintedCommand run(String... nodes) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--step", runbook + "#1", "--known-hosts",
                 knownHosts.toString(), "--identity", key.toString(), "--yes"));
         for (String node : nodes) {
             args.addAll(List.of("--node", node));
         }
-        return RunLabelQuotingTest.Cli.run(args.toArray(String[]::new));
+        return PrintedCommand.picocli(args.toArray(String[]::new));
     }
 
     private String node() {
@@ -82,7 +82,7 @@ class RunRecordingTest {
             folder = incident.folder();
         }
 
-        RunLabelQuotingTest.Cli run = run(node());
+        PrintedCommand run = run(node());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("answer-42\n");
@@ -104,7 +104,7 @@ class RunRecordingTest {
             folder = incident.folder();
         }
 
-        RunLabelQuotingTest.Cli run = run(node(), "127.0.0.1:" + server.port());
+        PrintedCommand run = run(node(), "127.0.0.1:" + server.port());
 
         assertThat(run.status()).as(run.err()).isEqualTo(255); // the second is no user's: it cannot log in
         String timeline = Files.readString(folder.resolve("timeline.jsonl"));
@@ -128,7 +128,7 @@ class RunRecordingTest {
             closed = socket.getLocalPort();
         }
 
-        RunLabelQuotingTest.Cli run = run(InProcessSshServer.USER + "@127.0.0.1:" + closed);
+        PrintedCommand run = run(InProcessSshServer.USER + "@127.0.0.1:" + closed);
 
         assertThat(run.status()).isEqualTo(RunCommand.CONNECTION_FAILED);
         assertThat(run.err()).contains("connection refused").endsWith("baton run: recorded in incident \"Answer wrong\" ("
@@ -139,7 +139,7 @@ class RunRecordingTest {
 
     @Test
     void withNoIncidentOpenOneLineSaysTheRunIsNotRecorded() throws Exception {
-        RunLabelQuotingTest.Cli run = run(node());
+        PrintedCommand run = run(node());
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("answer-42\n");
@@ -153,7 +153,7 @@ class RunRecordingTest {
         try (OpenIncident incident = store().start("Answer wrong", "P3", "", "ana", Instant.now())) {
             String before = Files.readString(incident.folder().resolve("timeline.jsonl"));
 
-            RunLabelQuotingTest.Cli run = run(node());
+            PrintedCommand run = run(node());
 
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("answer-42\n");
