@@ -157,10 +157,33 @@ ten_terminals() { # [NAME=VALUE...]: starts the launcher with these in its envir
   done
 }
 
+jvm_of() { # pid of a launcher: its JVM, the launcher itself when it exec'd java or is an installed Baton's
+  # (whose launcher runs the JVM in its own process)
+  local java
+  java=$(pgrep -g "$1" -x java | head -1)
+  echo "${java:-$1}"
+}
+
+idle_memory() { # launcher: the RSS of Baton's JVM idle with its one terminal, 10 s after its window, then after a
+  # full collection asked through jcmd (the JDK's on the PATH: an installed runtime has none of its own)
+  log=$(mktemp)
+  launch "$log"
+  wait_for_window "$log"
+  sleep 10
+  jvm=$(jvm_of "$pid")
+  rss_idle=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
+  jcmd "$jvm" GC.run >/dev/null 2>&1 || true
+  sleep 2
+  rss_gc=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
+  echo "$launcher: memory: Baton process RSS $((rss_idle / 1024)) MB idle with one terminal, $((rss_gc / 1024)) MB after a full collection"
+  stop "$pid"
+  rm -f "$log"
+}
+
 memory() { # launcher: the RSS of Baton's JVM with 10 terminals open
   ten_terminals
   sleep 5
-  jvm=$(pgrep -g "$pid" -x java | head -1) # the launcher itself when it exec'd the JVM
+  jvm=$(jvm_of "$pid")
   shells=$(pgrep -P "$jvm" | wc -l)
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
   echo "$launcher: memory: Baton process RSS $((rss_kb / 1024)) MB with $shells terminals open (shell processes not counted)"
@@ -210,7 +233,7 @@ memory_with_ssh() { # launcher: the RSS of Baton's JVM with 10 local terminals a
     done
   done
   sleep 5
-  jvm=$(pgrep -g "$pid" -x java | head -1)
+  jvm=$(jvm_of "$pid")
   shells=$(pgrep -P "$jvm" | wc -l)
   sessions=$(($(sessions) - before))
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$jvm/status")
@@ -250,6 +273,7 @@ for n in "${!launchers[@]}"; do
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for launcher in "${launchers[@]}"; do
+  idle_memory
   memory
 done
 ssh_nodes
