@@ -34,6 +34,11 @@ final class IndexManifest {
     record Stamp(long size, long modifiedNanos, String sha256) {
         /** A file that cannot be read (or is no runbook) hashes to this; once it can be, its hash differs and it is read. */
         static final String UNREADABLE = "unreadable";
+        /**
+         * A file new to the manifest until its reading hashes it: never written once read; if it were, a change of
+         * the file's status would have it hashed and read again, as any file whose hash differs.
+         */
+        static final String UNHASHED = "unhashed";
 
         static Stamp of(Path file, BasicFileAttributes attrs) {
             return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(file, attrs));
@@ -108,6 +113,15 @@ final class IndexManifest {
                 return kept;
             }
             return null;
+        }
+
+        /**
+         * The entry of a file hashed from the bytes read to parse it ({@code sha256}), with its size and time from
+         * the walk: the file is stamped as it was parsed, and read once.
+         */
+        static Entry read(Path file, BasicFileAttributes attrs, String sha256) {
+            return new Entry(new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256),
+                    changedNanos(file), identity(attrs));
         }
 
         private static String identity(BasicFileAttributes attrs) {

@@ -28,6 +28,11 @@ public final class RunbookFileReader {
         return decode(path, bytes);
     }
 
+    /** The file's bytes, as {@link #read} reads them before decoding (for a caller that also hashes them). */
+    byte[] readBytes(Path path) throws RunbookReadException {
+        return readBounded(path);
+    }
+
     SourceText decode(Path path, byte[] bytes) throws RunbookReadException {
         int nul = indexOfNul(bytes);
         if (nul >= 0) {

@@ -157,20 +157,36 @@ public final class RunbookLibrary implements AutoCloseable {
         return folders;
     }
 
-    /** A file as it was read: its runbooks, or the problem that kept it out ({@code problem} not null). */
-    record FileRead(List<Runbook> runbooks, LibraryProblem problem) {}
+    /**
+     * A file as it was read: its runbooks, or the problem that kept it out ({@code problem} not null), and the
+     * SHA-256 of the bytes read ({@link IndexManifest.Stamp#UNREADABLE} when none were; null when not asked for).
+     */
+    record FileRead(List<Runbook> runbooks, LibraryProblem problem, String sha256) {}
 
     /** Reads and parses one file, {@code display} being its path as the library shows it; never throws. */
     static FileRead read(RunbookFileReader reader, RunbookParser parser, String display, Path file) {
+        return read(reader, parser, display, file, false);
+    }
+
+    /**
+     * As {@link #read}, and, when {@code hash}, the SHA-256 of the very bytes parsed: a cache's stamp taken from
+     * them, without reading the file a second time (nor a version of it other than the one parsed).
+     */
+    static FileRead read(RunbookFileReader reader, RunbookParser parser, String display, Path file, boolean hash) {
+        String sha256 = hash ? IndexManifest.Stamp.UNREADABLE : null;
         try {
-            return new FileRead(parser.parse(display, reader.read(file)), null);
+            byte[] bytes = reader.readBytes(file);
+            if (hash) {
+                sha256 = ContentHash.of(bytes);
+            }
+            return new FileRead(parser.parse(display, reader.decode(file, bytes)), null, sha256);
         } catch (RunbookReadException e) {
-            return new FileRead(List.of(), new LibraryProblem(display, e.line(), e.getMessage()));
+            return new FileRead(List.of(), new LibraryProblem(display, e.line(), e.getMessage()), sha256);
         } catch (RuntimeException | StackOverflowError e) {
             // The nesting bound should make this unreachable; if a file still breaks the parser,
             // it alone is left out and said, and every other file loads.
             org.slf4j.LoggerFactory.getLogger(RunbookLibrary.class).warn("Could not parse {}", display, e);
-            return new FileRead(List.of(), new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"));
+            return new FileRead(List.of(), new LibraryProblem(display, 1, "could not be parsed (" + e + "); not loaded"), sha256);
         }
     }
 

@@ -365,7 +365,8 @@ public final class SearchIndexCache {
             Map<String, FileRead> reads = new ConcurrentHashMap<>(refreshed.reads());
             RunbookFileReader fileReader = new RunbookFileReader();
             RunbookParser parser = new RunbookParser();
-            stale.parallelStream().forEach(file -> reads.put(file, RunbookLibrary.read(fileReader, parser, file, refreshed.files().get(file))));
+            stale.parallelStream().forEach(file -> reads.put(file, RunbookLibrary.read(fileReader, parser, file, refreshed.files().get(file), true)));
+            plan.stampRead(reads::get);
 
             List<LibrarySnapshot.Entry> entries = new ArrayList<>();
             List<Map.Entry<String, Path>> inOrder = new ArrayList<>(refreshed.files().entrySet());
@@ -516,7 +517,26 @@ public final class SearchIndexCache {
      */
     private record Plan(Map<String, Path> files, Map<String, IndexManifest.Entry> entries, Map<String, Stamp> current,
             List<String> changed, List<String> removed, boolean exists, boolean hashed, boolean createIndex,
-            long stampedNanos) {
+            long stampedNanos, Map<String, BasicFileAttributes> unhashed) {
+        /**
+         * Stamps the files new to the manifest from the bytes their reading hashed ({@code read} gives a file's read,
+         * or null): they were left unhashed, being read in any case. Those already stamped are left as they are.
+         */
+        void stampRead(java.util.function.Function<String, FileRead> read) {
+            synchronized (unhashed) {
+                for (var it = unhashed.entrySet().iterator(); it.hasNext(); ) {
+                    Map.Entry<String, BasicFileAttributes> file = it.next();
+                    FileRead done = read.apply(file.getKey());
+                    if (done != null && done.sha256() != null) {
+                        IndexManifest.Entry entry = IndexManifest.Contents.read(files.get(file.getKey()), file.getValue(), done.sha256());
+                        entries.put(file.getKey(), entry);
+                        current.put(file.getKey(), entry.stamp());
+                        it.remove();
+                    }
+                }
+            }
+        }
+
         boolean upToDate() {
             return changed.isEmpty() && removed.isEmpty() && exists;
         }
@@ -547,7 +567,7 @@ public final class SearchIndexCache {
         RunbookFileReader reader = new RunbookFileReader();
         RunbookParser parser = new RunbookParser();
         write(plan, dir, directory, path -> reads.computeIfAbsent(path,
-                p -> RunbookLibrary.read(reader, parser, p, plan.files().get(p))));
+                p -> RunbookLibrary.read(reader, parser, p, plan.files().get(p), true)));
         return plan.read(reads);
     }
 
@@ -581,12 +601,20 @@ public final class SearchIndexCache {
         // Only files whose status changed are hashed, on every core: a cached runbook is served only for the
         // bytes it was read from. The status is looked at on this thread: for files that did not change (a repeat
         // search's all), handing them to other threads cost more CPU than it saved time.
+        // A file new to the manifest is read whatever its hash: it is hashed then, from the bytes read to parse it
+        // (see Plan.stampRead), and stamped meanwhile as unhashed.
         Map<String, IndexManifest.Entry> entries = new java.util.TreeMap<>();
         List<String> toHash = new ArrayList<>();
+        Map<String, BasicFileAttributes> unhashed = new HashMap<>();
         found.forEach((path, attrs) -> {
             IndexManifest.Entry kept = indexed.unchanged(path, files.get(path), attrs);
             if (kept != null) {
                 entries.put(path, kept);
+            } else if (!indexed.entries().containsKey(path)) {
+                unhashed.put(path, attrs);
+                entries.put(path, new IndexManifest.Entry(new Stamp(attrs.size(),
+                        attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), Stamp.UNHASHED),
+                        IndexManifest.Entry.UNKNOWN, ""));
             } else {
                 toHash.add(path);
             }
@@ -609,7 +637,8 @@ public final class SearchIndexCache {
             }
         });
         List<String> removed = indexed.entries().keySet().stream().filter(path -> !current.containsKey(path)).toList();
-        return new Plan(files, entries, current, changed, removed, exists, hashed, indexed.entries().isEmpty(), stampedNanos);
+        return new Plan(files, entries, current, changed, removed, exists, hashed, indexed.entries().isEmpty(), stampedNanos,
+                unhashed);
     }
 
     /** Writes the plan's changed files into the index ({@code read} gives each one's runbooks), then the manifest. */
@@ -648,6 +677,7 @@ public final class SearchIndexCache {
         } catch (LockObtainFailedException e) {
             throw new IOException("another Baton is updating the index", e);
         }
+        plan.stampRead(read);
         IndexManifest.write(dir.resolve(MANIFEST), build, plan.stampedNanos(), plan.entries());
     }
 

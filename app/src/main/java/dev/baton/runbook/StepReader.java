@@ -71,10 +71,16 @@ final class StepReader {
                 }
             }
         }
+        // Hidden characters matter even in a query a responder copies; destructive patterns do not.
+        // The warnings are worked out when the step is first looked at (WarningsOnFirstLook), from the same text.
+        String sent = command;
+        StepWarnings detectors = warnings;
+        List<dev.baton.step.StepWarning> found = kind.runnable()
+                ? new WarningsOnFirstLook(() -> detectors.of(sent))
+                : new WarningsOnFirstLook(() -> detectors.hidden(sent));
         return new Step(number, sectionPath, label, language, kind, command,
                 kind == StepKind.TEXT ? List.of() : Placeholders.find(command),
-                kind.runnable() ? warnings.of(command) : hiddenOnly(command),
-                line, expected, session, marksChanges(info));
+                found, line, expected, session, marksChanges(info));
     }
 
     /** Compiled once, as everything a step reads on every block of a library. */
@@ -176,11 +182,6 @@ final class StepReader {
             return Optional.of(new SessionFound(client.get().with(start, inner), String.join("\n", output).strip()));
         }
         return Optional.empty();
-    }
-
-    /** Hidden characters matter even in a query a responder copies; destructive patterns do not. */
-    private List<dev.baton.step.StepWarning> hiddenOnly(String text) {
-        return List.copyOf(warnings.hidden(text));
     }
 
     static String language(String info) {
