@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class PlainCommandLine {
         Run {
             inventories = List.copyOf(inventories);
             identities = List.copyOf(identities);
-            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-            labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,7 @@ public final class SearchIndexCache {
             Map<String, List<Runbook>> byFile = new HashMap<>();
             readRunbooks(reader, wanted.build(), byFile);
             // The files the listing runbooks link to, whole: a link's heading is looked for among the file's runbooks.
-            Set<String> linked = new java.util.HashSet<>();
+            Set<String> linked = new HashSet<>();
             try (RunbookLibrary listings = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
                 for (List<Runbook> ofFile : byFile.values()) {
                     for (Runbook runbook : ofFile) {
@@ -227,7 +228,7 @@ public final class SearchIndexCache {
      * {@link #lookupLibrary} gives them, a file that gave no runbook is not among them.
      */
     private static Map<String, Path> filesWithRunbooks(DirectoryReader reader, Map<String, Path> found) throws IOException {
-        Set<String> withDocuments = new java.util.HashSet<>();
+        Set<String> withDocuments = new HashSet<>();
         for (var leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(RunbookSearchIndex.FILE_FIELD);
             if (terms == null) {
