@@ -89,7 +89,7 @@ class FreshRowScreenTest {
                     int newRows = 2 + random.nextInt(15);
                     plain.feed(ESC + "[r");
                     baton.feed(ESC + "[r");
-                    assertEquals(resize(plain, newColumns, newRows), resize(baton, newColumns, newRows), where);
+                    assertEquals(plain.resizeOutcome(newColumns, newRows), baton.resizeOutcome(newColumns, newRows), where);
                     rows = newRows;
                 } else {
                     String output = output(random, rows);
@@ -171,15 +171,6 @@ class FreshRowScreenTest {
         return SelectionUtil.getSelectedText(new Point(2, top), new Point(5, buffer.getHeight() - 1), buffer)
                 + SelectionUtil.getSelectedText(new Point(0, buffer.getHeight() / 2), new Point(7, buffer.getHeight() - 1),
                 buffer);
-    }
-
-    private static String resize(HeadlessTerminal terminal, int columns, int rows) {
-        try {
-            terminal.resize(columns, rows);
-            return "resized";
-        } catch (RuntimeException e) {
-            return "threw " + e;
-        }
     }
 
     /**

@@ -71,6 +71,16 @@ final class HeadlessTerminal {
         return this;
     }
 
+    /** Resizes, saying how it went: two terminals compared must resize alike, or throw alike. */
+    String resizeOutcome(int columns, int rows) {
+        try {
+            resize(columns, rows);
+            return "resized";
+        } catch (RuntimeException e) {
+            return "threw " + e;
+        }
+    }
+
     /** Runs {@code output} through the emulator, as a program's output would be. */
     HeadlessTerminal feed(String output) {
         JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);

@@ -66,7 +66,7 @@ class RingScrollbackTerminalTest {
                     plain.feed(ESC + "[r");
                     ring.feed(ESC + "[r");
                     // JediTerm's resize can fail (a cursor left on row 0); Baton's must fail alike.
-                    assertEquals(resize(plain, newColumns, newRows), resize(ring, newColumns, newRows), where);
+                    assertEquals(plain.resizeOutcome(newColumns, newRows), ring.resizeOutcome(newColumns, newRows), where);
                     rows = newRows;
                 } else {
                     String output = output(random, rows);
@@ -109,15 +109,6 @@ class RingScrollbackTerminalTest {
             }
         });
         return runs;
-    }
-
-    private static String resize(HeadlessTerminal terminal, int columns, int rows) {
-        try {
-            terminal.resize(columns, rows);
-            return "resized";
-        } catch (RuntimeException e) {
-            return "threw " + e;
-        }
     }
 
     /** Lines short and wrapped, colours, the alternate screen, scroll regions, erasing, clearing the scrollback. */
