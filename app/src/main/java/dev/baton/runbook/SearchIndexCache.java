@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.FSDirectory;
@@ -59,10 +46,10 @@ public final class SearchIndexCache {
     private static final int FORMAT = 9;
     private static final String MANIFEST = "files.tsv";
     /** Stored with each document: what alert lookup needs of its runbook, and its place in its file. */
-    private static final String RUNBOOK_FIELD = "runbook";
-    private static final String ORDINAL_FIELD = "ordinal";
+    static final String RUNBOOK_FIELD = "runbook";
+    static final String ORDINAL_FIELD = "ordinal";
     /** Indexed, not stored: the keys under which alert lookup finds the runbook ({@link AlertIndex#lookupKeys(Runbook)}). */
-    private static final String ALERT_KEY_FIELD = "alertkey";
+    static final String ALERT_KEY_FIELD = "alertkey";
     /** The whole library beside the index, for a window ({@link LibrarySnapshot}). */
     private static final String SNAPSHOT = "library.jsonl";
     /**
@@ -173,116 +160,12 @@ public final class SearchIndexCache {
             Files.createDirectories(dir);
             try (Directory directory = cacheDirectory(dir)) {
                 Refreshed refreshed = refresh(roots, dir, directory, new ArrayList<>());
-                return forAlert(roots, alertName, keys, directory, refreshed.files());
+                return IndexedAlertLookup.answer(roots, alertName, keys, directory, refreshed.files());
             }
         } catch (IOException | RuntimeException e) {
             log().debug("The index did not answer alert lookup ({}); reading the runbooks instead", e.toString());
             return Optional.empty();
         }
-    }
-
-    private static Optional<List<AlertMatch>> forAlert(List<Path> roots, String alertName, List<String> keys,
-            Directory directory, Map<String, Path> found) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            Map<String, Path> files = filesWithRunbooks(reader, found);
-            BooleanQuery.Builder wanted = new BooleanQuery.Builder();
-            for (String key : keys) {
-                wanted.add(new TermQuery(new Term(ALERT_KEY_FIELD, key)), BooleanClause.Occur.SHOULD);
-            }
-            wanted.add(new TermQuery(new Term(ALERT_KEY_FIELD, AlertIndex.LISTS_ALERTS)), BooleanClause.Occur.SHOULD);
-            Map<String, List<Runbook>> byFile = new HashMap<>();
-            readRunbooks(reader, wanted.build(), byFile);
-            // The files the listing runbooks link to, whole: a link's heading is looked for among the file's runbooks.
-            Set<String> linked = new HashSet<>();
-            try (RunbookLibrary listings = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
-                for (List<Runbook> ofFile : byFile.values()) {
-                    for (Runbook runbook : ofFile) {
-                        if (runbook != null && (!runbook.indexEntries().isEmpty() || !runbook.alertMap().isEmpty())) {
-                            linked.add(runbook.path());
-                            List<String> targets = AlertIndex.targets(runbook);
-                            linked.addAll(listings.linkedFiles(runbook, targets));
-                            // A target no link leads to (an id, a broken link) is looked for among the files' names.
-                            for (String file : files.keySet()) {
-                                String name = file.substring(file.lastIndexOf('/') + 1);
-                                if (targets.stream().anyMatch(target -> AlertIndex.mayName(name, target))) {
-                                    linked.add(file);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if (!linked.isEmpty()) {
-                readRunbooks(reader, new TermInSetQuery(RunbookSearchIndex.FILE_FIELD,
-                        linked.stream().map(BytesRef::new).toList()), byFile);
-            }
-            try (RunbookLibrary few = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
-                List<AlertMatch> matches = few.forAlert(alertName);
-                return matches.isEmpty() ? Optional.empty() : Optional.of(matches);
-            }
-        }
-    }
-
-    /**
-     * The files the index holds runbooks of (display path to absolute file), in the library's order: as
-     * {@link #lookupLibrary} gives them, a file that gave no runbook is not among them.
-     */
-    private static Map<String, Path> filesWithRunbooks(DirectoryReader reader, Map<String, Path> found) throws IOException {
-        Set<String> withDocuments = new HashSet<>();
-        for (var leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(RunbookSearchIndex.FILE_FIELD);
-            if (terms == null) {
-                continue;
-            }
-            var live = leaf.reader().getLiveDocs();
-            TermsEnum each = terms.iterator();
-            PostingsEnum postings = null;
-            for (BytesRef term = each.next(); term != null; term = each.next()) {
-                postings = each.postings(postings, PostingsEnum.NONE);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        withDocuments.add(term.utf8ToString());
-                        break;
-                    }
-                }
-            }
-        }
-        Map<String, Path> files = new LinkedHashMap<>();
-        found.forEach((display, file) -> {
-            if (withDocuments.contains(display)) {
-                files.put(display, file.toAbsolutePath().normalize());
-            }
-        });
-        return files;
-    }
-
-    /** Adds the runbooks of the live documents {@code query} matches to {@code byFile}, each at its place in its file. */
-    private static void readRunbooks(DirectoryReader reader, Query query, Map<String, List<Runbook>> byFile) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        Set<String> fields = Set.of(RunbookSearchIndex.FILE_FIELD, RUNBOOK_FIELD, ORDINAL_FIELD);
-        var stored = searcher.storedFields();
-        for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.maxDoc())).scoreDocs) {
-            Document d = stored.document(hit.doc, fields);
-            String file = d.get(RunbookSearchIndex.FILE_FIELD);
-            int ordinal = d.getField(ORDINAL_FIELD).numericValue().intValue();
-            List<Runbook> ofFile = byFile.get(file);
-            if (ofFile == null || ofFile.size() <= ordinal || ofFile.get(ordinal) == null) {
-                place(byFile, file, ordinal, IndexedRunbook.fromJson(d.get(RUNBOOK_FIELD)));
-            }
-        }
-    }
-
-    /** The runbooks read, in the library's order: by file as {@code files} orders them, then by place in the file. */
-    private static List<Runbook> ofFiles(Map<String, List<Runbook>> byFile, Map<String, Path> files) {
-        List<Runbook> runbooks = new ArrayList<>();
-        for (String file : files.keySet()) {
-            for (Runbook runbook : byFile.getOrDefault(file, List.of())) {
-                if (runbook != null) {
-                    runbooks.add(runbook);
-                }
-            }
-        }
-        return runbooks;
     }
 
     /**
@@ -483,7 +366,7 @@ public final class SearchIndexCache {
     }
 
     /** Puts a file's runbook at its place among the file's runbooks (documents of a file may come in any order). */
-    private static <T> void place(Map<String, List<T>> byFile, String file, int ordinal, T value) {
+    static <T> void place(Map<String, List<T>> byFile, String file, int ordinal, T value) {
         List<T> ofFile = byFile.computeIfAbsent(file, f -> new ArrayList<>());
         while (ofFile.size() <= ordinal) {
             ofFile.add(null);
