@@ -3,6 +3,7 @@ package dev.baton;
 import dev.baton.cli.BatonCommand;
 import dev.baton.cli.RunArchiveTraining;
 import dev.baton.ui.BatonApp;
+import dev.baton.ui.SoftwareRendering;
 import java.util.List;
 
 /** Entry point: {@code baton} opens the console window; {@code baton COMMAND …} is the command line. */
@@ -12,6 +13,8 @@ public final class Baton {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            // First: on a machine without a GPU, JNA starts beside the logging, for the window's drawing in software.
+            SoftwareRendering.prepare();
             // How users start Baton: the window with its defaults, without first building picocli's model of
             // every command (a tenth of a cold start).
             BatonApp.launchWindow(null, List.of());

@@ -1,12 +1,14 @@
 package dev.baton.ui;
 
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import dev.baton.terminal.LocalShellSession;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * window decides it here, the same way. GTK reads GDK_GL only from the process's environment, which Java cannot
  * change: libc's setenv is called through JNA (pty4j's, which the terminals load anyway).
  */
-final class SoftwareRendering {
-    private static final Logger LOG = LoggerFactory.getLogger(SoftwareRendering.class);
+public final class SoftwareRendering {
+    /** libc's setenv, looked up on a thread of its own; null until {@link #prepare} or when not wanted. */
+    private static FutureTask<Function> setenv;
+    private static boolean decided;
 
     private SoftwareRendering() {
     }
@@ -38,29 +42,52 @@ final class SoftwareRendering {
     }
 
     /**
-     * Chooses the software pipeline when {@link #wanted} says so. GDK_GL=disable is set for Baton's own process
-     * alone: the responder's shells do not inherit it ({@link LocalShellSession#LAUNCHER_ONLY_ENV}).
+     * Decides, and when this machine draws in software starts looking up setenv. JNA's start (70 ms here, a
+     * process it runs to list the library folders included) then overlaps the logging's, when the window's start
+     * calls this first thing. No logger here: getting one starts the logging.
      */
-    static void chooseForThisMachine() {
-        if (!wanted(System.getProperty("os.name", ""), System.getenv("GDK_GL"), System.getProperty("prism.order"),
+    public static synchronized void prepare() {
+        if (decided) {
+            return;
+        }
+        decided = true;
+        if (wanted(System.getProperty("os.name", ""), System.getenv("GDK_GL"), System.getProperty("prism.order"),
                 Path.of("/dev"))) {
+            setenv = new FutureTask<>(() -> NativeLibrary.getProcess().getFunction("setenv"));
+            Thread lookup = new Thread(setenv, "baton-setenv-lookup");
+            lookup.setDaemon(true);
+            lookup.start();
+        }
+    }
+
+    /**
+     * Chooses the software pipeline when {@link #wanted} says so; before the toolkit starts GTK, which reads GDK_GL
+     * once. GDK_GL=disable is for Baton's own process alone: the responder's shells do not inherit it
+     * ({@link LocalShellSession#LAUNCHER_ONLY_ENV}).
+     */
+    static synchronized void chooseForThisMachine() {
+        prepare();
+        if (setenv == null) {
             return;
         }
         System.setProperty("prism.order", "sw");
         try {
-            // The process's own symbols hold libc's: no library to look up. setenv copies both strings.
-            int failed = NativeLibrary.getProcess().getFunction("setenv").invokeInt(new Object[] {"GDK_GL", "disable", 1});
+            // Called here, on the thread that starts the toolkit: setenv races any other thread's getenv.
+            int failed = setenv.get().invokeInt(new Object[] {"GDK_GL", "disable", 1});
             if (failed != 0) {
-                LOG.warn("Could not set GDK_GL=disable (setenv returned {}): GTK's GL stays on", failed);
+                LoggerFactory.getLogger(SoftwareRendering.class)
+                        .warn("Could not set GDK_GL=disable (setenv returned {}): GTK's GL stays on", failed);
                 return;
             }
-        } catch (LinkageError e) {
-            LOG.warn("Could not set GDK_GL=disable: GTK's GL stays on", e);
+        } catch (ExecutionException | LinkageError e) {
+            LoggerFactory.getLogger(SoftwareRendering.class).warn("Could not set GDK_GL=disable: GTK's GL stays on", e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         String launcherOnly = System.getProperty(LocalShellSession.LAUNCHER_ONLY_ENV, "");
         System.setProperty(LocalShellSession.LAUNCHER_ONLY_ENV, launcherOnly.isEmpty() ? "GDK_GL" : launcherOnly + ",GDK_GL");
-        LOG.debug("No GPU: JavaFX's software pipeline, GTK's GL off");
     }
 
     private static boolean lists(Path folder, String glob) {
