@@ -135,6 +135,7 @@ public final class SearchIndexCache {
             RunnableFuture<Plan> check = checking.start(() -> plan(roots, dir, true, new ArrayList<>()));
             try (Directory directory = cacheDirectory(dir)) {
                 var early = AnswerWhileChecking.answer(directory, check, Plan::upToDate, (reader, checked) -> {
+                    reader.incRef(); // still open after the search, to be asked whether it reads the newest commit
                     try (RunbookSearchIndex index = RunbookSearchIndex.of(reader)) {
                         return index.search(query, limit);
                     }

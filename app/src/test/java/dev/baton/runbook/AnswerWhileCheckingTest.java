@@ -73,6 +73,31 @@ class AnswerWhileCheckingTest {
     }
 
     @Test
+    void aRepeatSearchOfAnUnchangedFolderReadsTheIndexOnce() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "# BatonQueueStalled\n\nNothing leaves the queue.\n");
+        Files.writeString(runbooks.resolve("disk.md"), "# Queue disk full\n\nFree space on the queue volume.\n");
+        SearchIndexCache cache = checkedAfterTheAnswer();
+        SearchIndexCache.Update[] update = new SearchIndexCache.Update[1];
+        assertThat(ids(cache, "queue", update)).hasSize(2);
+        // Once the early answer is read, the index's stored text is replaced by nothing (as a new file: the answer's
+        // reader keeps the old one). Read again, the index would be found damaged and dropped.
+        Path index = cache.indexFolder(List.of(runbooks));
+        meanwhile = () -> {
+            meanwhile = () -> null;
+            try (var files = Files.list(index)) {
+                for (Path stored : files.filter(f -> f.getFileName().toString().endsWith(".fdt")).toList()) {
+                    Path empty = Files.writeString(index.resolve("empty.tmp"), "");
+                    Files.move(empty, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return null;
+        };
+        assertThat(ids(cache, "volume", update)).containsExactly("disk.md");
+        assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(0, 0, 2));
+        assertThat(index.resolve("files.tsv")).as("the index was read once, never found damaged").exists();
+    }
+
+    @Test
     void anAnswerReadBeforeAnotherBatonsCommitIsNotGiven() throws Exception {
         Path disk = runbooks.resolve("disk.md");
         Files.writeString(disk, "# Queue disk full\n\nFree space on the queue volume.\n");
