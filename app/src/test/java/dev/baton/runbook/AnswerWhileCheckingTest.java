@@ -98,6 +98,27 @@ class AnswerWhileCheckingTest {
     }
 
     @Test
+    void aRepeatAlertLookupOfAnUnchangedFolderReadsTheIndexOnce() throws Exception {
+        Files.writeString(runbooks.resolve("stalled.md"), "---\nalerts: [BatonQueueStalled]\n---\n# Queue stalled\n");
+        SearchIndexCache cache = checkedAfterTheAnswer();
+        assertThat(cache.forAlert(List.of(runbooks), "BatonQueueStalled")).isPresent();
+        Path index = cache.indexFolder(List.of(runbooks));
+        meanwhile = () -> {
+            meanwhile = () -> null;
+            // As above: read again, the index would be found damaged and the lookup would give no answer.
+            try (var files = Files.list(index)) {
+                for (Path stored : files.filter(f -> f.getFileName().toString().endsWith(".fdt")).toList()) {
+                    Path empty = Files.writeString(index.resolve("empty.tmp"), "");
+                    Files.move(empty, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return null;
+        };
+        assertThat(cache.forAlert(List.of(runbooks), "BatonQueueStalled")).hasValueSatisfying(
+                matches -> assertThat(matches).singleElement().extracting(m -> m.runbook().orElseThrow().title()).isEqualTo("Queue stalled"));
+    }
+
+    @Test
     void anAnswerReadBeforeAnotherBatonsCommitIsNotGiven() throws Exception {
         Path disk = runbooks.resolve("disk.md");
         Files.writeString(disk, "# Queue disk full\n\nFree space on the queue volume.\n");
