@@ -8,6 +8,7 @@ import dev.baton.ssh.SshPrompts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one node's connection, opened on a thread of its own as soon as the command knows it will run there, so that
@@ -29,6 +30,10 @@ final class EarlyConnection implements AutoCloseable {
     /** Starts connecting to {@code node} with the connector made for the (held) {@code prompts}. */
     static EarlyConnection start(Function<SshPrompts, SshConnector> connector, SshPrompts prompts, Node node) {
         EarlyConnection early = new EarlyConnection(new HeldPrompts(prompts));
+        // Logging is set up here, before a second thread needs it: slf4j gives a logger asked for while another
+        // thread sets it up a stand-in that queues its lines (sshj's debug lines too) and replays them under a
+        // warning of its own on stderr.
+        LoggerFactory.getILoggerFactory();
         // A daemon: a command that ends first (Ctrl+C, an error) is never kept alive by a handshake.
         Thread thread = new Thread(() -> {
             try {
