@@ -30,9 +30,9 @@ final class EarlyConnection implements AutoCloseable {
     /** Starts connecting to {@code node} with the connector made for the (held) {@code prompts}. */
     static EarlyConnection start(Function<SshPrompts, SshConnector> connector, SshPrompts prompts, Node node) {
         EarlyConnection early = new EarlyConnection(new HeldPrompts(prompts));
-        // Logging is set up here, before a second thread needs it: slf4j gives a logger asked for while another
-        // thread sets it up a stand-in that queues its lines (sshj's debug lines too) and replays them under a
-        // warning of its own on stderr.
+        // Logging is set up before a second thread needs it (the command has usually started it: LoggingStart): slf4j
+        // gives a logger asked for while another thread sets it up a stand-in that queues its lines (sshj's debug
+        // lines too) and replays them under a warning of its own on stderr.
         LoggerFactory.getILoggerFactory();
         // A daemon: a command that ends first (Ctrl+C, an error) is never kept alive by a handshake.
         Thread thread = new Thread(() -> {

@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LoggingStart logging = LoggingStart.begin();
         PrintStream err = System.err;
         Step step;
         dev.baton.runbook.Runbook runbook = null;
@@ -200,6 +201,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: --engine: " + Printable.of(e.getMessage()));
             return REFUSED;
         }
+        logging.await();
         if (where.group != null || targets.size() > 1 || chosen == Engine.ANSIBLE) {
             if (parallel < 1 || parallel > FanOut.Options.MAX_CONCURRENCY || batch < 0) {
                 err.println("baton run: --parallel is 1 to " + FanOut.Options.MAX_CONCURRENCY
