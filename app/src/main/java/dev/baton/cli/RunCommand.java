@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LoggingStart logging = LoggingStart.begin();
         PrintStream err = System.err;
         Step step;
         dev.baton.runbook.Runbook runbook = null;
@@ -200,6 +201,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("baton run: --engine: " + Printable.of(e.getMessage()));
             return REFUSED;
         }
+        logging.await();
         if (where.group != null || targets.size() > 1 || chosen == Engine.ANSIBLE) {
             if (parallel < 1 || parallel > FanOut.Options.MAX_CONCURRENCY || batch < 0) {
                 err.println("baton run: --parallel is 1 to " + FanOut.Options.MAX_CONCURRENCY
@@ -238,15 +240,18 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         }
 
-        try (RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
-            return runOnOne(node, plan, given, inventory, prompts, recording, runbook, step.number());
+        // The run goes ahead from here: the connection opens while the incident does (EarlyConnection).
+        try (EarlyConnection connecting = EarlyConnection.start(held -> connector(inventory, held), prompts, node);
+                RunRecording recording = RunRecording.open(new IncidentStore(IncidentStore.defaultDataDirectory()), err)) {
+            connecting.promptsMayShow();
+            return runOnOne(node, plan, given, connecting, recording, runbook, step.number());
         }
     }
 
-    private int runOnOne(Node node, ExecPlan plan, Map<String, String> given, Inventory inventory, SshPrompts prompts,
+    private int runOnOne(Node node, ExecPlan plan, Map<String, String> given, EarlyConnection connecting,
             RunRecording recording, dev.baton.runbook.Runbook runbook, int stepNumber) throws Exception {
         PrintStream err = System.err;
-        try (SshConnection connection = connector(inventory, prompts).connect(node)) {
+        try (SshConnection connection = connecting.take()) {
             NodeRunning running = new NodeRunning(target -> connection, OutputSpool.defaultDirectory(), recording.session());
             running.announce(runbook, stepNumber, plan, List.of(node), given);
             PassThrough passThrough = new PassThrough(System.out, System.err);
