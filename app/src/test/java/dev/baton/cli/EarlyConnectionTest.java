@@ -27,34 +27,26 @@ class EarlyConnectionTest {
     @TempDir
     Path dir;
 
-    private String dataBefore;
+    private CommandNode node;
     private InProcessSshServer server;
     private Path key;
     private Path knownHosts;
 
     @BeforeEach
     void start() throws Exception {
-        dataBefore = System.getProperty("baton.data");
-        System.setProperty("baton.data", dir.resolve("data").toString());
-        key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        node = CommandNode.startRecordingUnder(dir);
+        server = node.server;
+        key = node.key;
+        knownHosts = node.knownHosts;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        if (dataBefore == null) {
-            System.clearProperty("baton.data");
-        } else {
-            System.setProperty("baton.data", dataBefore);
-        }
+        node.close();
     }
 
     private String[] run(String... what) {
-        List<String> args = new ArrayList<>(List.of("run", "--node", InProcessSshServer.USER + "@127.0.0.1:"
-                + server.port(), "--known-hosts", knownHosts.toString(), "--identity", key.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--node", node.address(), "--known-hosts", knownHosts.toString(), "--identity", key.toString()));
         args.addAll(List.of(what));
         return args.toArray(String[]::new);
     }

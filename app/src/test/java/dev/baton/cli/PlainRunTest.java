@@ -28,7 +28,7 @@ class PlainRunTest {
     @TempDir
     Path dir;
 
-    private String dataBefore;
+    private CommandNode node;
     private InProcessSshServer server;
     private Path key;
     private Path knownHosts;
@@ -37,12 +37,10 @@ class PlainRunTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataBefore = System.getProperty("baton.data");
-        System.setProperty("baton.data", dir.resolve("data").toString());
-        key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        node = CommandNode.startRecordingUnder(dir);
+        server = node.server;
+        key = node.key;
+        knownHosts = node.knownHosts;
         runbook = dir.resolve("answer.md");
         Files.writeString(runbook, "# The answer\n\n```bash\necho \"answer-$((6 * 7))\"\n```\n\n```text\nnot a command\n```\n");
         try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Answer wrong", "P3", "", "ana",
@@ -53,16 +51,11 @@ class PlainRunTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        if (dataBefore == null) {
-            System.clearProperty("baton.data");
-        } else {
-            System.setProperty("baton.data", dataBefore);
-        }
+        node.close();
     }
 
     private String node() {
-        return InProcessSshServer.USER + "@127.0.0.1:" + server.port();
+        return node.address();
     }
 
     private String[] run(String node, String... what) {

@@ -18,21 +18,22 @@ class RunLabelQuotingTest {
     @TempDir
     Path dir;
 
+    private CommandNode node;
     private InProcessSshServer server;
     private Path key;
     private Path knownHosts;
 
     @BeforeEach
     void start() throws Exception {
-        key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        node = CommandNode.start(dir);
+        server = node.server;
+        key = node.key;
+        knownHosts = node.knownHosts;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        node.close();
     }
 
     private String hostile() {
@@ -40,7 +41,7 @@ class RunLabelQuotingTest {
     }
 
     private String node() {
-        return InProcessSshServer.USER + "@127.0.0.1:" + server.port();
+        return node.address();
     }
 
     @Test

@@ -24,7 +24,7 @@ class RunRecordingTest {
     @TempDir
     Path dir;
 
-    private String dataBefore;
+    private CommandNode node;
     private InProcessSshServer server;
     private Path key;
     private Path knownHosts;
@@ -32,12 +32,10 @@ class RunRecordingTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataBefore = System.getProperty("baton.data");
-        System.setProperty("baton.data", dir.resolve("data").toString());
-        key = InProcessSshServer.generateClientKey(dir.resolve("keys"), "id_ed25519", "");
-        server = InProcessSshServer.start(InProcessSshServer.publicKeyOf(key));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+        node = CommandNode.startRecordingUnder(dir);
+        server = node.server;
+        key = node.key;
+        knownHosts = node.knownHosts;
         runbook = dir.resolve("answer.md");
         Files.writeString(runbook, """
                 # The answer
@@ -50,12 +48,7 @@ class RunRecordingTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        if (dataBefore == null) {
-            System.clearProperty("baton.data");
-        } else {
-            System.setProperty("baton.data", dataBefore);
-        }
+        node.close();
     }
 
     private IncidentStore store() {
