@@ -28,16 +28,10 @@ class EarlyConnectionTest {
     Path dir;
 
     private CommandNode node;
-    private InProcessSshServer server;
-    private Path key;
-    private Path knownHosts;
 
     @BeforeEach
     void start() throws Exception {
         node = CommandNode.startRecordingUnder(dir);
-        server = node.server;
-        key = node.key;
-        knownHosts = node.knownHosts;
     }
 
     @AfterEach
@@ -46,7 +40,7 @@ class EarlyConnectionTest {
     }
 
     private String[] run(String... what) {
-        List<String> args = new ArrayList<>(List.of("run", "--node", node.address(), "--known-hosts", knownHosts.toString(), "--identity", key.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--node", node.address(), "--known-hosts", node.knownHosts.toString(), "--identity", node.key.toString()));
         args.addAll(List.of(what));
         return args.toArray(String[]::new);
     }
@@ -71,7 +65,7 @@ class EarlyConnectionTest {
     @Test
     void aChangedHostKeyRefusesBeforeAuthenticatingOrSendingAndTheIncidentRecordsIt() throws Exception {
         Path folder = openIncident();
-        Files.writeString(knownHosts, KnownHosts.lookupName("127.0.0.1", server.port()) + " "
+        Files.writeString(node.knownHosts, KnownHosts.lookupName("127.0.0.1", node.server.port()) + " "
                 + PublicKeyEntry.toString(InProcessSshServer.newHostKey().getPublic()) + "\n");
         Path ran = dir.resolve("ran");
 
@@ -81,7 +75,7 @@ class EarlyConnectionTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("baton run: REMOTE HOST IDENTIFICATION HAS CHANGED")
                 .endsWith("baton run: recorded in incident \"Disk full\" (" + folder.getFileName() + ")\n");
-        assertThat(server.authAttempts).isEmpty();
+        assertThat(node.server.authAttempts).isEmpty();
         assertThat(ran).doesNotExist();
         assertThat(Files.readString(folder.resolve("timeline.jsonl")).split("\"type\":\"connection.failed\"", -1))
                 .hasSize(3);
@@ -89,14 +83,14 @@ class EarlyConnectionTest {
 
     @Test
     void anUnknownHostKeyIsDescribedAfterTheLineThatSaysTheRunIsNotRecorded() throws Exception {
-        Files.writeString(knownHosts, "");
+        Files.writeString(node.knownHosts, "");
 
         PrintedCommand run = both(run("--yes", "--command", "true"));
 
         assertThat(run.status()).isEqualTo(RunCommand.CONNECTION_FAILED);
         assertThat(run.err()).startsWith("baton run: not recorded: no incident is open (start one in the window, or "
                 + "with baton open-alert)\nThe authenticity of host ");
-        assertThat(server.authAttempts).isEmpty();
+        assertThat(node.server.authAttempts).isEmpty();
     }
 
     @Test
@@ -110,7 +104,7 @@ class EarlyConnectionTest {
         assertThat(unconfirmed.status()).isEqualTo(RunCommand.REFUSED);
         assertThat(unconfirmed.err()).endsWith("baton run: not run (confirm by typing the node name, or pass --yes)\n");
         assertThat(missingValue.status()).isEqualTo(RunCommand.REFUSED);
-        assertThat(server.authAttempts).isEmpty();
+        assertThat(node.server.authAttempts).isEmpty();
         assertThat(Files.readString(folder.resolve("timeline.jsonl"))).isEqualTo(timeline);
     }
 

@@ -29,18 +29,12 @@ class PlainRunTest {
     Path dir;
 
     private CommandNode node;
-    private InProcessSshServer server;
-    private Path key;
-    private Path knownHosts;
     private Path runbook;
     private Path folder;
 
     @BeforeEach
     void start() throws Exception {
         node = CommandNode.startRecordingUnder(dir);
-        server = node.server;
-        key = node.key;
-        knownHosts = node.knownHosts;
         runbook = dir.resolve("answer.md");
         Files.writeString(runbook, "# The answer\n\n```bash\necho \"answer-$((6 * 7))\"\n```\n\n```text\nnot a command\n```\n");
         try (OpenIncident incident = new IncidentStore(dir.resolve("data")).start("Answer wrong", "P3", "", "ana",
@@ -58,9 +52,9 @@ class PlainRunTest {
         return node.address();
     }
 
-    private String[] run(String node, String... what) {
-        List<String> args = new ArrayList<>(List.of("run", "--node", node, "--known-hosts", knownHosts.toString(),
-                "--identity", key.toString()));
+    private String[] run(String address, String... what) {
+        List<String> args = new ArrayList<>(List.of("run", "--node", address, "--known-hosts", node.knownHosts.toString(),
+                "--identity", node.key.toString()));
         args.addAll(List.of(what));
         return args.toArray(String[]::new);
     }
@@ -86,7 +80,7 @@ class PlainRunTest {
                 run(node(), "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran")),
                 run(InProcessSshServer.USER + "@127.0.0.1:" + closed, "--command", "true"),
                 new String[] {"run", "--node", node(), "--known-hosts", dir.resolve("empty_known_hosts").toString(),
-                    "--identity", key.toString(), "--command", "true"},
+                    "--identity", node.key.toString(), "--command", "true"},
                 new String[] {"run", "--node", "web1", "--inventory", dir.resolve("none.ini").toString(), "--command",
                     "true", "--connect-timeout", "1"});
         for (String[] args : runs) {

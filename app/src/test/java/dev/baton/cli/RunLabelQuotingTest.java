@@ -2,8 +2,6 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.ssh.InProcessSshServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,16 +17,10 @@ class RunLabelQuotingTest {
     Path dir;
 
     private CommandNode node;
-    private InProcessSshServer server;
-    private Path key;
-    private Path knownHosts;
 
     @BeforeEach
     void start() throws Exception {
         node = CommandNode.start(dir);
-        server = node.server;
-        key = node.key;
-        knownHosts = node.knownHosts;
     }
 
     @AfterEach
@@ -47,7 +39,7 @@ class RunLabelQuotingTest {
     @Test
     void aLabelInsideADoubleQuotedSubstitutionArrivesLiterallyOnOneNode() throws Exception {
         PrintedCommand run = PrintedCommand.picocli("run", "--command", "printf '%s|' \"$(printf '%s' <pod>)\"", "--label", "pod=" + hostile(),
-                "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
+                "--node", node(), "--known-hosts", node.knownHosts.toString(), "--identity", node.key.toString(), "--yes");
 
         assertThat(run.out()).as(run.err()).isEqualTo(hostile() + "|");
         assertThat(dir.resolve("ran")).doesNotExist();
@@ -56,8 +48,8 @@ class RunLabelQuotingTest {
     @Test
     void aLabelInBackticksArrivesLiterallyOnEachNodeOfAFanOut() throws Exception {
         PrintedCommand run = PrintedCommand.picocli("run", "--command", "printf '%s|' \"`printf '%s' $POD`\"", "--label", "POD=" + hostile(),
-                "--node", node(), "--node", node(), "--known-hosts", knownHosts.toString(), "--identity",
-                key.toString(), "--yes");
+                "--node", node(), "--node", node(), "--known-hosts", node.knownHosts.toString(), "--identity",
+                node.key.toString(), "--yes");
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains(hostile() + "|");
@@ -67,11 +59,11 @@ class RunLabelQuotingTest {
     @Test
     void aLabelThatCouldEndAHereDocumentIsRefusedBeforeAnyNodeIsReached() throws Exception {
         PrintedCommand run = PrintedCommand.picocli("run", "--command", "cat <<EOF\n<pod>\nEOF", "--label", "pod=x\nEOF\ntouch " + dir.resolve("ran"),
-                "--node", node(), "--known-hosts", knownHosts.toString(), "--identity", key.toString(), "--yes");
+                "--node", node(), "--known-hosts", node.knownHosts.toString(), "--identity", node.key.toString(), "--yes");
 
         assertThat(run.status()).isEqualTo(RunCommand.REFUSED);
         assertThat(run.err()).contains("<pod>", "here-document", "line break");
-        assertThat(server.authAttempts).isEmpty();
+        assertThat(node.server.authAttempts).isEmpty();
         assertThat(dir.resolve("ran")).doesNotExist();
     }
 }

@@ -25,17 +25,11 @@ class RunRecordingTest {
     Path dir;
 
     private CommandNode node;
-    private InProcessSshServer server;
-    private Path key;
-    private Path knownHosts;
     private Path runbook;
 
     @BeforeEach
     void start() throws Exception {
         node = CommandNode.startRecordingUnder(dir);
-        server = node.server;
-        key = node.key;
-        knownHosts = node.knownHosts;
         runbook = dir.resolve("answer.md");
         Files.writeString(runbook, """
                 # The answer
@@ -57,15 +51,15 @@ class RunRecordingTest {
 
     private PrintedCommand run(String... nodes) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--step", runbook + "#1", "--known-hosts",
-                knownHosts.toString(), "--identity", key.toString(), "--yes"));
-        for (String node : nodes) {
-            args.addAll(List.of("--node", node));
+                node.knownHosts.toString(), "--identity", node.key.toString(), "--yes"));
+        for (String address : nodes) {
+            args.addAll(List.of("--node", address));
         }
         return PrintedCommand.picocli(args.toArray(String[]::new));
     }
 
     private String node() {
-        return InProcessSshServer.USER + "@127.0.0.1:" + server.port();
+        return node.address();
     }
 
     @Test
@@ -97,7 +91,7 @@ class RunRecordingTest {
             folder = incident.folder();
         }
 
-        PrintedCommand run = run(node(), "127.0.0.1:" + server.port());
+        PrintedCommand run = run(node(), "127.0.0.1:" + node.server.port());
 
         assertThat(run.status()).as(run.err()).isEqualTo(255); // the second is no user's: it cannot log in
         String timeline = Files.readString(folder.resolve("timeline.jsonl"));

@@ -2,6 +2,7 @@ package dev.baton.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -82,16 +83,7 @@ class AnswerWhileCheckingTest {
         // Once the early answer is read, the index's stored text is replaced by nothing (as a new file: the answer's
         // reader keeps the old one). Read again, the index would be found damaged and dropped.
         Path index = cache.indexFolder(List.of(runbooks));
-        meanwhile = () -> {
-            meanwhile = () -> null;
-            try (var files = Files.list(index)) {
-                for (Path stored : files.filter(f -> f.getFileName().toString().endsWith(".fdt")).toList()) {
-                    Path empty = Files.writeString(index.resolve("empty.tmp"), "");
-                    Files.move(empty, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return null;
-        };
+        meanwhile = () -> emptyStoredText(index);
         assertThat(ids(cache, "volume", update)).containsExactly("disk.md");
         assertThat(update[0]).isEqualTo(new SearchIndexCache.Update(0, 0, 2));
         assertThat(index.resolve("files.tsv")).as("the index was read once, never found damaged").exists();
@@ -103,17 +95,8 @@ class AnswerWhileCheckingTest {
         SearchIndexCache cache = checkedAfterTheAnswer();
         assertThat(cache.forAlert(List.of(runbooks), "BatonQueueStalled")).isPresent();
         Path index = cache.indexFolder(List.of(runbooks));
-        meanwhile = () -> {
-            meanwhile = () -> null;
-            // As above: read again, the index would be found damaged and the lookup would give no answer.
-            try (var files = Files.list(index)) {
-                for (Path stored : files.filter(f -> f.getFileName().toString().endsWith(".fdt")).toList()) {
-                    Path empty = Files.writeString(index.resolve("empty.tmp"), "");
-                    Files.move(empty, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return null;
-        };
+        // As above: read again, the index would be found damaged and the lookup would give no answer.
+        meanwhile = () -> emptyStoredText(index);
         assertThat(cache.forAlert(List.of(runbooks), "BatonQueueStalled")).hasValueSatisfying(
                 matches -> assertThat(matches).singleElement().extracting(m -> m.runbook().orElseThrow().title()).isEqualTo("Queue stalled"));
     }
@@ -157,5 +140,17 @@ class AnswerWhileCheckingTest {
         Files.delete(stalled);
         assertThat(cache.forAlert(List.of(runbooks), "BatonQueueStuck")).isEmpty();
         assertThat(cache.forAlert(List.of(runbooks), "BatonDiskFull")).isPresent();
+    }
+
+    /** Replaces the index's stored text by nothing, once (as new files: a reader open keeps the old ones). */
+    private Void emptyStoredText(Path index) throws IOException {
+        meanwhile = () -> null;
+        try (var files = Files.list(index)) {
+            for (Path stored : files.filter(f -> f.getFileName().toString().endsWith(".fdt")).toList()) {
+                Path empty = Files.writeString(index.resolve("empty.tmp"), "");
+                Files.move(empty, stored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return null;
     }
 }
