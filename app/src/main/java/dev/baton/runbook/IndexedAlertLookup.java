@@ -24,7 +24,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -37,53 +36,53 @@ final class IndexedAlertLookup {
     private IndexedAlertLookup() {
     }
 
+    /**
+     * {@code found}: the files found in the folder now (display path to file), waited for only once what the index
+     * alone can say is read, so that the folder's check runs meanwhile ({@link AnswerWhileChecking}).
+     */
     static Optional<List<AlertMatch>> answer(List<Path> roots, String alertName, List<String> keys,
-            Directory directory, Map<String, Path> found) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            Map<String, Path> files = filesWithRunbooks(reader, found);
-            BooleanQuery.Builder wanted = new BooleanQuery.Builder();
-            for (String key : keys) {
-                wanted.add(new TermQuery(new Term(SearchIndexCache.ALERT_KEY_FIELD, key)), BooleanClause.Occur.SHOULD);
-            }
-            wanted.add(new TermQuery(new Term(SearchIndexCache.ALERT_KEY_FIELD, AlertIndex.LISTS_ALERTS)), BooleanClause.Occur.SHOULD);
-            Map<String, List<Runbook>> byFile = new HashMap<>();
-            readRunbooks(reader, wanted.build(), byFile);
-            // The files the listing runbooks link to, whole: a link's heading is looked for among the file's runbooks.
-            Set<String> linked = new HashSet<>();
-            try (RunbookLibrary listings = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
-                for (List<Runbook> ofFile : byFile.values()) {
-                    for (Runbook runbook : ofFile) {
-                        if (runbook != null && (!runbook.indexEntries().isEmpty() || !runbook.alertMap().isEmpty())) {
-                            linked.add(runbook.path());
-                            List<String> targets = AlertIndex.targets(runbook);
-                            linked.addAll(listings.linkedFiles(runbook, targets));
-                            // A target no link leads to (an id, a broken link) is looked for among the files' names.
-                            for (String file : files.keySet()) {
-                                String name = file.substring(file.lastIndexOf('/') + 1);
-                                if (targets.stream().anyMatch(target -> AlertIndex.mayName(name, target))) {
-                                    linked.add(file);
-                                }
+            DirectoryReader reader, AnswerWhileChecking.Check<Map<String, Path>> found) throws IOException {
+        Set<String> withDocuments = filesWithDocuments(reader);
+        BooleanQuery.Builder wanted = new BooleanQuery.Builder();
+        for (String key : keys) {
+            wanted.add(new TermQuery(new Term(SearchIndexCache.ALERT_KEY_FIELD, key)), BooleanClause.Occur.SHOULD);
+        }
+        wanted.add(new TermQuery(new Term(SearchIndexCache.ALERT_KEY_FIELD, AlertIndex.LISTS_ALERTS)), BooleanClause.Occur.SHOULD);
+        Map<String, List<Runbook>> byFile = new HashMap<>();
+        readRunbooks(reader, wanted.build(), byFile);
+        Map<String, Path> files = filesWithRunbooks(withDocuments, found.get());
+        // The files the listing runbooks link to, whole: a link's heading is looked for among the file's runbooks.
+        Set<String> linked = new HashSet<>();
+        try (RunbookLibrary listings = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
+            for (List<Runbook> ofFile : byFile.values()) {
+                for (Runbook runbook : ofFile) {
+                    if (runbook != null && (!runbook.indexEntries().isEmpty() || !runbook.alertMap().isEmpty())) {
+                        linked.add(runbook.path());
+                        List<String> targets = AlertIndex.targets(runbook);
+                        linked.addAll(listings.linkedFiles(runbook, targets));
+                        // A target no link leads to (an id, a broken link) is looked for among the files' names.
+                        for (String file : files.keySet()) {
+                            String name = file.substring(file.lastIndexOf('/') + 1);
+                            if (targets.stream().anyMatch(target -> AlertIndex.mayName(name, target))) {
+                                linked.add(file);
                             }
                         }
                     }
                 }
             }
-            if (!linked.isEmpty()) {
-                readRunbooks(reader, new TermInSetQuery(RunbookSearchIndex.FILE_FIELD,
-                        linked.stream().map(BytesRef::new).toList()), byFile);
-            }
-            try (RunbookLibrary few = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
-                List<AlertMatch> matches = few.forAlert(alertName);
-                return matches.isEmpty() ? Optional.empty() : Optional.of(matches);
-            }
+        }
+        if (!linked.isEmpty()) {
+            readRunbooks(reader, new TermInSetQuery(RunbookSearchIndex.FILE_FIELD,
+                    linked.stream().map(BytesRef::new).toList()), byFile);
+        }
+        try (RunbookLibrary few = RunbookLibrary.of(ofFiles(byFile, files), files, List.of(), roots, null)) {
+            List<AlertMatch> matches = few.forAlert(alertName);
+            return matches.isEmpty() ? Optional.empty() : Optional.of(matches);
         }
     }
 
-    /**
-     * The files the index holds runbooks of (display path to absolute file), in the library's order: as
-     * {@link #lookupLibrary} gives them, a file that gave no runbook is not among them.
-     */
-    private static Map<String, Path> filesWithRunbooks(DirectoryReader reader, Map<String, Path> found) throws IOException {
+    /** The files the index holds live documents of (display paths). */
+    private static Set<String> filesWithDocuments(DirectoryReader reader) throws IOException {
         Set<String> withDocuments = new HashSet<>();
         for (var leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(RunbookSearchIndex.FILE_FIELD);
@@ -103,6 +102,14 @@ final class IndexedAlertLookup {
                 }
             }
         }
+        return withDocuments;
+    }
+
+    /**
+     * The files the index holds runbooks of (display path to absolute file), in the library's order: as
+     * {@link SearchIndexCache#lookupLibrary} gives them, a file that gave no runbook is not among them.
+     */
+    private static Map<String, Path> filesWithRunbooks(Set<String> withDocuments, Map<String, Path> found) {
         Map<String, Path> files = new LinkedHashMap<>();
         found.forEach((display, file) -> {
             if (withDocuments.contains(display)) {

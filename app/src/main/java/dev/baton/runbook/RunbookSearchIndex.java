@@ -143,6 +143,11 @@ public final class RunbookSearchIndex implements AutoCloseable {
         return new RunbookSearchIndex(newAnalyzer(), List.of(directory), DirectoryReader.open(directory), null);
     }
 
+    /** Searches an index through a reader already open; closing the result closes the reader only. */
+    static RunbookSearchIndex of(DirectoryReader reader) {
+        return new RunbookSearchIndex(newAnalyzer(), List.of(), reader, null);
+    }
+
     /** The analyzer documents are indexed with. */
     static Analyzer newAnalyzer() {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(STEMS_FIELD, new EnglishAnalyzer()));

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RunnableFuture;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -75,6 +76,7 @@ public final class SearchIndexCache {
     private final String build;
     private final Executor indexing;
     private final int indexedAfterFrom;
+    private final AnswerWhileChecking.CheckStarter checking;
 
     public SearchIndexCache(Path folder) {
         this(folder, IndexManifest.currentBuild());
@@ -87,10 +89,16 @@ public final class SearchIndexCache {
 
     /** {@code indexing} runs the writing of an index after its library is given, from {@code indexedAfterFrom} files read. */
     SearchIndexCache(Path folder, String build, Executor indexing, int indexedAfterFrom) {
+        this(folder, build, indexing, indexedAfterFrom, AnswerWhileChecking.ON_A_THREAD);
+    }
+
+    /** {@code checking} starts the check of the folder that a search or alert lookup runs beside its answer. */
+    SearchIndexCache(Path folder, String build, Executor indexing, int indexedAfterFrom, AnswerWhileChecking.CheckStarter checking) {
         this.folder = folder;
         this.build = build;
         this.indexing = indexing;
         this.indexedAfterFrom = indexedAfterFrom;
+        this.checking = checking;
     }
 
     /** A daemon: a window closed while it writes leaves no commit, and its next open reads the files again. */
@@ -123,8 +131,19 @@ public final class SearchIndexCache {
         try {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
+            // The folder is checked on another thread while this one opens the index and answers (see AnswerWhileChecking).
+            RunnableFuture<Plan> check = checking.start(() -> plan(roots, dir, true, new ArrayList<>()));
             try (Directory directory = cacheDirectory(dir)) {
-                update[0] = refresh(roots, dir, directory, new ArrayList<>()).update();
+                var early = AnswerWhileChecking.answer(directory, check, Plan::upToDate, (reader, checked) -> {
+                    reader.incRef(); // still open after the search, to be asked whether it reads the newest commit
+                    try (RunbookSearchIndex index = RunbookSearchIndex.of(reader)) {
+                        return index.search(query, limit);
+                    }
+                });
+                update[0] = refresh(usable(early, roots, dir, directory), dir, directory).update();
+                if (early.answered()) {
+                    return early.answer();
+                }
                 try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
                     return index.search(query, limit);
                 }
@@ -158,14 +177,31 @@ public final class SearchIndexCache {
         try {
             Path dir = indexFolder(roots);
             Files.createDirectories(dir);
+            RunnableFuture<Plan> check = checking.start(() -> plan(roots, dir, true, new ArrayList<>()));
             try (Directory directory = cacheDirectory(dir)) {
-                Refreshed refreshed = refresh(roots, dir, directory, new ArrayList<>());
-                return IndexedAlertLookup.answer(roots, alertName, keys, directory, refreshed.files());
+                var early = AnswerWhileChecking.answer(directory, check, Plan::upToDate,
+                        (reader, checked) -> IndexedAlertLookup.answer(roots, alertName, keys, reader, () -> checked.get().files()));
+                Refreshed refreshed = refresh(usable(early, roots, dir, directory), dir, directory);
+                if (early.answered()) {
+                    return early.answer();
+                }
+                try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                    return IndexedAlertLookup.answer(roots, alertName, keys, reader, refreshed::files);
+                }
             }
         } catch (IOException | RuntimeException e) {
             log().debug("The index did not answer alert lookup ({}); reading the runbooks instead", e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The plan to bring the index up to date with after an early answer: the check's own when it ran to the end
+     * beside an index that could be opened (it assumed one), else a new one.
+     */
+    private Plan usable(AnswerWhileChecking.Outcome<?, Plan> early, List<Path> roots, Path dir, Directory directory)
+            throws IOException {
+        return early.opened() && early.check() != null ? early.check() : plan(roots, dir, directory, new ArrayList<>());
     }
 
     /**
@@ -468,6 +504,11 @@ public final class SearchIndexCache {
 
     /** Finds the folders' files and compares them with the index; the walk's own problems (unreadable folders) go to {@code problems}. */
     private Plan plan(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
+        return plan(roots, dir, DirectoryReader.indexExists(directory), problems);
+    }
+
+    /** As above, for an index that {@code exists} or not, as the caller found it. */
+    private Plan plan(List<Path> roots, Path dir, boolean exists, List<LibraryProblem> problems) throws IOException {
         Map<String, Path> files = new java.util.TreeMap<>();
         Map<String, BasicFileAttributes> found = new HashMap<>();
         for (Path root : roots) {
@@ -489,7 +530,6 @@ public final class SearchIndexCache {
             }
         }
         Path manifestFile = dir.resolve(MANIFEST);
-        boolean exists = DirectoryReader.indexExists(directory);
         IndexManifest.Contents indexed = exists ? IndexManifest.read(manifestFile, build) : IndexManifest.Contents.NONE;
         // Taken before any file's status is: a file written after this may share its change time with its stamp.
         long stampedNanos = System.currentTimeMillis() * 1_000_000;

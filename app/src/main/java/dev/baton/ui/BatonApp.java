@@ -55,6 +55,7 @@ public final class BatonApp extends Application {
             args.add("--inventory=" + String.join(java.io.File.pathSeparator,
                     inventories.stream().map(Path::toString).toList()));
         }
+        SoftwareRendering.chooseForThisMachine(); // before the toolkit starts GTK, which reads GDK_GL once
         Application.launch(BatonApp.class, args.toArray(String[]::new));
     }
 
