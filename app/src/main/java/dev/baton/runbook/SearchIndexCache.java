@@ -315,6 +315,8 @@ public final class SearchIndexCache {
                 try {
                     // The files read are stamped here, after the list: a change time looked up for each (a stat of
                     // every file, one after another) is nothing a list waits for, only the manifest and the snapshot.
+                    // Hashed on every core first, as they were read; the stamps then take each one's hash.
+                    reads.values().parallelStream().forEach(FileRead::sha256);
                     plan.stampRead(reads::get);
                     RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
                     writeSnapshot(snapshotFile, snapshotEntries(inOrder, reads, snapshot, refreshed.stamps()));
