@@ -24,6 +24,23 @@ final class ContentHash {
         }
     }
 
+    /** The hash of {@code bytes}, worked out once when first asked for, from any thread; the bytes are let go then. */
+    static java.util.function.Supplier<String> later(byte[] bytes) {
+        return new java.util.function.Supplier<>() {
+            private byte[] pending = bytes;
+            private String hash;
+
+            @Override
+            public synchronized String get() {
+                if (hash == null) {
+                    hash = of(pending);
+                    pending = null;
+                }
+                return hash;
+            }
+        };
+    }
+
     static String of(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -33,13 +33,22 @@ final class LibrarySnapshot {
     private static final int FORMAT = 2;
     /** Less than this is decoded on one core. */
     private static final int PART_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false);
-    private static final ObjectWriter ENTRY_WRITER = JSON.writerFor(Entry.class);
-    private static final ObjectReader ENTRY_READER = JSON.readerFor(Entry.class);
+    /**
+     * The mapper, made on first use: readying it for a runbook's records takes a quarter of a second of one core, which
+     * a first open (no snapshot to read yet) would otherwise spend before its list, not after it with the snapshot's writing.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false);
+        static final ObjectWriter ENTRY_WRITER = MAPPER.writerFor(Entry.class);
+        static final ObjectReader ENTRY_READER = MAPPER.readerFor(Entry.class);
+
+        private Json() {
+        }
+    }
 
     /** One file: its runbooks in the file's order, or why it gave none ({@code problem} not null). */
     record Entry(String file, Stamp stamp, List<Runbook> runbooks, LibraryProblem problem) {}
@@ -55,7 +64,7 @@ final class LibrarySnapshot {
             byte[] bytes = Files.readAllBytes(file);
             int headerEnd = lineEnd(bytes, 0);
             if (headerEnd >= bytes.length
-                    || !JSON.readValue(bytes, 0, headerEnd, Header.class).equals(new Header(FORMAT, build))) {
+                    || !Json.MAPPER.readValue(bytes, 0, headerEnd, Header.class).equals(new Header(FORMAT, build))) {
                 return Map.of();
             }
             // Decoded in one part per core, each a run of whole lines: on a large library this is most of an open.
@@ -109,7 +118,7 @@ final class LibrarySnapshot {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(ENTRY_READER.readValue(bytes, tab + 1, end - tab - 1));
+            return java.util.Optional.of(Json.ENTRY_READER.readValue(bytes, tab + 1, end - tab - 1));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
@@ -125,7 +134,7 @@ final class LibrarySnapshot {
             throw e.getCause();
         }
         CacheFiles.replace(file, out -> {
-            out.write(JSON.writeValueAsString(new Header(FORMAT, build)));
+            out.write(Json.MAPPER.writeValueAsString(new Header(FORMAT, build)));
             out.write('\n');
             for (String line : lines) {
                 out.write(line);
@@ -136,7 +145,7 @@ final class LibrarySnapshot {
 
     private static String line(Entry entry) {
         try {
-            String json = ENTRY_WRITER.writeValueAsString(entry);
+            String json = Json.ENTRY_WRITER.writeValueAsString(entry);
             return ContentHash.of(json) + "\t" + json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

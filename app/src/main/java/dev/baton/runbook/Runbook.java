@@ -38,7 +38,8 @@ public record Runbook(
         alerts = List.copyOf(alerts);
         phases = List.copyOf(phases);
         sections = List.copyOf(sections);
-        steps = List.copyOf(steps);
+        // Kept as given when read on first look (a copy would read them now).
+        steps = steps instanceof StepsOnFirstLook ? steps : List.copyOf(steps);
         checklist = List.copyOf(checklist);
         tables = List.copyOf(tables);
         links = List.copyOf(links);

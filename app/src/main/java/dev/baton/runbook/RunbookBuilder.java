@@ -40,7 +40,7 @@ final class RunbookBuilder extends AbstractVisitor {
     private Duration mttr;
     private final Set<String> alerts = new LinkedHashSet<>();
     private final List<Phase> phases = new ArrayList<>();
-    private final List<Step> steps = new ArrayList<>();
+    private final List<StepsOnFirstLook.Block> stepBlocks = new ArrayList<>();
     private final List<ChecklistItem> checklist = new ArrayList<>();
     private final List<MarkdownTable> tables = new ArrayList<>();
     private final List<RunbookLink> links = new ArrayList<>();
@@ -79,11 +79,19 @@ final class RunbookBuilder extends AbstractVisitor {
                 frontMatter.first("severity").or(() -> frontMatter.first("labels.severity")).orElse(severity),
                 List.copyOf(allAlerts), ownerName, target, phases,
                 rootSections.stream().map(SectionDraft::toSection).toList(),
-                withPolicy(steps, dev.baton.step.ConfirmPolicy.of(frontMatter.all("confirm"))), checklist, tables, links, alertMap, indexEntries, notices, text.toString(), alertSeverities);
+                steps(dev.baton.step.ConfirmPolicy.of(frontMatter.all("confirm"))), checklist, tables, links, alertMap, indexEntries,
+                notices, text.toString(), alertSeverities);
     }
 
     String owner() {
         return owner;
+    }
+
+    /** The code blocks met, read as steps when they are first looked at. */
+    private List<Step> steps(dev.baton.step.ConfirmPolicy policy) {
+        StepReader reader = stepReader;
+        return new StepsOnFirstLook(stepBlocks, block -> reader.read(block.number(), block.sectionPath(), block.label(),
+                block.info(), block.literal(), block.line()), read -> withPolicy(read, policy));
     }
 
     /** The runbook's own {@code confirm:} list adds its warnings to the runnable steps it names. */
@@ -193,7 +201,7 @@ final class RunbookBuilder extends AbstractVisitor {
     }
 
     private void addStep(Node block, String info, String literal, int line) {
-        steps.add(stepReader.read(steps.size() + 1, sectionPath(), label(block), info, literal, line));
+        stepBlocks.add(new StepsOnFirstLook.Block(stepBlocks.size() + 1, sectionPath(), label(block), info, literal, line));
         text.append(literal).append('\n');
     }
 

@@ -159,9 +159,14 @@ public final class RunbookLibrary implements AutoCloseable {
 
     /**
      * A file as it was read: its runbooks, or the problem that kept it out ({@code problem} not null), and the
-     * SHA-256 of the bytes read ({@link IndexManifest.Stamp#UNREADABLE} when none were; null when not asked for).
+     * SHA-256 of the bytes read ({@link IndexManifest.Stamp#UNREADABLE} when none were; null when not asked for),
+     * worked out when first asked for: a first open stamps its files after its list.
      */
-    record FileRead(List<Runbook> runbooks, LibraryProblem problem, String sha256) {}
+    record FileRead(List<Runbook> runbooks, LibraryProblem problem, java.util.function.Supplier<String> hash) {
+        String sha256() {
+            return hash.get();
+        }
+    }
 
     /** Reads and parses one file, {@code display} being its path as the library shows it; never throws. */
     static FileRead read(RunbookFileReader reader, RunbookParser parser, String display, Path file) {
@@ -173,11 +178,11 @@ public final class RunbookLibrary implements AutoCloseable {
      * them, without reading the file a second time (nor a version of it other than the one parsed).
      */
     static FileRead read(RunbookFileReader reader, RunbookParser parser, String display, Path file, boolean hash) {
-        String sha256 = hash ? IndexManifest.Stamp.UNREADABLE : null;
+        java.util.function.Supplier<String> sha256 = hash ? () -> IndexManifest.Stamp.UNREADABLE : () -> null;
         try {
             byte[] bytes = reader.readBytes(file);
             if (hash) {
-                sha256 = ContentHash.of(bytes);
+                sha256 = ContentHash.later(bytes);
             }
             return new FileRead(parser.parse(display, reader.decode(file, bytes)), null, sha256);
         } catch (RunbookReadException e) {

@@ -286,39 +286,40 @@ public final class SearchIndexCache {
             RunbookFileReader fileReader = new RunbookFileReader();
             RunbookParser parser = new RunbookParser();
             stale.parallelStream().forEach(file -> reads.put(file, RunbookLibrary.read(fileReader, parser, file, refreshed.files().get(file), true)));
-            plan.stampRead(reads::get);
-
-            List<LibrarySnapshot.Entry> entries = new ArrayList<>();
-            List<Map.Entry<String, Path>> inOrder = new ArrayList<>(refreshed.files().entrySet());
             // The order a read of the folder gives: by path, as its walk sorts them.
-            inOrder.sort(Map.Entry.comparingByValue());
-            for (Map.Entry<String, Path> file : inOrder) {
-                FileRead read = reads.get(file.getKey());
-                entries.add(read == null ? snapshot.get(file.getKey())
-                        : new LibrarySnapshot.Entry(file.getKey(), refreshed.stamps().get(file.getKey()), read.runbooks(), read.problem()));
-            }
-            if (!indexAfter && (!reads.isEmpty() || snapshot.size() != entries.size())) {
-                LibrarySnapshot.write(snapshotFile, build, entries);
-            }
+            List<String> inOrder = refreshed.files().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).toList();
             List<Runbook> runbooks = new ArrayList<>();
             Map<String, Path> files = new LinkedHashMap<>();
-            for (LibrarySnapshot.Entry entry : entries) {
-                if (entry.problem() == null) {
-                    runbooks.addAll(entry.runbooks());
-                    files.put(entry.file(), refreshed.files().get(entry.file()).toAbsolutePath().normalize());
+            for (String file : inOrder) {
+                FileRead read = reads.get(file);
+                LibraryProblem problem = read != null ? read.problem() : snapshot.get(file).problem();
+                if (problem == null) {
+                    runbooks.addAll(read != null ? read.runbooks() : snapshot.get(file).runbooks());
+                    files.put(file, refreshed.files().get(file).toAbsolutePath().normalize());
                 } else {
-                    problems.add(entry.problem());
+                    problems.add(problem);
                 }
             }
             if (!indexAfter) {
+                plan.stampRead(reads::get);
+                List<LibrarySnapshot.Entry> entries = snapshotEntries(inOrder, reads, snapshot, refreshed.stamps());
+                if (!reads.isEmpty() || snapshot.size() != entries.size()) {
+                    LibrarySnapshot.write(snapshotFile, build, entries);
+                }
                 return RunbookLibrary.of(runbooks, files, problems, roots, RunbookSearchIndex.open(directory));
             }
             CompletableFuture<RunbookSearchIndex> index = new CompletableFuture<>();
             Directory written = directory;
             indexing.execute(() -> {
                 try {
+                    // The files read are stamped here, after the list: a change time looked up for each (a stat of
+                    // every file, one after another) is nothing a list waits for, only the manifest and the snapshot.
+                    // Hashed on every core first, as they were read; the stamps then take each one's hash.
+                    reads.values().parallelStream().forEach(FileRead::sha256);
+                    plan.stampRead(reads::get);
                     RunbookSearchIndex searchIndex = indexAfter(roots, plan, dir, written, reads, runbooks);
-                    writeSnapshot(snapshotFile, entries);
+                    writeSnapshot(snapshotFile, snapshotEntries(inOrder, reads, snapshot, refreshed.stamps()));
                     index.complete(searchIndex);
                 } catch (RuntimeException | Error e) {
                     index.completeExceptionally(e); // a search fails and says why, instead of waiting forever
@@ -334,6 +335,18 @@ public final class SearchIndexCache {
             }
             return RunbookLibrary.load(roots);
         }
+    }
+
+    /** Each file's snapshot entry, in {@code inOrder}: from its read when it was read now, else as the snapshot had it. */
+    private static List<LibrarySnapshot.Entry> snapshotEntries(List<String> inOrder, Map<String, FileRead> reads,
+            Map<String, LibrarySnapshot.Entry> snapshot, Map<String, Stamp> stamps) {
+        List<LibrarySnapshot.Entry> entries = new ArrayList<>(inOrder.size());
+        for (String file : inOrder) {
+            FileRead read = reads.get(file);
+            entries.add(read == null ? snapshot.get(file)
+                    : new LibrarySnapshot.Entry(file, stamps.get(file), read.runbooks(), read.problem()));
+        }
+        return entries;
     }
 
     /** The snapshot of a library given before its index was written, written after it: a cache, like the index. */

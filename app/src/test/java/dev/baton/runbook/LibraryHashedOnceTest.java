@@ -80,6 +80,30 @@ class LibraryHashedOnceTest {
     }
 
     @Test
+    void stampedAfterTheListAFileChangedMeanwhileIsStampedAsTheVersionParsedAndReadAgainNextTime() throws IOException {
+        Path file = runbooks.resolve("runbook-0.md");
+        String parsedHash = ContentHash.of(Files.readAllBytes(file));
+        SearchIndexCache cache = new SearchIndexCache(cacheFolder, "build", held::add, 5);
+        try (RunbookLibrary opened = cache.library(List.of(runbooks), new SearchIndexCache.Update[1])) {
+            Files.writeString(file, "# Runbook 0, rewritten after the list\n");
+            for (Runnable work = held.poll(); work != null; work = held.poll()) {
+                work.run();
+            }
+            assertThat(opened.runbooks()).anySatisfy(r -> assertThat(r.title()).isEqualTo("Runbook 0"));
+        }
+        Path index = cache.indexFolder(List.of(runbooks));
+        String stamped = IndexManifest.read(index.resolve("files.tsv"), "build").stamps().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/runbook-0.md")).findFirst().orElseThrow().getValue().sha256();
+        assertThat(stamped).isEqualTo(parsedHash);
+        try (RunbookLibrary again = cache.library(List.of(runbooks), new SearchIndexCache.Update[1])) {
+            assertThat(again.runbooks()).anySatisfy(r -> assertThat(r.title()).isEqualTo("Runbook 0, rewritten after the list"));
+            for (Runnable work = held.poll(); work != null; work = held.poll()) {
+                work.run();
+            }
+        }
+    }
+
+    @Test
     void indexedBeforeTheListEachFileIsStampedFromTheBytesParsed() throws IOException {
         SearchIndexCache cache = new SearchIndexCache(cacheFolder, "build", held::add, 1_000);
         try (RunbookLibrary opened = cache.library(List.of(runbooks), new SearchIndexCache.Update[1])) {
