@@ -60,6 +60,7 @@ esac
 echo "packaging: the jar without native libraries; this system's go beside it"
 "$bin/java" "$here/tools/SplitNatives.java" "$jar" "$work/input" "$pty4j" "$jna"
 cp -R "$here/../runbooks" "$work/input/runbooks"
+cp "$here/../app/window-compiler.json" "$work/input/window-compiler.json"
 
 echo "packaging: the modules Baton uses (jdeps)"
 modules=$("$bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$work/input/baton.jar")
@@ -80,14 +81,18 @@ fi
 "$bin/java" -Djava.awt.headless=true "$here/tools/Icon.java" "$icon" "$work/baton.$icon"
 
 # The same options as ./baton: native libraries from beside the jar, never unpacked at start; the
-# class-data archive mapped where it was written; the optimising compiler started later; the window's heap
-# and collector (./baton says why; LauncherMemoryOptionsTest keeps the two the same).
+# class-data archive mapped where it was written; the optimising compiler started later, and kept off the runbook
+# parser; the window's heap and collector (./baton says why; LauncherMemoryOptionsTest keeps the two the same).
 java_options=(
     "-Dpty4j.preferred.native.folder=\$APPDIR/pty4j"
     "-Djna.boot.library.path=\$APPDIR/jna" -Djna.nounpack=true
     "-XX:SharedArchiveFile=\$APPDIR/baton.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
     -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000
     -XX:Tier4BackEdgeThreshold=400000 -XX:+UseSerialGC -Xms96m -Xmn24m
+    "-XX:CompilerDirectivesFile=\$APPDIR/window-compiler.json" -XX:-DisplayVMOutput -XX:CompileCommand=quiet
+    "-XX:CompileCommand=CompileThresholdScaling,org.commonmark.*::*,0.1"
+    "-XX:CompileCommand=CompileThresholdScaling,dev.baton.runbook.*::*,0.1"
+    "-XX:CompileCommand=CompileThresholdScaling,dev.baton.step.*::*,0.1"
 )
 common=(--name "$name" --app-version "$app_version" --vendor Baton
     --description "Responder console: runbooks beside terminals, incident timeline, handoff bundles")

@@ -30,6 +30,8 @@ final class LauncherCheckout {
         Files.copy(Path.of(System.getProperty("user.dir")).getParent().resolve("baton"), script);
         script.toFile().setExecutable(true);
         Files.createDirectories(root.resolve("app/src/main"));
+        Files.copy(Path.of(System.getProperty("user.dir")).resolve("window-compiler.json"),
+                root.resolve("app/window-compiler.json"));
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.writeString(root.resolve("app/pom.xml"), "<project/>");
         Files.createDirectories(jar().getParent());
