@@ -2,19 +2,23 @@
 # The first open of a generated library (read, parse, index, cache written) and the repeat open (cache
 # unchanged), each in a JVM of its own as OpenLibrary runs it, for one or more builds interleaved A B A B …
 # per round: so builds before and after a change meet the same load. Prints each run, then the medians.
-# Usage: bench/library-open.sh [-n RUNBOOKS] [-r ROUNDS] [-j JAVA_OPTION]... CLASSPATH...
+# Usage: bench/library-open.sh [-n RUNBOOKS] [-r ROUNDS] [-j JAVA_OPTION]... [-J "N JAVA_OPTION"]... CLASSPATH...
 #   CLASSPATH: a baton.jar (with bench/target/classes added) or a copy of one, e.g. /tmp/before/baton.jar.
+#   -j gives every build an option; -J the Nth build alone (1 for the first CLASSPATH), e.g. the window's compiler
+#   options of one build: -J "2 -XX:+UnlockDiagnosticVMOptions" -J "2 -XX:CompilerDirectivesFile=app/window-compiler.json".
 # Build first: ./mvnw -o -q -Pbench -DskipTests package
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 count=5000
 rounds=5
 java_opts=(-Xmx1g)
-while getopts "n:r:j:" opt; do
+build_opts=() # "N OPTION"
+while getopts "n:r:j:J:" opt; do
   case "$opt" in
     n) count="$OPTARG" ;;
     r) rounds="$OPTARG" ;;
     j) java_opts+=("$OPTARG") ;;
+    J) build_opts+=("$OPTARG") ;;
     *) exit 2 ;;
   esac
 done
@@ -28,9 +32,12 @@ echo "$count runbooks ($(du -sh "$work/runbooks" | cut -f1)), $rounds rounds, ja
 # One open: "ms-from-JVM-start ms-of-the-open runbooks ms-to-listed cpu-ms-to-listed cpu-ms" (CPU: user + sys
 # of the JVM, /usr/bin/time). Listed: the library given, its list shown; searchable (the open) may come after.
 open_once() {
-  local jar="$1" cache="$2"
-  local out
-  out=$( { /usr/bin/time -f '%U %S' java "${java_opts[@]}" -cp "$bench:$jar" dev.baton.bench.OpenLibrary \
+  local jar="$1" cache="$2" build="$3"
+  local out own=() given
+  for given in ${build_opts[@]+"${build_opts[@]}"}; do
+    if [ "${given%% *}" == "$build" ]; then own+=("${given#* }"); fi
+  done
+  out=$( { /usr/bin/time -f '%U %S' java "${java_opts[@]}" ${own[@]+"${own[@]}"} -cp "$bench:$jar" dev.baton.bench.OpenLibrary \
       "$work/runbooks" "$cache" 2>"$work/time" ; } )
   echo "$out $(tail -1 "$work/time" | awk '{printf "%d", ($1 + $2) * 1000}')"
 }
@@ -39,8 +46,8 @@ for ((round = 1; round <= rounds; round++)); do
   for jar in "$@"; do
     i=$((i + 1))
     rm -rf "$work/cache$i"
-    first=$(open_once "$jar" "$work/cache$i")
-    repeat=$(open_once "$jar" "$work/cache$i")
+    first=$(open_once "$jar" "$work/cache$i" "$i")
+    repeat=$(open_once "$jar" "$work/cache$i" "$i")
     echo "round $round build $i first $first repeat $repeat load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$work/runs"
   done
 done
