@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -127,29 +126,16 @@ class StepWarningsOnFirstLookTest {
         for (int i = 0; i < 12; i++) {
             Files.writeString(runbooks.resolve("hostile-" + i + ".md"), HOSTILE.replace("Hostile steps", "Hostile " + i));
         }
-        ConcurrentLinkedQueue<Runnable> held = new ConcurrentLinkedQueue<>();
-        SearchIndexCache cache = new SearchIndexCache(cacheFolder, "build", held::add, 5);
-        RunbookLibrary opened = cache.library(List.of(runbooks), new SearchIndexCache.Update[1]);
-        try {
-            List<Step> steps = opened.runbooks().stream().flatMap(r -> r.steps().stream())
+        try (LibraryWithWorkHeld opened = new LibraryWithWorkHeld(runbooks, cacheFolder)) {
+            List<Step> steps = opened.library.runbooks().stream().flatMap(r -> r.steps().stream())
                     .filter(s -> s.warnings() instanceof WarningsOnFirstLook).toList();
             assertThat(steps).hasSize(12 * 10);
             assertThat(steps).allSatisfy(s -> assertThat(((WarningsOnFirstLook) s.warnings()).worked()).isFalse());
-            for (Runnable work = held.poll(); work != null; work = held.poll()) {
-                work.run(); // the index and the snapshot, written after the list
-            }
-            List<Runbook> fromSnapshot = new ArrayList<>();
-            LibrarySnapshot.read(cache.indexFolder(List.of(runbooks)).resolve("library.jsonl"), "build")
-                    .values().forEach(entry -> fromSnapshot.addAll(entry.runbooks()));
-            assertThat(fromSnapshot).containsExactlyInAnyOrderElementsOf(opened.runbooks());
+            List<Runbook> fromSnapshot = opened.snapshotAfterTheList();
+            assertThat(fromSnapshot).containsExactlyInAnyOrderElementsOf(opened.library.runbooks());
             assertAsAtOnce(fromSnapshot);
             assertThat(fromSnapshot.stream().flatMap(r -> r.steps().stream())
                     .filter(s -> s.hasWarning(StepWarning.Kind.DESTRUCTIVE))).hasSize(12 * 5);
-        } finally {
-            for (Runnable work = held.poll(); work != null; work = held.poll()) {
-                work.run(); // a failed assertion leaves no index unwritten for close to wait for
-            }
-            opened.close();
         }
     }
 

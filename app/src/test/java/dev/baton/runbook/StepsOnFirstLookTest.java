@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,27 +82,14 @@ class StepsOnFirstLookTest {
         for (int i = 0; i < 12; i++) {
             Files.writeString(runbooks.resolve("steps-" + i + ".md"), RUNBOOK.replace("# Steps", "# Steps " + i));
         }
-        ConcurrentLinkedQueue<Runnable> held = new ConcurrentLinkedQueue<>();
-        SearchIndexCache cache = new SearchIndexCache(cacheFolder, "build", held::add, 5);
-        RunbookLibrary opened = cache.library(List.of(runbooks), new SearchIndexCache.Update[1]);
-        try {
-            assertThat(opened.runbooks()).hasSize(12).allSatisfy(r -> {
+        try (LibraryWithWorkHeld opened = new LibraryWithWorkHeld(runbooks, cacheFolder)) {
+            assertThat(opened.library.runbooks()).hasSize(12).allSatisfy(r -> {
                 assertThat(r.steps()).isInstanceOf(StepsOnFirstLook.class);
                 assertThat(((StepsOnFirstLook) r.steps()).read()).as(r.path()).isFalse();
             });
-            for (Runnable work = held.poll(); work != null; work = held.poll()) {
-                work.run(); // the index and the snapshot, written after the list
-            }
-            List<Runbook> fromSnapshot = new ArrayList<>();
-            LibrarySnapshot.read(cache.indexFolder(List.of(runbooks)).resolve("library.jsonl"), "build")
-                    .values().forEach(entry -> fromSnapshot.addAll(entry.runbooks()));
-            assertThat(fromSnapshot).containsExactlyInAnyOrderElementsOf(opened.runbooks());
+            List<Runbook> fromSnapshot = opened.snapshotAfterTheList();
+            assertThat(fromSnapshot).containsExactlyInAnyOrderElementsOf(opened.library.runbooks());
             assertThat(fromSnapshot).allSatisfy(r -> assertThat(r.steps()).hasSize(4));
-        } finally {
-            for (Runnable work = held.poll(); work != null; work = held.poll()) {
-                work.run(); // a failed assertion leaves no index unwritten for close to wait for
-            }
-            opened.close();
         }
     }
 
