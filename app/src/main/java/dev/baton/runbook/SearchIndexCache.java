@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,13 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RunnableFuture;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.FSDirectory;
@@ -53,15 +46,6 @@ public final class SearchIndexCache {
     static final String ALERT_KEY_FIELD = "alertkey";
     /** The whole library beside the index, for a window ({@link LibrarySnapshot}). */
     private static final String SNAPSHOT = "library.jsonl";
-    /**
-     * The indexing buffer of a refresh, given back when it ends: 128 MB holds the first open of 5,000 runbooks
-     * (20 MB of text) whole, and an eighth of the heap leaves a small heap room for the rest (never below
-     * Lucene's own 16 MB).
-     */
-    private static double indexingBufferMb() {
-        return Math.max(16, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024)));
-    }
-
     /** What a search did to bring the index up to date: for the log, tests and benchmarks. */
     public record Update(int reread, int removed, int unchanged) {}
 
@@ -129,30 +113,15 @@ public final class SearchIndexCache {
 
     List<SearchHit> search(List<Path> roots, String query, int limit, Update[] update) {
         try {
-            Path dir = indexFolder(roots);
-            Files.createDirectories(dir);
-            // The folder is checked on another thread while this one opens the index and answers (see AnswerWhileChecking).
-            RunnableFuture<Plan> check = checking.start(() -> plan(roots, dir, true, new ArrayList<>()));
-            try (Directory directory = cacheDirectory(dir)) {
-                var early = AnswerWhileChecking.answer(directory, check, Plan::upToDate, (reader, checked) -> {
-                    reader.incRef(); // still open after the search, to be asked whether it reads the newest commit
-                    try (RunbookSearchIndex index = RunbookSearchIndex.of(reader)) {
-                        return index.search(query, limit);
-                    }
-                });
-                update[0] = refresh(usable(early, roots, dir, directory), dir, directory).update();
-                if (early.answered()) {
-                    return early.answer();
-                }
-                try (RunbookSearchIndex index = RunbookSearchIndex.open(directory)) {
+            return answer(roots, update, (reader, found) -> {
+                reader.incRef(); // the index's closing leaves the reader open for whoever opened it
+                try (RunbookSearchIndex index = RunbookSearchIndex.of(reader)) {
                     return index.search(query, limit);
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
-            if (!(e.getCause() instanceof LockObtainFailedException)) {
-                forget(roots); // damaged or from another version: the next search builds it afresh
-            }
+            forgetUnlessLocked(roots, e); // damaged or from another version: the next search builds it afresh
             try (RunbookLibrary library = RunbookLibrary.load(roots)) {
                 return library.search(query, limit);
             }
@@ -175,23 +144,39 @@ public final class SearchIndexCache {
             return Optional.empty();
         }
         try {
-            Path dir = indexFolder(roots);
-            Files.createDirectories(dir);
-            RunnableFuture<Plan> check = checking.start(() -> plan(roots, dir, true, new ArrayList<>()));
-            try (Directory directory = cacheDirectory(dir)) {
-                var early = AnswerWhileChecking.answer(directory, check, Plan::upToDate,
-                        (reader, checked) -> IndexedAlertLookup.answer(roots, alertName, keys, reader, () -> checked.get().files()));
-                Refreshed refreshed = refresh(usable(early, roots, dir, directory), dir, directory);
-                if (early.answered()) {
-                    return early.answer();
-                }
-                try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                    return IndexedAlertLookup.answer(roots, alertName, keys, reader, refreshed::files);
-                }
-            }
+            return answer(roots, new Update[1],
+                    (reader, found) -> IndexedAlertLookup.answer(roots, alertName, keys, reader, found));
         } catch (IOException | RuntimeException e) {
             log().debug("The index did not answer alert lookup ({}); reading the runbooks instead", e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** A question to the index: {@code found} gives the files found in the folders, waited for when asked. */
+    private interface IndexQuestion<T> {
+        T answer(DirectoryReader reader, AnswerWhileChecking.Check<Map<String, Path>> found) throws IOException;
+    }
+
+    /**
+     * Answers {@code question} from the index, brought up to date with the folders: from the index as it was when the
+     * folders' check (on another thread meanwhile, see {@link AnswerWhileChecking}) finds nothing changed, else
+     * asked again once the index is up to date.
+     */
+    private <T> T answer(List<Path> roots, Update[] update, IndexQuestion<T> question) throws IOException {
+        Path dir = indexFolder(roots);
+        Files.createDirectories(dir);
+        RunnableFuture<IndexPlan> check = checking.start(() -> IndexPlan.of(roots, dir.resolve(MANIFEST), build, true, new ArrayList<>()));
+        try (Directory directory = cacheDirectory(dir)) {
+            var early = AnswerWhileChecking.answer(directory, check, IndexPlan::upToDate,
+                    (reader, checked) -> question.answer(reader, () -> checked.get().files()));
+            Refreshed refreshed = refresh(usable(early, roots, dir, directory), dir, directory);
+            update[0] = refreshed.update();
+            if (early.answered()) {
+                return early.answer();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return question.answer(reader, refreshed::files);
+            }
         }
     }
 
@@ -199,7 +184,7 @@ public final class SearchIndexCache {
      * The plan to bring the index up to date with after an early answer: the check's own when it ran to the end
      * beside an index that could be opened (it assumed one), else a new one.
      */
-    private Plan usable(AnswerWhileChecking.Outcome<?, Plan> early, List<Path> roots, Path dir, Directory directory)
+    private IndexPlan usable(AnswerWhileChecking.Outcome<?, IndexPlan> early, List<Path> roots, Path dir, Directory directory)
             throws IOException {
         return early.opened() && early.check() != null ? early.check() : plan(roots, dir, directory, new ArrayList<>());
     }
@@ -243,9 +228,7 @@ public final class SearchIndexCache {
             }
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
-            if (!(e.getCause() instanceof LockObtainFailedException)) {
-                forget(roots);
-            }
+            forgetUnlessLocked(roots, e);
             return RunbookLibrary.load(roots);
         }
     }
@@ -267,10 +250,10 @@ public final class SearchIndexCache {
             Files.createDirectories(dir);
             directory = cacheDirectory(dir);
             List<LibraryProblem> problems = new ArrayList<>();
-            Plan plan = plan(roots, dir, directory, problems);
+            IndexPlan plan = plan(roots, dir, directory, problems);
             update[0] = plan.update();
             boolean indexAfter = plan.changed().size() >= indexedAfterFrom && !plan.upToDate();
-            Refreshed refreshed = indexAfter ? plan.read(Map.of()) : refresh(plan, dir, directory);
+            Refreshed refreshed = indexAfter ? refreshed(plan, Map.of()) : refresh(plan, dir, directory);
             Path snapshotFile = dir.resolve(SNAPSHOT);
             Map<String, LibrarySnapshot.Entry> snapshot = LibrarySnapshot.read(snapshotFile, build);
             // Files the snapshot does not have as they are now: the refresh has read those it indexed; the
@@ -330,9 +313,7 @@ public final class SearchIndexCache {
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
             closeQuietly(directory);
-            if (!(e.getCause() instanceof LockObtainFailedException)) {
-                forget(roots);
-            }
+            forgetUnlessLocked(roots, e);
             return RunbookLibrary.load(roots);
         }
     }
@@ -364,19 +345,17 @@ public final class SearchIndexCache {
      * writing the same index, a full disk), the library is searched in memory instead: a search never answers
      * from a part of the library.
      */
-    private RunbookSearchIndex indexAfter(List<Path> roots, Plan plan, Path dir, Directory directory,
+    private RunbookSearchIndex indexAfter(List<Path> roots, IndexPlan plan, Path dir, Directory directory,
             Map<String, FileRead> reads, List<Runbook> runbooks) {
         try {
-            write(plan, dir, directory, reads::get);
+            IndexWriting.write(plan, dir.resolve(MANIFEST), build, directory, reads::get);
             RunbookSearchIndex index = RunbookSearchIndex.open(directory);
             index.search("warm", 1); // the search code is loaded before the first keystroke
             return index;
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be written ({}); searching the runbooks in memory", folder, e.toString());
             closeQuietly(directory);
-            if (!(e.getCause() instanceof LockObtainFailedException)) {
-                forget(roots);
-            }
+            forgetUnlessLocked(roots, e);
             return RunbookSearchIndex.build(runbooks.stream().map(RunbookLibrary::searchDocument).toList());
         }
     }
@@ -444,194 +423,42 @@ public final class SearchIndexCache {
     /** The files found now (display path to file) with their stamps, and those this refresh read. */
     private record Refreshed(Update update, Map<String, Path> files, Map<String, Stamp> stamps, Map<String, FileRead> reads) {}
 
-    /**
-     * What bringing the index up to date takes: the files found now (display path to file), their manifest
-     * entries and stamps, those added or changed since the index was written and those gone.
-     */
-    private record Plan(Map<String, Path> files, Map<String, IndexManifest.Entry> entries, Map<String, Stamp> current,
-            List<String> changed, List<String> removed, boolean exists, boolean hashed, boolean createIndex,
-            long stampedNanos, Map<String, BasicFileAttributes> unhashed) {
-        /**
-         * Stamps the files new to the manifest from the bytes their reading hashed ({@code read} gives a file's read,
-         * or null): they were left unhashed, being read in any case. Those already stamped are left as they are.
-         */
-        void stampRead(java.util.function.Function<String, FileRead> read) {
-            synchronized (unhashed) {
-                for (var it = unhashed.entrySet().iterator(); it.hasNext(); ) {
-                    Map.Entry<String, BasicFileAttributes> file = it.next();
-                    FileRead done = read.apply(file.getKey());
-                    if (done != null && done.sha256() != null) {
-                        IndexManifest.Entry entry = IndexManifest.Contents.read(files.get(file.getKey()), file.getValue(), done.sha256());
-                        entries.put(file.getKey(), entry);
-                        current.put(file.getKey(), entry.stamp());
-                        it.remove();
-                    }
-                }
-            }
-        }
-
-        boolean upToDate() {
-            return changed.isEmpty() && removed.isEmpty() && exists;
-        }
-
-        Update update() {
-            return new Update(changed.size(), removed.size(), current.size() - changed.size());
-        }
-
-        Refreshed read(Map<String, FileRead> reads) {
-            return new Refreshed(update(), files, current, reads);
-        }
-    }
-
     private Refreshed refresh(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
         return refresh(plan(roots, dir, directory, problems), dir, directory);
     }
 
     /** Brings the index up to date with the plan's folders, reading the files it must. */
-    private Refreshed refresh(Plan plan, Path dir, Directory directory) throws IOException {
+    private Refreshed refresh(IndexPlan plan, Path dir, Directory directory) throws IOException {
         if (plan.upToDate()) {
             if (plan.hashed()) {
                 // Files hashed again only for being new to the manifest's clock: once written down, they are not.
                 IndexManifest.write(dir.resolve(MANIFEST), build, plan.stampedNanos(), plan.entries());
             }
-            return plan.read(Map.of());
+            return refreshed(plan, Map.of());
         }
         Map<String, FileRead> reads = new ConcurrentHashMap<>();
         RunbookFileReader reader = new RunbookFileReader();
         RunbookParser parser = new RunbookParser();
-        write(plan, dir, directory, path -> reads.computeIfAbsent(path,
+        IndexWriting.write(plan, dir.resolve(MANIFEST), build, directory, path -> reads.computeIfAbsent(path,
                 p -> RunbookLibrary.read(reader, parser, p, plan.files().get(p), true)));
-        return plan.read(reads);
+        return refreshed(plan, reads);
     }
 
     /** Finds the folders' files and compares them with the index; the walk's own problems (unreadable folders) go to {@code problems}. */
-    private Plan plan(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
-        return plan(roots, dir, DirectoryReader.indexExists(directory), problems);
+    private IndexPlan plan(List<Path> roots, Path dir, Directory directory, List<LibraryProblem> problems) throws IOException {
+        return IndexPlan.of(roots, dir.resolve(MANIFEST), build, DirectoryReader.indexExists(directory), problems);
     }
 
-    /** As above, for an index that {@code exists} or not, as the caller found it. */
-    private Plan plan(List<Path> roots, Path dir, boolean exists, List<LibraryProblem> problems) throws IOException {
-        Map<String, Path> files = new java.util.TreeMap<>();
-        Map<String, BasicFileAttributes> found = new HashMap<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                // The walk has read each file's size and time already: no second look at each file.
-                RunbookLibrary.walkRunbookFiles(root, problems, (file, attrs) -> {
-                    String display = RunbookLibrary.displayPath(file);
-                    found.put(display, attrs);
-                    files.put(display, file);
-                });
-                continue;
-            }
-            String display = RunbookLibrary.displayPath(root);
-            try {
-                found.put(display, Files.readAttributes(root, BasicFileAttributes.class));
-                files.put(display, root);
-            } catch (IOException e) {
-                // Gone or unreadable: not indexed, as the library would not load it.
-            }
-        }
-        Path manifestFile = dir.resolve(MANIFEST);
-        IndexManifest.Contents indexed = exists ? IndexManifest.read(manifestFile, build) : IndexManifest.Contents.NONE;
-        // Taken before any file's status is: a file written after this may share its change time with its stamp.
-        long stampedNanos = System.currentTimeMillis() * 1_000_000;
-        // Only files whose status changed are hashed, on every core: a cached runbook is served only for the
-        // bytes it was read from. The status is looked at on this thread: for files that did not change (a repeat
-        // search's all), handing them to other threads cost more CPU than it saved time.
-        // A file new to the manifest is read whatever its hash: it is hashed then, from the bytes read to parse it
-        // (see Plan.stampRead), and stamped meanwhile as unhashed.
-        Map<String, IndexManifest.Entry> entries = new java.util.TreeMap<>();
-        List<String> toHash = new ArrayList<>();
-        Map<String, BasicFileAttributes> unhashed = new HashMap<>();
-        found.forEach((path, attrs) -> {
-            IndexManifest.Entry kept = indexed.unchanged(path, files.get(path), attrs);
-            if (kept != null) {
-                entries.put(path, kept);
-            } else if (!indexed.entries().containsKey(path)) {
-                unhashed.put(path, attrs);
-                entries.put(path, new IndexManifest.Entry(new Stamp(attrs.size(),
-                        attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), Stamp.UNHASHED),
-                        IndexManifest.Entry.UNKNOWN, ""));
-            } else {
-                toHash.add(path);
-            }
-        });
-        if (!toHash.isEmpty()) {
-            entries.putAll(toHash.parallelStream().collect(java.util.stream.Collectors.toMap(path -> path,
-                    path -> indexed.stamp(path, files.get(path), found.get(path)))));
-        }
-        Map<String, Stamp> current = new java.util.TreeMap<>();
-        boolean hashed = false;
-        for (Map.Entry<String, IndexManifest.Entry> entry : entries.entrySet()) {
-            current.put(entry.getKey(), entry.getValue().stamp());
-            hashed |= entry.getValue() != indexed.entries().get(entry.getKey());
-        }
-        List<String> changed = new ArrayList<>();
-        current.forEach((path, stamp) -> {
-            Stamp before = indexed.entries().containsKey(path) ? indexed.entries().get(path).stamp() : null;
-            if (!stamp.equals(before)) {
-                changed.add(path);
-            }
-        });
-        List<String> removed = indexed.entries().keySet().stream().filter(path -> !current.containsKey(path)).toList();
-        return new Plan(files, entries, current, changed, removed, exists, hashed, indexed.entries().isEmpty(), stampedNanos,
-                unhashed);
+    /** The files the plan found, with their stamps, and {@code reads}, those read to bring the index up to date. */
+    private static Refreshed refreshed(IndexPlan plan, Map<String, FileRead> reads) {
+        return new Refreshed(plan.update(), plan.files(), plan.current(), reads);
     }
 
-    /** Writes the plan's changed files into the index ({@code read} gives each one's runbooks), then the manifest. */
-    private void write(Plan plan, Path dir, Directory directory, java.util.function.Function<String, FileRead> read) throws IOException {
-        // A buffer that holds a large library's first open whole: one flush per indexing thread at the commit, instead
-        // of a flush every 16 MB and merges that write the same postings again. No compound files: packing each
-        // segment into one file copies it once more, and this index is a cache in a folder of its own.
-        IndexWriterConfig config = new IndexWriterConfig(RunbookSearchIndex.newAnalyzer())
-                .setRAMBufferSizeMB(indexingBufferMb()).setUseCompoundFile(false)
-                .setOpenMode(plan.createIndex() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.getMergePolicy().setNoCFSRatio(0.0);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (String path : plan.removed()) {
-                writer.deleteDocuments(new Term(RunbookSearchIndex.FILE_FIELD, path));
-            }
-            // Read and indexed on every core (the writer takes documents from several threads); each file's
-            // documents replace its old ones in one step.
-            try {
-                plan.changed().parallelStream().forEach(path -> {
-                    try {
-                        Term file = new Term(RunbookSearchIndex.FILE_FIELD, path);
-                        List<Document> documents = documents(path, read.apply(path));
-                        if (documents.isEmpty()) {
-                            writer.deleteDocuments(file);
-                        } else {
-                            writer.updateDocuments(file, documents);
-                        }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-            writer.commit();
-        } catch (LockObtainFailedException e) {
-            throw new IOException("another Baton is updating the index", e);
+    /** Removes the index unless {@code failure} was another Baton holding its lock (that index is sound). */
+    private void forgetUnlessLocked(List<Path> roots, Exception failure) {
+        if (!(failure.getCause() instanceof LockObtainFailedException)) {
+            forget(roots);
         }
-        plan.stampRead(read);
-        IndexManifest.write(dir.resolve(MANIFEST), build, plan.stampedNanos(), plan.entries());
-    }
-
-    /** A file's documents: none for a file that gave no runbook (not searchable, as in the library; lint says why). */
-    private static List<Document> documents(String path, FileRead read) {
-        List<Document> documents = new ArrayList<>();
-        for (int i = 0; i < read.runbooks().size(); i++) {
-            Runbook runbook = read.runbooks().get(i);
-            Document d = RunbookSearchIndex.luceneDocument(RunbookLibrary.searchDocument(runbook), path);
-            d.add(new StoredField(RUNBOOK_FIELD, IndexedRunbook.toJson(runbook)));
-            d.add(new StoredField(ORDINAL_FIELD, i));
-            for (String key : AlertIndex.lookupKeys(runbook)) {
-                d.add(new StringField(ALERT_KEY_FIELD, key, Field.Store.NO));
-            }
-            documents.add(d);
-        }
-        return documents;
     }
 
     private void forget(List<Path> roots) {
