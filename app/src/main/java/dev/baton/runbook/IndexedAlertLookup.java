@@ -109,7 +109,7 @@ final class IndexedAlertLookup {
      * The files the index holds runbooks of (display path to absolute file), in the library's order: as
      * {@link SearchIndexCache#lookupLibrary} gives them, a file that gave no runbook is not among them.
      */
-    private static Map<String, Path> filesWithRunbooks(Set<String> withDocuments, Map<String, Path> found) {
+    static Map<String, Path> filesWithRunbooks(Set<String> withDocuments, Map<String, Path> found) {
         Map<String, Path> files = new LinkedHashMap<>();
         found.forEach((display, file) -> {
             if (withDocuments.contains(display)) {
@@ -136,7 +136,7 @@ final class IndexedAlertLookup {
     }
 
     /** The runbooks read, in the library's order: by file as {@code files} orders them, then by place in the file. */
-    private static List<Runbook> ofFiles(Map<String, List<Runbook>> byFile, Map<String, Path> files) {
+    static List<Runbook> ofFiles(Map<String, List<Runbook>> byFile, Map<String, Path> files) {
         List<Runbook> runbooks = new ArrayList<>();
         for (String file : files.keySet()) {
             for (Runbook runbook : byFile.getOrDefault(file, List.of())) {

@@ -215,16 +215,8 @@ public final class SearchIndexCache {
                                 }
                             });
                 }
-                Map<String, Path> files = new LinkedHashMap<>();
-                List<Runbook> runbooks = new ArrayList<>();
-                for (Map.Entry<String, Path> file : refreshed.files().entrySet()) {
-                    List<Runbook> ofFile = byFile.get(file.getKey());
-                    if (ofFile != null) {
-                        runbooks.addAll(ofFile);
-                        files.put(file.getKey(), file.getValue().toAbsolutePath().normalize());
-                    }
-                }
-                return RunbookLibrary.of(runbooks, files, List.of(), roots, null);
+                Map<String, Path> files = IndexedAlertLookup.filesWithRunbooks(byFile.keySet(), refreshed.files());
+                return RunbookLibrary.of(IndexedAlertLookup.ofFiles(byFile, files), files, List.of(), roots, null);
             }
         } catch (IOException | RuntimeException e) {
             log().warn("The search index in {} cannot be used ({}); reading the runbooks instead", folder, e.toString());
